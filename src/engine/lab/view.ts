@@ -1,0 +1,142 @@
+// The state view: what state() returns (contract section 3). Plain JSON, no classes, so it crosses
+// the worker boundary by structured clone and prints from the CLI unchanged.
+
+export type PowerState = 'poweredOn' | 'poweredOff' | 'suspended';
+export type Consistency = 'poweredOff' | 'memory' | 'application' | 'filesystem' | 'crash';
+export type DeltaFormat = 'vmfsSparse' | 'seSparse' | 'hostedSparse';
+export type BaseFormat = 'flat' | 'thin';
+export type DiskMode = 'dependent' | 'independent-persistent' | 'independent-nonpersistent';
+export type TaskState = 'queued' | 'running' | 'success' | 'error';
+
+export interface ChainFileView {
+  file: string;            // "[ds1] EXCH01/EXCH01-000001.vmdk": the descriptor, as vSphere names it
+  extent: string;          // the data file: -flat.vmdk, -delta.vmdk, -sesparse.vmdk ...
+  format: BaseFormat | DeltaFormat | 'redo';
+  grainBytes: number;
+  dataBytes: number;       // grains held x grain size
+  sizeBytes: number;       // what the extent takes on the datastore (metadata and growth steps included)
+}
+
+export interface DiskView {
+  id: string;
+  mode: DiskMode;
+  capacityBytes: number;
+  thin: boolean;
+  chain: ChainFileView[];  // base first, writable leaf last
+  chainDepth: number;      // deltas above the base
+  readAmplification: number; // expected files consulted per random read (rule 12)
+  readLatencyMs: number;
+}
+
+export interface SnapshotView {
+  id: string;
+  name: string;
+  description: string;
+  parent: string | null;
+  createdAt: number;
+  memory: boolean;
+  quiesced: boolean;
+  consistency: Consistency;
+  powerState: PowerState;  // the VM's power state when the snapshot was taken
+  files: { disk: string; file: string }[]; // the leaf each disk had when taken (.vmsd fileName)
+}
+
+export interface WriterView {
+  name: string;
+  id: string;
+  instanceId: string;
+  state: number;           // VSS_WRITER_STATE
+  stateText: string;
+  lastError: number;       // HRESULT, 0 for none
+  lastErrorText: string;
+  service: string;
+}
+
+export interface QuestionView { id: string; text: string; choices: string[] }
+
+export interface WarningView { code: string; message: string }
+
+export interface VmView {
+  id: string;
+  name: string;
+  host: string;
+  datastore: string;
+  guest: string;
+  memoryMB: number;
+  power: PowerState;
+  question: QuestionView | null;
+  stunned: boolean;
+  tools: { status: 'running' | 'notRunning' | 'notInstalled'; build: number; vss: boolean };
+  vssService: 'automatic' | 'manual' | 'disabled';
+  diskEnableUUID: boolean;
+  toolsConf: Record<string, string | number | boolean>;
+  vmx: Record<string, string | number | boolean>;
+  installedApps: string[];
+  workload: { profile: string; writeIOPS: number };
+  currentSnapshot: string | null;
+  snapshots: SnapshotView[];
+  snapshotCount: number;
+  consolidationNeeded: boolean;
+  orphanedDeltas: string[];  // deltas no snapshot names (before vSphere 5.0 nothing else shows them)
+  warnings: WarningView[];
+  disks: DiskView[];
+  writers: WriterView[];
+  apps: AppsView;        // contract: apps.exchange.logBytes / truncations
+}
+
+export interface AppsView {
+  exchange?: { logBytes: number; truncations: number; lastFullBackup: number | null };
+  sql?: { differentialBase: number | null; lastBackupType: string | null };
+}
+
+export interface FileView { path: string; sizeBytes: number; kind: FileKind; vm: string | null }
+export type FileKind = 'vmx' | 'vmxf' | 'vmsd' | 'vmsn' | 'vmem' | 'vmss' | 'nvram' | 'vswp' | 'log'
+  | 'descriptor' | 'flat' | 'delta' | 'redo' | 'manifest' | 'other';
+
+export interface DatastoreView {
+  id: string;
+  fs: string;
+  capacityBytes: number;
+  usedBytes: number;
+  freeBytes: number;
+  MBps: number;
+  maxFileBytes: number;
+  files: FileView[];
+}
+
+export interface HostView { id: string; version: string }
+
+export interface TaskView {
+  id: string;
+  name: string;
+  vm: string | null;
+  target: string;
+  state: TaskState;
+  progress: number;
+  queuedAt: number;
+  startedAt: number | null;
+  completedAt: number | null;
+  error: null | { message: string };
+}
+
+export interface EventView { time: number; vm: string | null; source: string; kind: string; message: string }
+
+export interface LessonObjectiveView { id: string; text: string; done: boolean; why: string }
+export interface LessonView { id: string; title: string; complete: boolean; objectives: LessonObjectiveView[] }
+
+export interface StateView {
+  name: string;
+  seed: number;
+  time: number;
+  hosts: HostView[];
+  datastores: DatastoreView[];
+  vms: VmView[];
+  tasks: TaskView[];
+  events: EventView[];
+  lesson?: LessonView;
+}
+
+export interface CommandError { code: string; message: string }
+export type CommandResult =
+  | { ok: true; task?: string; output?: string; fault?: string }
+  | { ok: false; error: CommandError };
