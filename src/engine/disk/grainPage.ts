@@ -1,0 +1,173 @@
+// One directory page of a GrainMap: 1024 chunk slots (2^22 grains). A page starts sparse (a sorted
+// list of in-page grain offsets) so that scattered grains cost 4 bytes each instead of a 512-byte
+// chunk bitmap each; it turns dense (chunk bitmaps) once it holds more than SPARSE_MAX grains, where
+// sorted insertion would get slow. It never turns back (except by GrainMap.clear()).
+import { CHUNK_SHIFT, CHUNK_WORDS, PAGE_CHUNKS, popcountChunk } from './grainBits';
+
+/** Largest sparse page: 16 KB of offsets; an insert then moves at most 16 KB. */
+export const SPARSE_MAX = 4096;
+const SPARSE_INITIAL = 8;
+
+export class GrainPage {
+  /** Dense form: one bitmap per chunk, null until a grain of that chunk is set. */
+  chunks: (Uint32Array | null)[] | null = null;
+  /** Sparse form: sorted in-page offsets; items[0..n) are meaningful. Null once dense. */
+  items: Uint32Array | null = new Uint32Array(SPARSE_INITIAL);
+  n = 0;
+  /** Chunks of this page holding at least one grain (grain tables allocated). */
+  chunkCount = 0;
+
+  clone(): GrainPage {
+    const p = new GrainPage();
+    p.chunkCount = this.chunkCount;
+    if (this.chunks !== null) {
+      p.items = null;
+      p.chunks = this.chunks.map((c) => (c === null ? null : c.slice()));
+    } else {
+      p.items = this.items!.slice(0, Math.max(this.n, SPARSE_INITIAL));
+      p.n = this.n;
+    }
+    return p;
+  }
+
+  /** Grains held in this page. */
+  count(): number {
+    if (this.chunks === null) return this.n;
+    let n = 0;
+    for (const c of this.chunks) if (c !== null) n += popcountChunk(c);
+    return n;
+  }
+
+  /** Converts to the dense form (chunk bitmaps). chunkCount is unchanged. */
+  densify(): void {
+    if (this.chunks !== null) return;
+    const chunks: (Uint32Array | null)[] = new Array<Uint32Array | null>(PAGE_CHUNKS).fill(null);
+    const items = this.items!;
+    for (let i = 0; i < this.n; i++) {
+      const off = items[i];
+      const slot = off >>> CHUNK_SHIFT;
+      let words = chunks[slot];
+      if (words === null) chunks[slot] = words = new Uint32Array(CHUNK_WORDS);
+      const b = off & 4095;
+      words[b >>> 5] |= 1 << (b & 31);
+    }
+    this.chunks = chunks;
+    this.items = null;
+    this.n = 0;
+  }
+}
+
+/** First index i in items[from..n) with items[i] >= x. */
+export function lowerBound(items: Uint32Array, n: number, x: number, from = 0): number {
+  let lo = from;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (items[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Does the (sparse or dense) page hold in-page offset off? */
+export function pageHas(page: GrainPage, off: number): boolean {
+  if (page.chunks !== null) {
+    const words = page.chunks[off >>> CHUNK_SHIFT];
+    return words !== null && ((words[(off & 4095) >>> 5] >>> (off & 31)) & 1) !== 0;
+  }
+  const i = lowerBound(page.items!, page.n, off);
+  return i < page.n && page.items![i] === off;
+}
+
+/** Distinct chunks among sorted items[from..to). */
+function distinctChunks(items: Uint32Array, from: number, to: number): number {
+  let n = 0;
+  let last = -1;
+  for (let i = from; i < to; i++) {
+    const c = items[i] >>> CHUNK_SHIFT;
+    if (c !== last) {
+      n++;
+      last = c;
+    }
+  }
+  return n;
+}
+
+function ensureCapacity(page: GrainPage, need: number): Uint32Array {
+  const items = page.items!;
+  if (need <= items.length) return items;
+  let cap = items.length * 2;
+  while (cap < need) cap *= 2;
+  const grown = new Uint32Array(Math.min(cap, SPARSE_MAX));
+  grown.set(items.subarray(0, page.n));
+  page.items = grown;
+  return grown;
+}
+
+/**
+ * Adds in-page offsets [lo, hiEx) to a sparse page. Returns how many were newly added, or -1 (page
+ * untouched) when the result would exceed SPARSE_MAX: the caller then densifies the page.
+ */
+export function sparseAddRange(page: GrainPage, lo: number, hiEx: number): number {
+  let items = page.items!;
+  const n = page.n;
+  const a = lowerBound(items, n, lo);
+  const len = hiEx - lo;
+  // Fast path for a single grain, the common guest write.
+  if (len === 1) {
+    if (a < n && items[a] === lo) return 0;
+    if (n + 1 > SPARSE_MAX) return -1;
+    const c = lo >>> CHUNK_SHIFT;
+    const known = (a > 0 && items[a - 1] >>> CHUNK_SHIFT === c) || (a < n && items[a] >>> CHUNK_SHIFT === c);
+    items = ensureCapacity(page, n + 1);
+    if (a < n) items.copyWithin(a + 1, a, n);
+    items[a] = lo;
+    page.n = n + 1;
+    if (!known) page.chunkCount++;
+    return 1;
+  }
+  const b = lowerBound(items, n, hiEx, a);
+  const added = len - (b - a);
+  if (added === 0) return 0;
+  if (n + added > SPARSE_MAX) return -1;
+  const c0 = lo >>> CHUNK_SHIFT;
+  const c1 = (hiEx - 1) >>> CHUNK_SHIFT;
+  const w0 = lowerBound(items, n, c0 << CHUNK_SHIFT);
+  const w1 = lowerBound(items, n, (c1 + 1) << CHUNK_SHIFT, w0);
+  const chunksBefore = distinctChunks(items, w0, w1);
+  items = ensureCapacity(page, n + added);
+  if (b < n) items.copyWithin(a + len, b, n);
+  for (let i = 0; i < len; i++) items[a + i] = lo + i;
+  page.n = n + added;
+  page.chunkCount += c1 - c0 + 1 - chunksBefore;
+  return added;
+}
+
+/**
+ * Merges sorted src[0..m) into a sparse page (linear merge). Returns how many were newly added, or
+ * -1 (page untouched) when the result would exceed SPARSE_MAX.
+ */
+export function sparseMerge(page: GrainPage, src: Uint32Array, m: number): number {
+  const a = page.items!;
+  const n = page.n;
+  const out = new Uint32Array(Math.min(SPARSE_MAX, Math.max(SPARSE_INITIAL, n + m)));
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < n || j < m) {
+    let v: number;
+    if (j >= m || (i < n && a[i] < src[j])) v = a[i++];
+    else if (i >= n || src[j] < a[i]) v = src[j++];
+    else {
+      v = a[i++];
+      j++;
+    }
+    if (k >= SPARSE_MAX) return -1;
+    out[k++] = v;
+  }
+  const added = k - n;
+  page.items = out;
+  page.n = k;
+  page.chunkCount = distinctChunks(out, 0, k);
+  return added;
+}
