@@ -99,6 +99,8 @@ export interface DatastoreView {
   capacityBytes: number;
   usedBytes: number;
   freeBytes: number;
+  otherUsedBytes: number;  // files outside the lab's VMs
+  peakUsedBytes: number;   // the most it held, merges included
   MBps: number;
   maxFileBytes: number;
   files: FileView[];

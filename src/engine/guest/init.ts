@@ -1,0 +1,15 @@
+// Guest-side setup and power transitions. The VSS model (vss/) hooks in here: writers and services
+// are created from the guest OS and applications, and reset when the guest restarts.
+import type { Lab } from '../lab/lab';
+import type { Vm } from '../vm/vm';
+import type { PowerState } from '../lab/view';
+import { initWriters, resetGuestOnBoot } from '../vss/guestModel';
+
+export function initGuest(lab: Lab, vm: Vm): void {
+  initWriters(lab, vm);
+}
+
+export function onGuestPower(lab: Lab, vm: Vm, was: PowerState, now: PowerState): void {
+  // A guest that boots afresh (not a resume) starts its services, and its writers, stable.
+  if (now === 'poweredOn' && was === 'poweredOff') resetGuestOnBoot(lab, vm);
+}

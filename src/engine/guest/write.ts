@@ -1,0 +1,97 @@
+// The guest's write path: a write lands in the disk's writable leaf, allocating the grains it touches
+// (rule 10). When the leaf must grow and the datastore is full, the VM pauses on vSphere's question
+// (rule 15) and the write waits; while I/O is held (stun, VSS flush-and-hold) writes wait too.
+import type { Lab } from '../lab/lab';
+import type { Vm } from '../vm/vm';
+import type { VirtualDisk } from '../disk/virtualDisk';
+import type { CommandOf } from '../lab/commands';
+import type { CommandResult } from '../lab/view';
+import { refuse } from '../lab/dispatch';
+
+export function ioHalted(lab: Lab, vm: Vm): boolean {
+  return vm.ioHeld || lab.now < vm.stunnedUntil;
+}
+
+export function guestWriteCommand(lab: Lab, cmd: CommandOf<'guest.write'>): CommandResult {
+  const vm = lab.vm(cmd.vm)!;
+  const disk = vm.disk(cmd.disk);
+  if (!disk) return refuse('DISK_NOT_FOUND', `${vm.name} has no disk "${cmd.disk}". Disks: ${vm.disks.map((d) => d.id).join(', ')}.`);
+  if (cmd.offset + cmd.length > disk.capacityBytes) {
+    return refuse('WRITE_OUT_OF_RANGE', `A write of ${cmd.length} bytes at offset ${cmd.offset} ends past the end of ${disk.id} (${disk.capacityBytes} bytes).`);
+  }
+  if (vm.power !== 'poweredOn') return refuse('VM_NOT_RUNNING', `${vm.name} is ${vm.power === 'suspended' ? 'suspended' : 'powered off'}: its guest cannot write.`);
+  if (vm.question) return refuse('VM_PAUSED', `${vm.name} is paused on a question ("${vm.question.text.slice(0, 60)}..."): answer it with vm.answer first.`);
+  if (ioHalted(lab, vm)) vm.held.push({ disk, offset: cmd.offset, length: cmd.length });
+  else applyWrite(lab, vm, disk, cmd.offset, cmd.length);
+  return { ok: true };
+}
+
+/** Write into the leaf; false when the VM paused on the out-of-space question instead. */
+export function applyWrite(lab: Lab, vm: Vm, disk: VirtualDisk, offset: number, length: number): boolean {
+  const leaf = disk.leaf;
+  const gb = leaf.grainBytes;
+  const first = Math.floor(offset / gb);
+  const end = Math.ceil((offset + length) / gb);
+  const growth = leaf.growthFor(first, end);
+  if (growth > 0 && growth > vm.datastore.freeBytes) {
+    vm.pending.push({ disk, offset, length });
+    askOutOfSpace(lab, vm, disk, growth);
+    return false;
+  }
+  leaf.write(first, end);
+  return true;
+}
+
+function askOutOfSpace(lab: Lab, vm: Vm, disk: VirtualDisk, needBytes: number): void {
+  if (vm.question) return;
+  const leaf = disk.leaf;
+  const file = leaf.path.slice(leaf.path.lastIndexOf('/') + 1);
+  const text = leaf.isDelta
+    ? `There is no more space for the redo log of ${file}. You may be able to continue this session by freeing disk space on the relevant partition, and clicking Retry. Otherwise, click Abort to terminate this session.`
+    : `There is no more space for virtual disk ${file}. You may be able to continue this session by freeing disk space on the relevant partition, and clicking Retry. Otherwise, click Abort to terminate this session.`;
+  vm.question = { id: `question-${vm.id}-${lab.now}`, text, choices: ['Retry', 'Abort'], file: leaf.path, needBytes };
+  lab.log(vm, 'host', 'vm.question', `${vm.name} is paused: ${text}`);
+}
+
+/** Apply writes that waited for a stun or a VSS hold to end. */
+export function releaseHeld(lab: Lab, vm: Vm): void {
+  if (ioHalted(lab, vm) || vm.question) return;
+  const held = vm.held;
+  vm.held = [];
+  for (let i = 0; i < held.length; i++) {
+    const w = held[i];
+    if (!applyWrite(lab, vm, w.disk, w.offset, w.length)) {
+      // The rest wait behind the question, in order.
+      vm.pending.push(...held.slice(i + 1));
+      return;
+    }
+  }
+}
+
+/** vm.answer: Retry resumes only once there is room (rule 15); Abort powers the VM off. */
+export function answerCommand(lab: Lab, cmd: CommandOf<'vm.answer'>, powerOff: (vm: Vm) => void): CommandResult {
+  const vm = lab.vm(cmd.vm)!;
+  if (!vm.question) return refuse('NO_QUESTION', `${vm.name} is not waiting for an answer.`);
+  if (cmd.answer === 'abort') {
+    lab.log(vm, 'host', 'vm.answered', `Abort: ${vm.name} is powered off.`);
+    vm.question = null;
+    vm.pending = [];
+    vm.held = [];
+    powerOff(vm);
+    return { ok: true };
+  }
+  const pending = vm.pending;
+  vm.pending = [];
+  vm.question = null;
+  for (let i = 0; i < pending.length; i++) {
+    const w = pending[i];
+    if (!applyWrite(lab, vm, w.disk, w.offset, w.length)) {
+      vm.pending.push(...pending.slice(i + 1));
+      lab.log(vm, 'host', 'vm.answered', `Retry: there is still not enough space on ${vm.datastore.id}; ${vm.name} stays paused.`);
+      return { ok: true };
+    }
+  }
+  lab.log(vm, 'host', 'vm.answered', `Retry: ${vm.name} resumes.`);
+  releaseHeld(lab, vm);
+  return { ok: true };
+}

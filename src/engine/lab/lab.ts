@@ -1,0 +1,143 @@
+// The lab: one simulated vSphere world (hosts, datastores, VMs), its clock, random numbers, tasks
+// and events. Commands come in through dispatch(); time moves only through advance().
+import { parseLabDefinition, LabDefinitionError, type LabDefinition, GiB } from './schema';
+import { Rng } from './rng';
+import { Scheduler } from './scheduler';
+import { EventLog } from './events';
+import { Task } from './tasks';
+import { Host } from './host';
+import { Datastore } from '../datastore/datastore';
+import { Vm } from '../vm/vm';
+import { VirtualDisk } from '../disk/virtualDisk';
+import type { FormatSettings } from '../disk/formats';
+import { newGuestState } from '../guest/guestState';
+import { dispatchCommand } from './dispatch';
+import { buildStateView } from './stateView';
+import type { CommandResult, StateView } from './view';
+import { Workloads } from '../guest/workload';
+import { initGuest } from '../guest/init';
+
+export interface LabOptions { seed?: number }
+
+export class Lab {
+  readonly definition: LabDefinition;
+  readonly seed: number;
+  readonly rng: Rng;
+  readonly scheduler = new Scheduler();
+  readonly events = new EventLog();
+  readonly hosts: Host[];
+  readonly datastores: Datastore[];
+  readonly vms: Vm[] = [];
+  readonly tasks: Task[] = [];
+  readonly formatSettings: FormatSettings;
+  readonly workloads: Workloads;
+  private taskSeq = 0;
+  private snapshotSeq = 0;
+  private faultSeq = 0;
+
+  constructor(definition: unknown, options: LabOptions = {}) {
+    this.definition = parseLabDefinition(definition);
+    const def = this.definition;
+    this.seed = options.seed ?? def.seed;
+    this.rng = new Rng(this.seed);
+    this.formatSettings = {
+      vmfsSparseGrowthStepBytes: Math.round(def.settings.vmfsSparseGrowthStepMB * 1024 * 1024),
+      seSparseGrowthStepBytes: Math.round(def.settings.seSparseGrowthStepMB * 1024 * 1024),
+    };
+    this.hosts = def.hosts.map((h) => new Host(h.id, h.version));
+    this.datastores = def.datastores.map((d) => new Datastore(d));
+    for (const vd of def.vms) {
+      const host = this.hosts.find((h) => h.id === vd.host) ?? this.hosts[0];
+      const ds = this.datastores.find((d) => d.id === vd.datastore) ?? this.datastores[0];
+      const vm = new Vm(vd, host, ds);
+      const disks = vd.disks ?? [{ id: 'disk1', capacityGB: 40, mode: 'dependent' as const, thin: false, controller: 'scsi' as const, dynamic: false }];
+      const vmIndex = def.vms.indexOf(vd);
+      disks.forEach((dd, i) => {
+        const cap = dd.capacityBytes ?? Math.round((dd.capacityGB ?? 40) * GiB);
+        const used = dd.usedGB !== undefined ? dd.usedGB * GiB : defaultUsedBytes(vd.guest, i, cap);
+        const disk = new VirtualDisk(dd.id, dd.mode, cap, dd.thin, vm.folder, i === 0 ? vm.name : `${vm.name}_${i}`, used, this.formatSettings);
+        disk.controller = dd.controller;
+        disk.dynamic = dd.dynamic;
+        if (cap > ds.maxFileBytes) {
+          throw new LabDefinitionError(`Invalid lab definition: vms[${vmIndex}].disks[${i}].capacityGB: expected at most ${(ds.maxFileBytes / GiB).toFixed(0)} GB, the largest file datastore "${ds.id}" (${ds.fs}) can hold; got ${(cap / GiB).toFixed(0)} GB`);
+        }
+        vm.disks.push(disk);
+      });
+      vm.guest = newGuestState(vm.apps);
+      ds.vms.push(vm);
+      this.vms.push(vm);
+      if (vm.power === 'poweredOn') for (const d of vm.disks) if (d.mode === 'independent-nonpersistent') d.leaf = d.addRedo();
+    }
+    for (const vm of this.vms) initGuest(this, vm);
+    this.workloads = new Workloads(this, def);
+  }
+
+  get now(): number { return this.scheduler.now; }
+
+  dispatch(command: unknown): CommandResult {
+    return dispatchCommand(this, command);
+  }
+
+  advance(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advance: expected a non-negative number of milliseconds, got ${ms}`);
+    this.scheduler.runUntil(this.scheduler.now + ms);
+  }
+
+  /** Time of the next scheduled engine event (for "step to the next event"), or null. */
+  nextEventTime(): number | null { return this.scheduler.nextTime(); }
+
+  state(): StateView {
+    return buildStateView(this);
+  }
+
+  vm(id: string): Vm | undefined { return this.vms.find((v) => v.id === id); }
+  datastore(id: string): Datastore | undefined { return this.datastores.find((d) => d.id === id); }
+
+  log(vm: Vm | null, source: string, kind: string, message: string): void {
+    this.events.add({ time: this.now, vm: vm ? vm.id : null, source, kind, message });
+    if (vm) vm.logBytes += 160;
+  }
+
+  newSnapshotId(): string { return `snapshot-${++this.snapshotSeq}`; }
+  newFaultId(): string { return `fault-${++this.faultSeq}`; }
+
+  /** Create a task for `vm` (or the lab); it starts at once when the VM has nothing else running. */
+  task(name: string, vm: Vm | null, target: string, start: (t: Task) => void, exclusive = true): Task {
+    const t = new Task(`task-${++this.taskSeq}`, name, vm ? vm.id : null, target, this.now, start);
+    this.tasks.push(t);
+    if (!vm || !exclusive) this.begin(t);
+    else if (vm.running) vm.queue.push(t);
+    else { vm.running = t; this.begin(t); }
+    return t;
+  }
+
+  private begin(t: Task): void {
+    t.state = 'running';
+    t.startedAt = this.now;
+    t.start(t);
+  }
+
+  succeed(t: Task): void { this.finish(t, null); }
+  fail(t: Task, message: string): void { this.finish(t, message); }
+
+  private finish(t: Task, error: string | null): void {
+    if (t.state === 'success' || t.state === 'error') return;
+    t.state = error === null ? 'success' : 'error';
+    t.error = error === null ? null : { message: error };
+    t.completedAt = this.now;
+    const vm = t.vm ? this.vm(t.vm) : undefined;
+    if (error !== null) this.log(vm ?? null, 'vCenter', 'task.failed', `${t.name} on ${t.target}: ${error}`);
+    if (vm && vm.running === t) {
+      vm.running = null;
+      const next = vm.queue.shift();
+      if (next) { vm.running = next; this.begin(next); }
+    }
+  }
+}
+
+/** Guest data already on a disk when the lab starts: an OS on the first disk, data on the others. */
+function defaultUsedBytes(guest: string, index: number, capacity: number): number {
+  if (index > 0) return Math.round(capacity * 0.3);
+  const os = guest === 'linux' ? 4 * GiB : guest === 'windows2003' ? 8 * GiB : 15 * GiB;
+  return Math.min(capacity, os);
+}

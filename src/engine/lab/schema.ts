@@ -1,0 +1,160 @@
+// The lab definition (contract section 1): one runtime schema, and the types derive from it.
+// Every field beyond the ids has a default, so a definition can be as short as { vms: [{ id }] }.
+import { z } from 'zod';
+
+export const HOST_VERSIONS = ['3.5', '3.5u2', '4.0', '4.0u2', '4.1', '5.0', '5.1', '5.5', '6.0', '6.5', '6.7', '7.0'] as const;
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'expected an id: letters, digits, "_", "-" or "." (at most 64)');
+const GiB = 1024 ** 3;
+const positive = z.number().positive();
+
+const host = z.object({
+  id,
+  name: z.string().optional(),
+  version: z.enum(HOST_VERSIONS).default('4.0'),
+}).strict();
+
+const datastore = z.object({
+  id,
+  name: z.string().optional(),
+  capacityGB: positive.optional(),
+  capacityBytes: z.number().int().positive().optional(),
+  fs: z.enum(['vmfs3', 'vmfs5', 'vmfs6', 'nfs']).default('vmfs3'),
+  blockSizeMB: z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(8)]).default(1),
+  // Extensions: how fast copies and merges run, and space taken by files outside the lab.
+  MBps: positive.max(100000).default(100),
+  otherUsedGB: z.number().min(0).default(0),
+}).strict();
+
+const disk = z.object({
+  id,
+  capacityGB: positive.optional(),
+  capacityBytes: z.number().int().positive().optional(),
+  mode: z.enum(['dependent', 'independent-persistent', 'independent-nonpersistent']).default('dependent'),
+  thin: z.boolean().default(false),
+  // Extensions: the guest data already on the disk (what a thin base takes), controller, disk kind.
+  usedGB: z.number().min(0).optional(),
+  controller: z.enum(['scsi', 'ide']).default('scsi'),
+  dynamic: z.boolean().default(false),
+}).strict();
+
+export const WORKLOAD_PROFILES = ['none', 'idle', 'fileserver', 'exchange', 'sql', 'dc'] as const;
+const workload = z.object({
+  profile: z.enum(WORKLOAD_PROFILES),
+  writeIOPS: z.number().min(0).max(100000).optional(),
+}).strict();
+
+export const APPS = ['exchange', 'sql', 'sharepoint', 'ad', 'bits', 'dhcp', 'wins'] as const;
+const settingValue = z.union([z.string(), z.number(), z.boolean()]);
+
+const tools = z.object({
+  status: z.enum(['running', 'notRunning', 'notInstalled']).default('running'),
+  build: z.number().int().min(0).default(208167),
+  vss: z.boolean().default(true),
+}).strict();
+
+const vm = z.object({
+  id,
+  name: z.string().min(1).max(80).optional(),
+  host: id.optional(),
+  datastore: id.optional(),
+  guest: z.enum(['windows2003', 'windows2008', 'windows2008r2', 'linux']).default('windows2003'),
+  memoryMB: z.number().int().min(4).max(1024 * 1024).default(2048),
+  power: z.enum(['poweredOn', 'poweredOff', 'suspended']).default('poweredOn'),
+  tools: tools.default({ status: 'running', build: 208167, vss: true }),
+  vssService: z.enum(['automatic', 'manual', 'disabled']).default('manual'),
+  apps: z.array(z.enum(APPS)).default([]),
+  diskEnableUUID: z.boolean().default(false),
+  deltaFormat: z.enum(['vmfsSparse', 'seSparse', 'hostedSparse']).optional(),
+  disks: z.array(disk).min(1).max(60).optional(),
+  workload: workload.optional(),
+  // Extensions: tools.conf keys and .vmx advanced settings (e.g. "snapshot.maxSnapshots").
+  toolsConf: z.record(z.string(), settingValue).default({}),
+  vmx: z.record(z.string(), settingValue).default({}),
+  // Guest scripts for quiescing: exit codes of the pre-freeze and post-thaw scripts, when present.
+  scripts: z.object({
+    preFreeze: z.number().int().optional(),
+    postThaw: z.number().int().optional(),
+  }).strict().default({}),
+}).strict();
+
+const settings = z.object({
+  vmfsSparseGrowthStepMB: positive.max(1024).default(16),
+  seSparseGrowthStepMB: positive.max(1024).default(1),
+  workloadTickMs: z.number().int().min(10).max(60000).default(1000),
+}).strict();
+
+export const labDefinitionSchema = z.object({
+  name: z.string().max(200).default('Untitled lab'),
+  seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
+  hosts: z.array(host).min(1).default([{ id: 'esx01', version: '4.0' }]),
+  datastores: z.array(datastore).min(1).default([{ id: 'datastore1', capacityGB: 500, fs: 'vmfs3', blockSizeMB: 1, MBps: 100, otherUsedGB: 0 }]),
+  vms: z.array(vm).max(200).default([]),
+  settings: settings.default({ vmfsSparseGrowthStepMB: 16, seSparseGrowthStepMB: 1, workloadTickMs: 1000 }),
+}).strict().superRefine((lab, ctx) => {
+  const unique = (items: { id: string }[], path: string) => {
+    const seen = new Set<string>();
+    items.forEach((it, i) => {
+      if (seen.has(it.id)) ctx.addIssue({ code: 'custom', path: [path, i, 'id'], message: `duplicate id "${it.id}"` });
+      seen.add(it.id);
+    });
+  };
+  unique(lab.hosts, 'hosts');
+  unique(lab.datastores, 'datastores');
+  unique(lab.vms, 'vms');
+  lab.datastores.forEach((d, i) => {
+    if (d.capacityGB === undefined && d.capacityBytes === undefined) d.capacityGB = 500;
+    if (d.capacityGB !== undefined && d.capacityBytes !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['datastores', i], message: 'give capacityGB or capacityBytes, not both' });
+  });
+  const hostIds = new Set(lab.hosts.map((h) => h.id));
+  const dsIds = new Set(lab.datastores.map((d) => d.id));
+  lab.vms.forEach((v, i) => {
+    if (v.host !== undefined && !hostIds.has(v.host))
+      ctx.addIssue({ code: 'custom', path: ['vms', i, 'host'], message: `expected the id of a host in "hosts" (${[...hostIds].join(', ')}), got "${v.host}"` });
+    if (v.datastore !== undefined && !dsIds.has(v.datastore))
+      ctx.addIssue({ code: 'custom', path: ['vms', i, 'datastore'], message: `expected the id of a datastore in "datastores" (${[...dsIds].join(', ')}), got "${v.datastore}"` });
+    const diskIds = new Set<string>();
+    (v.disks ?? []).forEach((d, j) => {
+      if (diskIds.has(d.id)) ctx.addIssue({ code: 'custom', path: ['vms', i, 'disks', j, 'id'], message: `duplicate disk id "${d.id}"` });
+      diskIds.add(d.id);
+      if (d.capacityGB !== undefined && d.capacityBytes !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['vms', i, 'disks', j], message: 'give capacityGB or capacityBytes, not both' });
+      const cap = d.capacityBytes ?? (d.capacityGB ?? 40) * GiB;
+      if (d.usedGB !== undefined && d.usedGB * GiB > cap)
+        ctx.addIssue({ code: 'custom', path: ['vms', i, 'disks', j, 'usedGB'], message: 'expected at most the disk capacity' });
+    });
+  });
+});
+
+export type LabDefinitionInput = z.input<typeof labDefinitionSchema>;
+export type LabDefinition = z.output<typeof labDefinitionSchema>;
+export type VmDefinition = LabDefinition['vms'][number];
+export type DiskDefinition = NonNullable<VmDefinition['disks']>[number];
+export type DatastoreDefinition = LabDefinition['datastores'][number];
+export type HostDefinition = LabDefinition['hosts'][number];
+export type HostVersion = (typeof HOST_VERSIONS)[number];
+
+export class LabDefinitionError extends Error {
+  readonly code = 'INVALID_LAB';
+  constructor(message: string, readonly issues: string[] = [message]) {
+    super(message);
+    this.name = 'LabDefinitionError';
+  }
+}
+
+/** Parse a definition, or throw one error whose message names each bad field and what was expected. */
+export function parseLabDefinition(input: unknown): LabDefinition {
+  const r = labDefinitionSchema.safeParse(input);
+  if (r.success) return r.data;
+  const issues = r.error.issues.map((iss) => `${formatPath(iss.path)}: ${iss.message}`);
+  throw new LabDefinitionError(`Invalid lab definition: ${issues.slice(0, 5).join('; ')}${issues.length > 5 ? ` (and ${issues.length - 5} more)` : ''}`, issues);
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  if (!path.length) return '(the definition)';
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
+}
+
+export const hostVersionRank = (v: HostVersion): number => HOST_VERSIONS.indexOf(v);
+export const hostAtLeast = (v: HostVersion, min: HostVersion): boolean => hostVersionRank(v) >= hostVersionRank(min);
+export { GiB };

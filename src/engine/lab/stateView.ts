@@ -1,0 +1,88 @@
+// state(): the plain-JSON view of the lab (contract section 3). The page and the CLI show only this.
+import type { Lab } from './lab';
+import type { Vm } from '../vm/vm';
+import type { StateView, VmView, DiskView, WarningView, WriterView } from './view';
+import { redundantFiles } from '../snapshot/consolidate';
+import { writerStateText, writerErrorText } from '../vss/writerText';
+
+const READ_LATENCY_MS = 5;          // one file's metadata and data read on 2010-era storage
+const PER_LEVEL_LATENCY_MS = 0.35;  // each extra delta consulted adds a grain-directory lookup
+
+export function buildStateView(lab: Lab): StateView {
+  const now = lab.now;
+  return {
+    name: lab.definition.name,
+    seed: lab.seed,
+    time: now,
+    hosts: lab.hosts.map((h) => ({ id: h.id, version: h.version })),
+    datastores: lab.datastores.map((ds) => {
+      const files = ds.files();
+      const used = ds.otherUsedBytes + files.reduce((a, f) => a + f.sizeBytes, 0);
+      return {
+        id: ds.id, fs: ds.fs, capacityBytes: ds.capacityBytes, usedBytes: used,
+        freeBytes: Math.max(0, ds.capacityBytes - used), otherUsedBytes: ds.otherUsedBytes,
+        peakUsedBytes: Math.max(ds.peakUsedBytes, used), MBps: ds.slowMBps ?? ds.MBps,
+        maxFileBytes: ds.maxFileBytes, files,
+      };
+    }),
+    vms: lab.vms.map((vm) => vmView(lab, vm)),
+    tasks: lab.tasks.map((t) => t.view(now)),
+    events: lab.events.list.slice(),
+  };
+}
+
+function vmView(lab: Lab, vm: Vm): VmView {
+  const redundant = redundantFiles(vm);
+  const consolidationCapable = vm.host.atLeast('5.0');
+  const busy = vm.running !== null && /snapshot|Consolidate/i.test(vm.running.name);
+  const warnings: WarningView[] = [];
+  const depth = vm.branchDepth;
+  if (depth > 20) warnings.push({ code: 'SNAPSHOT_CHAIN_LONG', message: `${depth} snapshots in the chain: more than 20 can cause performance problems.` });
+  const oldest = vm.snapshots.reduce((a, s) => Math.min(a, s.createdAt), Infinity);
+  if (vm.snapshots.length && lab.now - oldest > 72 * 3600_000) warnings.push({ code: 'SNAPSHOT_OLD', message: 'A snapshot is older than 72 hours: best practice keeps none longer than 24-72 hours.' });
+  if (vm.question) warnings.push({ code: 'VM_QUESTION', message: `${vm.name} is paused waiting for an answer.` });
+  if (redundant.length && consolidationCapable && !busy) warnings.push({ code: 'CONSOLIDATION_NEEDED', message: 'Virtual machine disks consolidation is needed.' });
+  const writers: WriterView[] = vm.guest.writers.map((w) => ({
+    name: w.name, id: w.id, instanceId: w.instanceId, state: w.state, stateText: writerStateText(w.state),
+    lastError: w.lastError, lastErrorText: writerErrorText(w.lastError), service: w.service,
+  }));
+  const wl = lab.workloads.get(vm);
+  const ex = vm.guest.exchange;
+  return {
+    id: vm.id, name: vm.name, host: vm.host.id, datastore: vm.datastore.id, guest: vm.guestOs,
+    memoryMB: vm.memoryMB, power: vm.power,
+    question: vm.question ? { id: vm.question.id, text: vm.question.text, choices: [...vm.question.choices] } : null,
+    stunned: lab.now < vm.stunnedUntil || vm.ioHeld,
+    tools: { status: vm.tools.status === 'running' && vm.power !== 'poweredOn' ? 'notRunning' : vm.tools.status, build: vm.tools.build, vss: vm.tools.vss },
+    vssService: vm.vssService, diskEnableUUID: vm.diskEnableUUID,
+    toolsConf: { ...vm.toolsConf }, vmx: { ...vm.vmx }, installedApps: [...vm.apps],
+    workload: { profile: wl?.profile ?? 'none', writeIOPS: wl?.writeIOPS ?? 0 },
+    currentSnapshot: vm.current ? vm.current.id : null,
+    snapshots: vm.snapshots.map((s) => ({
+      id: s.id, name: s.name, description: s.description, parent: s.parent ? s.parent.id : null,
+      createdAt: s.createdAt, memory: s.memory, quiesced: s.quiesced, consistency: s.consistency,
+      powerState: s.powerState, files: [...s.files].map(([disk, f]) => ({ disk, file: `[${vm.datastore.id}] ${f.path}` })),
+    })),
+    snapshotCount: vm.snapshots.length,
+    consolidationNeeded: consolidationCapable && !busy && redundant.length > 0,
+    orphanedDeltas: consolidationCapable ? [] : redundant.map((f) => `[${vm.datastore.id}] ${f.path}`),
+    warnings,
+    disks: vm.disks.map((d): DiskView => {
+      const chain = d.chainTo();
+      const amp = d.readAmplification();
+      return {
+        id: d.id, mode: d.mode, capacityBytes: d.capacityBytes, thin: d.thin,
+        chain: chain.map((f) => ({
+          file: `[${vm.datastore.id}] ${f.path}`, extent: `[${vm.datastore.id}] ${f.extentPath}`, format: f.format,
+          grainBytes: f.isBase ? (f.format === 'thin' ? f.grainBytes : 512) : f.grainBytes,
+          dataBytes: f.dataBytes, sizeBytes: f.sizeBytes,
+        })),
+        chainDepth: chain.length - 1,
+        readAmplification: Math.round(amp * 1000) / 1000,
+        readLatencyMs: Math.round((READ_LATENCY_MS + (amp - 1) * PER_LEVEL_LATENCY_MS + (chain.length - 1) * 0.05) * 100) / 100,
+      };
+    }),
+    writers,
+    apps: ex ? { exchange: { logBytes: ex.logBytes, truncations: ex.truncations, lastFullBackup: ex.lastFullBackup } } : {},
+  };
+}

@@ -1,0 +1,48 @@
+// vSphere tasks: what Recent Tasks lists. One task runs per VM at a time; later ones wait queued.
+// Progress is a linear ramp over a phase's simulated duration, evaluated when the view is built.
+import type { TaskState, TaskView } from './view';
+
+export class Task {
+  state: TaskState = 'queued';
+  startedAt: number | null = null;
+  completedAt: number | null = null;
+  error: { message: string } | null = null;
+  private rampFrom = 0;
+  private rampTo = 0;
+  private rampStart = 0;
+  private rampEnd = 0;
+
+  constructor(
+    readonly id: string,
+    readonly name: string,
+    readonly vm: string | null,
+    readonly target: string,
+    readonly queuedAt: number,
+    /** Starts the work; called when the VM has no other task running. */
+    readonly start: (task: Task) => void,
+  ) {}
+
+  /** Progress moves from `from` to `to` percent between now and now + ms. */
+  ramp(now: number, from: number, to: number, ms: number): void {
+    this.rampFrom = from;
+    this.rampTo = to;
+    this.rampStart = now;
+    this.rampEnd = now + Math.max(0, ms);
+  }
+
+  progress(now: number): number {
+    if (this.state === 'success') return 100;
+    if (this.state === 'queued') return 0;
+    if (this.rampEnd <= this.rampStart || now >= this.rampEnd) return Math.round(this.state === 'error' ? this.rampFrom : this.rampTo);
+    const t = (now - this.rampStart) / (this.rampEnd - this.rampStart);
+    return Math.floor(this.rampFrom + (this.rampTo - this.rampFrom) * Math.max(0, t));
+  }
+
+  view(now: number): TaskView {
+    return {
+      id: this.id, name: this.name, vm: this.vm, target: this.target, state: this.state,
+      progress: this.progress(now), queuedAt: this.queuedAt, startedAt: this.startedAt,
+      completedAt: this.completedAt, error: this.error,
+    };
+  }
+}

@@ -1,0 +1,58 @@
+// Revert to Snapshot (rule 18): discard the current leaf of every dependent disk, start a new empty
+// delta on the snapshot's recorded file, make it the current snapshot, and leave the VM powered as the
+// snapshot was (memory: running or suspended; disk-only: powered off). The snapshot's files stay.
+import type { Lab } from '../lab/lab';
+import type { Vm } from '../vm/vm';
+import type { CommandOf } from '../lab/commands';
+import type { CommandResult } from '../lab/view';
+import type { Snapshot } from './snapshot';
+import { refuse } from '../lab/dispatch';
+import { nextDeltaNumber, deltaFormatFor } from './create';
+import { setPower } from '../vm/power';
+
+export const REVERT_TASK = 'Revert to snapshot';
+
+export function findSnapshot(_lab: Lab, vm: Vm, ref: string): Snapshot | CommandResult {
+  const s = vm.snapshot(ref);
+  if (s) return s;
+  const list = vm.snapshots.map((x) => `${x.id} ("${x.name}")`).join(', ');
+  return refuse('SNAPSHOT_NOT_FOUND', `${vm.name} has no snapshot "${ref}". ${list ? `Its snapshots: ${list}.` : 'It has no snapshots.'}`);
+}
+
+export function revertCommand(lab: Lab, cmd: CommandOf<'snapshot.revert'>): CommandResult {
+  const vm = lab.vm(cmd.vm)!;
+  const found = findSnapshot(lab, vm, cmd.snapshot);
+  if ('ok' in found) return found;
+  const snap = found;
+  const t = lab.task(REVERT_TASK, vm, vm.name, (task) => {
+    if (!vm.snapshots.includes(snap)) { lab.fail(task, 'The object has already been deleted or has not been completely created.'); return; }
+    if (vm.question) { lab.fail(task, 'The operation is not allowed in the current state.'); return; }
+    // Reading a memory image back takes as long as writing it did.
+    const ms = 800 + (snap.memory ? vm.memoryBytes / vm.datastore.bytesPerMs : 0);
+    task.ramp(lab.now, 5, 99, ms);
+    lab.scheduler.after(ms, () => {
+      if (!vm.snapshots.includes(snap)) { lab.fail(task, 'The object has already been deleted or has not been completely created.'); return; }
+      revertTo(lab, vm, snap);
+      lab.succeed(task);
+    });
+  });
+  return { ok: true, task: t.id };
+}
+
+export function revertTo(lab: Lab, vm: Vm, snap: Snapshot): void {
+  const referenced = new Set(vm.snapshots.flatMap((s) => [...s.files.values()]));
+  for (const d of vm.disks) {
+    const recorded = snap.files.get(d.id);
+    if (!recorded) continue;
+    const old = d.leaf;
+    // The current state is discarded: its delta goes unless a snapshot still names it.
+    if (old.isDelta && !referenced.has(old) && d.childrenOf(old).length === 0) d.removeFile(old);
+    d.leaf = d.addDelta(recorded, nextDeltaNumber(vm), deltaFormatFor(lab, vm, d.capacityBytes));
+  }
+  vm.pending = [];
+  vm.held = [];
+  vm.current = snap;
+  const power = snap.memory ? (snap.powerState === 'suspended' ? 'suspended' : 'poweredOn') : 'poweredOff';
+  setPower(lab, vm, power);
+  lab.log(vm, 'vCenter', 'snapshot.reverted', `${vm.name} reverted to snapshot "${snap.name}"; it is ${power === 'poweredOn' ? 'powered on' : power === 'suspended' ? 'suspended' : 'powered off'}.`);
+}

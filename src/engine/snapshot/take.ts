@@ -1,0 +1,80 @@
+// snapshot.take as a vSphere task (rules 5, 13, 16, 17, 27, 28): the checks vSphere makes when the
+// task starts, then a short stun (or the memory write) and the switch to new deltas. A quiesced
+// snapshot hands the switch to the guest quiescing in vss/, which calls it while writes are held.
+import type { Lab } from '../lab/lab';
+import type { Vm } from '../vm/vm';
+import type { Task } from '../lab/tasks';
+import type { CommandOf } from '../lab/commands';
+import type { CommandResult } from '../lab/view';
+import { createSnapshot, snapshotStartBytes } from './create';
+import { startQuiesce } from '../vss/quiesce';
+import { refuse } from '../lab/dispatch';
+import { formatBytes } from '../lab/format';
+import { releaseHeld } from '../guest/write';
+
+export const TAKE_TASK = 'Create virtual machine snapshot';
+
+export function takeCommand(lab: Lab, cmd: CommandOf<'snapshot.take'>): CommandResult {
+  const vm = lab.vm(cmd.vm)!;
+  if (cmd.vssBackupType !== undefined && !vm.host.atLeast('6.5')) {
+    return refuse('NOT_SUPPORTED', `vssBackupType needs ESXi 6.5 or later; ${vm.host.id} runs ${vm.host.version}, where VMware Tools always asks VSS for a COPY backup.`);
+  }
+  const t = lab.task(TAKE_TASK, vm, vm.name, (task) => runTake(lab, vm, task, cmd));
+  return { ok: true, task: t.id };
+}
+
+/** Why vSphere would refuse to take a snapshot of this VM now, or null. */
+export function takeRefusal(lab: Lab, vm: Vm, memory: boolean): string | null {
+  if (vm.question) return 'The operation is not allowed in the current state.';
+  const max = vm.maxSnapshots();
+  if (max <= 0 || vm.branchDepth >= max) return 'Exceeded the maximum number of permitted snapshots.';
+  if (memory && vm.power === 'poweredOn' && vm.disks.some((d) => !d.dependent)) {
+    return 'Cannot take a memory snapshot, since the virtual machine is configured with independent disks.';
+  }
+  const ds = vm.datastore;
+  for (const d of vm.disks) {
+    if (d.dependent && d.capacityBytes + ds.snapshotOverheadBytes > ds.maxFileBytes) {
+      return `File ${d.base.path} is larger than the maximum size supported by datastore '${ds.id}'.`;
+    }
+  }
+  const need = snapshotStartBytes(lab, vm, memory);
+  if (need > ds.freeBytes) return `Insufficient disk space on datastore '${ds.id}' (${formatBytes(need)} needed, ${formatBytes(ds.freeBytes)} free).`;
+  return null;
+}
+
+function runTake(lab: Lab, vm: Vm, task: Task, cmd: CommandOf<'snapshot.take'>): void {
+  // A suspended VM's snapshot always includes its memory; a powered-off VM has none (rule 5).
+  const memory = vm.power === 'suspended' || (vm.power === 'poweredOn' && cmd.memory === true);
+  const refusal = takeRefusal(lab, vm, memory);
+  if (refusal) { lab.fail(task, refusal); return; }
+  const name = cmd.name;
+  const description = cmd.description ?? '';
+  // Memory and quiescing are alternatives; quiesce needs a running guest with Tools (rule 27).
+  if (cmd.quiesce && !memory && vm.toolsRunning) {
+    startQuiesce(lab, vm, task, { name, description, backupType: cmd.vssBackupType ?? 'copy' });
+    return;
+  }
+  if (cmd.quiesce && !memory) {
+    lab.log(vm, 'vCenter', 'quiesce.ignored', `Quiesce ignored: ${vm.power !== 'poweredOn' ? `${vm.name} is not powered on` : 'VMware Tools is not running'}; the snapshot is taken without quiescing.`);
+  }
+  const stunMs = Math.round(lab.rng.between(150, 600));
+  const memoryMs = memory && vm.power === 'poweredOn' ? vm.memoryBytes / vm.datastore.bytesPerMs : 0;
+  const total = stunMs + memoryMs;
+  task.ramp(lab.now, 5, 99, total);
+  stun(lab, vm, total);
+  lab.scheduler.after(total, () => {
+    const again = takeRefusal(lab, vm, false);
+    if (again && again.startsWith('The operation')) { lab.fail(task, again); return; }
+    const consistency = vm.power === 'poweredOff' ? 'poweredOff' : memory ? 'memory' : 'crash';
+    createSnapshot(lab, vm, { name, description, memory, quiesced: false, consistency });
+    lab.succeed(task);
+  });
+}
+
+/** Halt guest I/O for `ms` (a stun): workloads pause and guest writes wait (rule 17). */
+export function stun(lab: Lab, vm: Vm, ms: number): void {
+  if (vm.power !== 'poweredOn' || ms <= 0) return;
+  const until = lab.now + ms;
+  vm.stunnedUntil = Math.max(vm.stunnedUntil, until);
+  lab.scheduler.at(until, () => releaseHeld(lab, vm));
+}

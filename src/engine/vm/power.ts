@@ -1,0 +1,60 @@
+// Power operations as vSphere tasks, and the side effects of a power state change: a nonpersistent
+// disk loses its redo log at power off (rule 4); a question, held writes and guest state go too.
+import type { Lab } from '../lab/lab';
+import type { Vm } from './vm';
+import type { CommandOf } from '../lab/commands';
+import type { CommandResult, PowerState } from '../lab/view';
+import { onGuestPower } from '../guest/init';
+
+const TASKS = {
+  'vm.powerOn': 'Power On virtual machine',
+  'vm.powerOff': 'Power Off virtual machine',
+  'vm.suspend': 'Suspend virtual machine',
+  'vm.reset': 'Reset virtual machine',
+} as const;
+
+const stateWords: Record<PowerState, string> = { poweredOn: 'Powered on', poweredOff: 'Powered off', suspended: 'Suspended' };
+
+export function setPower(lab: Lab, vm: Vm, power: PowerState): void {
+  const was = vm.power;
+  if (was === 'poweredOn' && power !== 'poweredOn') {
+    vm.question = null;
+    vm.pending = [];
+    vm.held = [];
+    vm.ioHeld = false;
+  }
+  if (power === 'poweredOff') {
+    // Power off discards a nonpersistent disk's changes; a fresh power on starts a new redo log.
+    for (const d of vm.disks) {
+      if (d.mode !== 'independent-nonpersistent') continue;
+      if (d.leaf !== d.base) { d.removeFile(d.leaf); d.leaf = d.base; }
+    }
+  }
+  vm.power = power;
+  if (power === 'poweredOn') {
+    for (const d of vm.disks) if (d.mode === 'independent-nonpersistent' && d.leaf === d.base) d.leaf = d.addRedo();
+  }
+  if (was !== power) onGuestPower(lab, vm, was, power);
+}
+
+export function powerCommand(lab: Lab, cmd: CommandOf<'vm.powerOn' | 'vm.powerOff' | 'vm.suspend' | 'vm.reset'>): CommandResult {
+  const vm = lab.vm(cmd.vm)!;
+  const type = cmd.type;
+  const t = lab.task(TASKS[type], vm, vm.name, (task) => {
+    const allowed = type === 'vm.powerOn' ? vm.power !== 'poweredOn' : vm.power === 'poweredOn' || (type === 'vm.powerOff' && vm.power === 'suspended');
+    if (!allowed) { lab.fail(task, `The attempted operation cannot be performed in the current state (${stateWords[vm.power]}).`); return; }
+    // Suspend writes memory to the .vmss; resume reads it back; the rest are quick.
+    const memMs = vm.memoryBytes / vm.datastore.bytesPerMs;
+    const ms = type === 'vm.suspend' || (type === 'vm.powerOn' && vm.power === 'suspended') ? 500 + memMs : type === 'vm.powerOn' ? 1500 : 600;
+    task.ramp(lab.now, 5, 99, ms);
+    lab.scheduler.after(ms, () => {
+      if (type === 'vm.powerOn') setPower(lab, vm, 'poweredOn');
+      else if (type === 'vm.powerOff') setPower(lab, vm, 'poweredOff');
+      else if (type === 'vm.suspend') setPower(lab, vm, 'suspended');
+      else { setPower(lab, vm, 'poweredOff'); setPower(lab, vm, 'poweredOn'); }
+      lab.log(vm, 'vCenter', `vm.${type.slice(3)}`, `${TASKS[type]}: ${vm.name} is ${stateWords[vm.power].toLowerCase()}.`);
+      lab.succeed(task);
+    });
+  });
+  return { ok: true, task: t.id };
+}
