@@ -29,7 +29,8 @@ export class Datastore {
 
   /** Copy speed in bytes per simulated millisecond. */
   get bytesPerMs(): number { return ((this.slowMBps ?? this.MBps) * 1024 * 1024) / 1000; }
-  get maxFileBytes(): number { return maxFileBytes(this.fs, this.blockSizeMB); }
+  /** The largest file this datastore holds for a host of this version (VMFS5 files grew at 5.5). */
+  maxFileBytesFor(hostVersion: string): number { return maxFileBytes(this.fs, this.blockSizeMB, hostVersion); }
   get snapshotOverheadBytes(): number { return snapshotOverheadBytes(this.fs); }
 
   files(): FileView[] {

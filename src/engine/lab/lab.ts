@@ -58,8 +58,8 @@ export class Lab {
         const disk = new VirtualDisk(dd.id, dd.mode, cap, dd.thin, vm.folder, i === 0 ? vm.name : `${vm.name}_${i}`, used, this.formatSettings);
         disk.controller = dd.controller;
         disk.dynamic = dd.dynamic;
-        if (cap > ds.maxFileBytes) {
-          throw new LabDefinitionError(`Invalid lab definition: vms[${vmIndex}].disks[${i}].capacityGB: expected at most ${(ds.maxFileBytes / GiB).toFixed(0)} GB, the largest file datastore "${ds.id}" (${ds.fs}) can hold; got ${(cap / GiB).toFixed(0)} GB`);
+        if (cap > ds.maxFileBytesFor(host.version)) {
+          throw new LabDefinitionError(`Invalid lab definition: vms[${vmIndex}].disks[${i}].capacityGB: expected at most ${ds.maxFileBytesFor(host.version)} bytes, the largest file datastore "${ds.id}" (${ds.fs}) can hold for ESX ${host.version}; got ${cap} bytes`);
         }
         vm.disks.push(disk);
       });

@@ -10,6 +10,7 @@ const PER_LEVEL_LATENCY_MS = 0.35;  // each extra delta consulted adds a grain-d
 
 export function buildStateView(lab: Lab): StateView {
   const now = lab.now;
+  const newest = lab.hosts.reduce((a, h) => (h.atLeast(a) ? h.version : a), lab.hosts[0].version);
   return {
     name: lab.definition.name,
     seed: lab.seed,
@@ -22,7 +23,7 @@ export function buildStateView(lab: Lab): StateView {
         id: ds.id, fs: ds.fs, capacityBytes: ds.capacityBytes, usedBytes: used,
         freeBytes: Math.max(0, ds.capacityBytes - used), otherUsedBytes: ds.otherUsedBytes,
         peakUsedBytes: Math.max(ds.peakUsedBytes, used), MBps: ds.slowMBps ?? ds.MBps,
-        maxFileBytes: ds.maxFileBytes, files,
+        maxFileBytes: ds.maxFileBytesFor(newest), files,
       };
     }),
     vms: lab.vms.map((vm) => vmView(lab, vm)),

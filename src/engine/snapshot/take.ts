@@ -33,7 +33,7 @@ export function takeRefusal(lab: Lab, vm: Vm, memory: boolean): string | null {
   }
   const ds = vm.datastore;
   for (const d of vm.disks) {
-    if (d.dependent && d.capacityBytes + ds.snapshotOverheadBytes > ds.maxFileBytes) {
+    if (d.dependent && d.capacityBytes + ds.snapshotOverheadBytes > ds.maxFileBytesFor(vm.host.version)) {
       return `File ${d.base.path} is larger than the maximum size supported by datastore '${ds.id}'.`;
     }
   }
