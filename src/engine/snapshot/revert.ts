@@ -27,6 +27,9 @@ export function revertCommand(lab: Lab, cmd: CommandOf<'snapshot.revert'>): Comm
   const t = lab.task(REVERT_TASK, vm, vm.name, (task) => {
     if (!vm.snapshots.includes(snap)) { lab.fail(task, 'The object has already been deleted or has not been completely created.'); return; }
     if (vm.question) { lab.fail(task, 'The operation is not allowed in the current state.'); return; }
+    // The new delta needs room, and a memory snapshot brings the swap file back.
+    const need = 16 * 1024 * 1024 * vm.disks.filter((d) => d.dependent).length + (snap.memory && vm.power !== 'poweredOn' ? vm.memoryBytes : 0);
+    if (need > vm.datastore.freeBytes) { lab.fail(task, `Insufficient disk space on datastore '${vm.datastore.id}'.`); return; }
     // Reading a memory image back takes as long as writing it did.
     const ms = 800 + (snap.memory ? vm.memoryBytes / vm.datastore.bytesPerMs : 0);
     task.ramp(lab.now, 5, 99, ms);

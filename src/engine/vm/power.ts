@@ -45,6 +45,12 @@ export function powerCommand(lab: Lab, cmd: CommandOf<'vm.powerOn' | 'vm.powerOf
     if (!allowed) { lab.fail(task, `The attempted operation cannot be performed in the current state (${stateWords[vm.power]}).`); return; }
     // Suspend writes memory to the .vmss; resume reads it back; the rest are quick.
     const memMs = vm.memoryBytes / vm.datastore.bytesPerMs;
+    // Powering on creates the swap file (and a nonpersistent disk's redo log); suspend writes the .vmss.
+    const need = type === 'vm.powerOn' ? (vm.power === 'suspended' ? 0 : vm.memoryBytes + 16 * 1024 * 1024) : type === 'vm.suspend' ? 64 * 1024 : 0;
+    if (need > vm.datastore.freeBytes) {
+      lab.fail(task, `Could not power on virtual machine: No space left on device (datastore '${vm.datastore.id}').`.replace('power on', type === 'vm.suspend' ? 'suspend' : 'power on'));
+      return;
+    }
     const ms = type === 'vm.suspend' || (type === 'vm.powerOn' && vm.power === 'suspended') ? 500 + memMs : type === 'vm.powerOn' ? 1500 : 600;
     task.ramp(lab.now, 5, 99, ms);
     lab.scheduler.after(ms, () => {
