@@ -1,0 +1,99 @@
+// What the UI can do to the lab: plain functions that post to the worker. A refused command is shown
+// as a notice with the engine's sentence, and its answer is returned for the caller to use.
+import type { CommandResult } from '../engine/lab/view';
+import type { ClockAnswer, LoadAnswer } from '../worker/protocol';
+import { start, labClient } from './connection';
+import { forgetSavedSession, loadSavedSession, sessionFileName } from './persistence';
+import { notify, useLab } from './store';
+
+export async function dispatch(command: { type: string } & Record<string, unknown>): Promise<CommandResult> {
+  const client = await labClient();
+  const result = await client.request({ kind: 'dispatch', command });
+  if (!result.ok) notify('error', result.error.message);
+  return result;
+}
+
+export const powerOn = (vm: string) => dispatch({ type: 'vm.powerOn', vm });
+export const powerOff = (vm: string) => dispatch({ type: 'vm.powerOff', vm });
+export const suspend = (vm: string) => dispatch({ type: 'vm.suspend', vm });
+export const reset = (vm: string) => dispatch({ type: 'vm.reset', vm });
+export const answerQuestion = (vm: string, answer: 'retry' | 'abort') => dispatch({ type: 'vm.answer', vm, answer });
+
+export interface TakeSnapshotInput { name: string; description: string; memory: boolean; quiesce: boolean }
+export const takeSnapshot = (vm: string, s: TakeSnapshotInput) => dispatch({ type: 'snapshot.take', vm, ...s });
+export const revertToSnapshot = (vm: string, snapshot: string) => dispatch({ type: 'snapshot.revert', vm, snapshot });
+export const deleteSnapshot = (vm: string, snapshot: string, removeChildren = false) =>
+  dispatch({ type: 'snapshot.delete', vm, snapshot, removeChildren });
+export const deleteAllSnapshots = (vm: string) => dispatch({ type: 'snapshot.deleteAll', vm });
+export const consolidate = (vm: string) => dispatch({ type: 'vm.consolidate', vm });
+
+export const configureVm = (vm: string, settings: Record<string, unknown>) => dispatch({ type: 'vm.configure', vm, ...settings });
+export const injectFault = (vm: string, fault: Record<string, unknown>) => dispatch({ type: 'fault.inject', vm, fault });
+export const clearFaults = (vm: string) => dispatch({ type: 'fault.clear', vm });
+export const resizeDatastore = (datastore: string, capacityGB: number) => dispatch({ type: 'datastore.resize', datastore, capacityGB });
+export const setWorkload = (vm: string, profile: string, writeIOPS?: number) =>
+  dispatch(writeIOPS === undefined ? { type: 'guest.workload', vm, profile } : { type: 'guest.workload', vm, profile, writeIOPS });
+// The backup type travels as "backupType": a field named "type" would clash with the command's own.
+export const runBackup = (vm: string, backupType: string) => dispatch({ type: 'guest.backup', vm, backupType });
+
+/** guest.exec without a notice: the console prints the answer itself. */
+export async function execInGuest(vm: string, command: string): Promise<CommandResult> {
+  const client = await labClient();
+  return client.request({ kind: 'dispatch', command: { type: 'guest.exec', vm, command } });
+}
+
+async function clockRequest(p: Promise<ClockAnswer>): Promise<ClockAnswer> {
+  const a = await p;
+  if (!a.ok) notify('error', a.error.message);
+  return a;
+}
+export const play = async (speed?: number) => clockRequest((await labClient()).request({ kind: 'play', speed }));
+export const pause = async () => clockRequest((await labClient()).request({ kind: 'pause' }));
+export const setSpeed = async (speed: number) => clockRequest((await labClient()).request({ kind: 'setSpeed', speed }));
+export const stepToNextEvent = async () => clockRequest((await labClient()).request({ kind: 'step' }));
+export const togglePlay = () => (useLab.getState().clock.playing ? pause() : play());
+
+/** "Reset lab": the same lab (or lesson) from its start, with no commands. */
+export async function resetLab(): Promise<LoadAnswer> {
+  const client = await labClient();
+  const session = await client.request({ kind: 'session' });
+  const answer = await client.request({ kind: 'restore', session: { ...session, commands: [], time: 0 } });
+  if (!answer.ok) notify('error', answer.error.message);
+  else notify('info', `"${answer.name}" was reset to its start.`);
+  return answer;
+}
+
+/** "Open lab": the workshop lab or another built-in lab by id. */
+export async function openLab(source: unknown): Promise<LoadAnswer> {
+  const answer = await (await labClient()).request({ kind: 'load', source });
+  if (!answer.ok) notify('error', answer.error.message);
+  return answer;
+}
+
+export async function exportSession(): Promise<void> {
+  const client = await labClient();
+  const session = await client.request({ kind: 'session' });
+  const blob = new Blob([JSON.stringify(session, null, 2)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = sessionFileName(useLab.getState().state.name);
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Import a session file; the worker parses and checks it, and a bad file changes nothing. */
+export async function importSession(file: File): Promise<LoadAnswer> {
+  const text = await file.text();
+  const answer = await (await labClient()).request({ kind: 'restore', session: text });
+  if (!answer.ok) notify('error', `${file.name} was not loaded: ${answer.error.message}`);
+  else notify('info', `Session "${answer.name}" loaded from ${file.name}.`);
+  return answer;
+}
+
+/** After a crash: a new worker, rebuilt from the last autosave. */
+export function restartLab(): Promise<void> {
+  return start();
+}
+
+export { forgetSavedSession, loadSavedSession };

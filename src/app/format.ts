@@ -1,0 +1,71 @@
+// Formatting for people: sizes, simulated times and speeds. Display only, no domain rules.
+
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
+
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes)) return '–';
+  let v = Math.abs(bytes);
+  let u = 0;
+  while (v >= 1024 && u < UNITS.length - 1) { v /= 1024; u++; }
+  const digits = u === 0 || v >= 100 ? 0 : v >= 10 ? 1 : 2;
+  return `${bytes < 0 ? '-' : ''}${v.toFixed(digits)} ${UNITS[u]}`;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** Simulated time as "d 2 03:04:05.678" (the day only once a day has passed). */
+export function formatSimTime(ms: number, withMs = true): string {
+  const t = Math.max(0, Math.floor(ms));
+  const days = Math.floor(t / 86_400_000);
+  const h = Math.floor(t / 3_600_000) % 24;
+  const m = Math.floor(t / 60_000) % 60;
+  const s = Math.floor(t / 1000) % 60;
+  const clock = `${pad(h)}:${pad(m)}:${pad(s)}${withMs ? `.${pad(t % 1000, 3)}` : ''}`;
+  return days > 0 ? `day ${days + 1}, ${clock}` : clock;
+}
+
+/** A duration, e.g. "850 ms", "12.4 s", "3 min 20 s", "2 h 5 min". */
+export function formatDuration(ms: number): string {
+  const a = Math.abs(ms);
+  if (a < 1000) return `${Math.round(ms)} ms`;
+  if (a < 60_000) return `${(ms / 1000).toFixed(a < 10_000 ? 2 : 1)} s`;
+  if (a < 3_600_000) return `${Math.floor(a / 60_000)} min ${Math.round((a % 60_000) / 1000)} s`;
+  if (a < 86_400_000) return `${Math.floor(a / 3_600_000)} h ${Math.round((a % 3_600_000) / 60_000)} min`;
+  return `${(a / 86_400_000).toFixed(1)} days`;
+}
+
+/** Speed as simulated time per real time: "1/10 slow motion", "real time", "1 hour per minute" ... */
+export function formatSpeed(speed: number): string {
+  if (speed < 0.999) return `${trim(speed)}× (slow motion)`;
+  if (speed < 1.001) return '1× (real time)';
+  if (speed < 60) return `${trim(speed)}× (${trim(speed)} s per second)`;
+  const perMinute = speed * 60_000; // simulated ms per real minute
+  if (perMinute < 86_400_000) return `${trim(speed)}× (${trim(perMinute / 3_600_000)} h per minute)`;
+  return `${trim(speed)}× (${trim(perMinute / 86_400_000)} days per minute)`;
+}
+
+function trim(n: number): string {
+  if (n >= 100) return String(Math.round(n));
+  if (n >= 10) return n.toFixed(1).replace(/\.0$/, '');
+  return n.toFixed(2).replace(/\.?0+$/, '');
+}
+
+/** Slider position <-> speed on a log scale. */
+export const speedToSlider = (speed: number) => Math.log10(speed);
+export const sliderToSpeed = (pos: number) => {
+  const raw = 10 ** pos;
+  // Snap to 1-2-5 steps so the speeds read well.
+  const e = Math.floor(Math.log10(raw));
+  const m = raw / 10 ** e;
+  const snapped = m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10;
+  return snapped * 10 ** e;
+};
+
+const CONSISTENCY: Record<string, string> = {
+  poweredOff: 'Powered off',
+  memory: 'Memory state',
+  application: 'Application-consistent',
+  filesystem: 'File-system-consistent',
+  crash: 'Crash-consistent',
+};
+export const consistencyLabel = (c: string) => CONSISTENCY[c] ?? c;

@@ -1,0 +1,38 @@
+// window.lab: the walkthrough and embedding API (contract section 5), present in every build.
+// Every method returns a promise with the answers of contract sections 2 and 3.
+import type { CommandResult, StateView } from '../engine/lab/view';
+import type { ClockAnswer, LoadAnswer, LoadOptions } from '../worker/protocol';
+import { labClient, whenStarted } from './connection';
+
+export interface LabApi {
+  readonly ready: Promise<void>;
+  load(labDefinitionOrLessonId: unknown, options?: LoadOptions): Promise<LoadAnswer>;
+  dispatch(command: unknown): Promise<CommandResult>;
+  advance(ms: number): Promise<CommandResult>;
+  state(): Promise<StateView>;
+  play(speed?: number): Promise<ClockAnswer>;
+  pause(): Promise<ClockAnswer>;
+}
+
+declare global {
+  interface Window { lab: LabApi }
+}
+
+export function createLabApi(): LabApi {
+  const ready = whenStarted();
+  return {
+    ready,
+    load: async (source, options) => (await labClient()).request({ kind: 'load', source, options }),
+    dispatch: async (command) => (await labClient()).request({ kind: 'dispatch', command }),
+    advance: async (ms) => (await labClient()).request({ kind: 'advance', ms }),
+    state: async () => (await labClient()).request({ kind: 'state' }),
+    play: async (speed) => (await labClient()).request({ kind: 'play', speed }),
+    pause: async () => (await labClient()).request({ kind: 'pause' }),
+  };
+}
+
+export function installLabApi(target: Window = window): LabApi {
+  const api = createLabApi();
+  Object.defineProperty(target, 'lab', { value: api, configurable: true, enumerable: true });
+  return api;
+}

@@ -1,0 +1,81 @@
+// The page's mirror of the lab: read-only for components. Only the app layer (the connection to the
+// worker and the command functions) writes to it. Patches keep unchanged objects, so a selector such
+// as `s => s.state.vms.find(v => v.id === id)` returns the same object until that VM changes.
+import { create } from 'zustand';
+import type { StateView } from '../engine/lab/view';
+import { applyPatch, emptyState } from '../worker/patch';
+import type { ClockView, StatePatch } from '../worker/protocol';
+
+export type ConnectionStatus = 'starting' | 'ready' | 'crashed';
+
+export interface Notice { id: number; kind: 'error' | 'info'; text: string }
+
+export interface LabStore {
+  status: ConnectionStatus;
+  failure: string | null;
+  state: StateView;
+  version: number;
+  clock: ClockView;
+  selectedVm: string | null;
+  selectedSnapshot: string | null;
+  notices: Notice[];
+}
+
+export const initialClock: ClockView = { playing: false, speed: 1, actualSpeed: 0 };
+
+export const useLab = create<LabStore>()(() => ({
+  status: 'starting',
+  failure: null,
+  state: emptyState(),
+  version: 0,
+  clock: initialClock,
+  selectedVm: null,
+  selectedSnapshot: null,
+  notices: [],
+}));
+
+/** Apply a worker patch; keeps the selection pointing at something that exists. */
+export function receivePatch(patch: StatePatch, clock: ClockView): void {
+  useLab.setState((s) => {
+    const state = applyPatch(s.state, patch);
+    const vm = state.vms.find((v) => v.id === s.selectedVm) ?? state.vms.find((v) => v.power === 'poweredOn') ?? state.vms[0];
+    const selectedVm = vm ? vm.id : null;
+    const selectedSnapshot = vm && vm.snapshots.some((x) => x.id === s.selectedSnapshot) ? s.selectedSnapshot : null;
+    return { state, version: patch.version, clock: sameClock(s.clock, clock) ? s.clock : clock, selectedVm, selectedSnapshot };
+  });
+}
+
+export function receiveClock(clock: ClockView): void {
+  if (!sameClock(useLab.getState().clock, clock)) useLab.setState({ clock });
+}
+
+const sameClock = (a: ClockView, b: ClockView) =>
+  a.playing === b.playing && a.speed === b.speed && Math.abs(a.actualSpeed - b.actualSpeed) < a.speed * 0.05;
+
+export function selectVm(id: string): void {
+  useLab.setState((s) => (s.selectedVm === id ? s : { selectedVm: id, selectedSnapshot: null }));
+}
+
+export function selectSnapshot(id: string | null): void {
+  useLab.setState({ selectedSnapshot: id });
+}
+
+export function setStatus(status: ConnectionStatus, failure: string | null = null): void {
+  useLab.setState({ status, failure });
+}
+
+let noticeId = 0;
+export function notify(kind: Notice['kind'], text: string): void {
+  const notice = { id: ++noticeId, kind, text };
+  useLab.setState((s) => ({ notices: [...s.notices.slice(-3), notice] }));
+}
+
+export function dismissNotice(id: number): void {
+  useLab.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+}
+
+// Narrow selectors: a panel re-renders only when its slice changes.
+export const useSelectedVmId = () => useLab((s) => s.selectedVm);
+export const useVm = (id: string | null) => useLab((s) => (id === null ? undefined : s.state.vms.find((v) => v.id === id)));
+export const useSelectedVm = () => useLab((s) => s.state.vms.find((v) => v.id === s.selectedVm));
+export const useTime = () => useLab((s) => s.state.time);

@@ -1,0 +1,34 @@
+// The Web Worker entry: wires the LabHost to postMessage. The engine runs here so a long advance or a
+// big state view never blocks the page.
+import * as engine from '../engine/index';
+import { LabHost } from './labHost';
+import { PROTOCOL_VERSION, type RequestMessage, type WorkerMessage } from './protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (m: WorkerMessage) => scope.postMessage(m);
+
+let host: LabHost;
+try {
+  host = new LabHost({
+    engine,
+    post,
+    now: () => performance.now(),
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+    clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  });
+  post({ type: 'hello', protocol: PROTOCOL_VERSION });
+  host.resend();
+} catch (e) {
+  post({ type: 'fatal', message: `The lab engine could not start: ${e instanceof Error ? e.message : String(e)}` });
+}
+
+scope.onmessage = (ev: MessageEvent<RequestMessage>) => {
+  const { id, request } = ev.data;
+  let answer: unknown;
+  try {
+    answer = host.handle(request);
+  } catch (e) {
+    answer = { ok: false, error: { code: 'WORKER_ERROR', message: e instanceof Error ? e.message : String(e) } };
+  }
+  post({ type: 'answer', id, answer });
+};

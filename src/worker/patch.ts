@@ -1,0 +1,122 @@
+// State patches: the worker sends only what changed since its last post, and the page rebuilds the
+// state reusing the objects that did not change. That keeps the structured clone small on the main
+// thread and lets a panel subscribed to one VM skip re-rendering when another VM changes.
+import type { EventView, StateView } from '../engine/lab/view';
+import type { KeyedPatch, StatePatch } from './protocol';
+
+interface Keyed { id: string }
+
+class KeyedDiff<T extends Keyed> {
+  private json = new Map<string, string>();
+  private order = '';
+
+  diff(items: T[], full: boolean): KeyedPatch<T> | undefined {
+    const upsert: T[] = [];
+    const next = new Map<string, string>();
+    for (const item of items) {
+      const j = JSON.stringify(item);
+      next.set(item.id, j);
+      if (full || this.json.get(item.id) !== j) upsert.push(item);
+    }
+    const order = items.map((i) => i.id).join('\u0000');
+    const orderChanged = full || order !== this.order;
+    this.json = next;
+    this.order = order;
+    if (!upsert.length && !orderChanged) return undefined;
+    return orderChanged ? { upsert, order: items.map((i) => i.id) } : { upsert };
+  }
+}
+
+const eventKey = (e: EventView): string => `${e.time}|${e.vm}|${e.source}|${e.kind}|${e.message}`;
+
+/** Worker side: turns successive state views into patches. */
+export class PatchBuilder {
+  private version = 0;
+  private meta = '';
+  private vms = new KeyedDiff<StateView['vms'][number]>();
+  private datastores = new KeyedDiff<StateView['datastores'][number]>();
+  private tasks = new KeyedDiff<StateView['tasks'][number]>();
+  private eventCount = 0;
+  private firstEvent = '';
+  private lastEvent = '';
+  private needFull = true;
+  private lastTime = -1;
+
+  /** The next patch will replace everything (after a load or when a page connects). */
+  reset(): void { this.needFull = true; }
+
+  build(s: StateView): StatePatch | null {
+    const full = this.needFull;
+    this.needFull = false;
+    const patch: StatePatch = { version: 0, full, time: s.time };
+    const metaValue = { name: s.name, seed: s.seed, hosts: s.hosts, ...(s.lesson ? { lesson: s.lesson } : {}) };
+    const meta = JSON.stringify(metaValue);
+    if (full || meta !== this.meta) patch.meta = metaValue;
+    this.meta = meta;
+    const vms = this.vms.diff(s.vms, full);
+    if (vms) patch.vms = vms;
+    const ds = this.datastores.diff(s.datastores, full);
+    if (ds) patch.datastores = ds;
+    const tasks = this.tasks.diff(s.tasks, full);
+    if (tasks) patch.tasks = tasks;
+    const events = this.diffEvents(s.events, full);
+    if (events) patch.events = events;
+    if (!full && !patch.meta && !vms && !ds && !tasks && !events && s.time === this.lastTime) return null;
+    this.lastTime = s.time;
+    patch.version = ++this.version;
+    return patch;
+  }
+
+  private diffEvents(list: EventView[], full: boolean): StatePatch['events'] {
+    const n = this.eventCount;
+    const first = list.length ? eventKey(list[0]) : '';
+    const last = list.length ? eventKey(list[list.length - 1]) : '';
+    let out: StatePatch['events'];
+    if (full) out = { reset: true, dropFront: 0, append: list.slice() };
+    else if (list.length >= n && (n === 0 || (eventKey(list[n - 1]) === this.lastEvent && eventKey(list[0]) === this.firstEvent))) {
+      out = list.length > n ? { reset: false, dropFront: 0, append: list.slice(n) } : undefined;
+    } else {
+      // The log dropped its oldest entries: find where what we sent last now sits.
+      let at = -1;
+      for (let i = list.length - 1; i >= 0; i--) if (eventKey(list[i]) === this.lastEvent) { at = i; break; }
+      out = at >= 0 && n > 0
+        ? { reset: false, dropFront: n - (at + 1), append: list.slice(at + 1) }
+        : { reset: true, dropFront: 0, append: list.slice() };
+    }
+    this.eventCount = list.length;
+    this.firstEvent = first;
+    this.lastEvent = last;
+    return out;
+  }
+}
+
+function applyKeyed<T extends Keyed>(prev: T[], patch: KeyedPatch<T> | undefined, full: boolean): T[] {
+  if (!patch) return full ? [] : prev;
+  const byId = new Map<string, T>();
+  if (!full) for (const item of prev) byId.set(item.id, item);
+  for (const item of patch.upsert) byId.set(item.id, item);
+  const order = patch.order ?? prev.map((i) => i.id);
+  return order.map((id) => byId.get(id)).filter((x): x is T => x !== undefined);
+}
+
+export const emptyState = (): StateView => ({ name: '', seed: 0, time: 0, hosts: [], datastores: [], vms: [], tasks: [], events: [] });
+
+/** Page side: the state after a patch, sharing every unchanged object with `prev`. */
+export function applyPatch(prev: StateView, patch: StatePatch): StateView {
+  const base = patch.full ? emptyState() : prev;
+  const next: StateView = {
+    name: patch.meta?.name ?? base.name,
+    seed: patch.meta?.seed ?? base.seed,
+    hosts: patch.meta?.hosts ?? base.hosts,
+    time: patch.time,
+    vms: applyKeyed(base.vms, patch.vms, patch.full),
+    datastores: applyKeyed(base.datastores, patch.datastores, patch.full),
+    tasks: applyKeyed(base.tasks, patch.tasks, patch.full),
+    events: base.events,
+  };
+  const lesson = patch.meta ? patch.meta.lesson : base.lesson;
+  if (lesson) next.lesson = lesson;
+  const ev = patch.events;
+  if (ev) next.events = ev.reset ? ev.append : base.events.slice(ev.dropFront).concat(ev.append);
+  return next;
+}

@@ -1,0 +1,69 @@
+// The page <-> worker protocol. The worker speaks first with `hello` (carrying PROTOCOL_VERSION); the
+// page refuses to talk to a worker of another version and shows it as an error. Every request carries
+// an id the answer repeats, so the page can keep one promise per request.
+import type { CommandResult, EventView, HostView, LessonView, StateView } from '../engine/lab/view';
+import type { Session } from './session';
+
+export const PROTOCOL_VERSION = 1;
+
+/** What the page may ask. `load` takes a lab definition object or a lab/lesson id. */
+export type WorkerRequest =
+  | { kind: 'load'; source: unknown; options?: LoadOptions }
+  | { kind: 'dispatch'; command: unknown }
+  | { kind: 'advance'; ms: unknown }
+  | { kind: 'state' }
+  | { kind: 'play'; speed?: unknown }
+  | { kind: 'pause' }
+  | { kind: 'setSpeed'; speed: unknown }
+  | { kind: 'step' }
+  | { kind: 'restore'; session: unknown }
+  | { kind: 'session' };
+
+export interface LoadOptions { seed?: number }
+
+export interface RequestMessage { id: number; request: WorkerRequest }
+
+/** Answers are plain values; failures are `{ ok: false, error }` like the engine's own answers. */
+export type Failure = { ok: false; error: { code: string; message: string } };
+export type LoadAnswer = { ok: true; name: string } | Failure;
+export type ClockAnswer = { ok: true; playing: boolean; speed: number; time: number } | Failure;
+
+export interface AnswerMap {
+  load: LoadAnswer;
+  dispatch: CommandResult;
+  advance: CommandResult;
+  state: StateView;
+  play: ClockAnswer;
+  pause: ClockAnswer;
+  setSpeed: ClockAnswer;
+  step: ClockAnswer;
+  restore: LoadAnswer;
+  session: Session;
+}
+
+export interface ClockView { playing: boolean; speed: number; /** simulated ms per real ms achieved lately */ actualSpeed: number }
+
+/**
+ * A state patch. Keyed collections carry only the items whose JSON changed plus the id order when
+ * membership changed; events carry only what was appended. `full` replaces everything the page holds.
+ */
+export interface StatePatch {
+  version: number;
+  full: boolean;
+  time: number;
+  meta?: { name: string; seed: number; hosts: HostView[]; lesson?: LessonView };
+  vms?: KeyedPatch<StateView['vms'][number]>;
+  datastores?: KeyedPatch<StateView['datastores'][number]>;
+  tasks?: KeyedPatch<StateView['tasks'][number]>;
+  events?: { reset: boolean; dropFront: number; append: EventView[] };
+}
+
+export interface KeyedPatch<T> { upsert: T[]; order?: string[] }
+
+export type WorkerMessage =
+  | { type: 'hello'; protocol: number }
+  | { type: 'answer'; id: number; answer: unknown }
+  | { type: 'state'; patch: StatePatch; clock: ClockView }
+  | { type: 'clock'; clock: ClockView }
+  | { type: 'session'; session: Session }
+  | { type: 'fatal'; message: string };
