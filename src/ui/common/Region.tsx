@@ -1,0 +1,29 @@
+// A main region of the page: a landmark with the contract's accessible name, a header with optional
+// tools, and its own error boundary.
+import { Suspense, useId, type ReactNode } from 'react';
+import { ErrorBoundary } from './ErrorBoundary';
+
+interface Props {
+  name: string;
+  title?: ReactNode;
+  tools?: ReactNode;
+  className?: string;
+  children: ReactNode;
+}
+
+export function Region({ name, title, tools, className, children }: Props) {
+  const headingId = useId();
+  return (
+    <section aria-label={name} className={`region ${className ?? ''}`}>
+      <header className="region-head">
+        <h2 id={headingId}>{title ?? name}</h2>
+        {tools && <div className="region-tools">{tools}</div>}
+      </header>
+      <div className="region-body">
+        <ErrorBoundary name={name}>
+          <Suspense fallback={<p className="muted loading">Loading {name}…</p>}>{children}</Suspense>
+        </ErrorBoundary>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+// The questions vSphere asks before deleting snapshots.
+import type { VmView } from '../../engine/lab/view';
+import { deleteAllSnapshots, deleteSnapshot } from '../../app/commands';
+import { ConfirmDialog } from '../common/ConfirmDialog';
+
+export type DeleteRequest = { kind: 'one'; snapshot: string } | { kind: 'all' };
+
+export function DeleteConfirm({ vm, request, onDone }: { vm: VmView; request: DeleteRequest; onDone(): void }) {
+  if (request.kind === 'all') {
+    return (
+      <ConfirmDialog title="Confirm Delete All" onNo={onDone}
+        onYes={() => { onDone(); void deleteAllSnapshots(vm.id); }}>
+        <p>Are you sure you want to delete all snapshots of {vm.name}? Their changes are merged into the base disks.</p>
+      </ConfirmDialog>
+    );
+  }
+  const s = vm.snapshots.find((x) => x.id === request.snapshot);
+  return (
+    <ConfirmDialog title="Confirm Delete" onNo={onDone}
+      onYes={() => { onDone(); void deleteSnapshot(vm.id, request.snapshot); }}>
+      <p>Are you sure you want to delete the snapshot “{s?.name ?? request.snapshot}”?</p>
+    </ConfirmDialog>
+  );
+}

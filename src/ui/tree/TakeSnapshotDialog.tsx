@@ -1,0 +1,45 @@
+// vSphere's "Take Virtual Machine Snapshot" dialog.
+import { useId, useState, type FormEvent } from 'react';
+import type { VmView } from '../../engine/lab/view';
+import { takeSnapshot } from '../../app/commands';
+import { Dialog } from '../common/Dialog';
+
+export function TakeSnapshotDialog({ vm, onClose }: { vm: VmView; onClose(): void }) {
+  const [name, setName] = useState(`Snapshot ${vm.snapshotCount + 1}`);
+  const [description, setDescription] = useState('');
+  const [memory, setMemory] = useState(false);
+  const [quiesce, setQuiesce] = useState(false);
+  const formId = useId();
+  const on = vm.power === 'poweredOn';
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) return;
+    onClose();
+    void takeSnapshot(vm.id, { name: name.trim(), description, memory: on && memory, quiesce: on && !memory && quiesce });
+  };
+  return (
+    <Dialog title={`Take Virtual Machine Snapshot for ${vm.name}`} onClose={onClose}
+      footer={<>
+        <button type="submit" form={formId} className="btn btn-primary" disabled={!name.trim()}>OK</button>
+        <button type="button" className="btn" onClick={onClose}>Cancel</button>
+      </>}>
+      <form id={formId} className="form" onSubmit={submit}>
+        <label className="field">Name
+          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} autoFocus />
+        </label>
+        <label className="field">Description
+          <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={3} />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={on && memory} disabled={!on} onChange={(e) => setMemory(e.target.checked)} />
+          Snapshot the virtual machine's memory
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={on && !memory && quiesce} disabled={!on || memory} onChange={(e) => setQuiesce(e.target.checked)} />
+          Quiesce guest file system (Needs VMware Tools installed)
+        </label>
+        {!on && <p className="muted small">The virtual machine is not powered on, so neither memory nor a quiesce applies.</p>}
+      </form>
+    </Dialog>
+  );
+}
