@@ -4,7 +4,7 @@ import type { DatastoreDefinition } from '../lab/schema';
 import { GiB } from '../lab/schema';
 import { maxFileBytes, snapshotOverheadBytes } from '../disk/formats';
 import type { Vm } from '../vm/vm';
-import { vmFiles } from './vmFiles';
+import { vmFiles, vmUsedBytes } from './vmFiles';
 import type { FileView } from '../lab/view';
 
 export class Datastore {
@@ -41,7 +41,7 @@ export class Datastore {
 
   get usedBytes(): number {
     let used = this.otherUsedBytes;
-    for (const vm of this.vms) for (const f of vmFiles(vm)) used += f.sizeBytes;
+    for (const vm of this.vms) used += vmUsedBytes(vm);
     return used;
   }
 

@@ -34,6 +34,8 @@ const command = fc.oneof(
 function checkInvariants(lab: Lab): void {
   const s = lab.state();
   for (const ds of s.datastores) {
+    // The write path's running total and the datastore browser's list always agree.
+    expect(lab.datastore(ds.id)!.usedBytes).toBe(ds.usedBytes);
     expect(ds.usedBytes).toBeLessThanOrEqual(ds.capacityBytes);
     expect(new Set(ds.files.map((f) => f.path)).size).toBe(ds.files.length);
   }
