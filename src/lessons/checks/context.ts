@@ -1,0 +1,55 @@
+// What every check needs: the state view, and short, concrete wording for what the lab shows.
+import type { StateView, VmView, DiskView, EventView } from '../../engine/lab/view';
+
+export interface CheckResult { done: boolean; why: string }
+
+export const met: CheckResult = { done: true, why: '' };
+export const unmet = (why: string): CheckResult => ({ done: false, why });
+
+/** The VM, or an explanation of why the check cannot look at it. */
+export function findVm(state: StateView, id: string): VmView | CheckResult {
+  const vm = state.vms.find((v) => v.id === id);
+  return vm ?? unmet(`This lab has no VM "${id}" (VMs: ${state.vms.map((v) => v.id).join(', ') || 'none'}).`);
+}
+
+export function findDisk(vm: VmView, id: string): DiskView | CheckResult {
+  const disk = vm.disks.find((d) => d.id === id);
+  return disk ?? unmet(`${vm.name} has no disk "${id}" (disks: ${vm.disks.map((d) => d.id).join(', ')}).`);
+}
+
+export const isResult = (v: unknown): v is CheckResult =>
+  typeof v === 'object' && v !== null && 'done' in v && 'why' in v && !('id' in v);
+
+/** Simulated time as the lab clock shows it: h:mm:ss. */
+export function clock(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return `${h}:${String(m).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** Bytes in the unit a datastore browser would use. */
+export function size(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let v = bytes;
+  let i = 0;
+  while (Math.abs(v) >= 1024 && i < units.length - 1) { v /= 1024; i++; }
+  return `${i === 0 ? v : v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+}
+
+export const MB = 1024 * 1024;
+export const GB = 1024 * MB;
+
+/** A file's name without its datastore and folder: "[ds1] EXCH01/EXCH01-000001.vmdk" -> "EXCH01-000001.vmdk". */
+export const fileName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** The last event of a VM (or of the lab), for "what the lab shows instead". */
+export function lastEventText(events: EventView[], vm: string | undefined): string {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    if (vm === undefined || e.vm === vm) return `the last event was "${e.message}" at ${clock(e.time)}`;
+  }
+  return 'nothing has been logged yet';
+}

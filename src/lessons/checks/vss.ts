@@ -1,0 +1,47 @@
+// Checks on the guest's VSS side, in the words `vssadmin list writers` uses, and on what backups did
+// to Exchange's transaction logs.
+import { z } from 'zod';
+import { defineCheck, vmId } from './define';
+import { findVm, isResult, met, unmet, size, plural } from './context';
+
+export const writer = defineCheck('writer', {
+  vm: vmId,
+  writer: z.string().min(1).describe("the writer's name as vssadmin prints it, e.g. 'Microsoft Exchange Writer'"),
+  stable: z.boolean().optional(),
+  state: z.number().int().min(0).max(15).optional(),
+}, (state, p) => {
+  const vm = findVm(state, p.vm);
+  if (isResult(vm)) return vm;
+  const w = vm.writers.find((x) => x.name === p.writer);
+  if (!w) return unmet(`${vm.name} has no writer '${p.writer}' (vssadmin lists ${vm.writers.map((x) => `'${x.name}'`).join(', ') || 'none'}).`);
+  const shows = `'${w.name}' in ${vm.name} shows State: [${w.state}] ${w.stateText}, Last error: ${w.lastErrorText}`;
+  if (p.stable === true && w.state !== 1) return unmet(`${shows}; the goal is [1] Stable.`);
+  if (p.stable === false && w.state === 1) return unmet(`${shows}; the goal is a writer that is not stable.`);
+  if (p.state !== undefined && w.state !== p.state) return unmet(`${shows}; the goal is state [${p.state}].`);
+  return met;
+});
+
+/** Every writer of the VM is stable with no error: what a clean `vssadmin list writers` shows. */
+export const writersStable = defineCheck('writersStable', { vm: vmId }, (state, p) => {
+  const vm = findVm(state, p.vm);
+  if (isResult(vm)) return vm;
+  const bad = vm.writers.filter((w) => w.state !== 1 || w.lastError !== 0);
+  if (!bad.length) return met;
+  const list = bad.map((w) => `'${w.name}' [${w.state}] ${w.stateText} (${w.lastErrorText})`).join(', ');
+  return unmet(`${vm.name} has ${plural(bad.length, 'writer')} not stable: ${list}.`);
+});
+
+export const exchangeLogs = defineCheck('exchangeLogs', {
+  vm: vmId,
+  minTruncations: z.number().int().min(0).optional(),
+  maxTruncations: z.number().int().min(0).optional(),
+}, (state, p) => {
+  const vm = findVm(state, p.vm);
+  if (isResult(vm)) return vm;
+  const ex = vm.apps.exchange;
+  if (!ex) return unmet(`${vm.name} does not run Exchange.`);
+  const shows = `Exchange on ${vm.name} has truncated its logs ${plural(ex.truncations, 'time')} (${size(ex.logBytes)} of logs now)`;
+  if (p.minTruncations !== undefined && ex.truncations < p.minTruncations) return unmet(`${shows}; the goal is at least ${p.minTruncations}.`);
+  if (p.maxTruncations !== undefined && ex.truncations > p.maxTruncations) return unmet(`${shows}; the goal is at most ${p.maxTruncations}.`);
+  return met;
+});

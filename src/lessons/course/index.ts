@@ -1,0 +1,13 @@
+// The course in teaching order (issue 5).
+import type { LessonInput } from '../schema';
+import { firstSnapshot } from './01-first-snapshot';
+import { revertAndBranches } from './02-revert-and-branches';
+import { deleteAndConsolidate } from './03-delete-and-consolidate';
+import { datastorePlanning } from './04-datastore-planning';
+
+export const course: LessonInput[] = [
+  firstSnapshot,
+  revertAndBranches,
+  deleteAndConsolidate,
+  datastorePlanning,
+];

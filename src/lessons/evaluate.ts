@@ -1,0 +1,13 @@
+// Evaluating a lesson: every objective's check over the state view (events and tasks included), so the
+// same pure function serves the CLI's state.lesson and the page's live checklist.
+import type { LessonView, StateView } from '../engine/lab/view';
+import type { Lesson } from './schema';
+import { evaluateCheck } from './checks';
+
+export function evaluateLesson(lesson: Lesson, state: StateView): LessonView {
+  const objectives = lesson.objectives.map((o) => {
+    const r = evaluateCheck(state, o.check);
+    return { id: o.id, text: o.text, done: r.done, why: r.done ? '' : r.why };
+  });
+  return { id: lesson.id, title: lesson.title, complete: objectives.every((o) => o.done), objectives };
+}
