@@ -1,12 +1,20 @@
-// The CLI's view of the built-in lessons (contract section 4). Filled in when src/lessons lands.
+// The CLI's view of the built-in lessons (contract section 4): a lesson's lab, its live objectives,
+// and the `--lessons` listing.
 import type { LessonHooks } from './script';
+import { getLesson, lessonLabDefinition, evaluateLesson, lessonSummaries, lessons } from '../lessons';
 
 export const lessonHooks: LessonHooks = {
-  labFor: () => undefined,
-  evaluate: () => undefined,
-  ids: () => [],
+  labFor: (id) => {
+    const l = getLesson(id);
+    return l ? lessonLabDefinition(l) : undefined;
+  },
+  evaluate: (id, state) => {
+    const l = getLesson(id);
+    return l ? evaluateLesson(l, state) : undefined;
+  },
+  ids: () => lessons.map((l) => l.id),
 };
 
 export function lessonList(): unknown[] {
-  return [];
+  return lessonSummaries();
 }
