@@ -4,7 +4,11 @@ import { defineCheck, vmId } from './define';
 import { findVm, isResult, met, unmet, plural, clock } from './context';
 import type { SnapshotView, VmView } from '../../engine/lab/view';
 
-const names = (vm: VmView) => vm.snapshots.map((s) => `"${s.name}"`).join(', ');
+/** Snapshot names as a short list: long chains show their first and last few. */
+function names(vm: VmView): string {
+  const all = vm.snapshots.map((s) => `"${s.name}"`);
+  return all.length <= 6 ? all.join(', ') : `${all.slice(0, 3).join(', ')} ... ${all.slice(-2).join(', ')}`;
+}
 
 export const snapshotCount = defineCheck('snapshotCount', {
   vm: vmId,

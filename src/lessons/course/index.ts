@@ -4,10 +4,14 @@ import { firstSnapshot } from './01-first-snapshot';
 import { revertAndBranches } from './02-revert-and-branches';
 import { deleteAndConsolidate } from './03-delete-and-consolidate';
 import { datastorePlanning } from './04-datastore-planning';
+import { chainDepth } from './05-chain-depth';
+import { independentDisks } from './06-independent-disks';
 
 export const course: LessonInput[] = [
   firstSnapshot,
   revertAndBranches,
   deleteAndConsolidate,
   datastorePlanning,
+  chainDepth,
+  independentDisks,
 ];
