@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { embedUrl, iframeSnippet, normalOrigin, parseUrlOptions } from './urlOptions';
+
+describe('parseUrlOptions', () => {
+  it('reads every option of contract section 6', () => {
+    const o = parseUrlOptions('?embed=1&lesson=first-snapshot&panels=tree,timeline&theme=dark&speed=60&autoplay=1&seed=7&parentOrigin=https://slides.example.com');
+    expect(o).toEqual({
+      embed: true, presenter: false, autoplay: true, lesson: 'first-snapshot', panels: ['tree', 'timeline'],
+      theme: 'dark', speed: 60, seed: 7, parentOrigin: 'https://slides.example.com', problems: [],
+    });
+  });
+
+  it('gives the plain lab when there are no options', () => {
+    expect(parseUrlOptions('')).toEqual({ embed: false, presenter: false, autoplay: false, problems: [] });
+  });
+
+  it('ignores each bad value with a sentence and keeps the good ones', () => {
+    const o = parseUrlOptions('?embed=yes&panels=tree,graph,Tasks,tree&theme=blue&speed=-3&seed=1.5&parentOrigin=https://a.example/deck&lesson=<b>');
+    expect(o.embed).toBe(false);
+    expect(o.panels).toEqual(['tree', 'tasks']);
+    expect(o.theme).toBeUndefined();
+    expect(o.speed).toBeUndefined();
+    expect(o.seed).toBeUndefined();
+    expect(o.parentOrigin).toBeUndefined();
+    expect(o.lesson).toBeUndefined();
+    expect(o.problems).toHaveLength(7);
+    expect(o.problems.join('\n')).toMatch(/The panel "graph" was ignored/);
+    expect(o.problems.join('\n')).toMatch(/speed=-3 was ignored/);
+  });
+
+  it('falls back to the default panels when none is known', () => {
+    const o = parseUrlOptions('?embed=1&panels=foo');
+    expect(o.panels).toBeUndefined();
+    expect(o.problems.at(-1)).toMatch(/default panels/);
+  });
+
+  it('refuses speeds outside what the clock can run', () => {
+    expect(parseUrlOptions('?speed=0').speed).toBeUndefined();
+    expect(parseUrlOptions('?speed=1e9').speed).toBeUndefined();
+    expect(parseUrlOptions('?speed=0.1').speed).toBe(0.1);
+  });
+});
+
+describe('normalOrigin', () => {
+  it('accepts an origin, with or without a trailing slash, and nothing more', () => {
+    expect(normalOrigin('http://localhost:8080')).toBe('http://localhost:8080');
+    expect(normalOrigin('https://slides.example.com/')).toBe('https://slides.example.com');
+    expect(normalOrigin('https://slides.example.com/deck')).toBeNull();
+    expect(normalOrigin('*')).toBeNull();
+    expect(normalOrigin('file:///tmp/x.html')).toBeNull();
+  });
+});
+
+describe('embedUrl', () => {
+  it('writes a URL that parses back to the same choice, under a sub-path', () => {
+    const url = embedUrl('https://training.example.com/labs/snaplab/index.html?x=1#share=abc', {
+      panels: ['tree', 'datastore'], lesson: 'first-snapshot', theme: 'light', speed: 120, autoplay: true, seed: 9,
+      parentOrigin: 'https://slides.example.com',
+    });
+    expect(url.startsWith('https://training.example.com/labs/snaplab/index.html?embed=1&panels=tree,datastore')).toBe(true);
+    const back = parseUrlOptions(new URL(url).search);
+    expect(back).toMatchObject({ embed: true, panels: ['tree', 'datastore'], lesson: 'first-snapshot', theme: 'light', speed: 120, autoplay: true, seed: 9, parentOrigin: 'https://slides.example.com', problems: [] });
+  });
+
+  it('escapes the snippet\'s attributes', () => {
+    expect(iframeSnippet('https://x.example/?a=1&b="2"', 'A <lab>')).toBe(
+      '<iframe src="https://x.example/?a=1&amp;b=&quot;2&quot;" title="A &lt;lab>" width="100%" height="520" style="border:0" loading="lazy"></iframe>');
+  });
+});
