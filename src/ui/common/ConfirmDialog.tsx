@@ -9,7 +9,7 @@ export function ConfirmDialog({ title, children, onYes, onNo }: Props) {
     <Dialog title={title} onClose={onNo} role="alertdialog"
       footer={<>
         <button type="button" className="btn btn-primary" onClick={onYes}>Yes</button>
-        <button type="button" className="btn" onClick={onNo} autoFocus>No</button>
+        <button type="button" className="btn" onClick={onNo} data-autofocus>No</button>
       </>}>
       {children}
     </Dialog>

@@ -19,6 +19,8 @@ export function Dialog({ title, onClose, children, footer, wide, role = 'dialog'
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
+    // showModal focuses the first control (the close button); the dialog names the one it wants.
+    d?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => d?.close();
   }, []);
   return (

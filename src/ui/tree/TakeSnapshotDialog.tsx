@@ -25,7 +25,7 @@ export function TakeSnapshotDialog({ vm, onClose }: { vm: VmView; onClose(): voi
       </>}>
       <form id={formId} className="form" onSubmit={submit}>
         <label className="field">Name
-          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} autoFocus />
+          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} data-autofocus />
         </label>
         <label className="field">Description
           <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={3} />

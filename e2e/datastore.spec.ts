@@ -1,0 +1,34 @@
+import { test, expect, fullDatastoreLab } from './fixtures';
+
+test('a full datastore asks the VM question; growing the datastore and Retry resumes the VM', async ({ page, lab }) => {
+  expect((await lab.load(fullDatastoreLab)).ok).toBe(true);
+  await lab.dispatch({ type: 'snapshot.take', vm: 'vm1', name: 'backup' });
+  await lab.advance(10_000);
+  await lab.dispatch({ type: 'guest.write', vm: 'vm1', disk: 'disk1', offset: 0, length: 8 * 1024 ** 3 });
+  await lab.advance(60_000);
+
+  const question = page.getByRole('alertdialog', { name: /Virtual Machine Message - APP01/ });
+  await expect(question).toContainText('There is no more space for the redo log');
+  await expect(question.getByRole('button', { name: 'Close' })).toHaveCount(0);
+
+  // Free space the way an administrator would, then answer Retry.
+  await page.keyboard.press('Escape');
+  await expect(question).toBeVisible();
+  await lab.dispatch({ type: 'datastore.resize', datastore: 'ds1', capacityGB: 80 });
+  await question.getByRole('button', { name: 'Retry' }).click();
+  await expect(question).toHaveCount(0);
+  expect((await lab.state()).vms[0].question).toBeNull();
+
+  const ds = page.getByRole('region', { name: 'Datastore' });
+  await expect(ds).toContainText('80.0 GB');
+  await expect(ds.getByRole('group', { name: 'Datastore files' })).toContainText('APP01-000001-delta.vmdk');
+});
+
+test('the datastore browser lists the VM files with sizes and the charts render', async ({ page, lab }) => {
+  await lab.selectVm('EXCH01');
+  const ds = page.getByRole('region', { name: 'Datastore' });
+  const files = ds.getByRole('group', { name: 'Datastore files' });
+  await expect(files).toContainText('EXCH01-flat.vmdk');
+  await expect(files.getByRole('row', { name: /EXCH01-flat\.vmdk/ })).toContainText('40.0 GB');
+  await expect(ds.getByRole('figure', { name: /Space used on ds1 against its capacity/ }).locator('svg').first()).toBeVisible();
+});

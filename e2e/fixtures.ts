@@ -1,0 +1,54 @@
+// A typed Playwright fixture that drives the lab through window.lab (contract section 5), the same
+// API walkthroughs use. Each test gets a fresh browser context, so a fresh autosave.
+import { test as base, expect, type Page } from '@playwright/test';
+import type { CommandResult, StateView } from '../src/engine/lab/view';
+import type { ClockAnswer, LoadAnswer, LoadOptions } from '../src/worker/protocol';
+
+export class LabDriver {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto('./');
+    await this.page.evaluate(() => window.lab.ready);
+  }
+  load(source: unknown, options?: LoadOptions): Promise<LoadAnswer> {
+    return this.page.evaluate(([s, o]) => window.lab.load(s, o as LoadOptions | undefined), [source, options] as const);
+  }
+  dispatch(command: Record<string, unknown>): Promise<CommandResult> {
+    return this.page.evaluate((c) => window.lab.dispatch(c), command);
+  }
+  advance(ms: number): Promise<CommandResult> {
+    return this.page.evaluate((m) => window.lab.advance(m), ms);
+  }
+  state(): Promise<StateView> {
+    return this.page.evaluate(() => window.lab.state());
+  }
+  play(speed?: number): Promise<ClockAnswer> {
+    return this.page.evaluate((s) => window.lab.play(s), speed);
+  }
+  pause(): Promise<ClockAnswer> {
+    return this.page.evaluate(() => window.lab.pause());
+  }
+  /** Select a VM in the inventory by its name. */
+  async selectVm(name: string): Promise<void> {
+    await this.page.getByRole('region', { name: 'Inventory' }).getByRole('button', { name: new RegExp(`^${name}\\b`) }).click();
+  }
+}
+
+export const test = base.extend<{ lab: LabDriver }>({
+  lab: async ({ page }, use) => {
+    const lab = new LabDriver(page);
+    await lab.open();
+    await use(lab);
+  },
+});
+
+export { expect };
+
+/** A small lab whose datastore fills up as soon as the VM writes a few GB after a snapshot. */
+export const fullDatastoreLab = {
+  name: 'Full datastore',
+  hosts: [{ id: 'esx01', version: '4.0' }],
+  datastores: [{ id: 'ds1', capacityGB: 46 }],
+  vms: [{ id: 'vm1', name: 'APP01', memoryMB: 256, disks: [{ id: 'disk1', capacityGB: 40 }] }],
+};
