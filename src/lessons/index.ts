@@ -6,3 +6,5 @@ export { lessonSchema } from './schema';
 export type { Lesson, LessonInput, Objective, SolutionStep } from './schema';
 export { CHECK_KINDS } from './checks';
 export type { CheckSpec } from './checks';
+export { parseMarkdown, parseInline, inlineText } from './markdown';
+export type { Block, Inline } from './markdown';

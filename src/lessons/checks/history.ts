@@ -34,8 +34,7 @@ function timeline(state: StateView): Happening[] {
   }));
   for (const t of state.tasks) {
     if (t.completedAt === null || (t.state !== 'success' && t.state !== 'error')) continue;
-    let after = -1;
-    state.events.forEach((e, i) => { if (e.time <= t.completedAt!) after = i; });
+    const after = lastEventAtOrBefore(state, t.completedAt);
     out.push({
       time: t.completedAt, order: after * 2 + 1,
       matches: (s) => 'task' in s && s.task === t.name && s.state === t.state && (s.vm === undefined || s.vm === t.vm)
@@ -43,6 +42,17 @@ function timeline(state: StateView): Happening[] {
     });
   }
   return out.sort((a, b) => a.order - b.order);
+}
+
+/** Index of the last event logged at or before `time` (events are in time order), or -1. */
+function lastEventAtOrBefore(state: StateView, time: number): number {
+  let lo = 0;
+  let hi = state.events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (state.events[mid].time <= time) lo = mid + 1; else hi = mid;
+  }
+  return lo - 1;
 }
 
 export function describeStep(s: HistoryStep, state?: StateView): string {
