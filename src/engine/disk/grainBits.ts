@@ -14,10 +14,12 @@ export function popcount32(v: number): number {
   return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
 
+// Chunks live in a page's shared word array; `at` is the chunk's first word there.
+
 /** Bits set in a whole chunk. */
-export function popcountChunk(words: Uint32Array): number {
+export function popcountChunk(words: Uint32Array, at: number): number {
   let n = 0;
-  for (let i = 0; i < CHUNK_WORDS; i++) {
+  for (let i = at; i < at + CHUNK_WORDS; i++) {
     const w = words[i];
     if (w !== 0) n += popcount32(w);
   }
@@ -30,9 +32,9 @@ export function wordMask(lo: number, hiEx: number): number {
 }
 
 /** Sets bits [lo, hiEx) of a chunk (0 <= lo < hiEx <= 4096); returns how many were newly set. */
-export function setChunkBits(words: Uint32Array, lo: number, hiEx: number): number {
-  let wi = lo >>> 5;
-  const wLast = (hiEx - 1) >>> 5;
+export function setChunkBits(words: Uint32Array, at: number, lo: number, hiEx: number): number {
+  let wi = at + (lo >>> 5);
+  const wLast = at + ((hiEx - 1) >>> 5);
   if (wi === wLast) {
     const m = wordMask(lo & 31, ((hiEx - 1) & 31) + 1);
     const w = words[wi];
@@ -59,9 +61,9 @@ export function setChunkBits(words: Uint32Array, lo: number, hiEx: number): numb
 }
 
 /** Counts set bits in [lo, hiEx) of a chunk (0 <= lo < hiEx <= 4096). */
-export function countChunkBits(words: Uint32Array, lo: number, hiEx: number): number {
-  let wi = lo >>> 5;
-  const wLast = (hiEx - 1) >>> 5;
+export function countChunkBits(words: Uint32Array, at: number, lo: number, hiEx: number): number {
+  let wi = at + (lo >>> 5);
+  const wLast = at + ((hiEx - 1) >>> 5);
   if (wi === wLast) return popcount32(words[wi] & wordMask(lo & 31, ((hiEx - 1) & 31) + 1));
   let n = popcount32(words[wi] & (~0 << (lo & 31)));
   for (wi++; wi < wLast; wi++) {
@@ -72,26 +74,26 @@ export function countChunkBits(words: Uint32Array, lo: number, hiEx: number): nu
 }
 
 /** ORs src into dst; returns how many bits were newly set in dst. */
-export function orChunk(dst: Uint32Array, src: Uint32Array): number {
+export function orChunk(dst: Uint32Array, dAt: number, src: Uint32Array, sAt: number): number {
   let added = 0;
   for (let i = 0; i < CHUNK_WORDS; i++) {
-    const s = src[i];
+    const s = src[sAt + i];
     if (s === 0) continue;
-    const d = dst[i];
+    const d = dst[dAt + i];
     const fresh = s & ~d;
     if (fresh !== 0) {
       added += popcount32(fresh);
-      dst[i] = d | s;
+      dst[dAt + i] = d | s;
     }
   }
   return added;
 }
 
 /** Bits of a that b lacks. */
-export function countAndNot(a: Uint32Array, b: Uint32Array): number {
+export function countAndNot(a: Uint32Array, aAt: number, b: Uint32Array, bAt: number): number {
   let n = 0;
   for (let i = 0; i < CHUNK_WORDS; i++) {
-    const w = a[i] & ~b[i];
+    const w = a[aAt + i] & ~b[bAt + i];
     if (w !== 0) n += popcount32(w);
   }
   return n;

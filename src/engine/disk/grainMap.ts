@@ -4,10 +4,19 @@
 // each page of 1024 chunks stays a sorted offset list until it holds more than SPARSE_MAX grains and
 // then becomes chunk bitmaps (see grainPage.ts).
 import {
-  CHUNK_GRAINS, CHUNK_SHIFT, CHUNK_WORDS, PAGE_CHUNKS, PAGE_GRAINS,
-  countAndNot, countChunkBits, orChunk, popcountChunk, setChunkBits,
+  CHUNK_GRAINS as CHUNK_GRAINS_IMPORT, CHUNK_WORDS, PAGE_GRAINS as PAGE_GRAINS_IMPORT,
+  setChunkBits as setChunkBitsImport,
 } from './grainBits';
-import { GrainPage, SPARSE_MAX, lowerBound, pageHas, sparseAddRange, sparseMerge } from './grainPage';
+import { GrainPage, SPARSE_MAX, pageHas as pageHasImport, sparseAddRange as sparseAddRangeImport, sparseMerge } from './grainPage';
+import { orPageDense, pageCountNotIn, pageCountRange, pageRuns, setItemsDense } from './grainPageOps';
+
+// Module-local copies of what the hot paths use: some loaders (tsx) turn imported bindings into
+// getter calls on every access, which made setRange several times slower.
+const CHUNK_GRAINS = CHUNK_GRAINS_IMPORT;
+const PAGE_GRAINS = PAGE_GRAINS_IMPORT;
+const setChunkBits = setChunkBitsImport;
+const pageHas = pageHasImport;
+const sparseAddRange = sparseAddRangeImport;
 
 /** Index splits use float division then `| 0`, exact while grain / 4096 < 2^31. */
 export const MAX_TOTAL_GRAINS = 2 ** 43;
@@ -26,8 +35,10 @@ export class GrainMap {
   private held = 0;
   private chunksHeld = 0;
   // One-entry cache of the last dense chunk written: sequential writes skip the directory walk.
+  // Reset whenever a page's word array may have been replaced (see GrainPage.chunkAt).
   private cacheChunk = -1;
   private cacheWords: Uint32Array = EMPTY_WORDS;
+  private cacheAt = 0;
 
   constructor(totalGrains: number) {
     if (!Number.isInteger(totalGrains) || totalGrains < 0 || totalGrains > MAX_TOTAL_GRAINS) {
@@ -56,16 +67,46 @@ export class GrainMap {
     if (!(grain >= 0 && grain < this.totalGrains) || grain !== Math.floor(grain)) {
       throw new RangeError(`grain ${grain} outside [0, ${this.totalGrains})`);
     }
-    const c = (grain / CHUNK_GRAINS) | 0;
-    const b = grain - c * CHUNK_GRAINS;
-    if (c === this.cacheChunk) return ((this.cacheWords[b >>> 5] >>> (b & 31)) & 1) !== 0;
+    const c = (grain / 4096) | 0; // literal divisor: compiles to a multiply
+    const b = grain - c * 4096;
+    if (c === this.cacheChunk) return ((this.cacheWords[this.cacheAt + (b >>> 5)] >>> (b & 31)) & 1) !== 0;
     const page = this.pages[c >>> 10];
     if (page === undefined || page === null) return false;
-    return pageHas(page, ((c & 1023) << CHUNK_SHIFT) | b);
+    const slots = page.slots;
+    if (slots === null) return pageHas(page, ((c & 1023) << 12) | b);
+    const at = slots[c & 1023];
+    return at >= 0 && ((page.words![at + (b >>> 5)] >>> (b & 31)) & 1) !== 0;
   }
 
   /** Marks grains [first, endExclusive); returns how many were not held before. The hot path. */
   setRange(first: number, endExclusive: number): number {
+    // One grain (a 4 KB write on SEsparse): inline, no loop.
+    if (endExclusive === first + 1 && first >= 0 && endExclusive <= this.totalGrains && first === Math.floor(first)) {
+      const c = (first / 4096) | 0; // literal divisor: compiles to a multiply
+      const lo = first - c * 4096;
+      let words = this.cacheWords;
+      let at = this.cacheAt;
+      if (c !== this.cacheChunk) {
+        const page = this.pages[c >>> 10];
+        if (page === undefined || page === null || page.slots === null) return this.setOneSparse(c >>> 10, first);
+        at = page.slots[c & 1023];
+        if (at < 0) {
+          at = page.chunkAt(c & 1023);
+          this.chunksHeld++;
+        }
+        words = page.words!;
+        this.cacheChunk = c;
+        this.cacheWords = words;
+        this.cacheAt = at;
+      }
+      const i = at + (lo >>> 5);
+      const m = 1 << (lo & 31);
+      const w = words[i];
+      if ((w & m) !== 0) return 0;
+      words[i] = w | m;
+      this.held++;
+      return 1;
+    }
     if (!(first >= 0 && first <= endExclusive && endExclusive <= this.totalGrains) ||
         first !== Math.floor(first) || endExclusive !== Math.floor(endExclusive)) {
       throw new RangeError(`grain range [${first}, ${endExclusive}) outside [0, ${this.totalGrains})`);
@@ -76,13 +117,15 @@ export class GrainMap {
       const c = (g / CHUNK_GRAINS) | 0;
       const chunkStart = c * CHUNK_GRAINS;
       let words: Uint32Array;
+      let at: number;
       if (c === this.cacheChunk) {
         words = this.cacheWords;
+        at = this.cacheAt;
       } else {
         const p = c >>> 10;
         const page = this.pages[p] ?? this.newPage(p);
-        let chunks = page.chunks;
-        if (chunks === null) {
+        let slots = page.slots;
+        if (slots === null) {
           const pageStart = p * PAGE_GRAINS;
           const stop = Math.min(endExclusive, pageStart + PAGE_GRAINS);
           const before = page.chunkCount;
@@ -94,23 +137,21 @@ export class GrainMap {
             continue;
           }
           page.densify();
-          chunks = page.chunks!;
+          slots = page.slots!;
         }
-        const slot = c & 1023;
-        const existing = chunks[slot];
-        if (existing === null) {
-          words = chunks[slot] = new Uint32Array(CHUNK_WORDS);
-          page.chunkCount++;
+        at = slots[c & 1023];
+        if (at < 0) {
+          at = page.chunkAt(c & 1023);
           this.chunksHeld++;
-        } else {
-          words = existing;
         }
+        words = page.words!;
         this.cacheChunk = c;
         this.cacheWords = words;
+        this.cacheAt = at;
       }
       const lo = g - chunkStart;
       if (endExclusive - g === 1) {
-        const i = lo >>> 5;
+        const i = at + (lo >>> 5);
         const m = 1 << (lo & 31);
         const w = words[i];
         if ((w & m) === 0) {
@@ -120,11 +161,27 @@ export class GrainMap {
         break;
       }
       const stop = endExclusive < chunkStart + CHUNK_GRAINS ? endExclusive : chunkStart + CHUNK_GRAINS;
-      added += setChunkBits(words, lo, stop - chunkStart);
+      added += setChunkBits(words, at, lo, stop - chunkStart);
       g = stop;
     }
     this.held += added;
     return added;
+  }
+
+  /** One grain into a sparse (or not yet created) page; densifies the page when it gets too big. */
+  private setOneSparse(p: number, g: number): number {
+    const page = this.pages[p] ?? this.newPage(p);
+    if (page.slots !== null) return this.setRange(g, g + 1);
+    const off = g - p * PAGE_GRAINS;
+    const before = page.chunkCount;
+    const r = sparseAddRange(page, off, off + 1);
+    if (r < 0) {
+      page.densify();
+      return this.setRange(g, g + 1);
+    }
+    this.chunksHeld += page.chunkCount - before;
+    this.held += r;
+    return r;
   }
 
   /** Adds every grain of other (same grain size); returns how many were newly set. */
@@ -133,13 +190,14 @@ export class GrainMap {
       throw new RangeError(`cannot union a map of ${other.totalGrains} grains into one of ${this.totalGrains}`);
     }
     if (other === this) return 0;
+    this.resetCache();
     let added = 0;
     for (let p = 0; p < other.pages.length; p++) {
       const src = other.pages[p];
-      if (src === null || (src.chunks === null && src.n === 0)) continue;
+      if (src === null || (src.slots === null && src.n === 0)) continue;
       const dst = this.pages[p] ?? this.newPage(p);
       const before = dst.chunkCount;
-      if (src.chunks === null && dst.chunks === null) {
+      if (src.slots === null && dst.slots === null) {
         const r = sparseMerge(dst, src.items!, src.n);
         if (r >= 0) {
           added += r;
@@ -148,7 +206,7 @@ export class GrainMap {
         }
       }
       dst.densify();
-      added += src.chunks === null ? setItemsDense(dst, src.items!, src.n) : orPageDense(dst, src.chunks);
+      added += src.slots === null ? setItemsDense(dst, src.items!, src.n) : orPageDense(dst, src);
       this.chunksHeld += dst.chunkCount - before;
     }
     this.held += added;
@@ -242,8 +300,13 @@ export class GrainMap {
     this.pages = [];
     this.held = 0;
     this.chunksHeld = 0;
+    this.resetCache();
+  }
+
+  private resetCache(): void {
     this.cacheChunk = -1;
     this.cacheWords = EMPTY_WORDS;
+    this.cacheAt = 0;
   }
 
   /** Calls fn for each maximal run of consecutive held grains, in ascending order. */
@@ -261,28 +324,7 @@ export class GrainMap {
     };
     for (let p = 0; p < this.pages.length; p++) {
       const page = this.pages[p];
-      if (page === null) continue;
-      const pageStart = p * PAGE_GRAINS;
-      if (page.chunks === null) {
-        const items = page.items!;
-        for (let i = 0; i < page.n; i++) add(pageStart + items[i], pageStart + items[i] + 1);
-        continue;
-      }
-      for (let slot = 0; slot < PAGE_CHUNKS; slot++) {
-        const words = page.chunks[slot];
-        if (words === null) continue;
-        const chunkStart = pageStart + slot * CHUNK_GRAINS;
-        for (let wi = 0; wi < CHUNK_WORDS; wi++) {
-          const w = words[wi];
-          if (w === 0) continue;
-          const base = chunkStart + wi * 32;
-          if (w === 0xffffffff) {
-            add(base, base + 32);
-            continue;
-          }
-          for (let bit = 0; bit < 32; bit++) if (((w >>> bit) & 1) !== 0) add(base + bit, base + bit + 1);
-        }
-      }
+      if (page !== null) pageRuns(page, p * PAGE_GRAINS, add);
     }
     if (runStart >= 0) fn(runStart, runEnd);
   }
@@ -293,10 +335,10 @@ export class GrainMap {
     for (const page of this.pages) {
       if (page === null) continue;
       bytes += OBJECT_BYTES;
-      if (page.chunks === null) {
+      if (page.slots === null) {
         bytes += TYPED_ARRAY_OVERHEAD + page.items!.byteLength;
       } else {
-        bytes += OBJECT_BYTES + PAGE_CHUNKS * SLOT_BYTES + page.chunkCount * (TYPED_ARRAY_OVERHEAD + CHUNK_WORDS * 4);
+        bytes += 2 * TYPED_ARRAY_OVERHEAD + page.slots.byteLength + page.words!.byteLength;
       }
     }
     return bytes;
@@ -315,108 +357,6 @@ function checkRatio(ratio: number, fineGrains: number, coarseGrains: number): vo
   if (Math.ceil(fineGrains / ratio) > coarseGrains) {
     throw new RangeError(`${fineGrains} grains at ratio ${ratio} do not fit in ${coarseGrains} grains`);
   }
-}
-
-/** Sets sorted in-page offsets in a dense page; returns how many were new. */
-function setItemsDense(page: GrainPage, items: Uint32Array, n: number): number {
-  const chunks = page.chunks!;
-  let added = 0;
-  for (let i = 0; i < n; i++) {
-    const off = items[i];
-    const slot = off >>> CHUNK_SHIFT;
-    let words = chunks[slot];
-    if (words === null) {
-      chunks[slot] = words = new Uint32Array(CHUNK_WORDS);
-      page.chunkCount++;
-    }
-    const b = off & 4095;
-    const m = 1 << (b & 31);
-    const w = words[b >>> 5];
-    if ((w & m) === 0) {
-      words[b >>> 5] = w | m;
-      added++;
-    }
-  }
-  return added;
-}
-
-/** ORs dense chunks into a dense page; returns how many grains were new. */
-function orPageDense(page: GrainPage, src: (Uint32Array | null)[]): number {
-  const chunks = page.chunks!;
-  let added = 0;
-  for (let slot = 0; slot < PAGE_CHUNKS; slot++) {
-    const s = src[slot];
-    if (s === null) continue;
-    const d = chunks[slot];
-    if (d === null) {
-      const fresh = popcountChunk(s);
-      if (fresh === 0) continue;
-      chunks[slot] = s.slice();
-      page.chunkCount++;
-      added += fresh;
-    } else {
-      added += orChunk(d, s);
-    }
-  }
-  return added;
-}
-
-/** Grains of a page in in-page offsets [lo, hiEx). */
-function pageCountRange(page: GrainPage, lo: number, hiEx: number): number {
-  if (page.chunks === null) {
-    const a = lowerBound(page.items!, page.n, lo);
-    return lowerBound(page.items!, page.n, hiEx, a) - a;
-  }
-  let n = 0;
-  let off = lo;
-  while (off < hiEx) {
-    const slot = off >>> CHUNK_SHIFT;
-    const chunkStart = slot << CHUNK_SHIFT;
-    const stop = Math.min(hiEx, chunkStart + CHUNK_GRAINS);
-    const words = page.chunks[slot];
-    if (words !== null) {
-      n += off === chunkStart && stop - chunkStart === CHUNK_GRAINS
-        ? popcountChunk(words)
-        : countChunkBits(words, off - chunkStart, stop - chunkStart);
-    }
-    off = stop;
-  }
-  return n;
-}
-
-/** Grains of page mine that page theirs lacks. */
-function pageCountNotIn(mine: GrainPage, theirs: GrainPage): number {
-  if (mine.chunks === null) {
-    const items = mine.items!;
-    if (theirs.chunks !== null) {
-      let n = 0;
-      for (let i = 0; i < mine.n; i++) if (!pageHas(theirs, items[i])) n++;
-      return n;
-    }
-    // Both sparse: walk the two sorted lists together.
-    const other = theirs.items!;
-    let n = 0;
-    let j = 0;
-    for (let i = 0; i < mine.n; i++) {
-      const v = items[i];
-      while (j < theirs.n && other[j] < v) j++;
-      if (j >= theirs.n || other[j] !== v) n++;
-    }
-    return n;
-  }
-  if (theirs.chunks === null) {
-    let shared = 0;
-    for (let j = 0; j < theirs.n; j++) if (pageHas(mine, theirs.items![j])) shared++;
-    return mine.count() - shared;
-  }
-  let n = 0;
-  for (let slot = 0; slot < PAGE_CHUNKS; slot++) {
-    const a = mine.chunks[slot];
-    if (a === null) continue;
-    const b = theirs.chunks[slot];
-    n += b === null ? popcountChunk(a) : countAndNot(a, b);
-  }
-  return n;
 }
 
 export { SPARSE_MAX };

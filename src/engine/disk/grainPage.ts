@@ -2,6 +2,8 @@
 // list of in-page grain offsets) so that scattered grains cost 4 bytes each instead of a 512-byte
 // chunk bitmap each; it turns dense (chunk bitmaps) once it holds more than SPARSE_MAX grains, where
 // sorted insertion would get slow. It never turns back (except by GrainMap.clear()).
+// Dense chunks share one word array per page (not one typed array per chunk): a lookup then costs
+// one slot read and one data read, which keeps random writes close to a flat bitmap's speed.
 import { CHUNK_SHIFT, CHUNK_WORDS, PAGE_CHUNKS, popcountChunk } from './grainBits';
 
 /** Largest sparse page: 16 KB of offsets; an insert then moves at most 16 KB. */
@@ -9,8 +11,10 @@ export const SPARSE_MAX = 4096;
 const SPARSE_INITIAL = 8;
 
 export class GrainPage {
-  /** Dense form: one bitmap per chunk, null until a grain of that chunk is set. */
-  chunks: (Uint32Array | null)[] | null = null;
+  /** Dense form: first word of each chunk in `words`, or -1 until a grain of that chunk is set. */
+  slots: Int32Array | null = null;
+  /** Dense form: the chunks' bitmaps, CHUNK_WORDS words each, in allocation order. */
+  words: Uint32Array | null = null;
   /** Sparse form: sorted in-page offsets; items[0..n) are meaningful. Null once dense. */
   items: Uint32Array | null = new Uint32Array(SPARSE_INITIAL);
   n = 0;
@@ -20,9 +24,10 @@ export class GrainPage {
   clone(): GrainPage {
     const p = new GrainPage();
     p.chunkCount = this.chunkCount;
-    if (this.chunks !== null) {
+    if (this.slots !== null) {
       p.items = null;
-      p.chunks = this.chunks.map((c) => (c === null ? null : c.slice()));
+      p.slots = this.slots.slice();
+      p.words = this.words!.slice(0, Math.max(1, this.chunkCount) * CHUNK_WORDS);
     } else {
       p.items = this.items!.slice(0, Math.max(this.n, SPARSE_INITIAL));
       p.n = this.n;
@@ -32,26 +37,48 @@ export class GrainPage {
 
   /** Grains held in this page. */
   count(): number {
-    if (this.chunks === null) return this.n;
+    if (this.slots === null) return this.n;
     let n = 0;
-    for (const c of this.chunks) if (c !== null) n += popcountChunk(c);
+    for (let c = 0; c < this.chunkCount; c++) n += popcountChunk(this.words!, c * CHUNK_WORDS);
     return n;
+  }
+
+  /**
+   * First word of chunk `slot` in `words`, allocating it (and growing `words`) when absent. Growing
+   * replaces `words`: callers must not keep the old array across this call.
+   */
+  chunkAt(slot: number): number {
+    const slots = this.slots!;
+    const at = slots[slot];
+    if (at >= 0) return at;
+    const fresh = this.chunkCount * CHUNK_WORDS;
+    const words = this.words!;
+    if (fresh + CHUNK_WORDS > words.length) {
+      const grown = new Uint32Array(Math.min(PAGE_CHUNKS * CHUNK_WORDS, words.length * 2));
+      grown.set(words);
+      this.words = grown;
+    }
+    slots[slot] = fresh;
+    this.chunkCount++;
+    return fresh;
   }
 
   /** Converts to the dense form (chunk bitmaps). chunkCount is unchanged. */
   densify(): void {
-    if (this.chunks !== null) return;
-    const chunks: (Uint32Array | null)[] = new Array<Uint32Array | null>(PAGE_CHUNKS).fill(null);
+    if (this.slots !== null) return;
     const items = this.items!;
+    const chunks = this.chunkCount;
+    const slots = new Int32Array(PAGE_CHUNKS).fill(-1);
+    // Room for the chunks held and as many again, so the next writes do not regrow at once.
+    this.slots = slots;
+    this.words = new Uint32Array(Math.min(PAGE_CHUNKS, Math.max(4, chunks * 2)) * CHUNK_WORDS);
+    this.chunkCount = 0;
     for (let i = 0; i < this.n; i++) {
       const off = items[i];
-      const slot = off >>> CHUNK_SHIFT;
-      let words = chunks[slot];
-      if (words === null) chunks[slot] = words = new Uint32Array(CHUNK_WORDS);
+      const at = this.chunkAt(off >>> CHUNK_SHIFT);
       const b = off & 4095;
-      words[b >>> 5] |= 1 << (b & 31);
+      this.words![at + (b >>> 5)] |= 1 << (b & 31);
     }
-    this.chunks = chunks;
     this.items = null;
     this.n = 0;
   }
@@ -71,9 +98,9 @@ export function lowerBound(items: Uint32Array, n: number, x: number, from = 0): 
 
 /** Does the (sparse or dense) page hold in-page offset off? */
 export function pageHas(page: GrainPage, off: number): boolean {
-  if (page.chunks !== null) {
-    const words = page.chunks[off >>> CHUNK_SHIFT];
-    return words !== null && ((words[(off & 4095) >>> 5] >>> (off & 31)) & 1) !== 0;
+  if (page.slots !== null) {
+    const at = page.slots[off >>> CHUNK_SHIFT];
+    return at >= 0 && ((page.words![at + ((off & 4095) >>> 5)] >>> (off & 31)) & 1) !== 0;
   }
   const i = lowerBound(page.items!, page.n, off);
   return i < page.n && page.items![i] === off;

@@ -1,0 +1,122 @@
+// Page-level operations GrainMap's unions, counts and comparisons are built from. Each handles the
+// four sparse/dense combinations; in-page offsets are 0..2^22-1.
+import { CHUNK_GRAINS, CHUNK_SHIFT, PAGE_CHUNKS, countAndNot, countChunkBits, orChunk, popcountChunk } from './grainBits';
+import { type GrainPage, lowerBound, pageHas } from './grainPage';
+
+/** Sets sorted in-page offsets in a dense page; returns how many were new. */
+export function setItemsDense(page: GrainPage, items: Uint32Array, n: number): number {
+  let added = 0;
+  for (let i = 0; i < n; i++) {
+    const off = items[i];
+    const at = page.chunkAt(off >>> CHUNK_SHIFT);
+    const words = page.words!;
+    const b = off & 4095;
+    const wi = at + (b >>> 5);
+    const m = 1 << (b & 31);
+    const w = words[wi];
+    if ((w & m) === 0) {
+      words[wi] = w | m;
+      added++;
+    }
+  }
+  return added;
+}
+
+/** ORs a dense page's chunks into a dense page; returns how many grains were new. */
+export function orPageDense(page: GrainPage, src: GrainPage): number {
+  const srcSlots = src.slots!;
+  const srcWords = src.words!;
+  let added = 0;
+  for (let slot = 0; slot < PAGE_CHUNKS; slot++) {
+    const sAt = srcSlots[slot];
+    if (sAt < 0) continue;
+    const dAt = page.chunkAt(slot); // may replace page.words: read it after
+    added += orChunk(page.words!, dAt, srcWords, sAt);
+  }
+  return added;
+}
+
+/** Grains of a page in in-page offsets [lo, hiEx). */
+export function pageCountRange(page: GrainPage, lo: number, hiEx: number): number {
+  if (page.slots === null) {
+    const a = lowerBound(page.items!, page.n, lo);
+    return lowerBound(page.items!, page.n, hiEx, a) - a;
+  }
+  let n = 0;
+  let off = lo;
+  while (off < hiEx) {
+    const slot = off >>> CHUNK_SHIFT;
+    const chunkStart = slot << CHUNK_SHIFT;
+    const stop = Math.min(hiEx, chunkStart + CHUNK_GRAINS);
+    const at = page.slots[slot];
+    if (at >= 0) {
+      n += off === chunkStart && stop - chunkStart === CHUNK_GRAINS
+        ? popcountChunk(page.words!, at)
+        : countChunkBits(page.words!, at, off - chunkStart, stop - chunkStart);
+    }
+    off = stop;
+  }
+  return n;
+}
+
+/** Grains of page mine that page theirs lacks. */
+export function pageCountNotIn(mine: GrainPage, theirs: GrainPage): number {
+  if (mine.slots === null) {
+    const items = mine.items!;
+    if (theirs.slots !== null) {
+      let n = 0;
+      for (let i = 0; i < mine.n; i++) if (!pageHas(theirs, items[i])) n++;
+      return n;
+    }
+    // Both sparse: walk the two sorted lists together.
+    const other = theirs.items!;
+    let n = 0;
+    let j = 0;
+    for (let i = 0; i < mine.n; i++) {
+      const v = items[i];
+      while (j < theirs.n && other[j] < v) j++;
+      if (j >= theirs.n || other[j] !== v) n++;
+    }
+    return n;
+  }
+  if (theirs.slots === null) {
+    let shared = 0;
+    for (let j = 0; j < theirs.n; j++) if (pageHas(mine, theirs.items![j])) shared++;
+    return mine.count() - shared;
+  }
+  let n = 0;
+  const a = mine.words!;
+  const b = theirs.words!;
+  for (let slot = 0; slot < PAGE_CHUNKS; slot++) {
+    const aAt = mine.slots[slot];
+    if (aAt < 0) continue;
+    const bAt = theirs.slots[slot];
+    n += bAt < 0 ? popcountChunk(a, aAt) : countAndNot(a, aAt, b, bAt);
+  }
+  return n;
+}
+
+/** Calls add(first, endExclusive) for each grain run of a page, ascending; pageStart = its first grain. */
+export function pageRuns(page: GrainPage, pageStart: number, add: (a: number, b: number) => void): void {
+  if (page.slots === null) {
+    const items = page.items!;
+    for (let i = 0; i < page.n; i++) add(pageStart + items[i], pageStart + items[i] + 1);
+    return;
+  }
+  const words = page.words!;
+  for (let slot = 0; slot < PAGE_CHUNKS; slot++) {
+    const at = page.slots[slot];
+    if (at < 0) continue;
+    const chunkStart = pageStart + slot * CHUNK_GRAINS;
+    for (let wi = 0; wi < 128; wi++) {
+      const w = words[at + wi];
+      if (w === 0) continue;
+      const base = chunkStart + wi * 32;
+      if (w === 0xffffffff) {
+        add(base, base + 32);
+        continue;
+      }
+      for (let bit = 0; bit < 32; bit++) if (((w >>> bit) & 1) !== 0) add(base + bit, base + bit + 1);
+    }
+  }
+}
