@@ -18,8 +18,8 @@ declare global {
   interface Window { lab: LabApi }
 }
 
-export function createLabApi(): LabApi {
-  const ready = whenStarted();
+/** `ready` may wait for more than the worker: the page's URL options (a lesson, a share link). */
+export function createLabApi(ready: Promise<void> = whenStarted()): LabApi {
   return {
     ready,
     load: async (source, options) => (await labClient()).request({ kind: 'load', source, options }),
@@ -31,8 +31,8 @@ export function createLabApi(): LabApi {
   };
 }
 
-export function installLabApi(target: Window = window): LabApi {
-  const api = createLabApi();
+export function installLabApi(target: Window = window, ready?: Promise<void>): LabApi {
+  const api = createLabApi(ready);
   Object.defineProperty(target, 'lab', { value: api, configurable: true, enumerable: true });
   return api;
 }

@@ -11,10 +11,13 @@ const storage = (): StorageLike | null => {
 };
 
 let lastSaved: Session | null = null;
+/** An embedded lab neither restores nor overwrites the learner's own autosave (same origin, same key). */
+let autosave = true;
+export function disableAutosave(): void { autosave = false; }
 
 export function saveSession(session: Session, store: StorageLike | null = storage()): boolean {
   lastSaved = session;
-  if (!store) return false;
+  if (!store || !autosave) return false;
   try {
     store.setItem(AUTOSAVE_KEY, JSON.stringify(session));
     return true;
@@ -26,6 +29,7 @@ export function saveSession(session: Session, store: StorageLike | null = storag
 /** The last autosave: the in-memory copy of this page if any, else what localStorage holds. */
 export function loadSavedSession(store: StorageLike | null = storage()): unknown {
   if (lastSaved) return lastSaved;
+  if (!autosave) return null;
   const text = store?.getItem(AUTOSAVE_KEY);
   if (!text) return null;
   try { return JSON.parse(text); } catch { return null; }
