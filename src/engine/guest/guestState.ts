@@ -1,5 +1,8 @@
-// The guest OS side of a VM that quiescing needs: services, VSS writers and application data.
-// Filled in by guest/ and vss/ modules; the snapshot engine only reads it through them.
+// The guest OS side of a VM that quiescing needs: services, VSS writers, volumes, shadow copies, the
+// Windows event log and application data. Filled in by guest/ and vss/ modules; the snapshot engine
+// only reads it through them.
+import type { VssSession } from '../vss/session';
+
 export interface WriterState {
   name: string;
   id: string;
@@ -9,16 +12,89 @@ export interface WriterState {
   lastError: number;  // HRESULT, 0 for none
 }
 
-export interface ExchangeState { logBytes: number; truncations: number; lastFullBackup: number | null }
+export type StartupType = 'automatic' | 'manual' | 'disabled';
+
+/** A Windows service: its short name (net start), display name, startup type and whether it runs. */
+export interface ServiceState { name: string; displayName: string; startup: StartupType; running: boolean }
+
+/** A guest volume: one per virtual disk (C: on the first, D: on the second ...). */
+export interface VolumeState { letter: string; guid: string; disk: string }
+
+/** A shadow copy as `vssadmin list shadows` shows it; it lives only while its session holds it. */
+export interface ShadowCopy {
+  setId: string;
+  id: string;
+  volume: VolumeState;
+  createdAt: number;
+  provider: string;
+  type: 'Backup' | 'FileShareBackup';
+  index: number;      // HarddiskVolumeShadowCopyN
+}
+
+/** One entry of the Windows event log (Application or System). */
+export interface GuestEvent {
+  time: number;
+  log: 'Application' | 'System';
+  level: 'Information' | 'Warning' | 'Error';
+  source: string;
+  id: number;
+  message: string;
+}
+
+export interface ExchangeState { logBytes: number; truncations: number; lastFullBackup: number | null; truncatedBytes: number }
+export interface SqlState { differentialBase: number | null; lastBackupType: string | null; backups: number }
 
 export interface GuestState {
   writers: WriterState[];
+  services: ServiceState[];
+  volumes: VolumeState[];
+  shadows: ShadowCopy[];
+  eventLog: GuestEvent[];
   exchange: ExchangeState | null;
+  sql: SqlState | null;
+  /** The VSS session in progress (one at a time: VSS_E_SNAPSHOT_SET_IN_PROGRESS otherwise). */
+  session: VssSession | null;
+  /** Requestors at work in the guest (a VMware Tools quiesce, a backup application); a power-off ends them. */
+  requestors: Requestor[];
+  /** The VMware Snapshot Provider (vmvss) is registered only while VMware Tools quiesces. */
+  vmwareProvider: boolean;
+  /** Shadow copies created since boot: the N of HarddiskVolumeShadowCopyN. */
+  shadowSeq: number;
+  /** Counts boots and power-offs, so work scheduled for an earlier boot can tell it is stale. */
+  bootId: number;
+  /** The last quiesce: which mechanism ran and why (shown in the state view). */
+  lastQuiesce: QuiesceSummary | null;
 }
+
+export interface Requestor { cancel(reason: string): void }
+
+export interface QuiesceSummary {
+  snapshot: string;
+  mechanism: string;
+  consistency: string | null;
+  result: 'running' | 'success' | 'error';
+  reason: string;
+  startedAt: number;
+  endedAt: number | null;
+  holdMs: number | null;
+}
+
+export const MAX_GUEST_EVENTS = 500;
 
 export function newGuestState(apps: readonly string[]): GuestState {
   return {
     writers: [],
-    exchange: apps.includes('exchange') ? { logBytes: 0, truncations: 0, lastFullBackup: null } : null,
+    services: [],
+    volumes: [],
+    shadows: [],
+    eventLog: [],
+    exchange: apps.includes('exchange') ? { logBytes: 0, truncations: 0, lastFullBackup: null, truncatedBytes: 0 } : null,
+    sql: apps.includes('sql') ? { differentialBase: null, lastBackupType: null, backups: 0 } : null,
+    session: null,
+    requestors: [],
+    vmwareProvider: false,
+    shadowSeq: 0,
+    bootId: 0,
+    lastQuiesce: null,
   };
 }

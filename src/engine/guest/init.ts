@@ -10,6 +10,14 @@ export function initGuest(lab: Lab, vm: Vm): void {
 }
 
 export function onGuestPower(lab: Lab, vm: Vm, was: PowerState, now: PowerState): void {
+  if (was === 'poweredOn' && now !== 'poweredOn') {
+    // The guest stops: a quiesce or an in-guest backup in progress ends with it.
+    vm.guest.bootId++;
+    for (const r of [...vm.guest.requestors]) r.cancel(`${vm.name} was ${now === 'suspended' ? 'suspended' : 'powered off'} while the guest was quiescing`);
+    vm.guest.session?.cancel('power', `${vm.name} stopped running`);
+    vm.guest.shadows = [];
+    vm.guest.vmwareProvider = false;
+  }
   // A guest that boots afresh (not a resume) starts its services, and its writers, stable.
   if (now === 'poweredOn' && was === 'poweredOff') resetGuestOnBoot(lab, vm);
 }

@@ -4,6 +4,7 @@ import type { Vm } from '../vm/vm';
 import type { StateView, VmView, DiskView, WarningView, WriterView } from './view';
 import { redundantFiles } from '../snapshot/consolidate';
 import { writerStateText, writerErrorText } from '../vss/writerText';
+import { appsView, guestView } from '../vss/guestView';
 
 const READ_LATENCY_MS = 5;          // one file's metadata and data read on 2010-era storage
 const PER_LEVEL_LATENCY_MS = 0.35;  // each extra delta consulted adds a grain-directory lookup
@@ -48,7 +49,6 @@ function vmView(lab: Lab, vm: Vm): VmView {
     lastError: w.lastError, lastErrorText: writerErrorText(w.lastError), service: w.service,
   }));
   const wl = lab.workloads.get(vm);
-  const ex = vm.guest.exchange;
   return {
     id: vm.id, name: vm.name, host: vm.host.id, datastore: vm.datastore.id, guest: vm.guestOs,
     memoryMB: vm.memoryMB, power: vm.power,
@@ -84,6 +84,7 @@ function vmView(lab: Lab, vm: Vm): VmView {
       };
     }),
     writers,
-    apps: ex ? { exchange: { logBytes: ex.logBytes, truncations: ex.truncations, lastFullBackup: ex.lastFullBackup } } : {},
+    apps: appsView(vm),
+    ...guestView(vm),
   };
 }

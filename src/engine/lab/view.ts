@@ -82,11 +82,36 @@ export interface VmView {
   disks: DiskView[];
   writers: WriterView[];
   apps: AppsView;        // contract: apps.exchange.logBytes / truncations
+  /** Guest services that quiescing involves (VSS, swprv, vmvss, each writer's host). */
+  services: ServiceView[];
+  /** Registered VSS providers; VMware's only while VMware Tools quiesces. */
+  providers: string[];
+  shadowCopies: ShadowCopyView[];
+  /** The VSS session in progress in the guest, if any. */
+  vssSession: { requestor: string; phase: string; backupType: string; application: boolean } | null;
+  /** The last quiesce VMware Tools ran: mechanism, outcome and why. */
+  quiesce: QuiesceView | null;
+  /** The newest entries of the guest's Windows event log (VSS, VolSnap, ESE, SQL Server, SCM). */
+  guestEvents: GuestEventView[];
 }
 
+export interface ServiceView { name: string; displayName: string; startup: 'automatic' | 'manual' | 'disabled'; running: boolean }
+export interface ShadowCopyView { id: string; setId: string; volume: string; provider: string; type: string; createdAt: number }
+export interface QuiesceView {
+  snapshot: string;
+  mechanism: string;       // vss | vssFileShare | syncDriver | none
+  consistency: string | null;
+  result: 'running' | 'success' | 'error';
+  reason: string;
+  startedAt: number;
+  endedAt: number | null;
+  holdMs: number | null;
+}
+export interface GuestEventView { time: number; log: string; level: string; source: string; id: number; message: string }
+
 export interface AppsView {
-  exchange?: { logBytes: number; truncations: number; lastFullBackup: number | null };
-  sql?: { differentialBase: number | null; lastBackupType: string | null };
+  exchange?: { logBytes: number; truncations: number; lastFullBackup: number | null; truncatedBytes?: number };
+  sql?: { differentialBase: number | null; lastBackupType: string | null; backups?: number };
 }
 
 export interface FileView { path: string; sizeBytes: number; kind: FileKind; vm: string | null }
