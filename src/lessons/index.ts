@@ -8,3 +8,4 @@ export { CHECK_KINDS } from './checks';
 export type { CheckSpec } from './checks';
 export { parseMarkdown, parseInline, inlineText } from './markdown';
 export type { Block, Inline } from './markdown';
+export { lessonLab } from './resolve';

@@ -3,6 +3,11 @@
 import * as engine from '../engine/index';
 import { LabHost } from './labHost';
 import { PROTOCOL_VERSION, type RequestMessage, type WorkerMessage } from './protocol';
+import { setLessonResolver } from './labSources';
+import { lessonLab } from '../lessons/resolve';
+
+// load("<lesson id>") opens that lesson's lab.
+setLessonResolver(lessonLab);
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (m: WorkerMessage) => scope.postMessage(m);

@@ -1,0 +1,55 @@
+// The course: every built-in lesson with this device's progress, and a way in for a trainer's file.
+import { useRef, useState } from 'react';
+import { lessons, parseLessonFile } from '../../lessons';
+import { openLesson } from './currentLesson';
+import { useProgress } from './progress';
+
+export function CourseList({ currentId, onOpened }: { currentId: string | null; onOpened?: () => void }) {
+  const completed = useProgress((p) => p.completed);
+  const file = useRef<HTMLInputElement>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const done = lessons.filter((l) => completed.includes(l.id)).length;
+
+  const loadFile = async (f: File) => {
+    setFileError(null);
+    try {
+      const lesson = parseLessonFile(await f.text());
+      if (!(await openLesson(lesson, true))) setFileError(`${f.name}: the lab of this lesson could not be opened.`);
+      else onOpened?.();
+    } catch (e) {
+      setFileError(`${f.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  return (
+    <section aria-label="Course" className="lesson-course">
+      <p className="small">Course progress: {done} of {lessons.length} lessons complete</p>
+      <ol className="course-list">
+        {lessons.map((l) => {
+          const isDone = completed.includes(l.id);
+          return (
+            <li key={l.id} className={l.id === currentId ? 'current' : ''}>
+              <button type="button" className="btn btn-ghost course-item" onClick={() => void openLesson(l).then((ok) => { if (ok) onOpened?.(); })}
+                aria-current={l.id === currentId ? 'true' : undefined}>
+                <span className="obj-mark" aria-hidden="true">{isDone ? '✓' : '○'}</span>
+                <span>{l.title}</span>
+                <span className="visually-hidden">{isDone ? ' (complete)' : ''}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <div className="btn-row">
+        <button type="button" className="btn" onClick={() => file.current?.click()}>Open a lesson file…</button>
+        <input ref={file} type="file" accept=".json,application/json" className="visually-hidden" tabIndex={-1}
+          aria-label="Lesson file to open"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void loadFile(f);
+          }} />
+      </div>
+      {fileError && <p className="banner warn" role="alert">{fileError}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+// Which lesson the lab is running. The worker records the lesson id with the session when a lab is
+// loaded by lesson id (window.lab.load, the course list, a restored autosave); a trainer's lesson file
+// is known only to this page, so it is kept here with the name of the lab it built.
+import { useEffect } from 'react';
+import { create } from 'zustand';
+import { labClient } from '../../app/connection';
+import { openLab } from '../../app/commands';
+import { useLab } from '../../app/store';
+import { getLesson, lessonLabDefinition, type Lesson } from '../../lessons';
+
+interface CurrentLesson {
+  lessonId: string | null;
+  /** A lesson file a trainer dropped in, and the lab name it loaded. */
+  custom: { lesson: Lesson; labName: string } | null;
+}
+
+export const useCurrentLessonStore = create<CurrentLesson>()(() => ({ lessonId: null, custom: null }));
+
+/** Open a built-in lesson by id (the worker resolves its lab), or a trainer's parsed lesson file. */
+export async function openLesson(lesson: Lesson, custom = false): Promise<boolean> {
+  const answer = await openLab(custom ? lessonLabDefinition(lesson) : lesson.id);
+  if (!answer.ok) return false;
+  useCurrentLessonStore.setState(custom ? { lessonId: null, custom: { lesson, labName: answer.name } } : { lessonId: lesson.id, custom: null });
+  return true;
+}
+
+export function closeLessonView(): void {
+  useCurrentLessonStore.setState({ lessonId: null, custom: null });
+}
+
+/** Ask the worker which lesson its session came from whenever another lab is loaded. */
+export function useFollowSessionLesson(): void {
+  const labKey = useLab((s) => (s.status === 'ready' ? `${s.state.name}\u0000${s.state.seed}` : null));
+  useEffect(() => {
+    if (labKey === null) return;
+    let live = true;
+    void labClient()
+      .then((c) => c.request({ kind: 'session' }))
+      .then((session) => {
+        if (!live) return;
+        const id = session.lesson && getLesson(session.lesson) ? session.lesson : null;
+        const custom = useCurrentLessonStore.getState().custom;
+        const stillCustom = custom && !id && custom.labName === labKey.split('\u0000')[0] ? custom : null;
+        useCurrentLessonStore.setState({ lessonId: id, custom: stillCustom });
+      })
+      .catch(() => { /* the worker restarts; the next ready state asks again */ });
+    return () => { live = false; };
+  }, [labKey]);
+}
+
+export function useCurrentLesson(): Lesson | null {
+  return useCurrentLessonStore((s) => s.custom?.lesson ?? (s.lessonId ? getLesson(s.lessonId) ?? null : null));
+}
