@@ -88,6 +88,22 @@ describe('GrainMap basics', () => {
     expect(m.has(2)).toBe(false);
   });
 
+  it('keeps the last-chunk cache right while its page grows and after unions', () => {
+    const m = GrainMap.fromRanges(PAGE, [[0, SPARSE_MAX + 1]]); // dense page, chunk 0 cached
+    expect(m.setRange(3000, 3001)).toBe(0);
+    // Many new chunks in the same page: its word array is reallocated while chunk 0 was cached.
+    for (let c = 3; c < 1024; c += 2) expect(m.setRange(c * CHUNK + 7, c * CHUNK + 8)).toBe(1);
+    expect(m.setRange(SPARSE_MAX + 1, SPARSE_MAX + 2)).toBe(1);
+    expect(m.setRange(0, 1)).toBe(0);
+    const other = GrainMap.fromRanges(PAGE, [[0, SPARSE_MAX + 1], [2 * CHUNK, 2 * CHUNK + 9]]);
+    m.setRange(2 * CHUNK - 1, 2 * CHUNK); // cache chunk 1
+    expect(m.unionFrom(other)).toBe(9);
+    expect(m.setRange(2 * CHUNK + 3, 2 * CHUNK + 4)).toBe(0);
+    expect(m.has(2 * CHUNK + 8)).toBe(true);
+    expect(m.count).toBe(SPARSE_MAX + 1 + 511 + 1 + 1 + 9);
+    expect(runs(m).length).toBe(1 + 511 + 1);
+  });
+
   it('accepts an empty range and adds nothing', () => {
     const m = new GrainMap(10);
     expect(m.setRange(3, 3)).toBe(0);
