@@ -64,11 +64,21 @@ export class VssSession {
     this.later(wait, () => {
       if (!this.spec.application) { this.prepareSnapshotSet(); return; }
       this.writers = activeWriters(vm);
+      this.reportStaleWriters();
       this.runWriters('identify', this.writers, `GatherWriterMetadata: OnIdentify sent to ${this.writers.length} writers`, () =>
         this.runWriters('prepareBackup', this.writers,
           `SetBackupState(VSS_BT_${BT_WORD[this.spec.backupType]} = ${VSS_BT[this.spec.backupType]}), StartSnapshotSet, AddToSnapshotSet (${this.volumes()}), PrepareForBackup`,
           () => this.prepareSnapshotSet()));
     });
+  }
+
+  /** VSS 12289 (rule 23): a writer still shows the failure of an earlier session when a new one starts. */
+  private reportStaleWriters(): void {
+    for (const w of this.writers) {
+      if (w.state < 6 || w.state === 13 || w.state === 14) continue;
+      guestEvent(this.lab, this.vm, 'Application', 'Error', 'VSS', 12289,
+        `Volume Shadow Copy Service error: Writer '${w.name}' (instance ${w.instanceId}) still reports the session that failed earlier: State [${w.state}] Failed, Last error: ${writerErrorText(w.lastError)}. The new session replaces that state if it gets past OnPrepareSnapshot.`);
+    }
   }
 
   /** The requestor gives up (Tools' limit) or the guest goes away: the set fails whole. */
