@@ -104,6 +104,14 @@ describe('GrainMap basics', () => {
     expect(runs(m).length).toBe(1 + 511 + 1);
   });
 
+  it('does not write through a stale cache after a union regrows the cached page', () => {
+    const m = GrainMap.fromRanges(PAGE, [[0, SPARSE_MAX + 1]]); // dense, room for 4 chunks, chunk 1 cached
+    expect(m.unionFrom(GrainMap.fromRanges(PAGE, [[10 * CHUNK, 13 * CHUNK]]))).toBe(3 * CHUNK);
+    expect(m.setRange(SPARSE_MAX + 1, SPARSE_MAX + 2)).toBe(1);
+    expect(runs(m)).toEqual([[0, SPARSE_MAX + 2], [10 * CHUNK, 13 * CHUNK]]);
+    expect(m.clone().has(SPARSE_MAX + 1)).toBe(true);
+  });
+
   it('accepts an empty range and adds nothing', () => {
     const m = new GrainMap(10);
     expect(m.setRange(3, 3)).toBe(0);
