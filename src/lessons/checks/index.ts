@@ -7,14 +7,14 @@ import { snapshotCount, snapshotExists, snapshotBranches, currentSnapshot, snaps
 import { chainDepth, leafData, leafSize, baseData, consolidationNeeded } from './disks';
 import { power, question, warning, vmSetting, hostVersion, datastoreFree } from './vmState';
 import { event, task, sequence } from './history';
-import { writer, writersStable, exchangeLogs } from './vss';
+import { writer, writersStable, exchangeLogs, guestEvent } from './vss';
 
 const CHECKS = [
   snapshotCount, snapshotExists, snapshotBranches, currentSnapshot, snapshotAge,
   chainDepth, leafData, leafSize, baseData, consolidationNeeded,
   power, question, warning, vmSetting, hostVersion, datastoreFree,
   event, task, sequence,
-  writer, writersStable, exchangeLogs,
+  writer, writersStable, exchangeLogs, guestEvent,
 ] as const;
 
 type Simple = z.output<(typeof CHECKS)[number]['schema']>;

@@ -38,13 +38,12 @@ function matches(s: SnapshotView, p: { name?: string; quiesced?: boolean; memory
 }
 
 function describeWanted(p: { name?: string; quiesced?: boolean; memory?: boolean; consistency?: string }): string {
-  const parts = [
-    p.name !== undefined ? `named "${p.name}"` : '',
+  const adjectives = [
+    p.quiesced === true ? 'quiesced' : p.quiesced === false ? 'unquiesced' : '',
     p.consistency !== undefined ? `${p.consistency}-consistent` : '',
-    p.quiesced === true ? 'quiesced' : p.quiesced === false ? 'not quiesced' : '',
-    p.memory === true ? 'with memory' : p.memory === false ? 'without memory' : '',
-  ].filter(Boolean);
-  return parts.length ? `a snapshot ${parts.join(', ')}` : 'a snapshot';
+  ].filter(Boolean).join(', ');
+  const tail = [p.name !== undefined ? `named "${p.name}"` : '', p.memory === true ? 'with memory' : p.memory === false ? 'without memory' : ''].filter(Boolean).join(' ');
+  return `${adjectives ? `a ${adjectives} snapshot` : 'a snapshot'}${tail ? ` ${tail}` : ''}`;
 }
 
 export const snapshotExists = defineCheck('snapshotExists', { vm: vmId, ...snapshotFilter }, (state, p) => {
@@ -53,7 +52,7 @@ export const snapshotExists = defineCheck('snapshotExists', { vm: vmId, ...snaps
   if (vm.snapshots.some((s) => matches(s, p))) return met;
   if (!vm.snapshots.length) return unmet(`${vm.name} has no snapshots; the goal is ${describeWanted(p)}.`);
   const seen = vm.snapshots.map((s) => `"${s.name}" (${s.consistency}${s.memory ? ', memory' : ''})`).join(', ');
-  return unmet(`${vm.name} has ${seen}; none is ${describeWanted(p).replace(/^a snapshot ?/, '') || 'what the goal asks'}.`);
+  return unmet(`${vm.name} has ${seen}; the goal is ${describeWanted(p)}.`);
 });
 
 export const snapshotBranches = defineCheck('snapshotBranches', {

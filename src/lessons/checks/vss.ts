@@ -45,3 +45,33 @@ export const exchangeLogs = defineCheck('exchangeLogs', {
   if (p.maxTruncations !== undefined && ex.truncations > p.maxTruncations) return unmet(`${shows}; the goal is at most ${p.maxTruncations}.`);
   return met;
 });
+
+/**
+ * An entry in the guest's Windows event log (what `eventvwr` shows), optionally logged at or after the
+ * first lab event of a kind for that VM, e.g. a service start after a failed quiesce.
+ */
+export const guestEvent = defineCheck('guestEvent', {
+  vm: vmId,
+  source: z.string().min(1).optional(),
+  id: z.number().int().optional(),
+  messageIncludes: z.string().min(1).optional(),
+  after: z.string().min(1).optional().describe('a lab event kind, e.g. "quiesce.failed"'),
+  label: z.string().min(1).max(120).optional(),
+}, (state, p) => {
+  const vm = findVm(state, p.vm);
+  if (isResult(vm)) return vm;
+  const what = p.label ?? `a ${p.source ?? ''} event${p.id !== undefined ? ` ${p.id}` : ''}${p.messageIncludes ? ` saying "${p.messageIncludes}"` : ''} in ${vm.name}'s event log`.replace('a  event', 'an event');
+  let since = 0;
+  if (p.after) {
+    const first = state.events.find((e) => e.vm === p.vm && e.kind === p.after);
+    if (!first) return unmet(`No "${p.after}" event for ${vm.name} yet, so not yet ${what} after it.`);
+    since = first.time;
+  }
+  const hit = vm.guestEvents.some((e) => e.time >= since
+    && (p.source === undefined || e.source === p.source)
+    && (p.id === undefined || e.id === p.id)
+    && (p.messageIncludes === undefined || e.message.includes(p.messageIncludes)));
+  if (hit) return met;
+  const last = vm.guestEvents[vm.guestEvents.length - 1];
+  return unmet(`No sign yet of ${what}${p.after ? ` after the ${p.after}` : ''}; ${last ? `the newest entry is ${last.source} ${last.id}: "${last.message.split('\n')[0].slice(0, 120)}"` : 'the event log is empty'}.`);
+});

@@ -6,6 +6,8 @@ import { deleteAndConsolidate } from './03-delete-and-consolidate';
 import { datastorePlanning } from './04-datastore-planning';
 import { chainDepth } from './05-chain-depth';
 import { independentDisks } from './06-independent-disks';
+import { vssFlow } from './07-vss-flow';
+import { backupTypes } from './08-backup-types';
 
 export const course: LessonInput[] = [
   firstSnapshot,
@@ -14,4 +16,6 @@ export const course: LessonInput[] = [
   datastorePlanning,
   chainDepth,
   independentDisks,
+  vssFlow,
+  backupTypes,
 ];
