@@ -1,18 +1,30 @@
-// Page entry: window.lab first (walkthroughs may be waiting for it), then the React tree.
+// Page entry: the address's display options, window.lab (walkthroughs may be waiting for it; its
+// `ready` includes what the address asks for), the embedding page's postMessage API, then React.
+import './app/security/noEval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { connectToHost } from './app/embed/hostBridge';
+import { usePageOptions } from './app/embed/pageOptions';
 import { installLabApi } from './app/labApi';
+import { registerOfflineCache } from './app/offline/registerServiceWorker';
+import { applyDisplayOptions, startFromUrl } from './app/pageStart';
 import { applyPrefs, usePrefs } from './app/prefs';
 import { App } from './ui/App';
+import { EmbedApp } from './ui/embed/EmbedApp';
 import './ui/styles/base.css';
 import './ui/styles/layout.css';
 import './ui/styles/panels.css';
+import './ui/embed/delivery.css';
 
+const { options } = usePageOptions.getState();
 applyPrefs(usePrefs.getState());
-installLabApi();
+applyDisplayOptions(options);
+const api = installLabApi(window, startFromUrl(options, location, history));
+if (options.parentOrigin) connectToHost(options.parentOrigin, api);
+registerOfflineCache();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    {options.embed ? <EmbedApp /> : <App />}
   </StrictMode>,
 );

@@ -8,6 +8,8 @@ import { TimeControls } from './controls/TimeControls';
 import { useShortcuts } from './controls/useShortcuts';
 import { GuestConsole } from './console/GuestConsole';
 import { DatastorePanel } from './datastore/DatastorePanel';
+import { DeliveryMenu } from './embed/DeliveryMenu';
+import { OptionsBanner } from './embed/OptionsBanner';
 import { BreakSomething } from './faults/BreakSomething';
 import { Inventory } from './inventory/Inventory';
 import { LessonSlot } from './lesson/LessonSlot';
@@ -28,8 +30,10 @@ export function App() {
         <div className="brand"><span className="logo" aria-hidden="true" />SnapLab<span className="lab-name">{labName}</span></div>
         <TimeControls />
         <SessionMenu />
+        <DeliveryMenu />
       </header>
       <CrashBanner />
+      <OptionsBanner />
       {status === 'starting' && <p className="starting" role="status">Starting the lab…</p>}
       <div className="workspace">
         <Inventory />

@@ -15,7 +15,7 @@ describe('parseUrlOptions', () => {
   });
 
   it('ignores each bad value with a sentence and keeps the good ones', () => {
-    const o = parseUrlOptions('?embed=yes&panels=tree,graph,Tasks,tree&theme=blue&speed=-3&seed=1.5&parentOrigin=https://a.example/deck&lesson=<b>');
+    const o = parseUrlOptions('?embed=yes&panels=tree,graph,Tasks,tree&theme=blue&speed=-3&seed=1.5&parentOrigin=https://a.example/deck&lesson=<b>&vm=a b');
     expect(o.embed).toBe(false);
     expect(o.panels).toEqual(['tree', 'tasks']);
     expect(o.theme).toBeUndefined();
@@ -23,7 +23,8 @@ describe('parseUrlOptions', () => {
     expect(o.seed).toBeUndefined();
     expect(o.parentOrigin).toBeUndefined();
     expect(o.lesson).toBeUndefined();
-    expect(o.problems).toHaveLength(7);
+    expect(o.vm).toBeUndefined();
+    expect(o.problems).toHaveLength(8);
     expect(o.problems.join('\n')).toMatch(/The panel "graph" was ignored/);
     expect(o.problems.join('\n')).toMatch(/speed=-3 was ignored/);
   });
@@ -54,12 +55,12 @@ describe('normalOrigin', () => {
 describe('embedUrl', () => {
   it('writes a URL that parses back to the same choice, under a sub-path', () => {
     const url = embedUrl('https://training.example.com/labs/snaplab/index.html?x=1#share=abc', {
-      panels: ['tree', 'datastore'], lesson: 'first-snapshot', theme: 'light', speed: 120, autoplay: true, seed: 9,
+      panels: ['tree', 'datastore'], lesson: 'first-snapshot', vm: 'exch01', theme: 'light', speed: 120, autoplay: true, seed: 9,
       parentOrigin: 'https://slides.example.com',
     });
     expect(url.startsWith('https://training.example.com/labs/snaplab/index.html?embed=1&panels=tree,datastore')).toBe(true);
     const back = parseUrlOptions(new URL(url).search);
-    expect(back).toMatchObject({ embed: true, panels: ['tree', 'datastore'], lesson: 'first-snapshot', theme: 'light', speed: 120, autoplay: true, seed: 9, parentOrigin: 'https://slides.example.com', problems: [] });
+    expect(back).toMatchObject({ embed: true, panels: ['tree', 'datastore'], lesson: 'first-snapshot', vm: 'exch01', theme: 'light', speed: 120, autoplay: true, seed: 9, parentOrigin: 'https://slides.example.com', problems: [] });
   });
 
   it('escapes the snippet\'s attributes', () => {

@@ -11,6 +11,8 @@ export interface UrlOptions {
   /** Larger type and the key legend, for a projector. */
   presenter: boolean;
   lesson?: string;
+  /** The VM the panels show first (a lab VM id). */
+  vm?: string;
   /** The panels an embed shows, in the order given; undefined means the embed's default. */
   panels?: Panel[];
   theme?: Theme;
@@ -61,6 +63,12 @@ export function parseUrlOptions(search: string): UrlOptions {
     else problems.push(`lesson=${lesson} was ignored: a lesson id is letters, digits and dashes.`);
   }
 
+  const vm = params.get('vm');
+  if (vm !== null) {
+    if (/^[A-Za-z0-9][\w.-]*$/.test(vm)) options.vm = vm;
+    else problems.push(`vm=${vm} was ignored: give a VM id from the lab, such as exch01.`);
+  }
+
   const panels = params.get('panels');
   if (panels !== null) {
     const chosen: Panel[] = [];
@@ -107,6 +115,7 @@ export function parseUrlOptions(search: string): UrlOptions {
 export interface EmbedChoice {
   panels: Panel[];
   lesson?: string;
+  vm?: string;
   theme?: Theme;
   speed?: number;
   autoplay?: boolean;
@@ -124,6 +133,7 @@ export function embedUrl(base: string, choice: EmbedChoice): string {
   p.set('embed', '1');
   if (choice.panels.length) p.set('panels', choice.panels.join(','));
   if (choice.lesson) p.set('lesson', choice.lesson);
+  if (choice.vm) p.set('vm', choice.vm);
   if (choice.theme) p.set('theme', choice.theme);
   if (choice.speed !== undefined) p.set('speed', String(choice.speed));
   if (choice.autoplay) p.set('autoplay', '1');

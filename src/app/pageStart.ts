@@ -1,0 +1,70 @@
+// What the page's address asks for, applied once at start: theme, presenter and embed display before
+// the first render; then a share link, a lesson or a seed, and the clock's speed and autoplay once the
+// lab is ready. window.lab.ready waits for all of it, so a walkthrough starts from what the URL set up.
+import type { WorkerClient } from './workerClient';
+import { labClient, whenStarted } from './connection';
+import { reportProblem } from './embed/pageOptions';
+import type { UrlOptions } from './embed/urlOptions';
+import { disableAutosave } from './persistence';
+import { applyPrefs, usePrefs } from './prefs';
+import { setPresenter } from './presenter/presenter';
+import { decodeSession, sharedSessionIn } from './share/shareLink';
+import { notify, selectVm } from './store';
+
+/** The built-in lab a bad share link falls back to (the page's default lab). */
+export const DEFAULT_LAB = 'workshop';
+
+export function applyDisplayOptions(o: UrlOptions, root: HTMLElement = document.documentElement): void {
+  if (o.theme) {
+    // Not saved: the embed's theme should not become the learner's own preference.
+    usePrefs.setState({ theme: o.theme });
+    applyPrefs(usePrefs.getState(), root);
+  }
+  if (o.presenter) setPresenter(true, root);
+  if (o.embed) {
+    root.classList.add('embed');
+    disableAutosave();
+  }
+}
+
+export async function startFromUrl(o: UrlOptions, location: Pick<Location, 'hash' | 'pathname' | 'search'>, history?: Pick<History, 'replaceState'>): Promise<void> {
+  await whenStarted();
+  const client = await labClient();
+  const shared = sharedSessionIn(location.hash);
+  if (shared !== null) {
+    await openSharedLab(client, shared);
+    // A reload should keep the learner's progress, not replay the link again.
+    history?.replaceState(null, '', location.pathname + location.search);
+  } else if (o.lesson !== undefined || o.seed !== undefined) {
+    await openRequestedLab(client, o);
+  }
+  if (o.vm !== undefined) {
+    // Asked of the worker: its answer comes after the state it posted, so the store then has the VM.
+    const state = await client.request({ kind: 'state' });
+    if (state.vms.some((v) => v.id === o.vm)) selectVm(o.vm);
+    else reportProblem(`vm=${o.vm} was ignored: this lab has no VM with that id.`);
+  }
+  if (o.autoplay) await client.request({ kind: 'play', speed: o.speed });
+  else if (o.speed !== undefined) await client.request({ kind: 'setSpeed', speed: o.speed });
+}
+
+async function openSharedLab(client: WorkerClient, text: string): Promise<void> {
+  const decoded = await decodeSession(text);
+  if (decoded.ok) {
+    const answer = await client.request({ kind: 'restore', session: decoded.session });
+    if (answer.ok) { notify('info', `Opened the shared lab "${answer.name}".`); return; }
+    reportProblem(`This share link could not be replayed (${answer.error.message}), so the workshop lab was opened instead.`);
+  } else reportProblem(decoded.message);
+  await client.request({ kind: 'load', source: DEFAULT_LAB });
+}
+
+async function openRequestedLab(client: WorkerClient, o: UrlOptions): Promise<void> {
+  // After a reload the autosave already holds this lesson (or seeded lab) with the learner's progress.
+  const saved = await client.request({ kind: 'session' });
+  if (saved.lesson === o.lesson && saved.seed === o.seed) return;
+  const options = o.seed === undefined ? undefined : { seed: o.seed };
+  const answer = await client.request({ kind: 'load', source: o.lesson ?? DEFAULT_LAB, options });
+  if (answer.ok) return;
+  reportProblem(`lesson=${o.lesson} was ignored: ${answer.error.message}`);
+  if (o.seed !== undefined) await client.request({ kind: 'load', source: DEFAULT_LAB, options });
+}

@@ -1,0 +1,30 @@
+// The lab inside a slide (embed=1): no app chrome, only the chosen panels, sharing the iframe's space.
+import { usePageOptions } from '../../app/embed/pageOptions';
+import { CrashBanner } from '../common/CrashBanner';
+import { Notices } from '../common/Notices';
+import { useShortcuts } from '../controls/useShortcuts';
+import { KeyLegend } from '../presenter/KeyLegend';
+import { QuestionDialog } from '../tasks/QuestionDialog';
+import { OptionsBanner } from './OptionsBanner';
+import { DEFAULT_EMBED_PANELS, PANEL_REGIONS } from './panels';
+
+export function EmbedApp() {
+  useShortcuts();
+  const options = usePageOptions((s) => s.options);
+  const panels = options.panels ?? (options.lesson ? [...DEFAULT_EMBED_PANELS, 'lesson' as const] : DEFAULT_EMBED_PANELS);
+  return (
+    <div className="embed-app">
+      <CrashBanner />
+      <OptionsBanner />
+      <div className={`embed-panels embed-count-${Math.min(panels.length, 4)}`}>
+        {panels.map((p) => {
+          const { component: Region } = PANEL_REGIONS[p];
+          return <div key={p} className={`embed-cell embed-${p}`}><Region /></div>;
+        })}
+      </div>
+      <KeyLegend />
+      <QuestionDialog />
+      <Notices />
+    </div>
+  );
+}
