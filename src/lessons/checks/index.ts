@@ -5,14 +5,14 @@ import type { StateView } from '../../engine/lab/view';
 import type { CheckResult } from './context';
 import { snapshotCount, snapshotExists, snapshotBranches, currentSnapshot, snapshotAge } from './snapshots';
 import { chainDepth, leafData, leafSize, baseData, consolidationNeeded } from './disks';
-import { power, question, warning, vmSetting, hostVersion, datastoreFree } from './vmState';
+import { power, question, warning, vmSetting, hostVersion, datastoreFree, workload } from './vmState';
 import { event, task, sequence } from './history';
 import { writer, writersStable, exchangeLogs, guestEvent } from './vss';
 
 const CHECKS = [
   snapshotCount, snapshotExists, snapshotBranches, currentSnapshot, snapshotAge,
   chainDepth, leafData, leafSize, baseData, consolidationNeeded,
-  power, question, warning, vmSetting, hostVersion, datastoreFree,
+  power, question, warning, vmSetting, hostVersion, datastoreFree, workload,
   event, task, sequence,
   writer, writersStable, exchangeLogs, guestEvent,
 ] as const;

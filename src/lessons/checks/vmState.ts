@@ -77,3 +77,17 @@ export const datastoreFree = defineCheck('datastoreFree', { datastore: z.string(
   if (ds.freeBytes >= p.minGB * GB) return met;
   return unmet(`${ds.id} has ${size(ds.freeBytes)} free of ${size(ds.capacityBytes)}; the goal is at least ${size(p.minGB * GB)} free.`);
 });
+
+export const workload = defineCheck('workload', {
+  vm: vmId,
+  maxIOPS: z.number().min(0).optional(),
+  minIOPS: z.number().min(0).optional(),
+}, (state, p) => {
+  const vm = findVm(state, p.vm);
+  if (isResult(vm)) return vm;
+  const { profile, writeIOPS } = vm.workload;
+  const shows = `${vm.name} runs the ${profile} workload at ${writeIOPS} write IOPS`;
+  if (p.maxIOPS !== undefined && writeIOPS > p.maxIOPS) return unmet(`${shows}; the goal is at most ${p.maxIOPS}.`);
+  if (p.minIOPS !== undefined && writeIOPS < p.minIOPS) return unmet(`${shows}; the goal is at least ${p.minIOPS}.`);
+  return met;
+});

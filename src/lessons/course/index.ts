@@ -8,6 +8,10 @@ import { chainDepth } from './05-chain-depth';
 import { independentDisks } from './06-independent-disks';
 import { vssFlow } from './07-vss-flow';
 import { backupTypes } from './08-backup-types';
+import { writerFailure } from './09-writer-failure';
+import { holdTimeout } from './10-hold-timeout';
+import { prerequisites } from './11-prerequisites';
+import { assessment } from './12-assessment';
 
 export const course: LessonInput[] = [
   firstSnapshot,
@@ -18,4 +22,8 @@ export const course: LessonInput[] = [
   independentDisks,
   vssFlow,
   backupTypes,
+  writerFailure,
+  holdTimeout,
+  prerequisites,
+  assessment,
 ];
