@@ -137,3 +137,24 @@ describe('failures, aborts and timeouts (vss.md rules 6-10)', () => {
     expect(take(short, 'after').state).toBe('success');
   });
 });
+
+describe('a session cut short', () => {
+  it('a quiesce during an in-guest backup fails with SNAPSHOT_SET_IN_PROGRESS, and a power-off ends the backup', () => {
+    const lab = vssLab({ workload: { profile: 'exchange', writeIOPS: 50 } }, { MBps: 20 });
+    const b = ok(lab, { type: 'guest.backup', vm: 'vm1', backupType: 'full' });
+    lab.advance(15_000);
+    expect(vmOf(lab.state()).vssSession).toMatchObject({ requestor: 'backup application' });
+    const q = startQuiesce(lab, 'during');
+    lab.advance(5_000);
+    expect(task(lab, q).state).toBe('error');
+    expect(events(lab).find((e) => e.kind === 'quiesce.failed')!.message).toContain('0x80042316');
+    ok(lab, { type: 'vm.powerOff', vm: 'vm1' });
+    lab.advance(5_000);
+    expect(vmOf(lab.state()).power).toBe('poweredOff');
+    expect(task(lab, b.task!).state).toBe('error');
+    const vm = vmOf(lab.state());
+    expect(vm.vssSession).toBeNull();
+    expect(vm.shadowCopies).toEqual([]);
+    expect(lab.vms[0].ioHeld).toBe(false);
+  });
+});
