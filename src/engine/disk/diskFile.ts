@@ -14,7 +14,7 @@ export class DiskFile {
   readonly uid = nextFileId++;
   parent: DiskFile | null;
   /** Grains held; null for a flat (thick) base, which holds every grain. */
-  readonly grains: GrainMap | null;
+  grains: GrainMap | null;
   sizeBytes = 0;
   // Linear size model of a delta before rounding to its growth step: meta + tables*gt + grains*grain.
   private readonly metaBytes: number;
@@ -86,6 +86,19 @@ export class DiskFile {
     const fresh = g.setRange(first, end);
     if (fresh) this.refreshSize();
     return fresh;
+  }
+
+  /**
+   * The guest freed [first, end) (UNMAP/TRIM). Only SEsparse gives the grains and the space back
+   * (rule 8); other formats keep what they allocated. Returns the grains released.
+   */
+  unmap(first: number, end: number): number {
+    if (this.format !== 'seSparse' || !this.grains) return 0;
+    const before = this.grains.count;
+    this.grains = this.grains.withoutRange(first, end);
+    const released = before - this.grains.count;
+    if (released) this.sizeBytes = this.computeSize(this.grains.count, this.grains.chunkCount);
+    return released;
   }
 
   refreshSize(): void {

@@ -334,3 +334,17 @@ describe('GrainMap against a Set<number> model (property)', () => {
     );
   });
 });
+
+describe('GrainMap.withoutRange (guest UNMAP)', () => {
+  it('drops exactly the grains in the range, across sparse and dense pages', () => {
+    const m = GrainMap.fromRanges(10_000_000, [[0, 10], [4090, 4200], [5_000_000, 5_010_000]]);
+    const cut = m.withoutRange(5, 4100);
+    expect(cut.count).toBe(m.count - (5 + 10));
+    expect(cut.has(4)).toBe(true);
+    expect(cut.has(5)).toBe(false);
+    expect(cut.has(4099)).toBe(false);
+    expect(cut.has(4100)).toBe(true);
+    expect(cut.has(5_005_000)).toBe(true);
+    expect(m.has(5)).toBe(true);
+  });
+});

@@ -288,6 +288,19 @@ export class GrainMap {
     return n;
   }
 
+  /**
+   * A copy without grains [first, endExclusive): what a guest UNMAP leaves in an SEsparse delta.
+   * Rebuilt run by run (O(grains held)); UNMAP is rare, so the write path stays free of deletes.
+   */
+  withoutRange(first: number, endExclusive: number): GrainMap {
+    const m = new GrainMap(this.totalGrains);
+    this.forEachRun((a, b) => {
+      if (a < first) m.setRange(a, Math.min(b, first));
+      if (b > endExclusive) m.setRange(Math.max(a, endExclusive), b);
+    });
+    return m;
+  }
+
   clone(): GrainMap {
     const m = new GrainMap(this.totalGrains);
     m.pages = this.pages.map((p) => (p === null ? null : p.clone()));

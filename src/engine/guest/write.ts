@@ -3,7 +3,7 @@
 // (rule 15) and the write waits; while I/O is held (stun, VSS flush-and-hold) writes wait too.
 import type { Lab } from '../lab/lab';
 import type { Vm } from '../vm/vm';
-import type { VirtualDisk } from '../disk/virtualDisk';
+import { VirtualDisk } from '../disk/virtualDisk';
 import type { CommandOf } from '../lab/commands';
 import type { CommandResult } from '../lab/view';
 import { refuse } from '../lab/dispatch';
@@ -12,7 +12,8 @@ export function ioHalted(lab: Lab, vm: Vm): boolean {
   return vm.ioHeld || lab.now < vm.stunnedUntil;
 }
 
-export function guestWriteCommand(lab: Lab, cmd: CommandOf<'guest.write'>): CommandResult {
+/** The checks a guest I/O command shares: the disk exists, the range fits, the guest runs. */
+function guestIoRefusal(lab: Lab, cmd: CommandOf<'guest.write' | 'guest.unmap'>): CommandResult | VirtualDisk {
   const vm = lab.vm(cmd.vm)!;
   const disk = vm.disk(cmd.disk);
   if (!disk) return refuse('DISK_NOT_FOUND', `${vm.name} has no disk "${cmd.disk}". Disks: ${vm.disks.map((d) => d.id).join(', ')}.`);
@@ -21,8 +22,29 @@ export function guestWriteCommand(lab: Lab, cmd: CommandOf<'guest.write'>): Comm
   }
   if (vm.power !== 'poweredOn') return refuse('VM_NOT_RUNNING', `${vm.name} is ${vm.power === 'suspended' ? 'suspended' : 'powered off'}: its guest cannot write.`);
   if (vm.question) return refuse('VM_PAUSED', `${vm.name} is paused on a question ("${vm.question.text.slice(0, 60)}..."): answer it with vm.answer first.`);
+  return disk;
+}
+
+export function guestWriteCommand(lab: Lab, cmd: CommandOf<'guest.write'>): CommandResult {
+  const vm = lab.vm(cmd.vm)!;
+  const disk = guestIoRefusal(lab, cmd);
+  if (!(disk instanceof VirtualDisk)) return disk;
   if (ioHalted(lab, vm)) vm.held.push({ disk, offset: cmd.offset, length: cmd.length });
   else applyWrite(lab, vm, disk, cmd.offset, cmd.length);
+  return { ok: true };
+}
+
+/** guest.unmap: whole grains inside the range are released from the leaf (SEsparse only, rule 8). */
+export function guestUnmapCommand(lab: Lab, cmd: CommandOf<'guest.unmap'>): CommandResult {
+  const vm = lab.vm(cmd.vm)!;
+  const disk = guestIoRefusal(lab, cmd);
+  if (!(disk instanceof VirtualDisk)) return disk;
+  const leaf = disk.leaf;
+  const gb = leaf.grainBytes;
+  const released = leaf.unmap(Math.ceil(cmd.offset / gb), Math.floor((cmd.offset + cmd.length) / gb));
+  lab.log(vm, 'guest', 'guest.unmap', released
+    ? `${vm.name} unmapped ${released * gb} bytes on ${disk.id}: the SEsparse delta shrank.`
+    : `${vm.name} unmapped blocks on ${disk.id}; ${leaf.format === 'seSparse' ? 'nothing was allocated there' : `a ${leaf.format} file does not shrink`}.`);
   return { ok: true };
 }
 

@@ -50,6 +50,8 @@ export const commandSchemas = {
   'snapshot.deleteAll': z.object({ ...base }).strict(),
   'vm.consolidate': z.object({ ...base }).strict(),
   'guest.write': z.object({ ...base, disk: z.string().min(1), offset: z.number().int().min(0), length: z.number().int().positive() }).strict(),
+  // Extension: the guest frees blocks (UNMAP / TRIM); only an SEsparse leaf shrinks (rule 8).
+  'guest.unmap': z.object({ ...base, disk: z.string().min(1), offset: z.number().int().min(0), length: z.number().int().positive() }).strict(),
   'guest.workload': z.object({ ...base, profile: z.enum(WORKLOAD_PROFILES), writeIOPS: z.number().min(0).max(100000).optional() }).strict(),
   // The contract names this field "type", which the command's own "type" already takes in JSON, so
   // the backup type travels as "backupType" ("vssBackupType", as snapshot.take spells it, also works).

@@ -9,7 +9,7 @@ import { takeCommand } from '../snapshot/take';
 import { revertCommand } from '../snapshot/revert';
 import { deleteCommand, deleteAllCommand, consolidateCommand } from '../snapshot/remove';
 import { powerCommand, setPower } from '../vm/power';
-import { guestWriteCommand, answerCommand } from '../guest/write';
+import { guestWriteCommand, guestUnmapCommand, answerCommand } from '../guest/write';
 import { configureCommand } from '../vm/configure';
 import { injectFault, clearFault } from '../vss/faults';
 import { execCommand } from '../guest/console';
@@ -31,6 +31,7 @@ export const handlers: { [T in CommandType]: Handler<T> } = {
   'snapshot.deleteAll': deleteAllCommand,
   'vm.consolidate': consolidateCommand,
   'guest.write': guestWriteCommand,
+  'guest.unmap': guestUnmapCommand,
   'guest.workload': (lab, cmd) => {
     const vm = lab.vm(cmd.vm)!;
     lab.workloads.set(vm, cmd.profile, cmd.writeIOPS);
