@@ -27,6 +27,35 @@ describe.runIf(existsSync(shared))('shared examples', () => {
   });
 });
 
+describe.runIf(existsSync(shared))('shared examples: quiesce', () => {
+  it('quiesce-exchange.json shows what ../shared/examples/README.md says', () => {
+    const { results, state } = runScript(load(shared, 'quiesce-exchange.json'), lessonHooks);
+    const exch = state.vms.find((v) => v.id === 'exch01')!;
+    expect(exch.apps.exchange!.logBytes).toBeGreaterThan(0);
+    expect(exch.disks.every((d) => d.chain.length === 2 && d.chain[1].dataBytes > 0)).toBe(true);
+    const pre = exch.snapshots.find((s) => s.name === 'pre-SP2')!;
+    expect([pre.quiesced, pre.consistency]).toEqual([true, 'application']);
+    expect(exch.apps.exchange!.truncations).toBe(0);
+    // The contract's quiesce kinds, in order, for the first (successful) quiesce.
+    const order = ['quiesce.start', 'script.freeze', 'vss.identify', 'vss.prepareBackup', 'vss.prepareSnapshot', 'vss.freeze',
+      'vss.flushAndHold', 'vm.snapshotCreated', 'vss.releaseWrites', 'vss.thaw', 'vss.postSnapshot', 'script.thaw',
+      'vss.backupComplete', 'vss.shadowDiscarded', 'quiesce.done'];
+    const first = state.events.filter((e) => e.vm === 'exch01' && order.includes(e.kind) && e.time < 3_800_000).map((e) => e.kind);
+    expect(first.filter((k, i) => k !== first[i - 1])).toEqual(order);
+    const writers4 = (results[3] as { output: string }).output;
+    expect(writers4).toMatch(/Writer name: 'Microsoft Exchange Writer'/);
+    expect(writers4).toMatch(/Writer name: 'System Writer'/);
+    expect(writers4.match(/State: \[1\] Stable/g)!.length).toBe(writers4.match(/Writer name:/g)!.length);
+    const second = state.tasks.find((t) => t.id === (results[5] as { task: string }).task)!;
+    expect(second.state).toBe('error');
+    expect(second.error!.message).toMatch(/Failed to quiesce the virtual machine/);
+    expect(exch.snapshots.some((s) => s.name === 'second-try')).toBe(false);
+    expect(state.events.some((e) => e.kind === 'vss.abort')).toBe(true);
+    const writers8 = (results[7] as { output: string }).output;
+    expect(writers8).toMatch(/Writer name: 'Microsoft Exchange Writer'\n(.*\n){2}   State: \[9\] Failed\n   Last error: Retryable error/);
+  });
+});
+
 describe('docs examples', () => {
   const dir = join(__dirname, '../../docs/examples');
   for (const f of existsSync(dir) ? readdirSync(dir).filter((x) => x.endsWith('.json')) : []) {
