@@ -1,8 +1,10 @@
 // window.lab: the walkthrough and embedding API (contract section 5), present in every build.
-// Every method returns a promise with the answers of contract sections 2 and 3.
+// Every method returns a promise with the answers of contract sections 2 and 3; state() of a lab loaded
+// from a lesson carries `lesson` with its objectives, as the CLI's does (section 4).
 import type { CommandResult, StateView } from '../engine/lab/view';
 import type { ClockAnswer, LoadAnswer, LoadOptions } from '../worker/protocol';
 import { labClient, whenStarted } from './connection';
+import { withLesson } from './lesson/lessonState';
 
 export interface LabApi {
   readonly ready: Promise<void>;
@@ -25,7 +27,11 @@ export function createLabApi(ready: Promise<void> = whenStarted()): LabApi {
     load: async (source, options) => (await labClient()).request({ kind: 'load', source, options }),
     dispatch: async (command) => (await labClient()).request({ kind: 'dispatch', command }),
     advance: async (ms) => (await labClient()).request({ kind: 'advance', ms }),
-    state: async () => (await labClient()).request({ kind: 'state' }),
+    state: async () => {
+      const client = await labClient();
+      const [state, session] = await Promise.all([client.request({ kind: 'state' }), client.request({ kind: 'session' })]);
+      return withLesson(state, session.lesson);
+    },
     play: async (speed) => (await labClient()).request({ kind: 'play', speed }),
     pause: async () => (await labClient()).request({ kind: 'pause' }),
   };

@@ -1,8 +1,7 @@
 // Connects the lab to the page that embeds it: the postMessage API for parentOrigin, `ready` once the
 // lab is set up, lesson events as the learner meets objectives, and `resize` when the content changes.
 import type { LabApi } from '../labApi';
-import { useLab } from '../store';
-import { lessonEvents } from './lessonEvents';
+import { followLesson } from './lessonTracker';
 import { startPostMessageApi, type MessageSource, type PostMessageApi } from './postMessageApi';
 
 export function connectToHost(origin: string, api: LabApi, win: Window = window): PostMessageApi | null {
@@ -10,13 +9,7 @@ export function connectToHost(origin: string, api: LabApi, win: Window = window)
   if (!parent) return null;
   const bridge = startPostMessageApi({ origin, api, self: win, parent });
 
-  let lesson = useLab.getState().state.lesson;
-  useLab.subscribe((s) => {
-    const next = s.state.lesson;
-    if (next === lesson) return;
-    for (const { event, ...fields } of lessonEvents(lesson, next)) bridge.announce(event, fields);
-    lesson = next;
-  });
+  followLesson(({ event, ...fields }) => bridge.announce(event, fields));
 
   let size = '';
   const reportSize = () => {
