@@ -1,0 +1,131 @@
+// The postMessage API (contract section 6) across origins: the example slide deck at one origin drives
+// the lab at another; a page at a foreign origin gets no answer at all and changes nothing.
+import { test, expect, type Page } from '@playwright/test';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+const LAB = 'http://127.0.0.1:4173/';
+// The same preview server under another name is another origin.
+const DECK_ORIGIN = 'http://localhost:4173';
+
+/** A host page that embeds the lab allowing `parentOrigin`, and records every message it gets. */
+function hostPage(parentOrigin: string): string {
+  const src = `${LAB}?embed=1&panels=tree&parentOrigin=${encodeURIComponent(parentOrigin)}`;
+  return `<!doctype html><title>host</title><iframe id="lab" src="${src}" width="800" height="500"></iframe>
+<script>
+  window.received = [];
+  window.addEventListener('message', (e) => window.received.push({ origin: e.origin, data: e.data }));
+  window.send = (m) => document.getElementById('lab').contentWindow.postMessage(m, '*');
+</script>`;
+}
+
+// A second server on another loopback port: http://127.0.0.1:<port> and http://localhost:<port> are
+// two more origins, real ones (a routed fake host would be a "public" page, which Chromium does not
+// let frame a loopback address).
+let server: Server;
+let port = 0;
+test.beforeAll(async () => {
+  server = createServer((req, res) => {
+    const parentOrigin = new URL(req.url ?? '/', 'http://x').searchParams.get('parentOrigin') ?? '';
+    res.writeHead(200, { 'content-type': 'text/html' }).end(hostPage(parentOrigin));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+async function serveHost(page: Page, host: 'localhost' | '127.0.0.1', parentHost: 'localhost' | '127.0.0.1'): Promise<void> {
+  await page.goto(`http://${host}:${port}/host.html?parentOrigin=${encodeURIComponent(`http://${parentHost}:${port}`)}`);
+}
+
+const labFrame = (page: Page) => page.frameLocator('#lab');
+const labState = (page: Page) => page.frames().find((f) => f.url().startsWith(LAB))!.evaluate(() => window.lab.state());
+
+test('the example slide deck drives the lab from its own origin, and hears ready and resize', async ({ page }) => {
+  await page.goto(`${DECK_ORIGIN}/examples/slides.html?lab=${encodeURIComponent(`${LAB}index.html`)}`);
+  await page.getByRole('button', { name: 'Next slide' }).click();
+  const slide = page.getByRole('region', { name: 'Slide 2' });
+  const deckLog = slide.getByLabel('Messages from the lab');
+  await expect(deckLog).toContainText('event ready', { timeout: 20_000 });
+  await expect(deckLog).toContainText(/event resize \d+x\d+/);
+  await expect(page.frameLocator('#quiesce-lab').getByRole('region', { name: 'VSS timeline' })).toBeVisible();
+
+  await slide.getByRole('button', { name: 'Take a quiesced snapshot' }).click();
+  await expect(deckLog).toContainText('dispatch: {"ok":true,"task":"task-');
+  await slide.getByRole('button', { name: 'Advance one minute' }).click();
+  await expect(deckLog).toContainText('advance: {"ok":true}');
+  await slide.getByRole('button', { name: 'Ask for the state' }).click();
+  await expect(deckLog).toContainText('state: simulated time 60 s, 1 tasks');
+  await expect(page.frameLocator('#quiesce-lab').getByRole('region', { name: 'Snapshot tree' }).getByRole('button', { name: /Snapshot Before patching/ })).toBeVisible();
+});
+
+test('requests from the allowed origin are answered there; bad ones get an error; other messages are ignored', async ({ page }) => {
+  await serveHost(page, 'localhost', 'localhost');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { received: { data: { event?: string } }[] }).received.some((m) => m.data?.event === 'ready')), { timeout: 20_000 }).toBe(true);
+  await page.evaluate(() => {
+    const w = window as unknown as { send(m: unknown): void };
+    w.send({ snaplab: 1, id: 'take', method: 'dispatch', params: { type: 'snapshot.take', vm: 'exch01', name: 'from the slide' } });
+    w.send({ snaplab: 1, id: 'bad', method: 'dispatch', params: { type: 'vm.powerOn', vm: 'nope' } });
+    w.send({ snaplab: 1, id: 'eval', method: 'eval', params: 'alert(1)' });
+    w.send({ snaplab: 1, id: 'neg', method: 'advance', params: -5 });
+    w.send('hello');
+    w.send({ snaplab: 2, id: 'v2', method: 'state' });
+    w.send({ snaplab: 1, id: 'time', method: 'advance', params: [30_000] });
+  });
+  const replies = async () => (await page.evaluate(() => (window as unknown as { received: { origin: string; data: { id?: unknown } }[] }).received))
+    .filter((m) => m.data && 'id' in m.data);
+  await expect.poll(async () => (await replies()).length).toBe(5);
+  const byId = Object.fromEntries((await replies()).map((m) => [String(m.data.id), m]));
+  expect(Object.keys(byId).sort()).toEqual(['bad', 'eval', 'neg', 'take', 'time']);
+  for (const m of Object.values(byId)) expect(m.origin).toBe(LAB.slice(0, -1));
+  expect(byId.take.data).toMatchObject({ snaplab: 1, result: { ok: true } });
+  expect(byId.bad.data).toMatchObject({ result: { ok: false, error: { code: expect.any(String) } } });
+  expect(byId.eval.data).toMatchObject({ error: { code: 'UNKNOWN_METHOD' } });
+  expect(byId.neg.data).toMatchObject({ error: { code: 'INVALID_PARAMS' } });
+  expect((await labState(page)).vms.find((v) => v.id === 'exch01')!.snapshots.map((s) => s.name)).toEqual(['from the slide']);
+});
+
+test('a page at a foreign origin gets no answer and changes nothing', async ({ page }) => {
+  // The lab allows http://localhost:<port>; the page hosting it is http://127.0.0.1:<port>.
+  await serveHost(page, '127.0.0.1', 'localhost');
+  await expect(labFrame(page).getByRole('region', { name: 'Snapshot tree' })).toBeVisible({ timeout: 20_000 });
+  await page.frames().find((f) => f.url().startsWith(LAB))!.evaluate(() => window.lab.ready);
+  await page.evaluate(() => {
+    const w = window as unknown as { send(m: unknown): void };
+    w.send({ snaplab: 1, id: 1, method: 'state' });
+    w.send({ snaplab: 1, id: 2, method: 'dispatch', params: { type: 'snapshot.take', vm: 'exch01', name: 'foreign' } });
+    w.send({ snaplab: 1, id: 3, method: 'play', params: 1000 });
+  });
+  // Give the lab ample time to answer, had it wanted to.
+  await page.waitForTimeout(2000);
+  expect(await page.evaluate(() => (window as unknown as { received: unknown[] }).received)).toEqual([]);
+  const state = await labState(page);
+  expect(state.vms.find((v) => v.id === 'exch01')!.snapshots).toEqual([]);
+  expect(state.tasks).toEqual([]);
+});
+
+test('the host hears an objective event for each objective met, then lessonComplete', async ({ page }) => {
+  await serveHost(page, 'localhost', 'localhost');
+  type Received = { data: { event?: string; id?: unknown; objective?: { id: string; done: boolean }; lesson?: string } }[];
+  const received = () => page.evaluate(() => (window as unknown as { received: Received }).received);
+  await expect.poll(async () => (await received()).some((m) => m.data?.event === 'ready'), { timeout: 20_000 }).toBe(true);
+  const send = (m: unknown) => page.evaluate((msg) => (window as unknown as { send(m: unknown): void }).send(msg), m);
+  await send({ snaplab: 1, id: 'load', method: 'load', params: 'first-snapshot' });
+  await expect.poll(async () => (await received()).some((m) => m.data?.id === 'load')).toBe(true);
+  const solution: { method: string; params: unknown }[] = [
+    { method: 'dispatch', params: { type: 'snapshot.take', vm: 'exch01', name: 'before-patch', description: 'My first snapshot' } },
+    { method: 'advance', params: 2000 },
+    { method: 'dispatch', params: { type: 'guest.write', vm: 'exch01', disk: 'disk1', offset: 8 * 1024 ** 3, length: 64 * 1024 ** 2 } },
+    { method: 'advance', params: 60_000 },
+  ];
+  for (const [i, step] of solution.entries()) {
+    await send({ snaplab: 1, id: `step${i}`, ...step });
+    await expect.poll(async () => (await received()).some((m) => m.data?.id === `step${i}`)).toBe(true);
+  }
+  await expect.poll(async () => (await received()).filter((m) => m.data?.event === 'lessonComplete').length).toBe(1);
+  const events = (await received()).filter((m) => m.data?.event === 'objective' || m.data?.event === 'lessonComplete');
+  const objectives = events.filter((m) => m.data.event === 'objective');
+  expect(objectives.length).toBeGreaterThan(0);
+  for (const o of objectives) expect(o.data).toMatchObject({ snaplab: 1, lesson: 'first-snapshot', objective: { done: true } });
+  expect(events.at(-1)!.data).toMatchObject({ snaplab: 1, event: 'lessonComplete', lesson: 'first-snapshot', title: 'First snapshot' });
+});
