@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 
 test('a learner completes "First snapshot" through the Lesson panel and the lab UI', async ({ page, lab }) => {
@@ -52,6 +53,8 @@ test('Show solution replays a lesson through the page and completes it; Next mov
   await expect(panel).toContainText('The solution has been played.');
   const state = await lab.state();
   expect(state.vms[0].snapshots.map((s) => s.name).sort()).toEqual(['before-patch', 'patch-v1', 'patch-v2']);
+  const axe = await new AxeBuilder({ page }).include('section[aria-label="Lesson"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   await panel.getByRole('button', { name: 'Next lesson: Delete and consolidate' }).click();
   await expect(panel.getByRole('heading', { name: 'Delete and consolidate' })).toBeVisible();
