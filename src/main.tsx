@@ -7,7 +7,7 @@ import { connectToHost } from './app/embed/hostBridge';
 import { usePageOptions } from './app/embed/pageOptions';
 import { installLabApi } from './app/labApi';
 import { registerOfflineCache } from './app/offline/registerServiceWorker';
-import { applyDisplayOptions, startFromUrl } from './app/pageStart';
+import { applyDisplayOptions, followShareLinks, startFromUrl } from './app/pageStart';
 import { applyPrefs, usePrefs } from './app/prefs';
 import { App } from './ui/App';
 import { EmbedApp } from './ui/embed/EmbedApp';
@@ -21,6 +21,7 @@ applyPrefs(usePrefs.getState());
 applyDisplayOptions(options);
 const api = installLabApi(window, startFromUrl(options, location, history));
 if (options.parentOrigin) connectToHost(options.parentOrigin, api);
+followShareLinks();
 registerOfflineCache();
 
 createRoot(document.getElementById('root')!).render(

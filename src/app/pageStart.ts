@@ -48,6 +48,16 @@ export async function startFromUrl(o: UrlOptions, location: Pick<Location, 'hash
   else if (o.speed !== undefined) await client.request({ kind: 'setSpeed', speed: o.speed });
 }
 
+/** A share link pasted into the address bar of an open lab changes only the fragment: open it too. */
+export function followShareLinks(win: Window = window): void {
+  win.addEventListener('hashchange', () => {
+    const shared = sharedSessionIn(win.location.hash);
+    if (shared === null) return;
+    void labClient().then((client) => openSharedLab(client, shared))
+      .then(() => win.history.replaceState(null, '', win.location.pathname + win.location.search));
+  });
+}
+
 async function openSharedLab(client: WorkerClient, text: string): Promise<void> {
   const decoded = await decodeSession(text);
   if (decoded.ok) {
