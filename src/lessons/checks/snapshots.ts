@@ -58,19 +58,22 @@ export const snapshotExists = defineCheck('snapshotExists', { vm: vmId, ...snaps
 export const snapshotBranches = defineCheck('snapshotBranches', {
   vm: vmId,
   minChildren: z.number().int().min(2).default(2),
+  // Snapshot Manager draws "You are here" as a child too; by default only snapshots count, so that
+  // a revert alone does not make a branch.
+  countYouAreHere: z.boolean().default(false),
 }, (state, p) => {
   const vm = findVm(state, p.vm);
   if (isResult(vm)) return vm;
-  // "You are here" counts as a child of the current snapshot, as Snapshot Manager draws it.
   let best = 0;
   let bestName = '';
   for (const s of vm.snapshots) {
-    const kids = vm.snapshots.filter((c) => c.parent === s.id).length + (vm.currentSnapshot === s.id ? 1 : 0);
+    const kids = vm.snapshots.filter((c) => c.parent === s.id).length + (p.countYouAreHere && vm.currentSnapshot === s.id ? 1 : 0);
     if (kids > best) { best = kids; bestName = s.name; }
   }
   if (best >= p.minChildren) return met;
   if (!vm.snapshots.length) return unmet(`${vm.name} has no snapshots, so its tree has no branches.`);
-  return unmet(`${vm.name}'s snapshot tree is a single line (at most ${best} below "${bestName}"); the goal is a snapshot with ${p.minChildren} branches below it.`);
+  const most = best ? `at most ${best} snapshot${best === 1 ? '' : 's'} directly below "${bestName}"` : 'no snapshot has another below it';
+  return unmet(`${vm.name}'s snapshot tree has no branch yet (${most}); the goal is a snapshot with ${p.minChildren} snapshots directly below it.`);
 });
 
 export const currentSnapshot = defineCheck('currentSnapshot', { vm: vmId, name: z.string().min(1) }, (state, p) => {
