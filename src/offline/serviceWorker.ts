@@ -27,8 +27,9 @@ sw.addEventListener('fetch', (event) => {
 
 async function respond(req: Request): Promise<Response> {
   const cache = await caches.open(CACHE);
-  // Every page address (?embed=1&panels=..., #share=...) is the one index.html.
-  const cached = req.mode === 'navigate' ? await cache.match(INDEX) : await cache.match(req);
+  // Every page address (?embed=1&panels=..., #share=...) is the one index.html. Vary is ignored: hosts
+  // answer with "Vary: Origin", and a module script's request carries an Origin the install's did not.
+  const cached = req.mode === 'navigate' ? await cache.match(INDEX) : await cache.match(req, { ignoreVary: true });
   if (cached) return cached;
   try {
     const res = await fetch(req);
@@ -36,7 +37,7 @@ async function respond(req: Request): Promise<Response> {
     if (res.ok && res.type === 'basic') await cache.put(req, res.clone());
     return res;
   } catch (e) {
-    const kept = await cache.match(req, { ignoreSearch: true });
+    const kept = await cache.match(req, { ignoreSearch: true, ignoreVary: true });
     if (kept) return kept;
     throw e;
   }
