@@ -13,6 +13,8 @@ import { eventvwr, wevtutil } from './eventViewer';
 export function execCommand(lab: Lab, cmd: CommandOf<'guest.exec'>): CommandResult {
   const vm = lab.vm(cmd.vm)!;
   if (vm.power !== 'poweredOn') return refuse('VM_NOT_RUNNING', `${vm.name} is ${vm.power === 'suspended' ? 'suspended' : 'powered off'}: its guest console has nothing running to answer.`);
+  // Logged as a lab event so lessons (and the timeline) can see what the learner ran.
+  lab.log(vm, 'guest', 'guest.exec', `${vm.guestOs === 'linux' ? '$' : 'C:\\>'} ${cmd.command.trim()}`);
   return { ok: true, output: runConsole(lab, vm, cmd.command) };
 }
 

@@ -52,6 +52,7 @@ export function startService(lab: Lab, vm: Vm, s: ServiceState): boolean {
   if (s.running) return true;
   if (s.startup === 'disabled') return false;
   s.running = true;
+  lab.log(vm, 'guest', 'service.started', `${vm.name}: the ${s.displayName} service (${s.name}) started.`);
   guestEvent(lab, vm, 'System', 'Information', 'Service Control Manager', 7036, `The ${s.displayName} service entered the running state.`);
   return true;
 }
@@ -59,6 +60,7 @@ export function startService(lab: Lab, vm: Vm, s: ServiceState): boolean {
 export function stopService(lab: Lab, vm: Vm, s: ServiceState): void {
   if (!s.running) return;
   s.running = false;
+  lab.log(vm, 'guest', 'service.stopped', `${vm.name}: the ${s.displayName} service (${s.name}) stopped.`);
   guestEvent(lab, vm, 'System', 'Information', 'Service Control Manager', 7036, `The ${s.displayName} service entered the stopped state.`);
 }
 
