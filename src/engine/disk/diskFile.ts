@@ -79,6 +79,21 @@ export class DiskFile {
     return Math.max(0, this.computeSize(g.count + fresh, g.chunkCount + newTables) - this.sizeBytes);
   }
 
+  /**
+   * The write path's fast lane: when even the worst case of this write (every grain new, every table
+   * it can touch new) fits in the file's current size, mark the grains and say true; otherwise leave
+   * the file alone and say false, and the caller takes the exact path (growthFor, then write).
+   */
+  tryWrite(first: number, end: number): boolean {
+    const g = this.grains;
+    if (g === null) return true;
+    const span = end - first;
+    if (this.format === 'thin') return span === 1 ? g.has(first) : g.countInRange(first, end) === span;
+    if (this.metaBytes + (g.chunkCount + 1 + Math.ceil(span / 4096)) * this.tableBytes + (g.count + span) * this.grainBytes > this.sizeBytes) return false;
+    g.setRange(first, end);
+    return true;
+  }
+
   /** Mark grains [first, end) held; returns how many were new. The caller checked space first. */
   write(first: number, end: number): number {
     const g = this.grains;

@@ -54,6 +54,7 @@ export function applyWrite(lab: Lab, vm: Vm, disk: VirtualDisk, offset: number, 
   const gb = leaf.grainBytes;
   const first = Math.floor(offset / gb);
   const end = Math.ceil((offset + length) / gb);
+  if (leaf.tryWrite(first, end)) return true;
   const growth = leaf.growthFor(first, end);
   if (growth > 0 && growth > vm.datastore.freeBytes) {
     vm.pending.push({ disk, offset, length });
