@@ -2,7 +2,7 @@ import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** Press Tab until the focused element matches, as a keyboard user would. */
-async function tabTo(page: Page, name: string | RegExp, max = 80): Promise<void> {
+async function tabTo(page: Page, name: string | RegExp, max = 250): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     const label = await page.evaluate(() => {

@@ -3,11 +3,19 @@
 import type { WorkerMessage } from '../worker/protocol';
 import { clearHistory, recordSample } from './history';
 import { loadSavedSession, saveSession } from './persistence';
-import { notify, receiveClock, receivePatch, setStatus, useLab } from './store';
+import type { StateView } from '../engine/lab/view';
+import type { ClockView, StatePatch } from '../worker/protocol';
+import { applyPatch } from '../worker/patch';
+import { commitState, notify, receiveClock, receiveLiveTime, setStatus, useLab } from './store';
 import { WorkerClient, type PortLike } from './workerClient';
 
-/** Charts redraw at most this often while the clock runs. */
-const SAMPLE_INTERVAL_MS = 250;
+/** Charts redraw at most this often while the clock runs: Recharts is the page's heaviest render. */
+const SAMPLE_INTERVAL_MS = 1000;
+/**
+ * While the clock runs, the panels get a new state at most this often (the clock itself follows
+ * every post). At days per minute nobody reads faster, and the frames stay free for drawing.
+ */
+export const PANEL_INTERVAL_MS = 200;
 
 export type PortFactory = () => PortLike;
 
@@ -17,23 +25,49 @@ const defaultPort: PortFactory = () =>
 let client: WorkerClient | null = null;
 let started: Promise<void> | null = null;
 let lastSampleAt = -Infinity;
+let pending: { state: StateView; version: number; clock: ClockView } | null = null;
+let lastCommit = -Infinity;
+let commitTimer: ReturnType<typeof setTimeout> | null = null;
+
+function onState(patch: StatePatch, clock: ClockView): void {
+  if (patch.full) clearHistory();
+  pending = { state: applyPatch(pending?.state ?? useLab.getState().state, patch), version: patch.version, clock };
+  const now = performance.now();
+  if (patch.full || !clock.playing || now - lastCommit >= PANEL_INTERVAL_MS) commit();
+  else {
+    receiveLiveTime(patch.time, clock);
+    commitTimer ??= setTimeout(commit, PANEL_INTERVAL_MS - (now - lastCommit));
+  }
+}
+
+function commit(): void {
+  if (commitTimer !== null) clearTimeout(commitTimer);
+  commitTimer = null;
+  if (!pending) return;
+  const { state, version, clock } = pending;
+  pending = null;
+  const now = performance.now();
+  lastCommit = now;
+  commitState(state, version, clock);
+  if (!clock.playing || now - lastSampleAt >= SAMPLE_INTERVAL_MS) {
+    lastSampleAt = now;
+    recordSample(state);
+  }
+}
 
 function onMessage(m: Exclude<WorkerMessage, { type: 'answer' | 'hello' }>): void {
-  if (m.type === 'state') {
-    if (m.patch.full) clearHistory();
-    receivePatch(m.patch, m.clock);
-    const now = performance.now();
-    if (m.patch.full || !m.clock.playing || now - lastSampleAt >= SAMPLE_INTERVAL_MS) {
-      lastSampleAt = now;
-      recordSample(useLab.getState().state);
-    }
-  } else if (m.type === 'clock') receiveClock(m.clock);
+  if (m.type === 'state') onState(m.patch, m.clock);
+  else if (m.type === 'clock') {
+    receiveClock(m.clock);
+    if (!m.clock.playing && pending) commit();
+  }
   else if (m.type === 'session') saveSession(m.session);
 }
 
 /** Start (or restart) the worker; resolves once the lab is ready, autosave restored. */
 export function start(makePort: PortFactory = defaultPort): Promise<void> {
   client?.terminate();
+  pending = null;
   setStatus('starting');
   const c = new WorkerClient(makePort(), {
     onMessage,

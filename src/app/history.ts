@@ -9,7 +9,7 @@ export interface DiskSample { deltaBytes: number; chainDepth: number; readAmplif
 export interface VmSample { disks: Record<string, DiskSample>; logBytes?: number; truncations?: number }
 export interface Sample { t: number; datastores: Record<string, DatastoreSample>; vms: Record<string, VmSample> }
 
-export const MAX_SAMPLES = 400;
+export const MAX_SAMPLES = 240;
 
 const group: Partial<Record<FileKind, 'base' | 'deltas' | 'memory'>> = {
   flat: 'base', delta: 'deltas', redo: 'deltas', vmsn: 'memory', vmem: 'memory', vmss: 'memory',

@@ -15,6 +15,9 @@ export interface LabStore {
   failure: string | null;
   state: StateView;
   version: number;
+  /** Simulated time of the newest post: the clock shows it at the worker's rate even while the
+   *  panels' state is committed less often. */
+  liveTime: number;
   clock: ClockView;
   selectedVm: string | null;
   selectedSnapshot: string | null;
@@ -28,6 +31,7 @@ export const useLab = create<LabStore>()(() => ({
   failure: null,
   state: emptyState(),
   version: 0,
+  liveTime: 0,
   clock: initialClock,
   selectedVm: null,
   selectedSnapshot: null,
@@ -36,13 +40,22 @@ export const useLab = create<LabStore>()(() => ({
 
 /** Apply a worker patch; keeps the selection pointing at something that exists. */
 export function receivePatch(patch: StatePatch, clock: ClockView): void {
+  commitState(applyPatch(useLab.getState().state, patch), patch.version, clock);
+}
+
+/** Show a state (patches already applied) to the panels. */
+export function commitState(state: StateView, version: number, clock: ClockView): void {
   useLab.setState((s) => {
-    const state = applyPatch(s.state, patch);
     const vm = state.vms.find((v) => v.id === s.selectedVm) ?? state.vms.find((v) => v.power === 'poweredOn') ?? state.vms[0];
     const selectedVm = vm ? vm.id : null;
     const selectedSnapshot = vm && vm.snapshots.some((x) => x.id === s.selectedSnapshot) ? s.selectedSnapshot : null;
-    return { state, version: patch.version, clock: sameClock(s.clock, clock) ? s.clock : clock, selectedVm, selectedSnapshot };
+    return { state, version, liveTime: state.time, clock: sameClock(s.clock, clock) ? s.clock : clock, selectedVm, selectedSnapshot };
   });
+}
+
+/** The clock between commits: time and play state only. */
+export function receiveLiveTime(time: number, clock: ClockView): void {
+  useLab.setState((s) => ({ liveTime: time, clock: sameClock(s.clock, clock) ? s.clock : clock }));
 }
 
 export function receiveClock(clock: ClockView): void {

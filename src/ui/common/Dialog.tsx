@@ -1,6 +1,6 @@
 // A modal dialog on the native <dialog>: focus moves in and is kept there, Escape backs out, and the
 // page behind is inert, without any code of ours to get wrong.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 
 interface Props {
   title: string;
@@ -16,7 +16,9 @@ interface Props {
 export function Dialog({ title, onClose, children, footer, wide, role = 'dialog', dismissable = true }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  useEffect(() => {
+  // A layout effect, so close() runs while the dialog is still in the page and the browser returns
+  // focus to the control that opened it.
+  useLayoutEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
     // showModal focuses the first control (the close button); the dialog names the one it wants.

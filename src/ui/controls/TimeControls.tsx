@@ -8,7 +8,7 @@ export function TimeControls() {
   const playing = useLab((s) => s.clock.playing);
   const speed = useLab((s) => s.clock.speed);
   const actual = useLab((s) => s.clock.actualSpeed);
-  const time = useLab((s) => s.state.time);
+  const time = useLab((s) => s.liveTime);
   const behind = playing && actual > 0 && actual < speed * 0.7;
   return (
     <div className="time-controls" role="group" aria-label="Time controls">

@@ -1,6 +1,7 @@
 // Recharts plots over simulated time (loaded lazily). They draw the page's sampled history of the
 // state view; nothing here is computed beyond unit conversion.
-import { memo, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo, useRef } from 'react';
+import { useInView } from '../common/useInView';
 import {
   Area, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart,
   Tooltip, XAxis, YAxis, ZAxis,
@@ -16,14 +17,20 @@ const tooltipTime = (t: unknown) => formatSimTime(Number(t), false);
 interface Props { datastore: string; vm: string | null; vmName: string }
 
 export default memo(function DatastoreCharts({ datastore, vm, vmName }: Props) {
-  const samples = useHistory((h) => h.samples);
+  // Off screen the charts keep their last picture; on screen they follow the samples, deferred so
+  // React renders them in the background.
+  const [box, inView] = useInView<HTMLDivElement>();
+  const latest = useHistory((h) => h.samples);
+  const shown = useRef(latest);
+  if (inView) shown.current = latest;
+  const samples = useDeferredValue(shown.current);
   const space = useMemo(() => spaceRows(samples, datastore), [samples, datastore]);
   const deltas = useMemo(() => (vm ? deltaRows(samples, vm) : { rows: [], disks: [] }), [samples, vm]);
   const logs = useMemo(() => (vm ? logRows(samples, vm) : { rows: [], truncations: [] }), [samples, vm]);
   const amp = useMemo(() => (vm ? amplificationPoints(samples, vm) : []), [samples, vm]);
 
   return (
-    <div className="charts">
+    <div className="charts" ref={box}>
       <figure className="chart" aria-label={`Space used on ${datastore} against its capacity, by kind of file, over simulated time`}>
         <figcaption>{datastore}: used vs capacity (GB)</figcaption>
         <ResponsiveContainer width="100%" height={180}>

@@ -1,7 +1,8 @@
 // The datastore browser: folders and files with their sizes, as the state view lists them.
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { FileView } from '../../engine/lab/view';
 import { formatBytes } from '../../app/format';
+import { useThrottled } from '../common/useThrottled';
 
 const KIND: Record<string, string> = {
   vmx: 'Configuration', vmxf: 'Configuration', vmsd: 'Snapshot list', vmsn: 'Snapshot state', vmem: 'Snapshot memory',
@@ -10,7 +11,8 @@ const KIND: Record<string, string> = {
 };
 
 /** `vm` limits the list to one VM's files; null lists the whole datastore. */
-export function FileBrowser({ files, vm }: { files: FileView[]; vm: string | null }) {
+export function FileBrowser({ files: current, vm }: { files: FileView[]; vm: string | null }) {
+  const files = useDeferredValue(useThrottled(current, 500));
   const groups = useMemo(() => {
     const m = new Map<string, FileView[]>();
     for (const f of files) {

@@ -1,6 +1,6 @@
 // The "VSS timeline" region: the selected VM's quiesces, live while one runs. Selecting a snapshot
 // shows the quiesce that made it; otherwise the latest is followed.
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatDuration, formatSimTime } from '../../app/format';
 import { useLab, useSelectedVm } from '../../app/store';
@@ -12,7 +12,7 @@ const LATEST = '';
 
 export function VssTimeline() {
   const vm = useSelectedVm();
-  const events = useLab((s) => s.state.events);
+  const events = useDeferredValue(useLab((s) => s.state.events));
   const snapshot = useLab((s) => s.state.vms.find((v) => v.id === s.selectedVm)?.snapshots.find((x) => x.id === s.selectedSnapshot));
   const writerNames = useLab(useShallow((s) => s.state.vms.find((v) => v.id === s.selectedVm)?.writers.map((w) => w.name) ?? []));
   const [picked, setPicked] = useState(LATEST);

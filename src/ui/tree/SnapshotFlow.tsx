@@ -1,10 +1,11 @@
 // The snapshot tree drawn with @xyflow/react (loaded lazily: it is the heaviest part of this panel).
 // Selection lives in the app store so the toolbar, the timeline and the Snapshot Manager agree.
-import { useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo } from 'react';
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { VmView } from '../../engine/lab/view';
 import { selectSnapshot, useLab } from '../../app/store';
+import { useThrottled } from '../common/useThrottled';
 import { HERE_ID, layoutTree } from './layout';
 import { changesSince, leafFiles, snapshotAriaLabel } from './nodes';
 import { HereNode, SnapshotNode, type HereFlowNode, type SnapshotFlowNode } from './SnapshotNode';
@@ -12,9 +13,12 @@ import { HereNode, SnapshotNode, type HereFlowNode, type SnapshotFlowNode } from
 const nodeTypes = { snapshot: SnapshotNode, here: HereNode };
 
 export default function SnapshotFlow({ vm }: { vm: VmView }) {
+  // Delta sizes change with every state post while time runs: the tree follows twice a second, in a
+  // deferred render, so it never holds up a frame.
+  const deferred = useDeferredValue(useThrottled(vm, 500));
   return (
     <ReactFlowProvider>
-      <Flow vm={vm} />
+      <Flow vm={deferred} />
     </ReactFlowProvider>
   );
 }
