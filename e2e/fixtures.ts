@@ -36,10 +36,10 @@ export class LabDriver {
 }
 
 export const test = base.extend<{ lab: LabDriver }>({
-  lab: async ({ page }, use) => {
+  lab: async ({ page }, provide) => {
     const lab = new LabDriver(page);
     await lab.open();
-    await use(lab);
+    await provide(lab);
   },
 });
 
