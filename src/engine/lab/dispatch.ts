@@ -16,7 +16,7 @@ export function dispatchCommand(lab: Lab, input: unknown): CommandResult {
   }
   const { type, ...fields } = input as Record<string, unknown>;
   if (typeof type !== 'string') return refuse('INVALID_COMMAND', 'The command has no "type" (a string such as "snapshot.take").');
-  if (!(type in commandSchemas)) {
+  if (!Object.hasOwn(commandSchemas, type)) {
     return refuse('UNKNOWN_COMMAND', `There is no command "${type}". Commands: ${COMMAND_TYPES.join(', ')}.`);
   }
   const schema = commandSchemas[type as CommandType];

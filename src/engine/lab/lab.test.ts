@@ -56,6 +56,10 @@ describe('commands (contract section 2)', () => {
     [null, 'INVALID_COMMAND'],
     [{ vm: 'vm1' }, 'INVALID_COMMAND'],
     [{ type: 'snapshot.explode', vm: 'vm1' }, 'UNKNOWN_COMMAND'],
+    // Names an object inherits are not commands either (they used to throw instead of answering).
+    [{ type: 'constructor', vm: 'vm1' }, 'UNKNOWN_COMMAND'],
+    [{ type: '__proto__' }, 'UNKNOWN_COMMAND'],
+    [{ type: 'toString' }, 'UNKNOWN_COMMAND'],
     [{ type: 'snapshot.take', vm: 'nope', name: 'x' }, 'VM_NOT_FOUND'],
     [{ type: 'snapshot.take', vm: 'vm1', name: 7 }, 'INVALID_COMMAND'],
     [{ type: 'snapshot.take', vm: 'vm1', name: 'x', quiesced: true }, 'INVALID_COMMAND'],
