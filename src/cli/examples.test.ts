@@ -52,7 +52,7 @@ describe.runIf(existsSync(shared))('shared examples: quiesce', () => {
     expect(exch.snapshots.some((s) => s.name === 'second-try')).toBe(false);
     expect(state.events.some((e) => e.kind === 'vss.abort')).toBe(true);
     const writers8 = (results[7] as { output: string }).output;
-    expect(writers8).toMatch(/Writer name: 'Microsoft Exchange Writer'\n(.*\n){2}   State: \[9\] Failed\n   Last error: Retryable error/);
+    expect(writers8).toMatch(/Writer name: 'Microsoft Exchange Writer'\n(.*\n){2} {3}State: \[9\] Failed\n {3}Last error: Retryable error/);
   });
 });
 
