@@ -46,7 +46,8 @@ export class WorkerClient {
       } else this.events.onMessage(m);
     };
     port.onerror = (ev) => {
-      const detail = ev instanceof ErrorEvent && ev.message ? `: ${ev.message}` : '';
+      const text = (ev as { message?: unknown }).message;
+      const detail = typeof text === 'string' && text ? `: ${text}` : '';
       const msg = `The lab engine stopped${detail}.`;
       rejectReady(new Error(msg));
       this.fail(msg);

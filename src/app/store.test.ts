@@ -1,0 +1,75 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createLab, defaultLabDefinition } from '../engine/index';
+import { PatchBuilder } from '../worker/patch';
+import { initialClock, receivePatch, selectSnapshot, selectVm, useLab } from './store';
+import { addSample, sampleOf, type Sample } from './history';
+import { saveSession, loadSavedSession, forgetSavedSession, sessionFileName, type StorageLike } from './persistence';
+import type { Session } from '../worker/session';
+
+describe('the store mirror', () => {
+  beforeEach(() => useLab.setState({ selectedVm: null, selectedSnapshot: null }));
+
+  it('selects a powered-on VM, keeps a valid selection, and drops a stale snapshot selection', () => {
+    const lab = createLab(defaultLabDefinition);
+    const b = new PatchBuilder();
+    receivePatch(b.build(lab.state())!, initialClock);
+    const s = useLab.getState();
+    expect(s.state.vms.find((v) => v.id === s.selectedVm)?.power).toBe('poweredOn');
+    selectVm('sql01');
+    selectSnapshot('snapshot-404');
+    lab.advance(1000);
+    receivePatch(b.build(lab.state())!, initialClock);
+    expect(useLab.getState().selectedVm).toBe('sql01');
+    expect(useLab.getState().selectedSnapshot).toBeNull();
+  });
+
+  it('keeps the same VM object when a patch does not touch it (narrow subscriptions stay quiet)', () => {
+    const lab = createLab(defaultLabDefinition);
+    const b = new PatchBuilder();
+    receivePatch(b.build(lab.state())!, initialClock);
+    const tmpl = useLab.getState().state.vms.find((v) => v.id === 'tmpl-w2k3');
+    lab.dispatch({ type: 'vm.configure', vm: 'dc01', diskEnableUUID: true });
+    receivePatch(b.build(lab.state())!, initialClock);
+    expect(useLab.getState().state.vms.find((v) => v.id === 'tmpl-w2k3')).toBe(tmpl);
+    expect(useLab.getState().state.vms.find((v) => v.id === 'dc01')?.diskEnableUUID).toBe(true);
+  });
+});
+
+describe('chart history', () => {
+  it('groups datastore space by kind of file and reads delta sizes from the chains', () => {
+    const lab = createLab(defaultLabDefinition);
+    lab.dispatch({ type: 'snapshot.take', vm: 'exch01', name: 'm', memory: true });
+    lab.advance(120_000);
+    const st = lab.state();
+    const s = sampleOf(st);
+    const ds = s.datastores.ds1;
+    expect(ds.base + ds.deltas + ds.memory + ds.other).toBe(st.datastores[0].usedBytes);
+    expect(ds.memory).toBeGreaterThan(0);
+    const exch = st.vms.find((v) => v.id === 'exch01')!;
+    expect(s.vms.exch01.disks.disk1.deltaBytes).toBe(exch.disks[0].chain.slice(1).reduce((n, f) => n + f.sizeBytes, 0));
+  });
+
+  it('starts over when time goes back and thins old samples when full', () => {
+    const at = (t: number): Sample => ({ t, datastores: {}, vms: {} });
+    let series: Sample[] = [];
+    for (let t = 0; t < 20; t++) series = addSample(series, at(t), 10);
+    expect(series.length).toBeLessThanOrEqual(10);
+    expect(series[series.length - 1].t).toBe(19);
+    expect(series.map((x) => x.t)).toEqual([...series.map((x) => x.t)].sort((a, b) => a - b));
+    expect(addSample(series, at(3))).toEqual([at(3)]);
+  });
+});
+
+describe('autosave', () => {
+  it('saves and loads the session, and forgets it', () => {
+    const mem = new Map<string, string>();
+    const store: StorageLike = { getItem: (k) => mem.get(k) ?? null, setItem: (k, v) => void mem.set(k, v), removeItem: (k) => void mem.delete(k) };
+    const session: Session = { format: 'snaplab-session', version: 1, definition: {}, commands: [], time: 5 };
+    expect(saveSession(session, store)).toBe(true);
+    forgetSavedSession(store);
+    expect(loadSavedSession(store)).toBeNull();
+    mem.set('snaplab.session.v1', JSON.stringify(session));
+    expect(loadSavedSession(store)).toEqual(session);
+    expect(sessionFileName('Exchange backup workshop!', new Date('2026-01-02T03:04:05Z'))).toBe('snaplab-exchange-backup-workshop-2026-01-02.json');
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { createLab, defaultLabDefinition } from '../engine/index';
+import { formatBytes, formatSimTime, sliderToSpeed, speedToSlider } from '../app/format';
+import { browse, emptyHistory, pushHistory } from './console/consoleHistory';
+import { configureChanges, fieldsOf, parseSetting } from './settings/settingsForm';
+import { defaultFields, faultOf } from './faults/faultForm';
+
+describe('formatting', () => {
+  it('formats sizes, simulated times and log-scale speeds', () => {
+    expect(formatBytes(40 * 1024 ** 3)).toBe('40.0 GB');
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatSimTime(90_061_001)).toBe('day 2, 01:01:01.001');
+    expect(sliderToSpeed(speedToSlider(1))).toBe(1);
+    expect(sliderToSpeed(Math.log10(1400))).toBe(1000);
+  });
+});
+
+describe('console history', () => {
+  it('walks back and forth like cmd.exe and skips repeats', () => {
+    let h = pushHistory(pushHistory(pushHistory(emptyHistory(), 'a'), 'b'), 'b');
+    expect(h.entries).toEqual(['a', 'b']);
+    let r = browse(h, -1); h = r.history; expect(r.line).toBe('b');
+    r = browse(h, -1); h = r.history; expect(r.line).toBe('a');
+    r = browse(h, -1); h = r.history; expect(r.line).toBe('a');
+    r = browse(h, 1); h = r.history; expect(r.line).toBe('b');
+    r = browse(h, 1); expect(r.line).toBe('');
+  });
+});
+
+describe('VM settings form', () => {
+  it('sends only what changed, with removed tools.conf keys as null; the engine accepts it', () => {
+    const lab = createLab(defaultLabDefinition);
+    const vm = lab.state().vms.find((v) => v.id === 'exch01')!;
+    const f = fieldsOf(vm);
+    expect(configureChanges(vm, f)).toEqual({});
+    const changed = configureChanges(vm, { ...f, vssService: 'disabled', toolsBuild: '261974', toolsConf: [{ key: 'vss.disableAppQuiescing', value: 'true' }] });
+    expect(changed).toEqual({ vssService: 'disabled', tools: { build: 261974 }, toolsConf: { 'vss.disableAppQuiescing': true } });
+    expect(lab.dispatch({ type: 'vm.configure', vm: 'exch01', ...changed }).ok).toBe(true);
+    const after = lab.state().vms.find((v) => v.id === 'exch01')!;
+    expect(configureChanges(after, { ...fieldsOf(after), toolsConf: [] })).toEqual({ toolsConf: { 'vss.disableAppQuiescing': null } });
+    expect([parseSetting('false'), parseSetting('12'), parseSetting('x')]).toEqual([false, 12, 'x']);
+  });
+});
+
+describe('Break something', () => {
+  it('builds every fault kind in a form the engine accepts', () => {
+    const lab = createLab(defaultLabDefinition);
+    const writer = lab.state().vms.find((v) => v.id === 'exch01')!.writers[0].name;
+    for (const kind of ['writerError', 'writerHang', 'slowCommit', 'scriptFail', 'datastoreSlow', 'fileLock'] as const) {
+      const fault = faultOf({ ...defaultFields(writer, 'ds1'), kind, once: true });
+      expect(lab.dispatch({ type: 'fault.inject', vm: 'exch01', fault }), kind).toMatchObject({ ok: true });
+    }
+  });
+});
