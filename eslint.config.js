@@ -17,6 +17,16 @@ export default tseslint.config(
     },
   },
   {
+    // No HTML strings into the DOM: lesson and lab text is always shown as text (docs/security.md).
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text, or parsed nodes as elements (see src/ui/lesson/Markdown.tsx).' },
+        { selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML)$/]', message: 'Use textContent or elements; never HTML strings.' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Use elements; never HTML strings.' }],
+    },
+  },
+  {
     // The engine is deterministic: simulated time and seeded random numbers only.
     files: ['src/engine/**/*.ts'],
     ignores: ['src/engine/**/*.test.ts'],
