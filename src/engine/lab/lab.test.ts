@@ -111,6 +111,18 @@ describe('commands (contract section 2)', () => {
     expect(lab.dispatch({ type: 'snapshot.revert', vm: 'vm1', snapshot: 'first' }).ok).toBe(true);
     expect(lab.dispatch({ type: 'snapshot.revert', vm: 'vm1', snapshot: 'snapshot-1' }).ok).toBe(true);
   });
+
+  it('a name two snapshots share is refused at once, naming their ids, and changes nothing', () => {
+    const lab = smallLab();
+    for (const _ of [1, 2]) { lab.dispatch({ type: 'snapshot.take', vm: 'vm1', name: 'dup' }); lab.advance(5000); }
+    const before = JSON.stringify(lab.state());
+    for (const type of ['snapshot.revert', 'snapshot.delete']) {
+      const r = lab.dispatch({ type, vm: 'vm1', snapshot: 'dup' });
+      expect(r).toMatchObject({ ok: false, error: { code: 'SNAPSHOT_NAME_AMBIGUOUS', message: expect.stringMatching(/snapshot-1, snapshot-2.*id\.$/) } });
+    }
+    expect(JSON.stringify(lab.state())).toBe(before);
+    expect(lab.dispatch({ type: 'snapshot.delete', vm: 'vm1', snapshot: 'snapshot-2' }).ok).toBe(true);
+  });
 });
 
 describe('determinism', () => {

@@ -13,6 +13,11 @@ import { setPower } from '../vm/power';
 export const REVERT_TASK = 'Revert to snapshot';
 
 export function findSnapshot(_lab: Lab, vm: Vm, ref: string): Snapshot | CommandResult {
+  // A name finds a snapshot only when it is unique in the VM: never act on a guess.
+  const named = vm.snapshots.filter((x) => x.name === ref);
+  if (!vm.snapshots.some((x) => x.id === ref) && named.length > 1) {
+    return refuse('SNAPSHOT_NAME_AMBIGUOUS', `${vm.name} has ${named.length} snapshots named "${ref}" (${named.map((x) => x.id).join(', ')}); name one by its id.`);
+  }
   const s = vm.snapshot(ref);
   if (s) return s;
   const list = vm.snapshots.map((x) => `${x.id} ("${x.name}")`).join(', ');
