@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { EventView } from '../../engine/lab/view';
 import { formatDuration, formatSimTime } from '../../app/format';
 import { useWidth } from '../common/useWidth';
-import { HOLD_WINDOW_MS, isFailure, phasesOf, type Episode, type Lane } from './episodes';
+import { failureCode, HOLD_WINDOW_MS, isFailure, phasesOf, type Episode, type Lane } from './episodes';
 
 const LABEL_W = 130;
 const LANE_H = 30;
@@ -27,7 +27,8 @@ export function TimelineChart({ episode, lanes, now }: Props) {
   const laneIndex = new Map(lanes.map((l, i) => [l.key, i]));
   const y = (lane: string) => AXIS_H + (laneIndex.get(lane) ?? 0) * LANE_H;
   const height = AXIS_H + lanes.length * LANE_H + 4;
-  const ticks = Array.from({ length: 6 }, (_, i) => episode.start + (span * i) / 5);
+  const tickCount = Math.max(2, Math.min(6, Math.floor(plotW / 90)));
+  const ticks = Array.from({ length: tickCount + 1 }, (_, i) => episode.start + (span * i) / tickCount);
 
   return (
     <div ref={box} className="timeline-chart">
@@ -66,7 +67,10 @@ export function TimelineChart({ episode, lanes, now }: Props) {
             <g key={i} className={`marker ${fail ? 'failed' : ''}`} tabIndex={0} role="img" aria-label={label}
               onFocus={() => setActive(e)} onMouseEnter={() => setActive(e)}>
               <circle cx={x(e.time)} cy={y(e.source) + LANE_H / 2} r={fail ? 6 : 5} />
-              {fail && <text x={x(e.time) + 8} y={y(e.source) + LANE_H / 2 + 4} className="fail-code">{e.kind}</text>}
+              {fail && (
+                <text x={x(e.time) + (x(e.time) > width - 110 ? -9 : 9)} textAnchor={x(e.time) > width - 110 ? 'end' : 'start'}
+                  y={y(e.source) + LANE_H / 2 + 4} className="fail-code">{failureCode(e)}</text>
+              )}
             </g>
           );
         })}

@@ -33,3 +33,13 @@ describe('VSS timeline grouping', () => {
     expect(frozen.failed).toBe(true);
   });
 });
+
+describe('failure markers', () => {
+  it('count a writer that answers with an error, and show its HRESULT', async () => {
+    const { isFailure, failureCode } = await import('./episodes');
+    const writerFail: EventView = { time: 1, vm: 'v', source: 'Microsoft Exchange Writer', kind: 'vss.freeze', message: 'OnFreeze failed: State [9] Failed, Last error: Non-retryable error (0x800423f4).' };
+    expect(isFailure(writerFail)).toBe(true);
+    expect(failureCode(writerFail)).toBe('0x800423f4');
+    expect(isFailure({ ...writerFail, message: 'OnFreeze done; state [1].' })).toBe(false);
+  });
+});

@@ -15,8 +15,15 @@ export interface Episode {
 export const HOLD_WINDOW_MS = 10_000;
 
 const FAIL_KINDS = new Set(['vss.abort', 'script.freezeFail', 'quiesce.failed']);
+/**
+ * A failure: a failure kind, or a writer answering an event with an error (the engine logs that
+ * under the event's own kind, e.g. vss.freeze "OnFreeze failed: ... (0x800423f4)").
+ */
 export const isFailure = (e: EventView): boolean =>
-  FAIL_KINDS.has(e.kind) || /(fail|error|timeout|abort)/i.test(e.kind);
+  FAIL_KINDS.has(e.kind) || /(fail|error|timeout|abort)/i.test(e.kind) || /\bfailed\b|\btimed out\b/i.test(e.message);
+
+/** The code to print beside a failure: the HRESULT when the message has one, else the kind. */
+export const failureCode = (e: EventView): string => /0x[0-9a-f]{8}/i.exec(e.message)?.[0] ?? e.kind;
 
 export function episodesOf(events: EventView[], vm: string): Episode[] {
   const out: Episode[] = [];
