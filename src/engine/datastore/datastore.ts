@@ -2,7 +2,7 @@
 // placed on it (a few dozen files), so it can never drift from what the datastore browser lists.
 import type { DatastoreDefinition } from '../lab/schema';
 import { GiB } from '../lab/schema';
-import { maxFileBytes, snapshotOverheadBytes } from '../disk/formats';
+import { maxFileBytes } from '../disk/formats';
 import type { Vm } from '../vm/vm';
 import { vmFiles, vmUsedBytes } from './vmFiles';
 import type { FileView } from '../lab/view';
@@ -31,7 +31,6 @@ export class Datastore {
   get bytesPerMs(): number { return ((this.slowMBps ?? this.MBps) * 1024 * 1024) / 1000; }
   /** The largest file this datastore holds for a host of this version (VMFS5 files grew at 5.5). */
   maxFileBytesFor(hostVersion: string): number { return maxFileBytes(this.fs, this.blockSizeMB, hostVersion); }
-  get snapshotOverheadBytes(): number { return snapshotOverheadBytes(this.fs); }
 
   files(): FileView[] {
     const out: FileView[] = [];

@@ -154,15 +154,19 @@ describe('datastore file limits (rule 16)', () => {
     expect(maxFileBytes('nfs')).toBe(Number.MAX_SAFE_INTEGER);
   });
 
-  it('rule 16: with about 2 GB overhead a 253 GB disk can be snapshotted on VMFS3 1 MB blocks, 255 GB cannot', () => {
-    const fits = (fs: 'vmfs3' | 'vmfs5', gb: number) => gb * GiB + snapshotOverheadBytes(fs) <= maxFileBytes(fs);
-    expect(snapshotOverheadBytes('vmfs3')).toBe(2 * GiB);
-    expect(fits('vmfs3', 253)).toBe(true);
-    expect(fits('vmfs3', 255)).toBe(false);
-    expect(snapshotOverheadBytes('vmfs5')).toBe(16 * GiB);
-    expect(fits('vmfs5', 2031)).toBe(true);
-    expect(fits('vmfs5', 2033)).toBe(false);
-    expect(snapshotOverheadBytes('nfs')).toBe(0);
+  it('rule 16: the overhead is a full delta\'s tables, about 2 GB per 256 GB: KB 1012384\'s 254/508/1016/2032 GB fit, a GB more does not', () => {
+    const fits = (gb: number, blockMB: number, fs: 'vmfs3' | 'vmfs5' = 'vmfs3') =>
+      gb * GiB + snapshotOverheadBytes('vmfsSparse', gb * GiB) <= maxFileBytes(fs, blockMB);
+    expect(snapshotOverheadBytes('vmfsSparse', 256 * GiB) / GiB).toBeCloseTo(2, 1);
+    expect(snapshotOverheadBytes('vmfsSparse', 2048 * GiB) / GiB).toBeCloseTo(16, 1);
+    for (const [block, largest] of [[1, 254], [2, 508], [4, 1016], [8, 2032]]) {
+      expect(fits(largest, block)).toBe(true);
+      expect(fits(largest + 1, block)).toBe(false);
+    }
+    expect(fits(2032, 1, 'vmfs5')).toBe(true);
+    expect(fits(2033, 1, 'vmfs5')).toBe(false);
+    // SEsparse keeps 8 bytes per 4 KB grain: a 2 TB disk needs about 4 GB.
+    expect(snapshotOverheadBytes('seSparse', 2048 * GiB) / GiB).toBeCloseTo(4, 1);
   });
 });
 

@@ -183,20 +183,16 @@ export function maxFileBytes(fs: Filesystem, blockSizeMB = 1, hostVersion?: stri
 
 /**
  * Room a snapshot needs beyond the disk's size (rule 16): a take fails when capacity + overhead
- * exceeds maxFileBytes. VMFS3 about 2 GB (KB 1012384: a 254 GB disk is the largest snapshottable on
- * 1 MB blocks); VMFS5 about 16 GB (2032 GB of 2048 GB); VMFS6 the same as VMFS5 (inferred); NFS 0,
- * as its file size is not limited by ESX.
+ * exceeds maxFileBytes. The overhead is what a delta of this format adds to the disk's capacity once
+ * every grain is written (rule 11): header, grain directory and grain tables. For vmfsSparse that is
+ * 4 bytes per 512-byte grain, capacity / 128, which gives KB 1012384's table: about 2 GB on a 256 GB
+ * disk, so 254/508/1016/2032 GB are the largest disks a snapshot fits on VMFS3 with 1/2/4/8 MB blocks,
+ * and 2032 GB on VMFS5 (about 16 GB). SEsparse's tables cost 8 bytes per 4 KB grain.
  */
-export function snapshotOverheadBytes(fs: Filesystem): number {
-  switch (fs) {
-    case 'vmfs3':
-      return 2 * GiB;
-    case 'vmfs5':
-    case 'vmfs6':
-      return 16 * GiB;
-    case 'nfs':
-      return 0;
-  }
+export function snapshotOverheadBytes(format: DeltaFormat, capacityBytes: number): number {
+  const grains = Math.ceil(capacityBytes / GRAIN_BYTES[format]);
+  const exact = { vmfsSparseGrowthStepBytes: 1, seSparseGrowthStepBytes: 1 };
+  return deltaSizeBytes(format, capacityBytes, grains, Math.ceil(grains / GRAINS_PER_TABLE), exact) - capacityBytes;
 }
 
 /**

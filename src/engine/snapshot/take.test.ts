@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { smallLab, ok, take, runTask, settle, vmOf, diskOf, names, GiB, MiB } from '../testing/harness';
+import { Lab } from '../lab/lab';
 
 describe('taking a snapshot (vmware-snapshots.md)', () => {
   it('rule 1: a snapshot is per VM and records every dependent disk and the power state', () => {
@@ -149,6 +150,15 @@ describe('taking a snapshot (vmware-snapshots.md)', () => {
     expect(t.error?.message).toMatch(/larger than the maximum size supported by datastore 'ds1'/);
     const fits = smallLab({ capacityGB: 600, vm: { disks: [{ id: 'disk1', capacityGB: 250 }] } });
     expect(take(fits, 'ok').state).toBe('success');
+    // KB 1012384: 254 GB is the largest disk a snapshot fits on 1 MB blocks; the overhead grows with
+    // the disk, so 2 MB blocks stop at 508 GB (a fixed 2 GB would let 509 through).
+    expect(take(smallLab({ capacityGB: 600, vm: { disks: [{ id: 'disk1', capacityGB: 254 }] } }), 'edge').state).toBe('success');
+    const twoMB = (gb: number) => new Lab({
+      hosts: [{ id: 'esx01', version: '4.0' }], datastores: [{ id: 'ds1', capacityGB: 1200, blockSizeMB: 2 }],
+      vms: [{ id: 'vm1', memoryMB: 256, disks: [{ id: 'disk1', capacityGB: gb }] }],
+    });
+    expect(take(twoMB(508), 'ok').state).toBe('success');
+    expect(take(twoMB(509), 'too big').error?.message).toMatch(/larger than the maximum size supported/);
   });
 
   it('rule 17: a disk-only take stuns well under a second; a memory take lasts as long as writing the RAM', () => {

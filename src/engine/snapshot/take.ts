@@ -6,7 +6,8 @@ import type { Vm } from '../vm/vm';
 import type { Task } from '../lab/tasks';
 import type { CommandOf } from '../lab/commands';
 import type { CommandResult } from '../lab/view';
-import { createSnapshot, snapshotStartBytes } from './create';
+import { createSnapshot, snapshotStartBytes, deltaFormatFor } from './create';
+import { snapshotOverheadBytes } from '../disk/formats';
 import { startQuiesce } from '../vss/quiesce';
 import { refuse } from '../lab/dispatch';
 import { formatBytes } from '../lab/format';
@@ -33,7 +34,9 @@ export function takeRefusal(lab: Lab, vm: Vm, memory: boolean): string | null {
   }
   const ds = vm.datastore;
   for (const d of vm.disks) {
-    if (d.dependent && d.capacityBytes + ds.snapshotOverheadBytes > ds.maxFileBytesFor(vm.host.version)) {
+    if (!d.dependent) continue;
+    const fmt = d.chainFormat ?? deltaFormatFor(lab, vm, d.capacityBytes);
+    if (d.capacityBytes + snapshotOverheadBytes(fmt, d.capacityBytes) > ds.maxFileBytesFor(vm.host.version)) {
       return `File ${d.base.path} is larger than the maximum size supported by datastore '${ds.id}'.`;
     }
   }
