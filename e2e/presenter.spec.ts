@@ -1,0 +1,53 @@
+// Presenter mode: larger type, the key legend on screen, and the presenter keys driving the clock.
+import { test, expect } from './fixtures';
+
+test('presenter mode enlarges the type, shows the keys, and the keys play, pause and step', async ({ page, lab }) => {
+  const fontSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  const normal = await fontSize();
+  const toggle = page.getByRole('button', { name: 'Presenter mode' });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  expect(await fontSize()).toBeGreaterThan(normal * 1.25);
+  const legend = page.getByRole('complementary', { name: 'Presenter keys' });
+  await expect(legend).toContainText('Play or pause');
+  await expect(legend).toContainText('Step to the next event');
+
+  // Focus is still on the toggle button: the letter keys work anyway.
+  await page.keyboard.press('p');
+  await expect.poll(async () => (await lab.state()).time).toBeGreaterThan(0);
+  await page.keyboard.press('k');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  const paused = (await lab.state()).time;
+  await page.waitForTimeout(300);
+  expect((await lab.state()).time).toBe(paused);
+
+  // A presentation remote's "next" (Page Down) steps to the next event.
+  await lab.dispatch({ type: 'snapshot.take', vm: 'exch01', name: 'stepped' });
+  const events = (await lab.state()).events.length;
+  await page.keyboard.press('PageDown');
+  await expect.poll(async () => (await lab.state()).events.length).toBeGreaterThan(events);
+
+  await page.keyboard.press('+');
+  await expect.poll(async () => lab.pause()).toMatchObject({ ok: true, speed: 2 });
+
+  // Typed into the guest console, the letters stay there.
+  const input = page.getByRole('region', { name: 'Guest console' }).getByRole('textbox', { name: /Command for/ });
+  await input.fill('');
+  const before = (await lab.state()).time;
+  await input.pressSequentially('kp');
+  await expect(input).toHaveValue('kp');
+  await page.waitForTimeout(300);
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  expect((await lab.state()).time).toBe(before);
+
+  await toggle.click();
+  await expect(legend).toHaveCount(0);
+  expect(await fontSize()).toBe(normal);
+});
+
+test('presenter=1 in the address turns it on, in an embed too', async ({ page }) => {
+  await page.goto('./?embed=1&panels=tree&presenter=1');
+  await page.evaluate(() => window.lab.ready);
+  await expect(page.getByRole('complementary', { name: 'Presenter keys' })).toBeVisible();
+  await expect(page.locator('html')).toHaveClass(/presenter/);
+});
