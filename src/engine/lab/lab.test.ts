@@ -18,6 +18,8 @@ describe('lab definition (contract section 1)', () => {
       [{ vms: [{ id: 'a', power: 'on' }] }, /vms\[0\]\.power: .*poweredOn/],
       [{ vms: [{ id: 'a', host: 'nope' }] }, /vms\[0\]\.host: expected the id of a host/],
       [{ vms: [{ id: 'a' }, { id: 'a' }] }, /vms\[1\]\.id: duplicate id "a"/],
+      [{ vms: [{ id: 'a' }, { id: 'A' }] }, /vms\[1\]\.name: duplicate VM name "A"/],
+      [{ vms: [{ id: 'a', name: 'EXCH' }, { id: 'b', name: 'EXCH' }] }, /vms\[1\]\.name: duplicate VM name "EXCH"/],
       [{ datastores: [{ id: 'd', fs: 'ext4' }] }, /datastores\[0\]\.fs/],
       [{ hosts: [{ id: 'h', version: '4.2' }] }, /hosts\[0\]\.version/],
       [{ vms: [{ id: 'a', disks: [{ id: 'd', capacityGB: 300 }] }] }, /vms\[0\]\.disks\[0\]\.capacityGB: expected at most/],

@@ -106,6 +106,15 @@ export const labDefinitionSchema = z.object({
     if (d.capacityGB !== undefined && d.capacityBytes !== undefined)
       ctx.addIssue({ code: 'custom', path: ['datastores', i], message: 'give capacityGB or capacityBytes, not both' });
   });
+  // A VM's name is also its folder and file names on the datastore, so two VMs cannot share one
+  // (vCenter refuses a duplicate name as well); the default name is the id in capitals.
+  const names = new Map<string, number>();
+  lab.vms.forEach((v, i) => {
+    const name = v.name ?? v.id.toUpperCase();
+    const first = names.get(name);
+    if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['vms', i, 'name'], message: `duplicate VM name "${name}" (vms[${first}] has it): a VM's name is its folder on the datastore` });
+    else names.set(name, i);
+  });
   const hostIds = new Set(lab.hosts.map((h) => h.id));
   const dsIds = new Set(lab.datastores.map((d) => d.id));
   lab.vms.forEach((v, i) => {
