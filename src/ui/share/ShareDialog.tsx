@@ -17,7 +17,7 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
       {!link && !error && <p className="muted">Making the link…</p>}
       {link && <>
         <p>
-          Whoever opens this link gets “{link.name}” with its {link.commands === 1 ? '1 command' : `${link.commands} commands`}, replayed
+          Whoever opens this link gets “{link.name}” with {link.commands === 0 ? 'no commands yet' : link.commands === 1 ? 'its 1 command' : `its ${link.commands} commands`}, replayed
           from the same seed, so they see the lab exactly as it is now ({link.url.length.toLocaleString('en')} characters).
         </p>
         <CopyField label="Link" value={link.url} />
