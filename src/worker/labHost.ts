@@ -148,7 +148,7 @@ export class LabHost {
     if (result.ok && type !== 'clock.advance') {
       this.recorder.record(at, command as { type: string });
       this.postSession();
-    } else if (type === 'clock.advance') this.requestSession();
+    } else if (type === 'clock.advance' && result.ok) this.postSession(); // a scripted jump: save it now
     this.requestPost();
     return result;
   }
@@ -166,7 +166,7 @@ export class LabHost {
       },
     });
     this.postNow();
-    this.requestSession();
+    this.postSession();
     return this.clockAnswer();
   }
 
