@@ -1,14 +1,19 @@
 // The "Guest console" region: a terminal on the selected VM, running guest.exec.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { execInGuest } from '../../app/commands';
-import { useSelectedVm } from '../../app/store';
+import { useShallow } from 'zustand/react/shallow';
+import { useLab } from '../../app/store';
 import { Region } from '../common/Region';
 import { browse, emptyHistory, HELP_TEXT, pushHistory, type History } from './consoleHistory';
 
 interface Line { kind: 'in' | 'out' | 'err'; text: string }
 
 export function GuestConsole() {
-  const vm = useSelectedVm();
+  // Only what the terminal shows: it must not redraw its scrollback whenever the VM's disks grow.
+  const vm = useLab(useShallow((s) => {
+    const v = s.state.vms.find((x) => x.id === s.selectedVm);
+    return v ? { id: v.id, name: v.name, guest: v.guest } : undefined;
+  }));
   const vmId = vm?.id ?? '';
   const linux = vm?.guest === 'linux';
   const prompt = linux ? `root@${vm?.name.toLowerCase()}:~# ` : 'C:\\>';

@@ -39,7 +39,12 @@ export function VssTimeline() {
 
   return (
     <Region name="VSS timeline" className="timeline" tools={tools}>
-      {!episode ? (
+      {episode && episode.events.length === 1 && episode.events[0].kind === 'vm.snapshotCreated' ? (
+        <p className="muted empty" role="status">
+          {episode.events[0].message} It was taken without quiescing, so VMware Tools, VSS and the writers took no part
+          (taken {formatSimTime(episode.start)}).
+        </p>
+      ) : !episode ? (
         <p className="muted empty">No snapshot or quiesce yet for {vm?.name ?? 'this VM'}. Take a snapshot with “Quiesce guest file system” to watch VMware Tools, VSS, the provider and each writer work through it.</p>
       ) : (
         <>
