@@ -29,6 +29,17 @@ describe('parseUrlOptions', () => {
     expect(o.problems.join('\n')).toMatch(/speed=-3 was ignored/);
   });
 
+  it('names our parameters given in the wrong case or number, and leaves others alone', () => {
+    const o = parseUrlOptions('?panel=tree&parentorigin=https://a.example&Theme=dark&utm_source=deck&share=x');
+    expect(o.panels).toBeUndefined();
+    expect(o.parentOrigin).toBeUndefined();
+    expect(o.problems).toEqual([
+      'panel= was ignored: did you mean panels=?',
+      'parentorigin= was ignored: did you mean parentOrigin=?',
+      'Theme= was ignored: did you mean theme=?',
+    ]);
+  });
+
   it('falls back to the default panels when none is known', () => {
     const o = parseUrlOptions('?embed=1&panels=foo');
     expect(o.panels).toBeUndefined();

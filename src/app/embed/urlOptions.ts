@@ -108,7 +108,20 @@ export function parseUrlOptions(search: string): UrlOptions {
     if (origin) options.parentOrigin = origin;
     else problems.push(`parentOrigin=${parentOrigin} was ignored: give the embedding page's origin, such as https://slides.example.com (no path), so the lab answers no one.`);
   }
+  for (const name of new Set(params.keys())) {
+    const meant = nearMiss(name);
+    if (meant) problems.push(`${name}= was ignored: did you mean ${meant}=?`);
+  }
   return options;
+}
+
+const OPTION_NAMES = ['embed', 'presenter', 'autoplay', 'lesson', 'vm', 'panels', 'theme', 'speed', 'seed', 'parentOrigin'];
+
+/** A parameter that is one of ours in the wrong case or number (parentorigin, panel); others are left alone. */
+function nearMiss(name: string): string | undefined {
+  if (OPTION_NAMES.includes(name)) return undefined;
+  const plain = (s: string) => s.toLowerCase().replace(/s$/, '');
+  return OPTION_NAMES.find((known) => plain(known) === plain(name));
 }
 
 /** What the Embed dialog and share links write: only the options that differ from the plain lab. */
