@@ -25,5 +25,8 @@ test('after one visit the lab reloads and works offline, embeds included', async
   await page.goto('./?embed=1&panels=timeline,tasks');
   await page.evaluate(() => window.lab.ready);
   await expect(page.getByRole('region', { name: 'Recent Tasks' })).toBeVisible();
+  // Other pages of the site stay themselves (the example deck is not the lab), offline too.
+  await page.goto('./examples/slides.html');
+  await expect(page).toHaveTitle('Quiescing Exchange: a SnapLab slide deck');
   await context.setOffline(false);
 });

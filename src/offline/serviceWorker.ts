@@ -25,11 +25,20 @@ sw.addEventListener('fetch', (event) => {
   event.respondWith(respond(req));
 });
 
+function isLabPage(req: Request): boolean {
+  if (req.mode !== 'navigate') return false;
+  const u = new URL(req.url);
+  u.search = '';
+  u.hash = '';
+  return u.href === sw.registration.scope || u.href === INDEX;
+}
+
 async function respond(req: Request): Promise<Response> {
   const cache = await caches.open(CACHE);
-  // Every page address (?embed=1&panels=..., #share=...) is the one index.html. Vary is ignored: hosts
-  // answer with "Vary: Origin", and a module script's request carries an Origin the install's did not.
-  const cached = req.mode === 'navigate' ? await cache.match(INDEX) : await cache.match(req, { ignoreVary: true });
+  // Every address of the lab page (?embed=1&panels=..., #share=...) is the one index.html; other pages
+  // (examples/slides.html) are themselves. Vary is ignored: hosts answer with "Vary: Origin", and a
+  // module script's request carries an Origin the install's did not.
+  const cached = isLabPage(req) ? await cache.match(INDEX) : await cache.match(req, { ignoreVary: true, ignoreSearch: req.mode === 'navigate' });
   if (cached) return cached;
   try {
     const res = await fetch(req);
