@@ -19,10 +19,10 @@ export function connectToHost(origin: string, api: LabApi, win: Window = window)
     size = now;
     bridge.announce('resize', { width: el.scrollWidth, height: el.scrollHeight });
   };
-  void api.ready.finally(() => {
+  api.ready.then(() => {
     bridge.announce('ready');
     reportSize();
     new ResizeObserver(reportSize).observe(win.document.body);
-  });
+  }, () => { /* the lab did not start: no "ready"; the page shows the crash, requests answer LAB_UNAVAILABLE */ });
   return bridge;
 }
