@@ -70,12 +70,10 @@ export class DiskFile {
     const span = end - first;
     const spannedTables = Math.floor((end - 1) / 4096) - Math.floor(first / 4096) + 1;
     if (this.format !== 'thin' && this.metaBytes + (g.chunkCount + spannedTables) * this.tableBytes + (g.count + span) * this.grainBytes <= this.sizeBytes) return 0;
-    const fresh = span - g.countInRange(first, end);
+    const fresh = span === 1 ? (g.has(first) ? 0 : 1) : span - g.countInRange(first, end);
     if (fresh === 0) return 0;
     let newTables = 0;
-    for (let t = Math.floor(first / 4096); t <= Math.floor((end - 1) / 4096); t++) {
-      if (g.countInRange(t * 4096, Math.min((t + 1) * 4096, g.totalGrains)) === 0) newTables++;
-    }
+    for (let t = Math.floor(first / 4096); t <= Math.floor((end - 1) / 4096); t++) if (!g.hasChunk(t)) newTables++;
     return Math.max(0, this.computeSize(g.count + fresh, g.chunkCount + newTables) - this.sizeBytes);
   }
 
@@ -90,7 +88,8 @@ export class DiskFile {
     const span = end - first;
     if (this.format === 'thin') return span === 1 ? g.has(first) : g.countInRange(first, end) === span;
     if (this.metaBytes + (g.chunkCount + 1 + Math.ceil(span / 4096)) * this.tableBytes + (g.count + span) * this.grainBytes > this.sizeBytes) return false;
-    g.setRange(first, end);
+    if (span === 1) g.setOne(first);
+    else g.setRange(first, end);
     return true;
   }
 

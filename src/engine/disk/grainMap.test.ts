@@ -348,3 +348,33 @@ describe('GrainMap.withoutRange (guest UNMAP)', () => {
     expect(m.has(5)).toBe(true);
   });
 });
+
+describe('GrainMap.setOne', () => {
+  it('agrees with a Set model and with setRange over random grains, sparse and dense pages alike', () => {
+    fc.assert(fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 9000 }), fc.integer({ min: 0, max: 2 ** 24 - 1 })), { maxLength: 6000 }), (grains) => {
+      const one = new GrainMap(2 ** 24);
+      const range = new GrainMap(2 ** 24);
+      const model = new Set<number>();
+      for (const g of grains) {
+        expect(one.setOne(g)).toBe(model.has(g) ? 0 : 1);
+        range.setRange(g, g + 1);
+        model.add(g);
+        // interleave range writes so setOne meets a warm last-chunk cache too
+        if (g % 7 === 0 && g + 3 < 2 ** 24) { one.setRange(g, g + 3); range.setRange(g, g + 3); model.add(g + 1); model.add(g + 2); }
+      }
+      expect(one.count).toBe(model.size);
+      expect(one.chunkCount).toBe(range.chunkCount);
+      expect(one.countNotIn(range)).toBe(0);
+      expect(range.countNotIn(one)).toBe(0);
+    }), { numRuns: 25 });
+  });
+});
+
+describe('GrainMap.hasChunk', () => {
+  it('tells whether a grain table holds any grain, sparse and dense', () => {
+    const m = GrainMap.fromRanges(2 ** 24, [[5, 6], [4096 * 7 + 4095, 4096 * 7 + 4096]]);
+    expect([m.hasChunk(0), m.hasChunk(1), m.hasChunk(7), m.hasChunk(8)]).toEqual([true, false, true, false]);
+    m.setRange(4096 * 20, 4096 * 22);   // more than SPARSE_MAX grains: the page turns dense
+    expect([m.hasChunk(0), m.hasChunk(7), m.hasChunk(20), m.hasChunk(21), m.hasChunk(22), m.hasChunk(1500)]).toEqual([true, true, true, true, false, false]);
+  });
+});
