@@ -98,3 +98,16 @@ export function newGuestState(apps: readonly string[]): GuestState {
     lastQuiesce: null,
   };
 }
+
+/** What the guest's applications keep on their disks (Exchange logs and database header, SQL Server's
+ * backup history): a snapshot captures it with the disks, and a revert brings it back (rule 18). */
+export interface AppData { exchange: ExchangeState | null; sql: SqlState | null }
+
+export function captureAppData(g: GuestState): AppData {
+  return { exchange: g.exchange && { ...g.exchange }, sql: g.sql && { ...g.sql } };
+}
+
+export function restoreAppData(g: GuestState, saved: AppData): void {
+  g.exchange = saved.exchange && { ...saved.exchange };
+  g.sql = saved.sql && { ...saved.sql };
+}

@@ -6,6 +6,7 @@ import type { Snapshot, SnapshotFile } from './snapshot';
 import type { Consistency, DeltaFormat } from '../lab/view';
 import { defaultDeltaFormat, deltaSizeBytes, deltaDescriptorBytes } from '../disk/formats';
 import type { DiskFile } from '../disk/diskFile';
+import { captureAppData } from '../guest/guestState';
 
 export const VMSN_BYTES = 30 * 1024; // settings, device state, .vmsd bookkeeping: a few KB (rule 5)
 
@@ -52,7 +53,7 @@ export function createSnapshot(lab: Lab, vm: Vm, o: CreateOptions): Snapshot {
   const snap: Snapshot = {
     id: lab.newSnapshotId(), uid, name: o.name, description: o.description, parent: vm.current,
     createdAt: lab.now, memory: o.memory, quiesced: o.quiesced, consistency: o.consistency,
-    powerState: vm.power, files, own,
+    powerState: vm.power, files, own, appData: captureAppData(vm.guest),
   };
   vm.snapshots.push(snap);
   vm.current = snap;

@@ -46,6 +46,22 @@ describe('revert and branches (vmware-snapshots.md)', () => {
     expect(vm.currentSnapshot).toBe(byName['new-child'].id);
   });
 
+  it('rule 18: the applications\' data goes back with the disks: Exchange logs a backup truncated since return, SQL history too', () => {
+    const lab = smallLab({ vm: { apps: ['exchange', 'sql'], workload: { profile: 'exchange', writeIOPS: 100 } } });
+    lab.advance(600_000);
+    take(lab, 'before-backup', { memory: true });
+    const atSnapshot = vmOf(lab.state()).apps;
+    expect(atSnapshot.exchange!.logBytes).toBeGreaterThan(0);
+    lab.advance(600_000);
+    expect(runTask(lab, { type: 'guest.backup', vm: 'vm1', backupType: 'full' }).state).toBe('success');
+    const backedUp = vmOf(lab.state()).apps;
+    expect(backedUp.exchange!.lastFullBackup).not.toBeNull();
+    expect(backedUp.exchange!.logBytes).toBeLessThan(atSnapshot.exchange!.logBytes);
+    expect(backedUp.sql!.differentialBase).not.toBeNull();
+    expect(runTask(lab, { type: 'snapshot.revert', vm: 'vm1', snapshot: 'before-backup' }).state).toBe('success');
+    expect(vmOf(lab.state()).apps).toEqual(atSnapshot);
+  });
+
   it('revert to an unknown snapshot is refused at once and changes nothing', () => {
     const lab = smallLab();
     take(lab, 's1');

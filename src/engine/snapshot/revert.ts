@@ -9,6 +9,7 @@ import type { Snapshot } from './snapshot';
 import { refuse } from '../lab/dispatch';
 import { nextDeltaNumber, deltaFormatFor } from './create';
 import { setPower } from '../vm/power';
+import { restoreAppData } from '../guest/guestState';
 
 export const REVERT_TASK = 'Revert to snapshot';
 
@@ -59,6 +60,9 @@ export function revertTo(lab: Lab, vm: Vm, snap: Snapshot): void {
   }
   vm.pending = [];
   vm.held = [];
+  // The applications' files are back as they were: Exchange logs a backup truncated since, the
+  // database header's last full backup, SQL Server's backup history.
+  restoreAppData(vm.guest, snap.appData);
   vm.current = snap;
   const power = snap.memory ? (snap.powerState === 'suspended' ? 'suspended' : 'poweredOn') : 'poweredOff';
   setPower(lab, vm, power);

@@ -2,6 +2,7 @@
 // was the writable leaf when it was taken (rule 3), and its own .vmsn (and .vmem from 6.0) files.
 import type { DiskFile } from '../disk/diskFile';
 import type { Consistency, PowerState } from '../lab/view';
+import type { AppData } from '../guest/guestState';
 
 export interface SnapshotFile { path: string; sizeBytes: number; kind: 'vmsn' | 'vmem' | 'manifest' }
 
@@ -19,4 +20,6 @@ export interface Snapshot {
   /** diskId -> the file the disk's leaf was when the snapshot was taken */
   files: Map<string, DiskFile>;
   own: SnapshotFile[];
+  /** The applications' data on the disks when the snapshot was taken (a revert restores it). */
+  appData: AppData;
 }
