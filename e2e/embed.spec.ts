@@ -101,3 +101,27 @@ test('an embed leaves the learner\'s own autosave alone', async ({ page }) => {
   await open(page, '');
   expect((await page.evaluate(() => window.lab.state())).vms.find((v) => v.id === 'dc01')!.snapshots.map((s) => s.name)).toEqual(['mine']);
 });
+
+test('an embed of "this lab as it is now" opens with the lab\'s history', async ({ page, browser }) => {
+  await open(page, '');
+  await page.evaluate(async () => {
+    await window.lab.dispatch({ type: 'snapshot.take', vm: 'fs01', name: 'for the slide' });
+    await window.lab.advance(120_000);
+  });
+  const expected = await page.evaluate(() => window.lab.state());
+  await page.getByRole('button', { name: 'Embed…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Embed' });
+  await expect(dialog.getByRole('radio', { name: /This lab as it is now/ })).toBeChecked();
+  const link = await dialog.getByRole('textbox', { name: 'Link' }).inputValue();
+  expect(link).toMatch(/\?embed=1&panels=[a-z,]+&vm=exch01#share=v1\./);
+
+  const other = await browser.newContext();
+  const slide = await other.newPage();
+  await slide.goto(link);
+  await slide.evaluate(() => window.lab.ready);
+  const state = await slide.evaluate(() => window.lab.state());
+  expect(state.time).toBe(expected.time);
+  expect(state.vms.find((v) => v.id === 'fs01')!.snapshots.map((s) => s.name)).toEqual(['for the slide']);
+  await expect(slide.getByRole('region', { name: 'Snapshot tree' })).toBeVisible();
+  await other.close();
+});
