@@ -9,11 +9,11 @@ export function initGuest(lab: Lab, vm: Vm): void {
   initWriters(lab, vm);
 }
 
-export function onGuestPower(lab: Lab, vm: Vm, was: PowerState, now: PowerState): void {
+export function onGuestPower(lab: Lab, vm: Vm, was: PowerState, now: PowerState, cause?: string): void {
   if (was === 'poweredOn' && now !== 'poweredOn') {
     // The guest stops: a quiesce or an in-guest backup in progress ends with it.
     vm.guest.bootId++;
-    for (const r of [...vm.guest.requestors]) r.cancel(`${vm.name} was ${now === 'suspended' ? 'suspended' : 'powered off'} while the guest was quiescing`);
+    for (const r of [...vm.guest.requestors]) r.cancel(`${vm.name} was ${cause ?? (now === 'suspended' ? 'suspended' : 'powered off')} while the guest was quiescing`);
     vm.guest.session?.cancel('power', `${vm.name} stopped running`);
     vm.guest.shadows = [];
     vm.guest.vmwareProvider = false;

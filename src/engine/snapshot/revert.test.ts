@@ -49,7 +49,9 @@ describe('revert and branches (vmware-snapshots.md)', () => {
   it('rule 18: the applications\' data goes back with the disks: Exchange logs a backup truncated since return, SQL history too', () => {
     const lab = smallLab({ vm: { apps: ['exchange', 'sql'], workload: { profile: 'exchange', writeIOPS: 100 } } });
     lab.advance(600_000);
+    ok(lab, { type: 'guest.workload', vm: 'vm1', profile: 'none' }); // the logs stand still while the snapshot is taken
     take(lab, 'before-backup', { memory: true });
+    ok(lab, { type: 'guest.workload', vm: 'vm1', profile: 'exchange', writeIOPS: 100 });
     const atSnapshot = vmOf(lab.state()).apps;
     expect(atSnapshot.exchange!.logBytes).toBeGreaterThan(0);
     lab.advance(600_000);
@@ -60,6 +62,26 @@ describe('revert and branches (vmware-snapshots.md)', () => {
     expect(backedUp.sql!.differentialBase).not.toBeNull();
     expect(runTask(lab, { type: 'snapshot.revert', vm: 'vm1', snapshot: 'before-backup' }).state).toBe('success');
     expect(vmOf(lab.state()).apps).toEqual(atSnapshot);
+  });
+
+  it('rule 18: the current memory is discarded: an in-guest backup running at the revert ends and truncates nothing', () => {
+    const lab = smallLab({ vm: { apps: ['exchange'], workload: { profile: 'exchange', writeIOPS: 100 } } });
+    lab.advance(600_000);
+    ok(lab, { type: 'guest.workload', vm: 'vm1', profile: 'none' }); // the logs stand still while the snapshot is taken
+    take(lab, 'running', { memory: true });
+    ok(lab, { type: 'guest.workload', vm: 'vm1', profile: 'exchange', writeIOPS: 100 });
+    const atSnapshot = vmOf(lab.state()).apps;
+    lab.advance(600_000);
+    const backup = ok(lab, { type: 'guest.backup', vm: 'vm1', backupType: 'full' });
+    lab.advance(3000);
+    expect(vmOf(lab.state()).vssSession).not.toBeNull();
+    expect(runTask(lab, { type: 'snapshot.revert', vm: 'vm1', snapshot: 'running' }).state).toBe('success');
+    const s = lab.state();
+    expect(vmOf(s).power).toBe('poweredOn');
+    expect(vmOf(s).vssSession).toBeNull();
+    expect(s.tasks.find((t) => t.id === backup.task)).toMatchObject({ state: 'error', error: { message: expect.stringMatching(/reverted to snapshot "running"/) } });
+    expect(vmOf(s).apps).toEqual(atSnapshot);
+    expect(vmOf(s).writers.every((w) => w.state === 1)).toBe(true);
   });
 
   it('revert to an unknown snapshot is refused at once and changes nothing', () => {

@@ -65,6 +65,9 @@ export function revertTo(lab: Lab, vm: Vm, snap: Snapshot): void {
   restoreAppData(vm.guest, snap.appData);
   vm.current = snap;
   const power = snap.memory ? (snap.powerState === 'suspended' ? 'suspended' : 'poweredOn') : 'poweredOff';
+  // The current memory goes too: the running guest ends as at a power-off (an in-guest backup in
+  // progress with it), and a memory snapshot brings back its own guest, not the one that was running.
+  if (vm.power !== 'poweredOff') setPower(lab, vm, 'poweredOff', `reverted to snapshot "${snap.name}"`);
   setPower(lab, vm, power);
   lab.log(vm, 'vCenter', 'snapshot.reverted', `${vm.name} reverted to snapshot "${snap.name}"; it is ${power === 'poweredOn' ? 'powered on' : power === 'suspended' ? 'suspended' : 'powered off'}.`);
 }

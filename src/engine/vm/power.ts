@@ -15,7 +15,8 @@ const TASKS = {
 
 const stateWords: Record<PowerState, string> = { poweredOn: 'Powered on', poweredOff: 'Powered off', suspended: 'Suspended' };
 
-export function setPower(lab: Lab, vm: Vm, power: PowerState): void {
+/** Change the power state; `cause` words why a running guest stopped, for what it was doing. */
+export function setPower(lab: Lab, vm: Vm, power: PowerState, cause?: string): void {
   const was = vm.power;
   if (was === 'poweredOn' && power !== 'poweredOn') {
     vm.question = null;
@@ -34,7 +35,7 @@ export function setPower(lab: Lab, vm: Vm, power: PowerState): void {
   if (power === 'poweredOn') {
     for (const d of vm.disks) if (d.mode === 'independent-nonpersistent' && d.leaf === d.base) d.leaf = d.addRedo();
   }
-  if (was !== power) onGuestPower(lab, vm, was, power);
+  if (was !== power) onGuestPower(lab, vm, was, power, cause);
 }
 
 export function powerCommand(lab: Lab, cmd: CommandOf<'vm.powerOn' | 'vm.powerOff' | 'vm.suspend' | 'vm.reset'>): CommandResult {
