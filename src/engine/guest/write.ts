@@ -18,7 +18,7 @@ function guestIoRefusal(lab: Lab, cmd: CommandOf<'guest.write' | 'guest.unmap'>)
   const disk = vm.disk(cmd.disk);
   if (!disk) return refuse('DISK_NOT_FOUND', `${vm.name} has no disk "${cmd.disk}". Disks: ${vm.disks.map((d) => d.id).join(', ')}.`);
   if (cmd.offset + cmd.length > disk.capacityBytes) {
-    return refuse('WRITE_OUT_OF_RANGE', `A write of ${cmd.length} bytes at offset ${cmd.offset} ends past the end of ${disk.id} (${disk.capacityBytes} bytes).`);
+    return refuse('WRITE_OUT_OF_RANGE', `${cmd.type === 'guest.unmap' ? 'An unmap' : 'A write'} of ${cmd.length} bytes at offset ${cmd.offset} ends past the end of ${disk.id} (${disk.capacityBytes} bytes).`);
   }
   if (vm.power !== 'poweredOn') return refuse('VM_NOT_RUNNING', `${vm.name} is ${vm.power === 'suspended' ? 'suspended' : 'powered off'}: its guest cannot write.`);
   if (vm.question) return refuse('VM_PAUSED', `${vm.name} is paused on a question ("${vm.question.text.slice(0, 60)}..."): answer it with vm.answer first.`);

@@ -125,6 +125,11 @@ describe('commands (contract section 2)', () => {
     expect(JSON.stringify(lab.state())).toBe(before);
     expect(lab.dispatch({ type: 'snapshot.delete', vm: 'vm1', snapshot: 'snapshot-2' }).ok).toBe(true);
   });
+
+  it('an unmap past the end of a disk is refused in its own words', () => {
+    const r = smallLab().dispatch({ type: 'guest.unmap', vm: 'vm1', disk: 'disk1', offset: 10 * 1024 ** 3 - 1, length: 2 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'WRITE_OUT_OF_RANGE', message: expect.stringMatching(/^An unmap of 2 bytes .* past the end of disk1/) } });
+  });
 });
 
 describe('determinism', () => {
