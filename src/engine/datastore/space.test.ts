@@ -78,3 +78,19 @@ describe('limits, guidance and datastore space (vmware-snapshots.md)', () => {
     expect(runTask(lab, { type: 'snapshot.take', vm: 'vm1', name: 'x' }).state).toBe('error');
   });
 });
+
+describe('a write burst on a nearly full datastore (rule 15)', () => {
+  it('fills the datastore to the brim before the VM pauses, and Retry writes the rest once there is room', () => {
+    const lab = smallLab({ capacityGB: 16, vm: { memoryMB: 256, disks: [{ id: 'disk1', capacityGB: 10 }] } });
+    take(lab, 's1');
+    ok(lab, { type: 'guest.write', vm: 'vm1', disk: 'disk1', offset: 0, length: 8 * GiB });
+    const s = lab.state();
+    expect(vmOf(s).question).not.toBeNull();
+    // Less than one 16 MB growth step is left.
+    expect(s.datastores[0].freeBytes).toBeLessThan(16 * MiB);
+    ok(lab, { type: 'datastore.resize', datastore: 'ds1', capacityGB: 30 });
+    ok(lab, { type: 'vm.answer', vm: 'vm1', answer: 'retry' });
+    expect(vmOf(lab.state()).question).toBeNull();
+    expect(diskOf(lab.state()).chain[1].dataBytes).toBe(8 * GiB);
+  });
+});

@@ -48,6 +48,8 @@ export function guestUnmapCommand(lab: Lab, cmd: CommandOf<'guest.unmap'>): Comm
   return { ok: true };
 }
 
+const BURST_PIECE_BYTES = 1024 * 1024;
+
 /** Write into the leaf; false when the VM paused on the out-of-space question instead. */
 export function applyWrite(lab: Lab, vm: Vm, disk: VirtualDisk, offset: number, length: number): boolean {
   const leaf = disk.leaf;
@@ -57,6 +59,18 @@ export function applyWrite(lab: Lab, vm: Vm, disk: VirtualDisk, offset: number, 
   if (leaf.tryWrite(first, end)) return true;
   const growth = leaf.growthFor(first, end);
   if (growth > 0 && growth > vm.datastore.freeBytes) {
+    // A burst larger than the room left lands piece by piece, in order, until the file can grow no
+    // more: the VM pauses with the datastore full, not with gigabytes still free.
+    if (length > BURST_PIECE_BYTES) {
+      for (let at = offset; at < offset + length; at += BURST_PIECE_BYTES) {
+        const piece = Math.min(BURST_PIECE_BYTES, offset + length - at);
+        if (!applyWrite(lab, vm, disk, at, piece)) {
+          if (at + piece < offset + length) vm.pending.push({ disk, offset: at + piece, length: offset + length - at - piece });
+          return false;
+        }
+      }
+      return true;
+    }
     vm.pending.push({ disk, offset, length });
     askOutOfSpace(lab, vm, disk, growth);
     return false;

@@ -4,6 +4,10 @@ import type { Vm } from '../vm/vm';
 import type { StateView, VmView, DiskView, WarningView, WriterView } from './view';
 import { redundantFiles } from '../snapshot/consolidate';
 import { writerStateText, writerErrorText } from '../vss/writerText';
+import { freezeWindowMs } from '../vss/writers';
+import type { DiskFile } from '../disk/diskFile';
+
+const fileView = (vm: Vm, disk: string, f: DiskFile) => ({ disk, file: `[${vm.datastore.id}] ${f.path}`, dataBytes: f.dataBytes, sizeBytes: f.sizeBytes });
 import { appsView, guestView } from '../vss/guestView';
 
 const READ_LATENCY_MS = 5;          // one file's metadata and data read on 2010-era storage
@@ -47,6 +51,7 @@ function vmView(lab: Lab, vm: Vm): VmView {
   const writers: WriterView[] = vm.guest.writers.map((w) => ({
     name: w.name, id: w.id, instanceId: w.instanceId, state: w.state, stateText: writerStateText(w.state),
     lastError: w.lastError, lastErrorText: writerErrorText(w.lastError), service: w.service,
+    freezeTimeoutMs: freezeWindowMs(w.name),
   }));
   const wl = lab.workloads.get(vm);
   return {
@@ -62,12 +67,15 @@ function vmView(lab: Lab, vm: Vm): VmView {
     snapshots: vm.snapshots.map((s) => ({
       id: s.id, name: s.name, description: s.description, parent: s.parent ? s.parent.id : null,
       createdAt: s.createdAt, memory: s.memory, quiesced: s.quiesced, consistency: s.consistency,
-      powerState: s.powerState, files: [...s.files].map(([disk, f]) => ({ disk, file: `[${vm.datastore.id}] ${f.path}` })),
+      powerState: s.powerState,
+      files: [...s.files].map(([disk, f]) => fileView(vm, disk, f)),
+      deltas: [...s.files].flatMap(([disk, f]) => vm.disk(disk)!.childrenOf(f).map((c) => fileView(vm, disk, c))),
     })),
     snapshotCount: vm.snapshots.length,
     consolidationNeeded: consolidationCapable && !busy && redundant.length > 0,
     orphanedDeltas: consolidationCapable ? [] : redundant.map((f) => `[${vm.datastore.id}] ${f.path}`),
     warnings,
+    faults: vm.faults.map((f) => ({ id: f.id, kind: f.spec.kind, once: f.spec.once === true, spec: { ...f.spec } })),
     disks: vm.disks.map((d): DiskView => {
       const chain = d.chainTo();
       const amp = d.readAmplification();

@@ -38,7 +38,9 @@ export interface SnapshotView {
   quiesced: boolean;
   consistency: Consistency;
   powerState: PowerState;  // the VM's power state when the snapshot was taken
-  files: { disk: string; file: string }[]; // the leaf each disk had when taken (.vmsd fileName)
+  files: SnapshotFileView[]; // the leaf each disk had when taken (.vmsd fileName)
+  /** The deltas holding what was written after this snapshot: its recorded files' children (one per branch). */
+  deltas: SnapshotFileView[];
 }
 
 export interface WriterView {
@@ -50,7 +52,14 @@ export interface WriterView {
   lastError: number;       // HRESULT, 0 for none
   lastErrorText: string;
   service: string;
+  freezeTimeoutMs: number; // how long the writer stays frozen before it gives up (rule 9)
 }
+
+/** A fault injected into a VM and still active. */
+export interface FaultView { id: string; kind: string; once: boolean; spec: Record<string, unknown> }
+
+/** A disk file with its sizes, as a snapshot names it or as the deltas after it hold. */
+export interface SnapshotFileView { disk: string; file: string; dataBytes: number; sizeBytes: number }
 
 export interface QuestionView { id: string; text: string; choices: string[] }
 
@@ -79,6 +88,7 @@ export interface VmView {
   consolidationNeeded: boolean;
   orphanedDeltas: string[];  // deltas no snapshot names (before vSphere 5.0 nothing else shows them)
   warnings: WarningView[];
+  faults: FaultView[];
   disks: DiskView[];
   writers: WriterView[];
   apps: AppsView;        // contract: apps.exchange.logBytes / truncations

@@ -6,15 +6,14 @@ import { useLab, useSelectedVmId } from '../../app/store';
 import { Region } from '../common/Region';
 import { defaultFields, describeFault, faultOf, FAULT_KINDS, WRITER_ERRORS, WRITER_PHASES, type FaultFields, type FaultKind } from './faultForm';
 
-interface Injected { id: string; vm: string; text: string; once: boolean }
-
 export function BreakSomething() {
   const vmId = useSelectedVmId();
   const vmName = useLab((s) => s.state.vms.find((v) => v.id === vmId)?.name ?? '');
   const writers = useLab(useShallow((s) => s.state.vms.find((v) => v.id === vmId)?.writers.map((w) => w.name) ?? []));
   const datastores = useLab(useShallow((s) => s.state.datastores.map((d) => d.id)));
   const [fields, setFields] = useState<FaultFields>(() => defaultFields(writers[0] ?? '', datastores[0] ?? ''));
-  const [injected, setInjected] = useState<Injected[]>([]);
+  // Active faults come from the engine, so faults injected by scripts or a lesson show here too.
+  const active = useLab(useShallow((s) => s.state.vms.find((v) => v.id === vmId)?.faults ?? []));
   const set = <K extends keyof FaultFields>(k: K, v: FaultFields[K]) => setFields((f) => ({ ...f, [k]: v }));
   const writer = writers.includes(fields.writer) ? fields.writer : writers[0] ?? '';
   const datastore = datastores.includes(fields.datastore) ? fields.datastore : datastores[0] ?? '';
@@ -23,15 +22,12 @@ export function BreakSomething() {
   const inject = async () => {
     if (!vmId) return;
     const fault = faultOf({ ...fields, writer, datastore });
-    const r = await injectFault(vmId, fault);
-    if (r.ok) setInjected((l) => [...l, { id: r.fault ?? '', vm: vmId, text: describeFault(fault), once: fields.once }]);
+    await injectFault(vmId, fault);
   };
   const clear = async () => {
     if (!vmId) return;
-    const r = await clearFaults(vmId);
-    if (r.ok) setInjected((l) => l.filter((i) => i.vm !== vmId));
+    await clearFaults(vmId);
   };
-  const mine = injected.filter((i) => i.vm === vmId);
 
   return (
     <Region name="Break something" title={`Break something${vmName ? ` · ${vmName}` : ''}`} className="faults">
@@ -93,9 +89,9 @@ export function BreakSomething() {
           <button type="button" className="btn" disabled={!vmId} onClick={() => void clear()}>Clear all faults</button>
         </div>
       </form>
-      {mine.length > 0 && (
-        <ul className="fault-list" aria-label="Faults injected in this session">
-          {mine.map((f) => <li key={f.id}><span className="badge badge-err">{f.id}</span> {f.text}{f.once ? ' (once)' : ''}</li>)}
+      {active.length > 0 && (
+        <ul className="fault-list" aria-label="Active faults">
+          {active.map((f) => <li key={f.id}><span className="badge badge-err">{f.id}</span> {describeFault(f.spec)}{f.once ? ' (once)' : ''}</li>)}
         </ul>
       )}
     </Region>

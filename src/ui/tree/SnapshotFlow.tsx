@@ -78,7 +78,7 @@ function build(vm: VmView, selected: string | null) {
     return {
       id: s.id, type: 'snapshot' as const, position: { x: p.x, y: p.y }, selected: s.id === selected,
       ariaLabel: snapshotAriaLabel(s, s.id === vm.currentSnapshot), ariaRole: 'button' as const,
-      data: { snapshot: s, files: changesSince(vm, s) },
+      data: { snapshot: s, files: changesSince(s) },
     };
   });
   const edges: Edge[] = placed.filter((p) => p.parent !== null).map((p) => ({

@@ -5,7 +5,7 @@ import { consistencyLabel, formatSimTime } from '../../app/format';
 import { selectSnapshot, useLab } from '../../app/store';
 import { Dialog } from '../common/Dialog';
 import { HERE_ID } from './layout';
-import { fileLineText, fileSizes, snapshotFiles } from './nodes';
+import { fileLineText, snapshotFiles } from './nodes';
 import { snapshotRows } from './snapshotOrder';
 
 interface Props { vm: VmView; onClose(): void; onRevert(id: string): void; onDelete(id: string): void; onDeleteAll(): void }
@@ -54,7 +54,7 @@ export function SnapshotManager({ vm, onClose, onRevert, onDelete, onDeleteAll }
               <dt>Consistency</dt><dd>{consistencyLabel(chosen.consistency)}</dd>
               <dt>Memory</dt><dd>{chosen.memory ? 'Included' : 'Not included'}</dd>
               <dt>Quiesced</dt><dd>{chosen.quiesced ? 'Yes' : 'No'}</dd>
-              <dt>Disk files</dt><dd>{snapshotFiles(chosen, fileSizes(vm)).map((f) => <div key={f.disk}>{f.disk}: {fileLineText(f)}</div>)}</dd>
+              <dt>Disk files</dt><dd>{snapshotFiles(chosen).map((f) => <div key={f.disk}>{f.disk}: {fileLineText(f)}</div>)}</dd>
             </dl>
           ) : <p className="muted">Select a snapshot to see its details.</p>}
           <div className="btn-row">

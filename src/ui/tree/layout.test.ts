@@ -4,7 +4,7 @@ import { snapshotRows } from './snapshotOrder';
 import type { SnapshotView } from '../../engine/lab/view';
 
 const snap = (id: string, parent: string | null): SnapshotView => ({
-  id, name: id, description: '', parent, createdAt: 0, memory: false, quiesced: false, consistency: 'crash', powerState: 'poweredOn', files: [],
+  id, name: id, description: '', parent, createdAt: 0, memory: false, quiesced: false, consistency: 'crash', powerState: 'poweredOn', files: [], deltas: [],
 });
 
 describe('snapshot tree layout', () => {

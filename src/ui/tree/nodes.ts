@@ -1,38 +1,23 @@
 // What the tree nodes show, read from the VM's state view: each snapshot with the disk files it
-// names (sizes from the chains that hold them) and "You are here" with the writable leaves.
+// names and the deltas written after it (sizes from the engine), and "You are here" with the leaves.
 import type { SnapshotView, VmView } from '../../engine/lab/view';
 import { consistencyLabel, formatBytes, formatSimTime } from '../../app/format';
 
 export interface FileLine { disk: string; file: string; sizeBytes: number | null }
 export interface SnapshotNodeData extends Record<string, unknown> { snapshot: SnapshotView; files: FileLine[] }
-// files: the deltas holding the writes made since the snapshot (see changesSince)
+// files: the deltas holding the writes made since the snapshot (the engine's SnapshotView.deltas)
 export interface HereNodeData extends Record<string, unknown> { files: FileLine[]; vmName: string }
 
 const shortName = (file: string) => file.replace(/^\[[^\]]*\]\s*/, '').split('/').pop() ?? file;
 
-export function fileSizes(vm: VmView): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const d of vm.disks) for (const f of d.chain) m.set(f.file, f.sizeBytes);
-  return m;
+/** The files a snapshot names (the .vmsd fileName per disk), with the sizes the engine reports. */
+export function snapshotFiles(s: SnapshotView): FileLine[] {
+  return s.files.map((f) => ({ disk: f.disk, file: shortName(f.file), sizeBytes: f.sizeBytes }));
 }
 
-export function snapshotFiles(s: SnapshotView, sizes: Map<string, number>): FileLine[] {
-  return s.files.map((f) => ({ disk: f.disk, file: shortName(f.file), sizeBytes: sizes.get(f.file) ?? null }));
-}
-
-/**
- * The delta that holds the writes made after a snapshot: the file above the snapshot's own in the
- * disk's chain. Only snapshots on the current branch have one in the chains the state view lists.
- */
-export function changesSince(vm: VmView, s: SnapshotView): FileLine[] {
-  const out: FileLine[] = [];
-  for (const f of s.files) {
-    const chain = vm.disks.find((d) => d.id === f.disk)?.chain ?? [];
-    const i = chain.findIndex((c) => c.file === f.file);
-    const next = i >= 0 ? chain[i + 1] : undefined;
-    if (next) out.push({ disk: f.disk, file: shortName(next.file), sizeBytes: next.sizeBytes });
-  }
-  return out;
+/** The deltas holding the writes made after a snapshot, on every branch (the engine's `deltas`). */
+export function changesSince(s: SnapshotView): FileLine[] {
+  return s.deltas.map((f) => ({ disk: f.disk, file: shortName(f.file), sizeBytes: f.sizeBytes }));
 }
 
 export function leafFiles(vm: VmView): FileLine[] {
