@@ -1,5 +1,6 @@
 // One quiesce drawn as swimlanes: phases as bars, events as markers, the 10-second hold window as a
-// dashed frame, failures in red. Markers take focus; focus or hover shows the event's message.
+// dashed frame, each writer's freeze limit as a faint frame, failures in red. Markers take focus;
+// focus or hover shows the event's message.
 import { useState } from 'react';
 import type { EventView } from '../../engine/lab/view';
 import { formatDuration, formatSimTime } from '../../app/format';
@@ -10,9 +11,9 @@ const LABEL_W = 130;
 const LANE_H = 30;
 const AXIS_H = 24;
 
-interface Props { episode: Episode; lanes: Lane[]; now: number }
+interface Props { episode: Episode; lanes: Lane[]; now: number; freezeLimits?: Map<string, number> }
 
-export function TimelineChart({ episode, lanes, now }: Props) {
+export function TimelineChart({ episode, lanes, now, freezeLimits }: Props) {
   const [box, width] = useWidth<HTMLDivElement>();
   const [active, setActive] = useState<EventView | null>(null);
   const phases = phasesOf(episode);
@@ -51,6 +52,20 @@ export function TimelineChart({ episode, lanes, now }: Props) {
             <title>VSS allows writes to be held for at most 10 seconds</title>
           </rect>
         )}
+        {episode.events.filter((e) => e.kind === 'vss.freeze' && freezeLimits?.has(e.source)).map((e, i) => {
+          // Each writer's freeze-to-thaw limit (20 s Exchange and NTDS, 60 s others), cut at the chart's edge.
+          const limit = freezeLimits!.get(e.source)!;
+          const right = Math.min(x(e.time + limit), width - 4);
+          const cut = x(e.time + limit) > width - 4;
+          return (
+            <g key={`fw${i}`} className="freeze-window">
+              <rect x={x(e.time)} y={y(e.source) + 3} width={Math.max(2, right - x(e.time))} height={LANE_H - 6}>
+                <title>{`${e.source} gives up if it stays frozen ${formatDuration(limit)} (VSS event 8229)`}</title>
+              </rect>
+              {cut && <text x={right - 4} y={y(e.source) + LANE_H - 6} textAnchor="end" className="freeze-limit">{formatDuration(limit)} limit →</text>}
+            </g>
+          );
+        })}
         {phases.map((p, i) => {
           const to = p.to ?? now;
           return (

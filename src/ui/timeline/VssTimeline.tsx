@@ -15,6 +15,7 @@ export function VssTimeline() {
   const events = useDeferredValue(useLab((s) => s.state.events));
   const snapshot = useLab((s) => s.state.vms.find((v) => v.id === s.selectedVm)?.snapshots.find((x) => x.id === s.selectedSnapshot));
   const writerNames = useLab(useShallow((s) => s.state.vms.find((v) => v.id === s.selectedVm)?.writers.map((w) => w.name) ?? []));
+  const freezeLimits = useLab(useShallow((s) => s.state.vms.find((v) => v.id === s.selectedVm)?.writers.map((w) => w.freezeTimeoutMs) ?? []));
   const [picked, setPicked] = useState(LATEST);
   const vmId = vm?.id ?? '';
   const episodes = useMemo(() => episodesOf(events, vmId), [events, vmId]);
@@ -53,7 +54,8 @@ export function VssTimeline() {
             Started {formatSimTime(episode.start)}{episode.end !== null ? `, took ${formatDuration(episode.end - episode.start)}` : ''}.
             {episode.failed && ` ${episode.events.filter(isFailure).map((e) => e.message).join(' ')}`}
           </p>
-          <TimelineChart episode={episode} lanes={lanes} now={running ? now : episode.end ?? episode.start} />
+          <TimelineChart episode={episode} lanes={lanes} now={running ? now : episode.end ?? episode.start}
+            freezeLimits={new Map(writerNames.map((n, i) => [n, freezeLimits[i]]))} />
         </>
       )}
     </Region>
