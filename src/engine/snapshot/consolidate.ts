@@ -11,6 +11,7 @@ import type { VirtualDisk } from '../disk/virtualDisk';
 import type { DiskFile } from '../disk/diskFile';
 import { formatBytes } from '../lab/format';
 import { stun } from './take';
+import { copySpeed } from '../vss/faults';
 
 export type MergeOrder = 'nearestFirst' | 'farthestFirst';
 
@@ -117,7 +118,7 @@ export function runConsolidation(lab: Lab, vm: Vm, order: MergeOrder, run: Conso
     into.sizeBytes = Math.max(into.sizeBytes, into.sizeAfterMerge(from));
     vm.datastore.notePeak();
     const bytes = from.dataBytes;
-    const copyMs = Math.max(50, bytes / vm.datastore.bytesPerMs);
+    const copyMs = Math.max(50, bytes / copySpeed(lab, vm));
     const pFrom = run.progressFrom + ((run.progressTo - run.progressFrom) * done) / total;
     const pTo = run.progressFrom + ((run.progressTo - run.progressFrom) * Math.min(total, done + bytes)) / total;
     run.task.ramp(lab.now, pFrom, pTo, copyMs);

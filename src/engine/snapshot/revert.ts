@@ -10,6 +10,7 @@ import { refuse } from '../lab/dispatch';
 import { nextDeltaNumber, deltaFormatFor } from './create';
 import { setPower } from '../vm/power';
 import { restoreAppData } from '../guest/guestState';
+import { copySpeed } from '../vss/faults';
 
 export const REVERT_TASK = 'Revert to snapshot';
 
@@ -37,7 +38,7 @@ export function revertCommand(lab: Lab, cmd: CommandOf<'snapshot.revert'>): Comm
     const need = 16 * 1024 * 1024 * vm.disks.filter((d) => d.dependent).length + (snap.memory && vm.power !== 'poweredOn' ? vm.memoryBytes : 0);
     if (need > vm.datastore.freeBytes) { lab.fail(task, `Insufficient disk space on datastore '${vm.datastore.id}'.`); return; }
     // Reading a memory image back takes as long as writing it did.
-    const ms = 800 + (snap.memory ? vm.memoryBytes / vm.datastore.bytesPerMs : 0);
+    const ms = 800 + (snap.memory ? vm.memoryBytes / copySpeed(lab, vm) : 0);
     task.ramp(lab.now, 5, 99, ms);
     lab.scheduler.after(ms, () => {
       if (!vm.snapshots.includes(snap)) { lab.fail(task, 'The object has already been deleted or has not been completely created.'); return; }

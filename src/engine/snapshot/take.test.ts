@@ -212,3 +212,23 @@ describe('taking a snapshot (vmware-snapshots.md)', () => {
     expect(GiB).toBeGreaterThan(0);
   });
 });
+
+describe('datastoreSlow (contract faults)', () => {
+  it('slows memory writes while it lasts; with "once" only the next copy, then it is used up', () => {
+    const lab = smallLab({ MBps: 100 });
+    const ms = (t: { completedAt: number | null; startedAt: number | null }) => t.completedAt! - t.startedAt!;
+    const normal = ms(take(lab, 'a', { memory: true }));
+    ok(lab, { type: 'fault.inject', vm: 'vm1', fault: { kind: 'datastoreSlow', datastore: 'ds1', MBps: 10, once: true } });
+    expect(vmOf(lab.state()).faults.map((f) => f.kind)).toEqual(['datastoreSlow']);
+    const slow = ms(take(lab, 'b', { memory: true }));
+    expect(slow).toBeGreaterThan(normal * 8);
+    expect(vmOf(lab.state()).faults).toEqual([]);
+    expect(lab.state().datastores[0].MBps).toBe(100);
+    expect(ms(take(lab, 'c', { memory: true }))).toBeLessThan(normal * 1.5);
+    const lasting = ok(lab, { type: 'fault.inject', vm: 'vm1', fault: { kind: 'datastoreSlow', datastore: 'ds1', MBps: 10 } });
+    expect(ms(take(lab, 'd', { memory: true }))).toBeGreaterThan(normal * 8);
+    expect(ms(take(lab, 'e', { memory: true }))).toBeGreaterThan(normal * 8);
+    ok(lab, { type: 'fault.clear', vm: 'vm1', fault: lasting.fault });
+    expect(ms(take(lab, 'f', { memory: true }))).toBeLessThan(normal * 1.5);
+  });
+});

@@ -12,6 +12,7 @@ import { startQuiesce } from '../vss/quiesce';
 import { refuse } from '../lab/dispatch';
 import { formatBytes } from '../lab/format';
 import { releaseHeld } from '../guest/write';
+import { copySpeed } from '../vss/faults';
 
 export const TAKE_TASK = 'Create virtual machine snapshot';
 
@@ -61,7 +62,7 @@ function runTake(lab: Lab, vm: Vm, task: Task, cmd: CommandOf<'snapshot.take'>):
     lab.log(vm, 'vCenter', 'quiesce.ignored', `Quiesce ignored: ${vm.power !== 'poweredOn' ? `${vm.name} is not powered on` : 'VMware Tools is not running'}; the snapshot is taken without quiescing.`);
   }
   const stunMs = Math.round(lab.rng.between(150, 600));
-  const memoryMs = memory && vm.power === 'poweredOn' ? vm.memoryBytes / vm.datastore.bytesPerMs : 0;
+  const memoryMs = memory && vm.power === 'poweredOn' ? vm.memoryBytes / copySpeed(lab, vm) : 0;
   const total = stunMs + memoryMs;
   task.ramp(lab.now, 5, 99, total);
   stun(lab, vm, total);

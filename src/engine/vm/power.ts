@@ -5,6 +5,7 @@ import type { Vm } from './vm';
 import type { CommandOf } from '../lab/commands';
 import type { CommandResult, PowerState } from '../lab/view';
 import { onGuestPower } from '../guest/init';
+import { copySpeed } from '../vss/faults';
 
 const TASKS = {
   'vm.powerOn': 'Power On virtual machine',
@@ -45,14 +46,15 @@ export function powerCommand(lab: Lab, cmd: CommandOf<'vm.powerOn' | 'vm.powerOf
     const allowed = type === 'vm.powerOn' ? vm.power !== 'poweredOn' : vm.power === 'poweredOn' || (type === 'vm.powerOff' && vm.power === 'suspended');
     if (!allowed) { lab.fail(task, `The attempted operation cannot be performed in the current state (${stateWords[vm.power]}).`); return; }
     // Suspend writes memory to the .vmss; resume reads it back; the rest are quick.
-    const memMs = vm.memoryBytes / vm.datastore.bytesPerMs;
+    const copiesMemory = type === 'vm.suspend' || (type === 'vm.powerOn' && vm.power === 'suspended');
+    const memMs = copiesMemory ? vm.memoryBytes / copySpeed(lab, vm) : 0;
     // Powering on creates the swap file (and a nonpersistent disk's redo log); suspend writes the .vmss.
     const need = type === 'vm.powerOn' ? (vm.power === 'suspended' ? 0 : vm.memoryBytes + 16 * 1024 * 1024) : type === 'vm.suspend' ? 64 * 1024 : 0;
     if (need > vm.datastore.freeBytes) {
       lab.fail(task, `Could not power on virtual machine: No space left on device (datastore '${vm.datastore.id}').`.replace('power on', type === 'vm.suspend' ? 'suspend' : 'power on'));
       return;
     }
-    const ms = type === 'vm.suspend' || (type === 'vm.powerOn' && vm.power === 'suspended') ? 500 + memMs : type === 'vm.powerOn' ? 1500 : 600;
+    const ms = copiesMemory ? 500 + memMs : type === 'vm.powerOn' ? 1500 : 600;
     task.ramp(lab.now, 5, 99, ms);
     lab.scheduler.after(ms, () => {
       if (type === 'vm.powerOn') setPower(lab, vm, 'poweredOn');

@@ -3,6 +3,7 @@ import type { Lab } from '../lab/lab';
 import type { CommandOf } from '../lab/commands';
 import type { CommandResult } from '../lab/view';
 import { refuse } from '../lab/dispatch';
+import type { Vm } from '../vm/vm';
 
 export function injectFault(lab: Lab, cmd: CommandOf<'fault.inject'>): CommandResult {
   const vm = lab.vm(cmd.vm)!;
@@ -41,4 +42,21 @@ export function applyDatastoreSpeeds(lab: Lab): void {
     }
     ds.slowMBps = slow;
   }
+}
+
+/**
+ * The copy speed of a VM's datastore for one long copy (a memory write or read, a merge pass), in
+ * bytes per simulated ms. A datastoreSlow fault marked "once" slows that one copy and is then used
+ * up, as the contract's "once" says.
+ */
+export function copySpeed(lab: Lab, vm: Vm): number {
+  const speed = vm.datastore.bytesPerMs;
+  let used = false;
+  for (const v of lab.vms) {
+    for (const f of v.activeFaults('datastoreSlow')) {
+      if (f.spec.once && f.spec.datastore === vm.datastore.id) { v.consume(f); used = true; }
+    }
+  }
+  if (used) applyDatastoreSpeeds(lab);
+  return speed;
 }
