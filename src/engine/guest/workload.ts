@@ -5,7 +5,11 @@ import type { LabDefinition } from '../lab/schema';
 import type { Vm } from '../vm/vm';
 import type { VirtualDisk } from '../disk/virtualDisk';
 import { PROFILES, type Profile } from './profiles';
-import { applyWrite, ioHalted } from './write';
+import { applyWrite as applyWriteImport, ioHalted } from './write';
+
+// Module-local: under tsx (CLI, tests) an imported binding is a getter call on every use, which
+// keeps the write from being inlined into the workload loop.
+const applyWrite = applyWriteImport;
 
 export interface WorkloadState {
   profile: string;

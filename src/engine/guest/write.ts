@@ -57,6 +57,12 @@ export function applyWrite(lab: Lab, vm: Vm, disk: VirtualDisk, offset: number, 
   const first = Math.floor(offset / gb);
   const end = Math.ceil((offset + length) / gb);
   if (leaf.tryWrite(first, end)) return true;
+  return writeThatGrows(lab, vm, disk, offset, length, first, end);
+}
+
+/** The slow path, kept out of applyWrite so that the fast one stays small enough to inline. */
+function writeThatGrows(lab: Lab, vm: Vm, disk: VirtualDisk, offset: number, length: number, first: number, end: number): boolean {
+  const leaf = disk.leaf;
   const growth = leaf.growthFor(first, end);
   if (growth > 0 && growth > vm.datastore.freeBytes) {
     // A burst larger than the room left lands piece by piece, in order, until the file can grow no
