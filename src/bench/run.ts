@@ -1,7 +1,8 @@
 // npm run bench: the engine and grain-map benchmarks, printed as one report.
 import { runEngineBenchmarks } from './engine.bench';
-import { runGrainBenchmarks } from './grains.bench';
+import { runGrainBenchmarks, printTable } from './grains.bench';
 
 console.log('SnapLab benchmarks (node', process.version, ')');
 runEngineBenchmarks();
-await runGrainBenchmarks();
+console.log('GrainMap alone (random grains precomputed, so no random-number cost on either side):');
+printTable(await runGrainBenchmarks());

@@ -88,9 +88,13 @@ export class DiskFile {
     const span = end - first;
     if (this.format === 'thin') return span === 1 ? g.has(first) : g.countInRange(first, end) === span;
     if (span === 1) {
-      // One grain (a 4 KB write on SEsparse): exact, so only a write that really grows the file leaves.
-      const tables = g.chunkCount + (g.hasChunk((first / 4096) | 0) ? 0 : 1);
-      if (this.metaBytes + tables * this.tableBytes + (g.count + 1) * this.grainBytes > this.sizeBytes && !g.has(first)) return false;
+      // One grain (a 4 KB write on SEsparse): the worst case first (cheap), then the exact case, so
+      // only a write that really grows the file leaves the fast lane.
+      const room = this.sizeBytes - this.metaBytes - (g.count + 1) * this.grainBytes;
+      if (room < (g.chunkCount + 1) * this.tableBytes) {
+        if (g.has(first)) return true;
+        if (room < (g.chunkCount + (g.hasChunk((first / 4096) | 0) ? 0 : 1)) * this.tableBytes) return false;
+      }
       g.setOne(first);
       return true;
     }

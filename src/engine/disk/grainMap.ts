@@ -177,18 +177,18 @@ export class GrainMap {
     const c = (grain / 4096) | 0;
     const page = this.pages[c >>> 10];
     if (page === undefined || page === null || page.slots === null) return this.setRange(grain, grain + 1);
-    let at = page.slots[c & 1023];
-    if (at < 0) {
-      at = page.chunkAt(c & 1023);
-      this.chunksHeld++;
-      this.resetCache(); // chunkAt may have replaced the page's word array
-    }
+    const slot = c & 1023;
     const lo = grain - c * 4096;
     const words = page.words!;
-    const i = at + (lo >>> 5);
+    const i = (slot << 7) + (lo >>> 5); // dense pages are flat: chunk `slot` starts at word slot * 128
     const m = 1 << (lo & 31);
     const w = words[i];
     if ((w & m) !== 0) return 0;
+    // Only a word still empty can belong to a chunk (grain table) not allocated yet.
+    if (w === 0 && page.slots[slot] < 0) {
+      page.chunkAt(slot);
+      this.chunksHeld++;
+    }
     words[i] = w | m;
     this.held++;
     return 1;

@@ -2,8 +2,10 @@
 // list of in-page grain offsets) so that scattered grains cost 4 bytes each instead of a 512-byte
 // chunk bitmap each; it turns dense (chunk bitmaps) once it holds more than SPARSE_MAX grains, where
 // sorted insertion would get slow. It never turns back (except by GrainMap.clear()).
-// Dense chunks share one word array per page (not one typed array per chunk): a lookup then costs
-// one slot read and one data read, which keeps random writes close to a flat bitmap's speed.
+// A dense page is one flat bitmap of the page's 2^22 grains (512 KB): chunk `slot` lives at word
+// slot * 128, so a write computes its word directly and random writes run close to a flat bitmap's
+// speed; `slots` only records which chunks (grain tables) hold anything. A page turns dense past
+// SPARSE_MAX grains, so a dense page costs at most 128 bytes per grain it holds.
 import { CHUNK_SHIFT, CHUNK_WORDS, PAGE_CHUNKS, popcountChunk } from './grainBits';
 
 /** Largest sparse page: 16 KB of offsets; an insert then moves at most 16 KB. */
@@ -11,9 +13,9 @@ export const SPARSE_MAX = 4096;
 const SPARSE_INITIAL = 8;
 
 export class GrainPage {
-  /** Dense form: first word of each chunk in `words`, or -1 until a grain of that chunk is set. */
+  /** Dense form: first word of each chunk in `words` (slot * 128), or -1 until a grain of that chunk is set. */
   slots: Int32Array | null = null;
-  /** Dense form: the chunks' bitmaps, CHUNK_WORDS words each, in allocation order. */
+  /** Dense form: the page's bitmap, CHUNK_WORDS words per chunk, chunk `slot` at slot * CHUNK_WORDS. */
   words: Uint32Array | null = null;
   /** Sparse form: sorted in-page offsets; items[0..n) are meaningful. Null once dense. */
   items: Uint32Array | null = new Uint32Array(SPARSE_INITIAL);
@@ -27,7 +29,7 @@ export class GrainPage {
     if (this.slots !== null) {
       p.items = null;
       p.slots = this.slots.slice();
-      p.words = this.words!.slice(0, Math.max(1, this.chunkCount) * CHUNK_WORDS);
+      p.words = this.words!.slice();
     } else {
       p.items = this.items!.slice(0, Math.max(this.n, SPARSE_INITIAL));
       p.n = this.n;
@@ -39,25 +41,17 @@ export class GrainPage {
   count(): number {
     if (this.slots === null) return this.n;
     let n = 0;
-    for (let c = 0; c < this.chunkCount; c++) n += popcountChunk(this.words!, c * CHUNK_WORDS);
+    const slots = this.slots;
+    for (let c = 0; c < PAGE_CHUNKS; c++) if (slots[c] >= 0) n += popcountChunk(this.words!, c * CHUNK_WORDS);
     return n;
   }
 
-  /**
-   * First word of chunk `slot` in `words`, allocating it (and growing `words`) when absent. Growing
-   * replaces `words`: callers must not keep the old array across this call.
-   */
+  /** First word of chunk `slot` in `words`, marking the chunk held (a grain table allocated). */
   chunkAt(slot: number): number {
     const slots = this.slots!;
     const at = slots[slot];
     if (at >= 0) return at;
-    const fresh = this.chunkCount * CHUNK_WORDS;
-    const words = this.words!;
-    if (fresh + CHUNK_WORDS > words.length) {
-      const grown = new Uint32Array(Math.min(PAGE_CHUNKS * CHUNK_WORDS, words.length * 2));
-      grown.set(words);
-      this.words = grown;
-    }
+    const fresh = slot * CHUNK_WORDS;
     slots[slot] = fresh;
     this.chunkCount++;
     return fresh;
@@ -67,11 +61,8 @@ export class GrainPage {
   densify(): void {
     if (this.slots !== null) return;
     const items = this.items!;
-    const chunks = this.chunkCount;
-    const slots = new Int32Array(PAGE_CHUNKS).fill(-1);
-    // Room for the chunks held and as many again, so the next writes do not regrow at once.
-    this.slots = slots;
-    this.words = new Uint32Array(Math.min(PAGE_CHUNKS, Math.max(4, chunks * 2)) * CHUNK_WORDS);
+    this.slots = new Int32Array(PAGE_CHUNKS).fill(-1);
+    this.words = new Uint32Array(PAGE_CHUNKS * CHUNK_WORDS);
     this.chunkCount = 0;
     for (let i = 0; i < this.n; i++) {
       const off = items[i];
