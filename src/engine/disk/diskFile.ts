@@ -2,6 +2,7 @@
 // write path ends here, so it is kept tight: grain marking plus a cheap check that the file's
 // on-datastore size still covers what it holds (rules 7-10).
 import { GrainMap } from './grainMap';
+import { withoutRange } from './grainUnmap';
 import { GRAIN_BYTES, deltaSizeBytes, deltaDescriptorBytes, type FormatSettings } from './formats';
 import type { DeltaFormat, BaseFormat } from '../lab/view';
 
@@ -119,7 +120,7 @@ export class DiskFile {
   unmap(first: number, end: number): number {
     if (this.format !== 'seSparse' || !this.grains) return 0;
     const before = this.grains.count;
-    this.grains = this.grains.withoutRange(first, end);
+    this.grains = withoutRange(this.grains, first, end);
     const released = before - this.grains.count;
     if (released) this.sizeBytes = this.computeSize(this.grains.count, this.grains.chunkCount);
     return released;

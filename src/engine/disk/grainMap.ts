@@ -248,14 +248,7 @@ export class GrainMap {
     checkRatio(ratio, other.totalGrains, this.totalGrains);
     if (ratio === 1) return this.unionFrom(other);
     let added = 0;
-    let lastEnd = 0;
-    other.forEachRun((a, b) => {
-      let s = Math.floor(a / ratio);
-      const e = Math.floor((b - 1) / ratio) + 1;
-      if (s < lastEnd) s = lastEnd;
-      if (s < e) added += this.setRange(s, e);
-      lastEnd = e;
-    });
+    forEachScaledRun(other, ratio, (s, e) => { added += this.setRange(s, e); });
     return added;
   }
 
@@ -314,28 +307,8 @@ export class GrainMap {
     checkRatio(ratio, source.totalGrains, this.totalGrains);
     if (ratio === 1) return source.countNotIn(this);
     let n = 0;
-    let lastEnd = 0;
-    source.forEachRun((a, b) => {
-      let s = Math.floor(a / ratio);
-      const e = Math.floor((b - 1) / ratio) + 1;
-      if (s < lastEnd) s = lastEnd;
-      if (s < e) n += e - s - this.countInRange(s, e);
-      lastEnd = e;
-    });
+    forEachScaledRun(source, ratio, (s, e) => { n += e - s - this.countInRange(s, e); });
     return n;
-  }
-
-  /**
-   * A copy without grains [first, endExclusive): what a guest UNMAP leaves in an SEsparse delta.
-   * Rebuilt run by run (O(grains held)); UNMAP is rare, so the write path stays free of deletes.
-   */
-  withoutRange(first: number, endExclusive: number): GrainMap {
-    const m = new GrainMap(this.totalGrains);
-    this.forEachRun((a, b) => {
-      if (a < first) m.setRange(a, Math.min(b, first));
-      if (b > endExclusive) m.setRange(Math.max(a, endExclusive), b);
-    });
-    return m;
   }
 
   clone(): GrainMap {
@@ -400,6 +373,17 @@ export class GrainMap {
     this.pages[p] = page;
     return page;
   }
+}
+
+/** The runs of `source`'s grains at a grain `ratio` times coarser, each coarse grain once, ascending. */
+function forEachScaledRun(source: GrainMap, ratio: number, fn: (first: number, endExclusive: number) => void): void {
+  let lastEnd = 0;
+  source.forEachRun((a, b) => {
+    const s = Math.max(Math.floor(a / ratio), lastEnd);
+    const e = Math.floor((b - 1) / ratio) + 1;
+    if (s < e) fn(s, e);
+    lastEnd = e;
+  });
 }
 
 function checkRatio(ratio: number, fineGrains: number, coarseGrains: number): void {
