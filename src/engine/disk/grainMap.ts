@@ -80,32 +80,9 @@ export class GrainMap {
 
   /** Marks grains [first, endExclusive); returns how many were not held before. The hot path. */
   setRange(first: number, endExclusive: number): number {
-    // One grain (a 4 KB write on SEsparse): inline, no loop.
+    // One grain (a 4 KB write on SEsparse): the one-grain path, no loop.
     if (endExclusive === first + 1 && first >= 0 && endExclusive <= this.totalGrains && first === Math.floor(first)) {
-      const c = (first / 4096) | 0; // literal divisor: compiles to a multiply
-      const lo = first - c * 4096;
-      let words = this.cacheWords;
-      let at = this.cacheAt;
-      if (c !== this.cacheChunk) {
-        const page = this.pages[c >>> 10];
-        if (page === undefined || page === null || page.slots === null) return this.setOneSparse(c >>> 10, first);
-        at = page.slots[c & 1023];
-        if (at < 0) {
-          at = page.chunkAt(c & 1023);
-          this.chunksHeld++;
-        }
-        words = page.words!;
-        this.cacheChunk = c;
-        this.cacheWords = words;
-        this.cacheAt = at;
-      }
-      const i = at + (lo >>> 5);
-      const m = 1 << (lo & 31);
-      const w = words[i];
-      if ((w & m) !== 0) return 0;
-      words[i] = w | m;
-      this.held++;
-      return 1;
+      return this.setOne(first);
     }
     if (!(first >= 0 && first <= endExclusive && endExclusive <= this.totalGrains) ||
         first !== Math.floor(first) || endExclusive !== Math.floor(endExclusive)) {
@@ -176,7 +153,7 @@ export class GrainMap {
   setOne(grain: number): number {
     const c = (grain / 4096) | 0;
     const page = this.pages[c >>> 10];
-    if (page === undefined || page === null || page.slots === null) return this.setRange(grain, grain + 1);
+    if (page === undefined || page === null || page.slots === null) return this.setOneSparse(c >>> 10, grain);
     const slot = c & 1023;
     const lo = grain - c * 4096;
     const words = page.words!;
@@ -197,13 +174,13 @@ export class GrainMap {
   /** One grain into a sparse (or not yet created) page; densifies the page when it gets too big. */
   private setOneSparse(p: number, g: number): number {
     const page = this.pages[p] ?? this.newPage(p);
-    if (page.slots !== null) return this.setRange(g, g + 1);
+    if (page.slots !== null) return this.setOne(g);
     const off = g - p * PAGE_GRAINS;
     const before = page.chunkCount;
     const r = sparseAddRange(page, off, off + 1);
     if (r < 0) {
       page.densify();
-      return this.setRange(g, g + 1);
+      return this.setOne(g);
     }
     this.chunksHeld += page.chunkCount - before;
     this.held += r;

@@ -2,6 +2,7 @@
 // Windows event log and application data. Filled in by guest/ and vss/ modules; the snapshot engine
 // only reads it through them.
 import type { VssSession } from '../vss/session';
+import type { QuiesceView } from '../lab/view';
 
 export interface WriterState {
   name: string;
@@ -68,16 +69,8 @@ export interface GuestState {
 
 export interface Requestor { cancel(reason: string): void }
 
-export interface QuiesceSummary {
-  snapshot: string;
-  mechanism: string;
-  consistency: string | null;
-  result: 'running' | 'success' | 'error';
-  reason: string;
-  startedAt: number;
-  endedAt: number | null;
-  holdMs: number | null;
-}
+/** What the state view shows of a VM's latest quiesce (lab/view.ts QuiesceView). */
+export type QuiesceSummary = QuiesceView;
 
 export const MAX_GUEST_EVENTS = 500;
 
