@@ -13,7 +13,8 @@ function systemChromium(): string | undefined {
   return undefined;
 }
 const executablePath = systemChromium();
-const port = 4173;
+// PW_PORT lets several checkouts run their e2e suites side by side.
+const port = Number(process.env.PW_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -35,7 +36,8 @@ export default defineConfig({
   webServer: {
     command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env.CI,
+    // A running server may be a stale build: reuse one only when asked (PW_REUSE_SERVER=1).
+    reuseExistingServer: process.env.PW_REUSE_SERVER === '1',
     timeout: 60_000,
   },
 });
