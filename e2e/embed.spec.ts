@@ -93,11 +93,25 @@ test('an embed leaves the learner\'s own autosave alone', async ({ page }) => {
   await page.evaluate(() => window.lab.dispatch({ type: 'snapshot.take', vm: 'dc01', name: 'mine' }));
   await page.evaluate(() => window.lab.advance(60_000));
   await expect.poll(() => page.evaluate(() => localStorage.getItem('snaplab.session.v1')?.includes('"time":60000'))).toBe(true);
+  // Record the sessions the worker posts to the page: each is one the page would autosave.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { postedSessions: string[] }).postedSessions = seen;
+    window.Worker = class extends Worker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        this.addEventListener('message', (e: MessageEvent) => { if (e.data?.type === 'session') seen.push(JSON.stringify(e.data.session)); });
+      }
+    };
+  });
   await open(page, '?embed=1&panels=tree');
   expect((await page.evaluate(() => window.lab.state())).vms.find((v) => v.id === 'dc01')!.snapshots).toHaveLength(0);
   await page.evaluate(() => window.lab.dispatch({ type: 'snapshot.take', vm: 'dc01', name: 'in the slide' }));
   await page.evaluate(() => window.lab.advance(60_000));
-  await page.waitForTimeout(1500); // longer than the worker's session interval: a save would have happened
+  // The worker has handed the page a session with the slide's snapshot: a save would have happened now.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { postedSessions: string[] }).postedSessions
+    .some((s) => s.includes('"in the slide"')))).toBe(true);
+  expect(await page.evaluate(() => localStorage.getItem('snaplab.session.v1'))).not.toContain('in the slide');
   await open(page, '');
   expect((await page.evaluate(() => window.lab.state())).vms.find((v) => v.id === 'dc01')!.snapshots.map((s) => s.name)).toEqual(['mine']);
 });

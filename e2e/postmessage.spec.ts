@@ -4,20 +4,34 @@ import { test, expect, type Page } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-const LAB = 'http://127.0.0.1:4173/';
+const PORT = Number(process.env.PW_PORT ?? 4173);
+const LAB = `http://127.0.0.1:${PORT}/`;
 // The same preview server under another name is another origin.
-const DECK_ORIGIN = 'http://localhost:4173';
+const DECK_ORIGIN = `http://localhost:${PORT}`;
 
-/** A host page that embeds the lab allowing `parentOrigin`, and records every message it gets. */
-function hostPage(parentOrigin: string): string {
+/** Records every message the page gets; `send` posts to the lab frame. */
+const RECORDER = `window.received = [];
+  window.addEventListener('message', (e) => window.received.push({ origin: e.origin, data: e.data }));`;
+
+/**
+ * A host page that embeds the lab allowing `parentOrigin`, and records every message it gets. With
+ * `friend`, a second frame at that URL sits beside the lab and can talk to it too.
+ */
+function hostPage(parentOrigin: string, friend: string | null): string {
   const src = `${LAB}?embed=1&panels=tree&parentOrigin=${encodeURIComponent(parentOrigin)}`;
   return `<!doctype html><title>host</title><iframe id="lab" src="${src}" width="800" height="500"></iframe>
+${friend ? `<iframe id="friend" src="${friend}" width="10" height="10"></iframe>` : ''}
 <script>
-  window.received = [];
-  window.addEventListener('message', (e) => window.received.push({ origin: e.origin, data: e.data }));
+  ${RECORDER}
   window.send = (m) => document.getElementById('lab').contentWindow.postMessage(m, '*');
 </script>`;
 }
+
+/** A page framed beside the lab: it posts to its sibling, the lab frame. */
+const friendPage = `<!doctype html><title>friend</title><script>
+  ${RECORDER}
+  window.send = (m) => parent.frames[0].postMessage(m, '*');
+</script>`;
 
 // A second server on another loopback port: http://127.0.0.1:<port> and http://localhost:<port> are
 // two more origins, real ones (a routed fake host would be a "public" page, which Chromium does not
@@ -26,16 +40,21 @@ let server: Server;
 let port = 0;
 test.beforeAll(async () => {
   server = createServer((req, res) => {
-    const parentOrigin = new URL(req.url ?? '/', 'http://x').searchParams.get('parentOrigin') ?? '';
-    res.writeHead(200, { 'content-type': 'text/html' }).end(hostPage(parentOrigin));
+    const url = new URL(req.url ?? '/', 'http://x');
+    const page = url.pathname === '/friend.html' ? friendPage
+      : hostPage(url.searchParams.get('parentOrigin') ?? '', url.searchParams.get('friend'));
+    res.writeHead(200, { 'content-type': 'text/html' }).end(page);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
 });
 test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-async function serveHost(page: Page, host: 'localhost' | '127.0.0.1', parentHost: 'localhost' | '127.0.0.1'): Promise<void> {
-  await page.goto(`http://${host}:${port}/host.html?parentOrigin=${encodeURIComponent(`http://${parentHost}:${port}`)}`);
+type Host = 'localhost' | '127.0.0.1';
+/** The host page at `host`, embedding a lab that allows `parentHost`; `friendHost` adds a frame there. */
+async function serveHost(page: Page, host: Host, parentHost: Host, friendHost?: Host): Promise<void> {
+  const friend = friendHost ? `&friend=${encodeURIComponent(`http://${friendHost}:${port}/friend.html`)}` : '';
+  await page.goto(`http://${host}:${port}/host.html?parentOrigin=${encodeURIComponent(`http://${parentHost}:${port}`)}${friend}`);
 }
 
 const labFrame = (page: Page) => page.frameLocator('#lab');
@@ -86,8 +105,9 @@ test('requests from the allowed origin are answered there; bad ones get an error
 });
 
 test('a page at a foreign origin gets no answer and changes nothing', async ({ page }) => {
-  // The lab allows http://localhost:<port>; the page hosting it is http://127.0.0.1:<port>.
-  await serveHost(page, '127.0.0.1', 'localhost');
+  // The lab allows http://localhost:<port>; the page hosting it is http://127.0.0.1:<port>. A friend
+  // frame at the allowed origin sits beside the lab.
+  await serveHost(page, '127.0.0.1', 'localhost', 'localhost');
   await expect(labFrame(page).getByRole('region', { name: 'Snapshot tree' })).toBeVisible({ timeout: 20_000 });
   await page.frames().find((f) => f.url().startsWith(LAB))!.evaluate(() => window.lab.ready);
   await page.evaluate(() => {
@@ -96,8 +116,16 @@ test('a page at a foreign origin gets no answer and changes nothing', async ({ p
     w.send({ snaplab: 1, id: 2, method: 'dispatch', params: { type: 'snapshot.take', vm: 'exch01', name: 'foreign' } });
     w.send({ snaplab: 1, id: 3, method: 'play', params: 1000 });
   });
-  // Give the lab ample time to answer, had it wanted to.
-  await page.waitForTimeout(2000);
+  // The friend asks after the foreign page did: once it has its answer, the lab has dealt with the
+  // foreign requests, and any answer to them would have been sent before this one.
+  await expect.poll(() => page.frames().some((f) => f.url().endsWith('/friend.html'))).toBe(true);
+  const friend = page.frames().find((f) => f.url().endsWith('/friend.html'))!;
+  await friend.waitForFunction(() => 'send' in window);
+  await friend.evaluate(() => (window as unknown as { send(m: unknown): void }).send({ snaplab: 1, id: 'after', method: 'state' }));
+  type Reply = { data: { id?: unknown; result?: { time: number; tasks: unknown[] } } };
+  await expect.poll(() => friend.evaluate(() => (window as unknown as { received: Reply[] }).received.some((m) => m.data?.id === 'after'))).toBe(true);
+  const answer = (await friend.evaluate(() => (window as unknown as { received: Reply[] }).received)).find((m) => m.data.id === 'after')!;
+  expect(answer.data.result).toMatchObject({ time: 0, tasks: [] });
   expect(await page.evaluate(() => (window as unknown as { received: unknown[] }).received)).toEqual([]);
   const state = await labState(page);
   expect(state.vms.find((v) => v.id === 'exch01')!.snapshots).toEqual([]);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_FORMAT_SETTINGS, GRAIN_BYTES, HOST_VERSIONS, baseExtentBytes, defaultDeltaFormat, deltaDescriptorBytes,
+  GRAIN_BYTES, HOST_VERSIONS, baseExtentBytes, defaultDeltaFormat, deltaDescriptorBytes,
   deltaSizeBytes, hostVersionAtLeast, hostedGrainOffsetSectors, maxFileBytes, snapshotOverheadBytes,
 } from './formats';
 import { GrainMap } from './grainMap';
+import { smallLab, ok, take, diskOf } from '../testing/harness';
 
 const MiB = 2 ** 20;
 const GiB = 2 ** 30;
@@ -18,8 +19,14 @@ function hostedAfterWrites(capacityBytes: number, writes: [number, number][]): n
 }
 
 describe('grain sizes (rules 7-9)', () => {
-  it('rule 7-9: vmfsSparse 512 B, SEsparse 4 KB, hosted sparse 64 KB', () => {
-    expect(GRAIN_BYTES).toEqual({ vmfsSparse: 512, seSparse: 4096, hostedSparse: 65536 });
+  it('rule 7-9: one byte written to a fresh delta allocates one grain: vmfsSparse 512 B, SEsparse 4 KB, hosted sparse 64 KB', () => {
+    const held = (['vmfsSparse', 'seSparse', 'hostedSparse'] as const).map((deltaFormat) => {
+      const lab = smallLab({ vm: { deltaFormat } });
+      take(lab, 's1');
+      ok(lab, { type: 'guest.write', vm: 'vm1', disk: 'disk1', offset: 0, length: 1 });
+      return diskOf(lab.state()).chain[1].dataBytes;
+    });
+    expect(held).toEqual([512, 4096, 65536]);
   });
 });
 
@@ -70,7 +77,6 @@ describe('vmfsSparse and SEsparse sizes (rules 7, 8, 10, 11)', () => {
   const cap = 40 * GiB;
 
   it('rule 7: a fresh vmfsSparse delta already takes one 16 MB step and grows in 16 MB steps', () => {
-    expect(DEFAULT_FORMAT_SETTINGS.vmfsSparseGrowthStepBytes).toBe(16 * MiB);
     expect(deltaSizeBytes('vmfsSparse', cap, 0, 0)).toBe(16 * MiB);
     // header 2048 + directory 20480 x 4 B + one 16 KB table + 512-byte grains
     const meta = 2048 + 81920 + 16384;
@@ -89,7 +95,6 @@ describe('vmfsSparse and SEsparse sizes (rules 7, 8, 10, 11)', () => {
   });
 
   it('rule 8: SEsparse has 8-byte directory entries, 32 KB tables and a 1 MB step (inferred)', () => {
-    expect(DEFAULT_FORMAT_SETTINGS.seSparseGrowthStepBytes).toBe(MiB);
     expect(deltaSizeBytes('seSparse', cap, 0, 0)).toBe(MiB);
     // 2 TB: 131072 directory entries x 8 B = 1 MiB, plus the two header sectors.
     expect(deltaSizeBytes('seSparse', 2 * TiB, 0, 0)).toBe(2 * MiB);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ok, settle, vmOf, runTask } from '../testing/harness';
 import { vssLab, quiesce, events } from './testLab';
-import { VSS_BT, effectiveType } from './backupTypes';
+import { effectiveType } from './backupTypes';
 
 function backup(lab: ReturnType<typeof vssLab>, backupType: string) {
   return runTask(lab, { type: 'guest.backup', vm: 'vm1', backupType });
@@ -12,7 +12,13 @@ const logs = (lab: ReturnType<typeof vssLab>) => vmOf(lab.state()).apps.exchange
 
 describe('backup types (vss.md rules 11-14)', () => {
   it('vss rule 11: VSS_BACKUP_TYPE values; a writer that does not support the type is backed up as FULL', () => {
-    expect(VSS_BT).toEqual({ full: 1, incremental: 2, differential: 3, log: 4, copy: 5 });
+    // The requestor's SetBackupState names each type with its VSS_BACKUP_TYPE value.
+    const told = (['full', 'incremental', 'differential', 'log', 'copy'] as const).map((t) => {
+      const lab = exchangeLab();
+      backup(lab, t);
+      return events(lab).find((e) => e.kind === 'vss.prepareBackup')!.message.match(/SetBackupState\((\w+ = \d)\)/)![1];
+    });
+    expect(told).toEqual(['VSS_BT_FULL = 1', 'VSS_BT_INCREMENTAL = 2', 'VSS_BT_DIFFERENTIAL = 3', 'VSS_BT_LOG = 4', 'VSS_BT_COPY = 5']);
     expect(effectiveType('Microsoft Exchange Writer', 'log')).toBe('full');
     expect(effectiveType('SqlServerWriter', 'incremental')).toBe('full');
     expect(effectiveType('Microsoft Exchange Writer', 'differential')).toBe('differential');
