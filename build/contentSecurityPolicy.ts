@@ -20,6 +20,21 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+/**
+ * The cmi5 package talks to the learning platform's LRS, whose address arrives only at launch (the
+ * `endpoint` parameter), so its page allows connections to any HTTPS origin besides its own. A trainer
+ * who knows the LRS can narrow it: `npm run package -- --connect-src https://lrs.example.com`.
+ */
+export const LRS_CONNECT_SRC = "'self' https:";
+
+/** The built index.html with connect-src replaced; throws when the policy is not where it should be. */
+export function withConnectSrc(html: string, sources: string): string {
+  if (!/^[^;"<>]+$/.test(sources)) throw new Error(`connect-src: "${sources}" is not a list of CSP sources`);
+  const out = html.replace("connect-src 'self'", `connect-src ${sources}`);
+  if (out === html) throw new Error("withConnectSrc: the page's Content-Security-Policy has no connect-src 'self' to replace");
+  return out;
+}
+
 export function contentSecurityPolicy(policy = CONTENT_SECURITY_POLICY): Plugin {
   return {
     name: 'snaplab-content-security-policy',

@@ -1,6 +1,7 @@
 // The lessons' public API: the built-in course, its labs, evaluation, and trainers' lesson files.
 export { lessons, lessonInputs, getLesson, lessonLabDefinition, lessonSummaries } from './registry';
 export { evaluateLesson } from './evaluate';
+export { lessonDescription } from './describe';
 export { parseLessonFile, LessonFileError } from './parse';
 export { lessonSchema } from './schema';
 export type { Lesson, LessonInput, Objective, SolutionStep } from './schema';
