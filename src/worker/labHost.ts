@@ -5,14 +5,18 @@ import { ClockLoop, clampSpeed } from './clock';
 import { resolveSource } from './labSources';
 import { PatchBuilder } from './patch';
 import type { AnswerMap, ClockAnswer, ClockView, Failure, LoadAnswer, LoadOptions, WorkerMessage, WorkerRequest } from './protocol';
-import { SessionRecorder, checkSession } from './session';
+import { SessionRecorder, checkSession, type Session } from './session';
 import { stepToNextEvent } from './step';
+import { TimeTravel } from './timeTravel';
+import { branchFields, historyOf, type BranchFields } from './branchSession';
 
 export interface LabLike {
   dispatch(command: unknown): CommandResult;
   advance(ms: number): void;
   readonly now: number;
   state(): StateView;
+  /** An independent copy and its size, or null when the lab cannot be copied at this moment. */
+  fork?(): { lab: LabLike; bytes: number } | null;
 }
 
 export interface EngineLike {
@@ -32,6 +36,8 @@ export interface HostDeps {
 /** At most ~30 state posts a second. */
 export const POST_INTERVAL_MS = 33;
 const SESSION_INTERVAL_MS = 1000;
+/** The scrubber's history view, at most this often while time runs. */
+const HISTORY_INTERVAL_MS = 250;
 
 const failure = (code: string, message: string): Failure => ({ ok: false, error: { code, message } });
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -44,16 +50,20 @@ export class LabHost {
   private lastPost = -Infinity;
   private postTimer: unknown = null;
   private sessionTimer: unknown = null;
+  private travel: TimeTravel<LabLike>;
+  private lastHistoryPost = -Infinity;
 
   constructor(private readonly deps: HostDeps) {
     this.clock = new ClockLoop({
       now: deps.now, setTimer: deps.setTimer, clearTimer: deps.clearTimer,
-      advance: (ms) => this.lab.advance(ms),
-      afterTick: () => { this.requestPost(); this.requestSession(); },
+      advance: (ms) => { this.travel.advance(this.lab, ms); },
+      afterTick: () => { this.travel.maybeCheckpoint(this.lab); this.requestPost(); this.requestSession(); },
     });
+    this.travel = this.newTravel();
     const definition = deps.engine.defaultLabDefinition;
     this.lab = deps.engine.createLab(definition);
     this.recorder = new SessionRecorder(definition);
+    this.travel.reset(() => deps.engine.createLab(definition));
   }
 
   handle<K extends WorkerRequest['kind']>(request: Extract<WorkerRequest, { kind: K }>): AnswerMap[K];
@@ -64,7 +74,11 @@ export class LabHost {
       case 'dispatch': return this.dispatch(request.command);
       case 'advance': return this.dispatch({ type: 'clock.advance', ms: request.ms });
       case 'state': return this.lab.state();
-      case 'session': return this.recorder.session(this.lab.now);
+      case 'session': return this.session();
+      case 'seek': return this.seek(request.ms);
+      case 'switchBranch': return this.switchBranch(request.branch);
+      case 'history': return this.travel.view(this.lab.now);
+      case 'usage': return this.usage(request.branches);
       case 'play': {
         if (request.speed !== undefined && !validSpeed(request.speed)) return badSpeed(request.speed);
         this.clock.play(request.speed as number | undefined);
@@ -92,7 +106,10 @@ export class LabHost {
     const seed = options?.seed;
     if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0)) return failure('INVALID_OPTIONS', 'options.seed should be a whole number, 0 or more.');
     try {
-      const lab = this.deps.engine.createLab(resolved.definition, seed === undefined ? undefined : { seed });
+      const fresh = () => this.deps.engine.createLab(resolved.definition, seed === undefined ? undefined : { seed });
+      const lab = fresh();
+      this.travel = this.newTravel();
+      this.travel.reset(fresh);
       this.replace(lab, new SessionRecorder(resolved.definition, seed, resolved.lesson));
       return { ok: true, name: lab.state().name };
     } catch (e) {
@@ -109,17 +126,17 @@ export class LabHost {
     }
     const check = checkSession(value);
     if (!check.ok) return failure('INVALID_SESSION', check.message);
-    const s = check.session;
+    const s = check.session as typeof check.session & BranchFields;
+    const past = historyOf(s);
+    if (!past.ok) return failure('INVALID_SESSION', past.message);
     try {
-      const lab = this.deps.engine.createLab(s.definition, s.seed === undefined ? undefined : { seed: s.seed });
-      const recorder = new SessionRecorder(s.definition, s.seed, s.lesson);
-      for (const c of s.commands) {
-        if (c.at > lab.now) lab.advance(c.at - lab.now);
-        lab.dispatch(c.command);
-        recorder.record(c.at, c.command);
-      }
-      if (s.time > lab.now) lab.advance(s.time - lab.now);
-      this.replace(lab, recorder);
+      const fresh = () => this.deps.engine.createLab(s.definition, s.seed === undefined ? undefined : { seed: s.seed });
+      const lab = fresh();
+      const travel = this.newTravel();
+      travel.reset(fresh, past.history, past.branch);
+      travel.advance(lab, past.position);
+      this.travel = travel;
+      this.replace(lab, new SessionRecorder(s.definition, s.seed, s.lesson));
       return { ok: true, name: lab.state().name };
     } catch (e) {
       return failure('INVALID_SESSION', `The session could not be rebuilt: ${errorText(e)}`);
@@ -137,20 +154,85 @@ export class LabHost {
   }
 
   private dispatch(command: unknown): CommandResult {
-    const at = this.lab.now;
+    const lab = this.lab;
+    const at = lab.now;
+    const type = (command as { type?: unknown } | null)?.type;
+    const ms = (command as { ms?: unknown } | null)?.ms;
     let result: CommandResult;
     try {
-      result = this.lab.dispatch(command);
+      if (type === 'clock.advance' && typeof ms === 'number' && Number.isFinite(ms) && ms >= 0) {
+        // Through the branch's recorded future, if the lab is in its past; each leg is the engine's own
+        // clock.advance, so its checks still apply.
+        result = this.travel.advance(lab, ms, (m) => lab.dispatch({ type: 'clock.advance', ms: m })) ?? { ok: true };
+      } else result = lab.dispatch(command);
     } catch (e) {
       return failure('ENGINE_ERROR', `The lab engine failed on this command: ${errorText(e)}`);
     }
-    const type = (command as { type?: unknown } | null)?.type;
     if (result.ok && type !== 'clock.advance') {
-      this.recorder.record(at, command as { type: string });
+      this.travel.record(lab, at, command as { type: string });
       this.postSession();
-    } else if (type === 'clock.advance' && result.ok) this.postSession(); // a scripted jump: save it now
+      this.postHistory(true);
+    } else if (type === 'clock.advance' && result.ok) {
+      this.travel.reachNow(lab);
+      this.postSession(); // a scripted jump: save it now
+    }
     this.requestPost();
     return result;
+  }
+
+  /** The lab at `ms` of the current branch (contract section 5): answers the state there. */
+  private seek(ms: unknown): StateView | Failure {
+    const reached = this.travel.reached;
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > reached) {
+      return failure('INVALID_TIME', `seek takes a simulated time in milliseconds from 0 to ${reached}, the latest moment this lab reached (got ${JSON.stringify(ms) ?? String(ms)}).`);
+    }
+    this.clock.pause();
+    this.moveTo(() => this.travel.seek(this.lab, ms));
+    return this.lab.state();
+  }
+
+  private switchBranch(id: unknown): ClockAnswer {
+    if (typeof id !== 'string' || !this.travel.history.get(id)) {
+      const ids = this.travel.history.all().map((b) => b.id).join(', ');
+      return failure('BRANCH_NOT_FOUND', `There is no branch ${JSON.stringify(id)}. Branches: ${ids}.`);
+    }
+    this.clock.pause();
+    this.moveTo(() => this.travel.switchTo(id));
+    return this.clockAnswer();
+  }
+
+  private moveTo(go: () => LabLike): void {
+    const lab = go();
+    if (lab !== this.lab) {
+      this.lab = lab;
+      this.patches.reset();
+    }
+    this.postNow();
+    this.postClock();
+    this.postSession();
+    this.postHistory(true);
+  }
+
+  private newTravel(): TimeTravel<LabLike> {
+    return new TimeTravel<LabLike>({ realNow: this.deps.now });
+  }
+
+  private usage(branches: unknown) {
+    const h = this.travel.history;
+    const ids = Array.isArray(branches) ? branches.filter((b): b is string => typeof b === 'string' && !!h.get(b)) : [];
+    return { ok: true as const, datastores: h.datastores, series: ids.map((id) => ({ branch: id, samples: h.usage(id) })) };
+  }
+
+  private session(): Session & BranchFields {
+    const t = this.travel;
+    return { ...this.recorder.session(t.reached), commands: t.commands().slice(), ...branchFields(t.history, t.branch, this.lab.now) };
+  }
+
+  private postHistory(force = false): void {
+    const real = this.deps.now();
+    if (!force && real - this.lastHistoryPost < HISTORY_INTERVAL_MS) return;
+    this.lastHistoryPost = real;
+    this.deps.post({ type: 'history', history: this.travel.view(this.lab.now) });
   }
 
   private step(): ClockAnswer {
@@ -158,7 +240,7 @@ export class LabHost {
     const lab = this.lab;
     stepToNextEvent({
       now: () => lab.now,
-      advance: (ms) => lab.advance(ms),
+      advance: (ms) => { this.travel.advance(lab, ms); },
       eventMark: () => {
         const ev = lab.state().events;
         const last = ev[ev.length - 1];
@@ -193,8 +275,11 @@ export class LabHost {
     if (this.postTimer !== null) this.deps.clearTimer(this.postTimer);
     this.postTimer = null;
     this.lastPost = this.deps.now();
-    const patch = this.patches.build(this.lab.state());
+    const state = this.lab.state();
+    this.travel.observe(state);
+    const patch = this.patches.build(state);
     if (patch) this.deps.post({ type: 'state', patch, clock: this.clockView() });
+    this.postHistory();
   }
 
   private requestSession(): void {
@@ -204,7 +289,7 @@ export class LabHost {
   private postSession(): void {
     if (this.sessionTimer !== null) this.deps.clearTimer(this.sessionTimer);
     this.sessionTimer = null;
-    this.deps.post({ type: 'session', session: this.recorder.session(this.lab.now) });
+    this.deps.post({ type: 'session', session: this.session() });
   }
 }
 

@@ -3,6 +3,7 @@
 // an id the answer repeats, so the page can keep one promise per request.
 import type { CommandResult, EventView, HostView, LessonView, StateView } from '../engine/lab/view';
 import type { Session } from './session';
+import type { HistoryView, UsageSample } from './history';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -17,7 +18,11 @@ export type WorkerRequest =
   | { kind: 'setSpeed'; speed: unknown }
   | { kind: 'step' }
   | { kind: 'restore'; session: unknown }
-  | { kind: 'session' };
+  | { kind: 'session' }
+  | { kind: 'seek'; ms: unknown }
+  | { kind: 'switchBranch'; branch: unknown }
+  | { kind: 'history' }
+  | { kind: 'usage'; branches: unknown };
 
 export interface LoadOptions { seed?: number }
 
@@ -39,7 +44,14 @@ export interface AnswerMap {
   step: ClockAnswer;
   restore: LoadAnswer;
   session: Session;
+  seek: StateView | Failure;
+  switchBranch: ClockAnswer;
+  history: HistoryView;
+  usage: UsageAnswer;
 }
+
+/** Datastore usage over time of some branches, for "compare branches". */
+export interface UsageAnswer { ok: true; datastores: string[]; series: { branch: string; samples: UsageSample[] }[] }
 
 export interface ClockView { playing: boolean; speed: number; /** simulated ms per real ms achieved lately */ actualSpeed: number }
 
@@ -66,4 +78,5 @@ export type WorkerMessage =
   | { type: 'state'; patch: StatePatch; clock: ClockView }
   | { type: 'clock'; clock: ClockView }
   | { type: 'session'; session: Session }
+  | { type: 'history'; history: HistoryView }
   | { type: 'fatal'; message: string };

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import * as engine from '../engine/index';
+import { LabHost } from './labHost';
+import type { WorkerMessage } from './protocol';
+import type { Session } from './session';
+import type { StateView } from '../engine/lab/view';
+
+function host() {
+  const posted: WorkerMessage[] = [];
+  const h = new LabHost({ engine, post: (m) => posted.push(m), now: () => 0, setTimer: () => 1, clearTimer: () => {} });
+  return { h, posted };
+}
+
+const MIN = 60_000;
+const take = (vm: string, name: string) => ({ type: 'snapshot.take', vm, name });
+
+/** The state a lab shows at `time` when the same commands are replayed on a new lab, without seek. */
+function replayed(commands: { at: number; command: unknown }[], time: number): StateView {
+  const lab = engine.createLab(engine.defaultLabDefinition);
+  for (const c of commands) {
+    if (c.at > time) break;
+    if (c.at > lab.now) lab.advance(c.at - lab.now);
+    lab.dispatch(c.command);
+  }
+  if (time > lab.now) lab.advance(time - lab.now);
+  return lab.state();
+}
+
+describe('seek (time travel)', () => {
+  it('answers the state at that moment, and a seek forward gives back exactly the state that was there', () => {
+    const { h } = host();
+    h.handle({ kind: 'dispatch', command: take('exch01', 'before-patch') });
+    h.handle({ kind: 'advance', ms: 30 * MIN });
+    h.handle({ kind: 'dispatch', command: { type: 'snapshot.delete', vm: 'exch01', snapshot: 'before-patch' } });
+    h.handle({ kind: 'advance', ms: 30 * MIN });
+    const end = h.handle({ kind: 'state' });
+    const back = h.handle({ kind: 'seek', ms: 10 * MIN }) as StateView;
+    expect(back.time).toBe(10 * MIN);
+    expect(back.vms.find((v) => v.id === 'exch01')!.snapshots.map((s) => s.name)).toEqual(['before-patch']);
+    const forward = h.handle({ kind: 'seek', ms: 60 * MIN }) as StateView;
+    expect(forward).toEqual(end);
+  });
+
+  it('refuses a time outside the history it has, and changes nothing', () => {
+    const { h } = host();
+    h.handle({ kind: 'advance', ms: MIN });
+    const before = h.handle({ kind: 'state' });
+    for (const ms of [-1, MIN + 1, Number.NaN, '5']) {
+      const r = h.handle({ kind: 'seek', ms }) as { ok?: boolean; error?: { code: string } };
+      expect(r.ok).toBe(false);
+      expect(r.error!.code).toBe('INVALID_TIME');
+    }
+    expect(h.handle({ kind: 'state' })).toEqual(before);
+  });
+
+  it('time running again after a seek replays the branch\'s own commands at their times', () => {
+    const { h } = host();
+    h.handle({ kind: 'advance', ms: 5 * MIN });
+    h.handle({ kind: 'dispatch', command: take('exch01', 'later') });
+    h.handle({ kind: 'advance', ms: 5 * MIN });
+    const end = h.handle({ kind: 'state' });
+    h.handle({ kind: 'seek', ms: MIN });
+    h.handle({ kind: 'advance', ms: 9 * MIN });
+    expect(h.handle({ kind: 'state' })).toEqual(end);
+    expect(h.handle({ kind: 'history' }).branches).toHaveLength(1);
+  });
+
+  it('a command after a seek starts a new branch; the future it replaced stays and can be returned to', () => {
+    const { h } = host();
+    h.handle({ kind: 'dispatch', command: take('exch01', 'before-patch') });
+    h.handle({ kind: 'advance', ms: 10 * MIN });
+    h.handle({ kind: 'dispatch', command: { type: 'snapshot.revert', vm: 'exch01', snapshot: 'before-patch' } });
+    h.handle({ kind: 'advance', ms: 10 * MIN });
+    const reverted = h.handle({ kind: 'state' });
+    const first = h.handle({ kind: 'history' }).branch;
+
+    h.handle({ kind: 'seek', ms: 5 * MIN });
+    expect(h.handle({ kind: 'dispatch', command: { type: 'snapshot.delete', vm: 'exch01', snapshot: 'before-patch' } }).ok).toBe(true);
+    h.handle({ kind: 'advance', ms: 2 * MIN });
+    const view = h.handle({ kind: 'history' });
+    expect(view.branches).toHaveLength(2);
+    const second = view.branches.find((b) => b.current)!;
+    expect(second.parent).toBe(first);
+    expect(second.forkAt).toBe(5 * MIN);
+    expect(second.summary).toBe('deleted snapshot "before-patch" of exch01 vs reverted exch01 to "before-patch"');
+    expect(view.reached).toBe(7 * MIN);
+    expect(h.handle({ kind: 'state' }).vms.find((v) => v.id === 'exch01')!.snapshots).toHaveLength(0);
+
+    expect(h.handle({ kind: 'switchBranch', branch: first }).ok).toBe(true);
+    expect(h.handle({ kind: 'state' })).toEqual(reverted);
+    expect(h.handle({ kind: 'switchBranch', branch: 'b99' }).ok).toBe(false);
+  });
+
+  it('a session carries the branches and where the learner was; restoring it gives the same lab and history', () => {
+    const a = host().h;
+    a.handle({ kind: 'dispatch', command: take('exch01', 'x') });
+    a.handle({ kind: 'advance', ms: 10 * MIN });
+    a.handle({ kind: 'seek', ms: 4 * MIN });
+    a.handle({ kind: 'dispatch', command: take('sql01', 'y') });
+    a.handle({ kind: 'advance', ms: 3 * MIN });
+    a.handle({ kind: 'seek', ms: 6 * MIN });
+    const session = JSON.parse(JSON.stringify(a.handle({ kind: 'session' }))) as Session & { branches: unknown[]; position: number };
+    expect(session.branches).toHaveLength(2);
+    expect(session.position).toBe(6 * MIN);
+    expect(session.time).toBe(7 * MIN);
+    const b = host().h;
+    expect(b.handle({ kind: 'restore', session })).toMatchObject({ ok: true });
+    expect(b.handle({ kind: 'state' })).toEqual(a.handle({ kind: 'state' }));
+    const [va, vb] = [a.handle({ kind: 'history' }), b.handle({ kind: 'history' })];
+    expect(vb.branches.map((x) => [x.id, x.parent, x.forkAt, x.reached])).toEqual(va.branches.map((x) => [x.id, x.parent, x.forkAt, x.reached]));
+    expect(b.handle({ kind: 'switchBranch', branch: 'b1' }).ok).toBe(true);
+    expect(b.handle({ kind: 'state' }).time).toBe(10 * MIN);
+  });
+
+  it('refuses a session whose branches do not fit together, keeping the current lab', () => {
+    const { h } = host();
+    const before = h.handle({ kind: 'state' });
+    const bad = {
+      format: 'snaplab-session', version: 1, definition: engine.defaultLabDefinition, commands: [], time: 0,
+      branches: [{ id: 'b1', parent: null, forkAt: 0, forkIndex: 0, commands: [], reached: 0 }, { id: 'b2', parent: 'b7', forkAt: 0, forkIndex: 0, commands: [], reached: 0 }],
+    };
+    const r = h.handle({ kind: 'restore', session: bad });
+    expect(r.ok).toBe(false);
+    expect(h.handle({ kind: 'state' })).toEqual(before);
+  });
+
+  it('marks snapshots on the scrubber as they happen', () => {
+    const { h } = host();
+    h.handle({ kind: 'dispatch', command: take('exch01', 'm') });
+    h.handle({ kind: 'advance', ms: MIN });
+    h.handle({ kind: 'state' });
+    h.resend();
+    const markers = h.handle({ kind: 'history' }).markers;
+    expect(markers.some((m) => m.kind === 'snapshot' && m.label.includes('"m"'))).toBe(true);
+  });
+
+  it('property: seeking back and forth over a random session always shows what a plain replay shows', () => {
+    const step = fc.record({
+      gap: fc.integer({ min: 0, max: 20 * MIN }),
+      command: fc.constantFrom(
+        take('exch01', 'a'), take('sql01', 'b'),
+        { type: 'snapshot.deleteAll', vm: 'exch01' },
+        { type: 'vm.powerOff', vm: 'sql01' }, { type: 'vm.powerOn', vm: 'sql01' },
+        { type: 'snapshot.revert', vm: 'exch01', snapshot: 'a' },
+      ),
+    });
+    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 6 }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }), (steps, seeks) => {
+      const { h } = host();
+      const recorded: { at: number; command: unknown }[] = [];
+      for (const s of steps) {
+        h.handle({ kind: 'advance', ms: s.gap });
+        const at = h.handle({ kind: 'state' }).time;
+        if (h.handle({ kind: 'dispatch', command: s.command }).ok) recorded.push({ at, command: s.command });
+      }
+      h.handle({ kind: 'advance', ms: MIN });
+      const reached = h.handle({ kind: 'history' }).reached;
+      for (const f of seeks) {
+        const t = Math.round(f * reached);
+        expect(h.handle({ kind: 'seek', ms: t })).toEqual(replayed(recorded, t));
+      }
+    }), { numRuns: 15 });
+  });
+});

@@ -1,0 +1,176 @@
+// Moving the lab along its history: replaying a branch's commands as its time passes again, seeking
+// to any moment from the nearest checkpoint, switching branches, and forking when a command is given
+// in a branch's past. The lab itself never knows: it only sees commands and time, as in a replay.
+import type { CommandResult, StateView } from '../engine/lab/view';
+import { Checkpoints, type Checkpoint } from './checkpoints';
+import { History, markerFor, type HistoryView, type Marker } from './history';
+
+const eventKey = (e: StateView['events'][number]) => `${e.time}|${e.vm}|${e.kind}|${e.message}`;
+
+export interface TravellingLab {
+  dispatch(command: unknown): CommandResult;
+  advance(ms: number): void;
+  readonly now: number;
+  /** An independent copy of the lab and its size, or null when it cannot be copied at this moment. */
+  fork?(): { lab: TravellingLab; bytes: number } | null;
+}
+
+/** Checkpoints at least this far apart in simulated time, and further apart as history grows. */
+const MIN_SPACING_MS = 60_000;
+const SPACING_PARTS = 64;
+/** Real time between two checkpoint copies, so copying never eats the clock's budget. */
+const MIN_REAL_GAP_MS = 200;
+
+export interface TravelDeps {
+  realNow(): number;
+  budgetBytes?: number;
+}
+
+export class TimeTravel<L extends TravellingLab> {
+  history = new History();
+  branch = this.history.first.id;
+  /** How many of the current branch's commands the lab has applied. */
+  cursor = 0;
+  readonly checkpoints: Checkpoints<L>;
+  private scanTime = 0;
+  private scanKeys = new Set<string>();
+  private lastCopyReal = -Infinity;
+
+  /** The lab as its definition starts it. */
+  private fresh: () => L = () => { throw new Error('No lab loaded.'); };
+
+  constructor(private readonly deps: TravelDeps) {
+    this.checkpoints = new Checkpoints<L>(deps.budgetBytes);
+  }
+
+  /** Start over with a new lab (load, restore); `fresh` builds it as its definition starts it. */
+  reset(fresh: () => L, history = new History(), branch?: string): void {
+    this.fresh = fresh;
+    this.history = history;
+    this.branch = branch ?? history.first.id;
+    this.cursor = 0;
+    this.checkpoints.clear();
+    this.rescan(0);
+  }
+
+  get reached(): number { return this.history.get(this.branch)!.reached; }
+
+  commands() { return this.history.commands(this.branch); }
+
+  /** The lab is at the newest moment of its branch: a command there extends it, not forks it. */
+  atHead(lab: L): boolean {
+    return lab.now >= this.reached && this.cursor >= this.commands().length;
+  }
+
+  /**
+   * Advance by `ms`, giving the branch's recorded commands at their times. `go` moves the clock
+   * (the engine's clock.advance, so its checks apply); the first refusal stops and is returned.
+   */
+  advance(lab: L, ms: number, go: (ms: number) => CommandResult | void = (m) => lab.advance(m)): CommandResult | void {
+    const target = lab.now + ms;
+    const cmds = this.commands();
+    while (this.cursor < cmds.length && cmds[this.cursor].at <= target) {
+      const c = cmds[this.cursor];
+      if (c.at > lab.now) {
+        const r = go(c.at - lab.now);
+        if (r && !r.ok) return r;
+      }
+      lab.dispatch(c.command);
+      this.cursor++;
+    }
+    if (target > lab.now) {
+      const r = go(target - lab.now);
+      if (r && !r.ok) return r;
+    }
+    this.history.reach(this.branch, lab.now);
+  }
+
+  /** A clock moved by the engine itself (clock.advance at the branch's head). */
+  reachNow(lab: L): void {
+    this.history.reach(this.branch, lab.now);
+  }
+
+  /** An accepted command at `at`: extends the branch, or starts a new one in its past. */
+  record(lab: L, at: number, command: { type: string } & Record<string, unknown>): void {
+    if (!this.atHead(lab)) {
+      const b = this.history.fork(this.branch, at, this.cursor);
+      this.branch = b.id;
+      this.rescan(at);
+    }
+    this.history.record(this.branch, at, command);
+    this.cursor++;
+  }
+
+  /** The lab at `ms` of the current branch: forward by replaying, back from the nearest checkpoint. */
+  seek(current: L, ms: number): L {
+    if (ms >= current.now) {
+      this.advance(current, ms - current.now);
+      return current;
+    }
+    return this.rebuild(ms);
+  }
+
+  /** Go to another branch, at the newest moment it reached. */
+  switchTo(id: string): L {
+    this.branch = id;
+    const lab = this.rebuild(this.reached);
+    this.rescan(this.reached);
+    return lab;
+  }
+
+  /** Copy the lab now and then as time runs. */
+  maybeCheckpoint(lab: L): void {
+    if (!lab.fork) return;
+    const last = this.checkpoints.latest(this.branch);
+    const spacing = Math.max(MIN_SPACING_MS, this.reached / SPACING_PARTS);
+    if (last && lab.now - last.time < spacing && lab.now >= last.time) return;
+    if (!last && lab.now < MIN_SPACING_MS) return;
+    const real = this.deps.realNow();
+    if (real - this.lastCopyReal < MIN_REAL_GAP_MS) return;
+    const copy = lab.fork();
+    if (!copy) return;
+    this.lastCopyReal = real;
+    this.checkpoints.add({ branch: this.branch, time: lab.now, applied: this.cursor, lab: copy.lab as L, bytes: copy.bytes });
+  }
+
+  /** Markers and datastore usage, from a state the lab reached for the first time on this branch. */
+  observe(state: StateView): void {
+    if (state.time < this.reached) return;
+    const found: Marker[] = [];
+    for (let i = state.events.length - 1; i >= 0; i--) {
+      const e = state.events[i];
+      if (e.time < this.scanTime) break;
+      if (e.time === this.scanTime && this.scanKeys.has(eventKey(e))) continue;
+      const m = markerFor(e.kind, e.message, e.time);
+      if (m) found.push(m);
+    }
+    for (let i = found.length - 1; i >= 0; i--) this.history.addMarker(this.branch, found[i]);
+    this.scanTime = state.time;
+    this.scanKeys = new Set(state.events.filter((e) => e.time === state.time).map(eventKey));
+    this.history.datastores = state.datastores.map((d) => d.id);
+    this.history.addUsage(this.branch, { time: state.time, used: state.datastores.map((d) => d.usedBytes) });
+  }
+
+  view(position: number): HistoryView {
+    return this.history.view(this.branch, position);
+  }
+
+  private rebuild(ms: number): L {
+    const cp = this.checkpoints.best(ms, (c) => this.usable(c));
+    const copy = cp ? (cp.lab.fork?.()?.lab as L | undefined) : undefined;
+    const lab = copy ?? this.fresh();
+    this.cursor = copy ? cp!.applied : 0;
+    this.advance(lab, ms - lab.now);
+    return lab;
+  }
+
+  private usable(cp: Checkpoint<L>): boolean {
+    const until = this.history.sharedUntil(this.branch, cp.branch);
+    return until !== null && cp.time <= until;
+  }
+
+  private rescan(time: number): void {
+    this.scanTime = time;
+    this.scanKeys = new Set();
+  }
+}
