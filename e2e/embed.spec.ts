@@ -139,3 +139,22 @@ test('an embed of "this lab as it is now" opens with the lab\'s history', async 
   await expect(slide.getByRole('region', { name: 'Snapshot tree' })).toBeVisible();
   await other.close();
 });
+
+test('with a lesson open, the Embed dialog offers (and picks) starting from that lesson', async ({ page }) => {
+  await open(page, '');
+  const panel = page.getByRole('region', { name: 'Lesson' });
+  await panel.getByRole('button', { name: /^○?\s*First snapshot/ }).click();
+  await expect(panel.getByRole('heading', { name: 'First snapshot' })).toBeVisible();
+  await page.getByRole('button', { name: 'Embed…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Embed' });
+  await expect(dialog.getByRole('radio', { name: 'The lesson “First snapshot” from its start' })).toBeChecked();
+  const link = await dialog.getByRole('textbox', { name: 'Link' }).inputValue();
+  expect(new URL(link).searchParams.get('lesson')).toBe('first-snapshot');
+  await dialog.getByRole('button', { name: 'OK' }).click();
+
+  // Back to the workshop lab: no lesson to offer.
+  await page.evaluate(() => window.lab.load('workshop'));
+  await page.getByRole('button', { name: 'Embed…' }).click();
+  await expect(dialog.getByRole('radio', { name: /This lab as it is now/ })).toBeChecked();
+  await expect(dialog.getByRole('radio', { name: /^The lesson/ })).toHaveCount(0);
+});

@@ -5,7 +5,7 @@ import { clearHistory, recordSample } from './history';
 import { loadSavedSession, saveSession } from './persistence';
 import type { StateView } from '../engine/lab/view';
 import type { ClockView, StatePatch } from '../worker/protocol';
-import { applyPatch } from '../worker/patch';
+import { applyPatch, patchLessonId } from '../worker/patch';
 import { commitState, notify, receiveClock, receiveLiveTime, setStatus, useLab } from './store';
 import { WorkerClient, type PortLike } from './workerClient';
 
@@ -25,13 +25,14 @@ const defaultPort: PortFactory = () =>
 let client: WorkerClient | null = null;
 let started: Promise<void> | null = null;
 let lastSampleAt = -Infinity;
-let pending: { state: StateView; version: number; clock: ClockView } | null = null;
+let pending: { state: StateView; lessonId: string | null; version: number; clock: ClockView } | null = null;
 let lastCommit = -Infinity;
 let commitTimer: ReturnType<typeof setTimeout> | null = null;
 
 function onState(patch: StatePatch, clock: ClockView): void {
   if (patch.full) clearHistory();
-  pending = { state: applyPatch(pending?.state ?? useLab.getState().state, patch), version: patch.version, clock };
+  const prev = pending ?? useLab.getState();
+  pending = { state: applyPatch(prev.state, patch), lessonId: patchLessonId(prev.lessonId, patch), version: patch.version, clock };
   const now = performance.now();
   if (patch.full || !clock.playing || now - lastCommit >= PANEL_INTERVAL_MS) commit();
   else {
@@ -44,11 +45,11 @@ function commit(): void {
   if (commitTimer !== null) clearTimeout(commitTimer);
   commitTimer = null;
   if (!pending) return;
-  const { state, version, clock } = pending;
+  const { state, lessonId, version, clock } = pending;
   pending = null;
   const now = performance.now();
   lastCommit = now;
-  commitState(state, version, clock);
+  commitState(state, version, clock, lessonId);
   if (!clock.playing || now - lastSampleAt >= SAMPLE_INTERVAL_MS) {
     lastSampleAt = now;
     recordSample(state);

@@ -1,10 +1,13 @@
 // window.lab: the walkthrough and embedding API (contract section 5), present in every build.
 // Every method returns a promise with the answers of contract sections 2 and 3; state() of a lab loaded
-// from a lesson carries `lesson` with its objectives, as the CLI's does (section 4).
+// from a lesson carries `lesson` with its objectives, as the CLI's does (section 4). Which lesson comes
+// from the store: the worker names it in the full state patch it posts on every load, before it answers
+// any later request, so the store knows it by the time a state answer arrives.
 import type { CommandResult, StateView } from '../engine/lab/view';
 import type { ClockAnswer, LoadAnswer, LoadOptions } from '../worker/protocol';
 import { labClient, whenStarted } from './connection';
 import { withLesson } from './lesson/lessonState';
+import { useLab } from './store';
 
 export interface LabApi {
   readonly ready: Promise<void>;
@@ -28,9 +31,8 @@ export function createLabApi(ready: Promise<void> = whenStarted()): LabApi {
     dispatch: async (command) => (await labClient()).request({ kind: 'dispatch', command }),
     advance: async (ms) => (await labClient()).request({ kind: 'advance', ms }),
     state: async () => {
-      const client = await labClient();
-      const [state, session] = await Promise.all([client.request({ kind: 'state' }), client.request({ kind: 'session' })]);
-      return withLesson(state, session.lesson);
+      const state = await (await labClient()).request({ kind: 'state' });
+      return withLesson(state, useLab.getState().lessonId ?? undefined);
     },
     play: async (speed) => (await labClient()).request({ kind: 'play', speed }),
     pause: async () => (await labClient()).request({ kind: 'pause' }),

@@ -35,6 +35,23 @@ describe('the store mirror', () => {
   });
 });
 
+describe('the session\'s lesson in the store', () => {
+  it('comes with the patch that names the lab, stays through later patches, and goes with a lab without one', () => {
+    const lab = createLab(defaultLabDefinition);
+    const b = new PatchBuilder();
+    receivePatch(b.build(lab.state(), 'first-snapshot')!, initialClock);
+    expect(useLab.getState().lessonId).toBe('first-snapshot');
+    lab.advance(1000);
+    const later = b.build(lab.state(), 'first-snapshot')!;
+    expect(later.meta).toBeUndefined();
+    receivePatch(later, initialClock);
+    expect(useLab.getState().lessonId).toBe('first-snapshot');
+    b.reset();
+    receivePatch(b.build(lab.state())!, initialClock);
+    expect(useLab.getState().lessonId).toBeNull();
+  });
+});
+
 describe('chart history', () => {
   it('groups datastore space by kind of file and reads delta sizes from the chains', () => {
     const lab = createLab(defaultLabDefinition);

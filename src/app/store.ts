@@ -3,7 +3,7 @@
 // as `s => s.state.vms.find(v => v.id === id)` returns the same object until that VM changes.
 import { create } from 'zustand';
 import type { StateView } from '../engine/lab/view';
-import { applyPatch, emptyState } from '../worker/patch';
+import { applyPatch, emptyState, patchLessonId } from '../worker/patch';
 import type { ClockView, StatePatch } from '../worker/protocol';
 
 export type ConnectionStatus = 'starting' | 'ready' | 'crashed';
@@ -14,6 +14,8 @@ export interface LabStore {
   status: ConnectionStatus;
   failure: string | null;
   state: StateView;
+  /** The lesson the worker's session came from (built-in lessons only; null for other labs). */
+  lessonId: string | null;
   version: number;
   /** Simulated time of the newest post: the clock shows it at the worker's rate even while the
    *  panels' state is committed less often. */
@@ -30,6 +32,7 @@ export const useLab = create<LabStore>()(() => ({
   status: 'starting',
   failure: null,
   state: emptyState(),
+  lessonId: null,
   version: 0,
   liveTime: 0,
   clock: initialClock,
@@ -40,16 +43,17 @@ export const useLab = create<LabStore>()(() => ({
 
 /** Apply a worker patch; keeps the selection pointing at something that exists. */
 export function receivePatch(patch: StatePatch, clock: ClockView): void {
-  commitState(applyPatch(useLab.getState().state, patch), patch.version, clock);
+  const s = useLab.getState();
+  commitState(applyPatch(s.state, patch), patch.version, clock, patchLessonId(s.lessonId, patch));
 }
 
-/** Show a state (patches already applied) to the panels. */
-export function commitState(state: StateView, version: number, clock: ClockView): void {
+/** Show a state (patches already applied) and the session's lesson to the panels. */
+export function commitState(state: StateView, version: number, clock: ClockView, lessonId: string | null): void {
   useLab.setState((s) => {
     const vm = state.vms.find((v) => v.id === s.selectedVm) ?? state.vms.find((v) => v.power === 'poweredOn') ?? state.vms[0];
     const selectedVm = vm ? vm.id : null;
     const selectedSnapshot = vm && vm.snapshots.some((x) => x.id === s.selectedSnapshot) ? s.selectedSnapshot : null;
-    return { state, version, liveTime: state.time, clock: sameClock(s.clock, clock) ? s.clock : clock, selectedVm, selectedSnapshot };
+    return { state, lessonId, version, liveTime: state.time, clock: sameClock(s.clock, clock) ? s.clock : clock, selectedVm, selectedSnapshot };
   });
 }
 

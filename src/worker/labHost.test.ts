@@ -63,6 +63,26 @@ describe('LabHost', () => {
     }
   });
 
+  it('names the session\'s lesson in its state patches: set by a lesson load or a restore, gone with another lab', () => {
+    const { h, posted } = host();
+    const lastMeta = () => {
+      const m = posted.filter((x) => x.type === 'state').at(-1);
+      return m?.type === 'state' ? m.patch.meta : undefined;
+    };
+    setLessonResolver((id) => (id === 'tiny' ? { name: 'Tiny', vms: [{ id: 'v1' }] } : undefined));
+    try {
+      h.handle({ kind: 'load', source: 'tiny' });
+      expect(lastMeta()).toMatchObject({ name: 'Tiny', lessonId: 'tiny' });
+      const session = h.handle({ kind: 'session' });
+      h.handle({ kind: 'load', source: 'workshop' });
+      expect(lastMeta()).not.toHaveProperty('lessonId');
+      h.handle({ kind: 'restore', session });
+      expect(lastMeta()).toMatchObject({ name: 'Tiny', lessonId: 'tiny' });
+    } finally {
+      setLessonResolver(() => undefined);
+    }
+  });
+
   it('posts a full state after a load and checks play speeds', () => {
     const { h, posted } = host();
     posted.length = 0;

@@ -45,6 +45,8 @@ const errorText = (e: unknown): string => (e instanceof Error ? e.message : Stri
 export class LabHost {
   private lab: LabLike;
   private recorder: SessionRecorder;
+  /** The lesson the session came from; the page learns it from the state patches. */
+  private lessonId: string | undefined;
   private readonly patches = new PatchBuilder();
   private readonly clock: ClockLoop;
   private lastPost = -Infinity;
@@ -110,7 +112,7 @@ export class LabHost {
       const lab = fresh();
       this.travel = this.newTravel();
       this.travel.reset(fresh);
-      this.replace(lab, new SessionRecorder(resolved.definition, seed, resolved.lesson));
+      this.replace(lab, new SessionRecorder(resolved.definition, seed, resolved.lesson), resolved.lesson);
       return { ok: true, name: lab.state().name };
     } catch (e) {
       return failure((e as { code?: string }).code ?? 'INVALID_LAB', errorText(e));
@@ -136,17 +138,18 @@ export class LabHost {
       travel.reset(fresh, past.history, past.branch);
       travel.advance(lab, past.position);
       this.travel = travel;
-      this.replace(lab, new SessionRecorder(s.definition, s.seed, s.lesson));
+      this.replace(lab, new SessionRecorder(s.definition, s.seed, s.lesson), s.lesson);
       return { ok: true, name: lab.state().name };
     } catch (e) {
       return failure('INVALID_SESSION', `The session could not be rebuilt: ${errorText(e)}`);
     }
   }
 
-  private replace(lab: LabLike, recorder: SessionRecorder): void {
+  private replace(lab: LabLike, recorder: SessionRecorder, lessonId: string | undefined): void {
     this.clock.pause();
     this.lab = lab;
     this.recorder = recorder;
+    this.lessonId = lessonId;
     this.patches.reset();
     this.postNow();
     this.postClock();
@@ -277,7 +280,7 @@ export class LabHost {
     this.lastPost = this.deps.now();
     const state = this.lab.state();
     this.travel.observe(state);
-    const patch = this.patches.build(state);
+    const patch = this.patches.build(state, this.lessonId);
     if (patch) this.deps.post({ type: 'state', patch, clock: this.clockView() });
     this.postHistory();
   }

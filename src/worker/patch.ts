@@ -2,7 +2,7 @@
 // state reusing the objects that did not change. That keeps the structured clone small on the main
 // thread and lets a panel subscribed to one VM skip re-rendering when another VM changes.
 import type { EventView, StateView } from '../engine/lab/view';
-import type { KeyedPatch, StatePatch } from './protocol';
+import type { KeyedPatch, PatchMeta, StatePatch } from './protocol';
 
 interface Keyed { id: string }
 
@@ -45,11 +45,12 @@ export class PatchBuilder {
   /** The next patch will replace everything (after a load or when a page connects). */
   reset(): void { this.needFull = true; }
 
-  build(s: StateView): StatePatch | null {
+  /** `lessonId`: the lesson the session came from, sent with the lab's name whenever it changes. */
+  build(s: StateView, lessonId?: string): StatePatch | null {
     const full = this.needFull;
     this.needFull = false;
     const patch: StatePatch = { version: 0, full, time: s.time };
-    const metaValue = { name: s.name, seed: s.seed, hosts: s.hosts, ...(s.lesson ? { lesson: s.lesson } : {}) };
+    const metaValue: PatchMeta = { name: s.name, seed: s.seed, hosts: s.hosts, ...(lessonId !== undefined ? { lessonId } : {}) };
     const meta = JSON.stringify(metaValue);
     if (full || meta !== this.meta) patch.meta = metaValue;
     this.meta = meta;
@@ -101,6 +102,12 @@ function applyKeyed<T extends Keyed>(prev: T[], patch: KeyedPatch<T> | undefined
 
 export const emptyState = (): StateView => ({ name: '', seed: 0, time: 0, hosts: [], datastores: [], vms: [], tasks: [], events: [] });
 
+/** Page side: the lesson id after a patch (it travels with the lab's name, so only meta changes it). */
+export function patchLessonId(prev: string | null, patch: StatePatch): string | null {
+  if (patch.meta) return patch.meta.lessonId ?? null;
+  return patch.full ? null : prev;
+}
+
 /** Page side: the state after a patch, sharing every unchanged object with `prev`. */
 export function applyPatch(prev: StateView, patch: StatePatch): StateView {
   const base = patch.full ? emptyState() : prev;
@@ -114,8 +121,6 @@ export function applyPatch(prev: StateView, patch: StatePatch): StateView {
     tasks: applyKeyed(base.tasks, patch.tasks, patch.full),
     events: base.events,
   };
-  const lesson = patch.meta ? patch.meta.lesson : base.lesson;
-  if (lesson) next.lesson = lesson;
   const ev = patch.events;
   if (ev) next.events = ev.reset ? ev.append : base.events.slice(ev.dropFront).concat(ev.append);
   return next;

@@ -1,11 +1,11 @@
 // The page <-> worker protocol. The worker speaks first with `hello` (carrying PROTOCOL_VERSION); the
 // page refuses to talk to a worker of another version and shows it as an error. Every request carries
 // an id the answer repeats, so the page can keep one promise per request.
-import type { CommandResult, EventView, HostView, LessonView, StateView } from '../engine/lab/view';
+import type { CommandResult, EventView, HostView, StateView } from '../engine/lab/view';
 import type { Session } from './session';
 import type { HistoryView, UsageSample } from './history';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** What the page may ask. `load` takes a lab definition object or a lab/lesson id. */
 export type WorkerRequest =
@@ -58,17 +58,20 @@ export interface ClockView { playing: boolean; speed: number; /** simulated ms p
 /**
  * A state patch. Keyed collections carry only the items whose JSON changed plus the id order when
  * membership changed; events carry only what was appended. `full` replaces everything the page holds.
+ * `meta.lessonId` is the lesson the session came from (absent for a lab not loaded by lesson id).
  */
 export interface StatePatch {
   version: number;
   full: boolean;
   time: number;
-  meta?: { name: string; seed: number; hosts: HostView[]; lesson?: LessonView };
+  meta?: PatchMeta;
   vms?: KeyedPatch<StateView['vms'][number]>;
   datastores?: KeyedPatch<StateView['datastores'][number]>;
   tasks?: KeyedPatch<StateView['tasks'][number]>;
   events?: { reset: boolean; dropFront: number; append: EventView[] };
 }
+
+export interface PatchMeta { name: string; seed: number; hosts: HostView[]; lessonId?: string }
 
 export interface KeyedPatch<T> { upsert: T[]; order?: string[] }
 

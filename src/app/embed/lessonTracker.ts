@@ -1,39 +1,24 @@
 // Follows the lesson the lab is running, for the embedding page's `objective` and `lessonComplete`
-// events. Which lesson it is comes from the worker's session whenever another lab is loaded (or the
-// same one starts over: time goes back); each state the page receives is then evaluated against it.
-import type { LessonView, StateView } from '../../engine/lab/view';
-import { labClient } from '../connection';
+// events. The worker names the session's lesson in its state patches (the store's `lessonId`); each
+// state the page receives is evaluated against it. Another lab, another lesson, or the same one
+// starting over (time goes back) makes the lesson as it is then the new baseline.
+import type { LessonView } from '../../engine/lab/view';
 import { withLesson } from '../lesson/lessonState';
 import { useLab, type LabStore } from '../store';
 import { lessonEvents, type LessonEvent } from './lessonEvents';
 
 export function followLesson(onEvent: (e: LessonEvent) => void): () => void {
-  let known: { key: string; lessonId: string | undefined } | null = null;
-  let asking = '';
+  let key = '';
   let last: LessonView | undefined;
   let lastTime = 0;
 
-  const labKey = (s: StateView) => `${s.name}\u0000${s.seed}`;
-
   const onState = (s: LabStore) => {
     if (s.status !== 'ready') return;
-    if (s.state.time < lastTime) known = null;
+    const labKey = `${s.state.name}\u0000${s.state.seed}\u0000${s.lessonId ?? ''}`;
+    if (labKey !== key || s.state.time < lastTime) last = undefined; // a new baseline
+    key = labKey;
     lastTime = s.state.time;
-    const key = labKey(s.state);
-    if (known?.key !== key) {
-      if (asking === key) return;
-      asking = key;
-      void labClient().then((c) => c.request({ kind: 'session' })).then((session) => {
-        if (asking !== key) return;
-        asking = '';
-        known = { key, lessonId: session.lesson };
-        last = undefined; // the lesson as it is now is the baseline
-        onState(useLab.getState());
-      }, () => { asking = ''; });
-      return;
-    }
-    if (known.lessonId === undefined) return;
-    const view = withLesson(s.state, known.lessonId).lesson;
+    const view = s.lessonId === null ? undefined : withLesson(s.state, s.lessonId).lesson;
     for (const e of lessonEvents(last, view)) onEvent(e);
     last = view;
   };

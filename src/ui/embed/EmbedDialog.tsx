@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { embedUrl, iframeSnippet, normalOrigin, PANELS, type EmbedChoice, type Panel, type Theme } from '../../app/embed/urlOptions';
 import { currentShareLink } from '../../app/share/currentLink';
 import { useLab } from '../../app/store';
+import { getLesson } from '../../lessons';
 import { MAX_SPEED, MIN_SPEED } from '../../worker/clock';
 import { Dialog } from '../common/Dialog';
 import { CopyField } from '../share/CopyField';
@@ -11,7 +12,8 @@ import { DEFAULT_EMBED_PANELS, PANEL_REGIONS } from './panels';
 type Start = 'now' | 'lesson' | 'fresh';
 
 export function EmbedDialog({ onClose }: { onClose(): void }) {
-  const lesson = useLab((s) => s.state.lesson);
+  const lessonId = useLab((s) => s.lessonId);
+  const lesson = lessonId === null ? undefined : getLesson(lessonId);
   const vm = useLab((s) => s.state.vms.find((v) => v.id === s.selectedVm));
   const [panels, setPanels] = useState<Panel[]>(lesson ? [...DEFAULT_EMBED_PANELS, 'lesson'] : DEFAULT_EMBED_PANELS);
   const [start, setStart] = useState<Start>(lesson ? 'lesson' : 'now');

@@ -1,9 +1,9 @@
 // Which lesson the lab is running. The worker records the lesson id with the session when a lab is
-// loaded by lesson id (window.lab.load, the course list, a restored autosave); a trainer's lesson file
-// is known only to this page, so it is kept here with the name of the lab it built.
+// loaded by lesson id (window.lab.load, the course list, a restored autosave) and names it in its state
+// patches (the store's `lessonId`); a trainer's lesson file is known only to this page, so it is kept
+// here with the name of the lab it built.
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import { labClient } from '../../app/connection';
 import { openLab } from '../../app/commands';
 import { useLab } from '../../app/store';
 import { getLesson, lessonLabDefinition, type Lesson } from '../../lessons';
@@ -28,23 +28,16 @@ export function closeLessonView(): void {
   useCurrentLessonStore.setState({ lessonId: null, custom: null });
 }
 
-/** Ask the worker which lesson its session came from whenever another lab is loaded. */
+/** Show the lesson the worker's session came from whenever another lab (or lesson) is loaded. */
 export function useFollowSessionLesson(): void {
-  const labKey = useLab((s) => (s.status === 'ready' ? `${s.state.name}\u0000${s.state.seed}` : null));
+  const labKey = useLab((s) => (s.status === 'ready' ? `${s.state.name}\u0000${s.state.seed}\u0000${s.lessonId ?? ''}` : null));
   useEffect(() => {
     if (labKey === null) return;
-    let live = true;
-    void labClient()
-      .then((c) => c.request({ kind: 'session' }))
-      .then((session) => {
-        if (!live) return;
-        const id = session.lesson && getLesson(session.lesson) ? session.lesson : null;
-        const custom = useCurrentLessonStore.getState().custom;
-        const stillCustom = custom && !id && custom.labName === labKey.split('\u0000')[0] ? custom : null;
-        useCurrentLessonStore.setState({ lessonId: id, custom: stillCustom });
-      })
-      .catch(() => { /* the worker restarts; the next ready state asks again */ });
-    return () => { live = false; };
+    const { lessonId, state } = useLab.getState();
+    const id = lessonId !== null && getLesson(lessonId) ? lessonId : null;
+    const custom = useCurrentLessonStore.getState().custom;
+    const stillCustom = custom && !id && custom.labName === state.name ? custom : null;
+    useCurrentLessonStore.setState({ lessonId: id, custom: stillCustom });
   }, [labKey]);
 }
 
