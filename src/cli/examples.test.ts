@@ -1,16 +1,21 @@
-// The shared example scripts (../shared/examples) and the docs' examples run as the contract says.
+// The example scripts in docs/examples run as docs/examples/README.md says: every script has its
+// section there, answers ok except where that section says a step is refused, and the facts it lists
+// for first-snapshot.json and quiesce-exchange.json hold.
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runScript } from './script';
 import { lessonHooks } from './lessons';
 
-const shared = join(__dirname, '../../../shared/examples');
-const load = (dir: string, f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
+const dir = join(__dirname, '../../docs/examples');
+const load = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
+const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+/** The README's section for one file: from its "## <file>" heading to the next heading. */
+const section = (f: string): string | undefined => readme.split(/^## /m).find((s) => s.startsWith(`${f}\n`));
 
-describe.runIf(existsSync(shared))('shared examples', () => {
-  it('first-snapshot.json shows what ../shared/examples/README.md says', () => {
-    const { results, state } = runScript(load(shared, 'first-snapshot.json'), lessonHooks);
+describe('docs/examples/first-snapshot.json', () => {
+  it('shows what docs/examples/README.md says', () => {
+    const { results, state } = runScript(load('first-snapshot.json'), lessonHooks);
     expect(results[0]).toMatchObject({ ok: true, task: expect.any(String) });
     const task = state.tasks.find((t) => t.id === (results[0] as { task: string }).task)!;
     expect(task.state).toBe('success');
@@ -23,20 +28,31 @@ describe.runIf(existsSync(shared))('shared examples', () => {
     expect([oops.memory, oops.quiesced, oops.consistency]).toEqual([true, false, 'memory']);
     const mem = state.datastores[0].files.find((f) => f.path.endsWith('Snapshot2.vmsn'))!;
     expect(mem.sizeBytes).toBeGreaterThanOrEqual(1024 ** 3);
-    expect(results[5]).toMatchObject({ ok: false, error: { code: 'SNAPSHOT_NOT_FOUND' } });
+    expect(results[5]).toMatchObject({ ok: false, error: { code: 'SNAPSHOT_NOT_FOUND', message: expect.stringMatching(/\w+ \w+/) } });
+  });
+
+  it('after step 2, one snapshot and one empty delta; steps 3-4 write grains 0-2 once', () => {
+    const script = load('first-snapshot.json');
+    const upTo = (n: number) => runScript({ ...script, steps: script.steps.slice(0, n) }, lessonHooks).state;
+    const two = upTo(2).vms[0];
+    expect(two.snapshots.map((s) => s.name)).toEqual(['before-upgrade']);
+    expect(two.disks[0].chain).toHaveLength(2);
+    expect(two.disks[0].chain[1]).toMatchObject({ format: 'seSparse', grainBytes: 4096, dataBytes: 0 });
+    const leaf = (n: number) => upTo(n).vms[0].disks[0].chain[1].dataBytes;
+    expect([leaf(3), leaf(4)]).toEqual([12288, 12288]);
   });
 });
 
-describe.runIf(existsSync(shared))('shared examples: quiesce', () => {
-  it('quiesce-exchange.json shows what ../shared/examples/README.md says', () => {
-    const { results, state } = runScript(load(shared, 'quiesce-exchange.json'), lessonHooks);
+describe('docs/examples/quiesce-exchange.json', () => {
+  it('shows what docs/examples/README.md says', () => {
+    const { results, state } = runScript(load('quiesce-exchange.json'), lessonHooks);
     const exch = state.vms.find((v) => v.id === 'exch01')!;
     expect(exch.apps.exchange!.logBytes).toBeGreaterThan(0);
     expect(exch.disks.every((d) => d.chain.length === 2 && d.chain[1].dataBytes > 0)).toBe(true);
     const pre = exch.snapshots.find((s) => s.name === 'pre-SP2')!;
     expect([pre.quiesced, pre.consistency]).toEqual([true, 'application']);
     expect(exch.apps.exchange!.truncations).toBe(0);
-    // The contract's quiesce kinds, in order, for the first (successful) quiesce.
+    // The quiesce's events, in order, for the first (successful) quiesce.
     const order = ['quiesce.start', 'script.freeze', 'vss.identify', 'vss.prepareBackup', 'vss.prepareSnapshot', 'vss.freeze',
       'vss.flushAndHold', 'vm.snapshotCreated', 'vss.releaseWrites', 'vss.thaw', 'vss.postSnapshot', 'script.thaw',
       'vss.backupComplete', 'vss.shadowDiscarded', 'quiesce.done'];
@@ -46,6 +62,7 @@ describe.runIf(existsSync(shared))('shared examples: quiesce', () => {
     expect(writers4).toMatch(/Writer name: 'Microsoft Exchange Writer'/);
     expect(writers4).toMatch(/Writer name: 'System Writer'/);
     expect(writers4.match(/State: \[1\] Stable/g)!.length).toBe(writers4.match(/Writer name:/g)!.length);
+    expect(results[5]).toMatchObject({ ok: true, task: expect.any(String) });
     const second = state.tasks.find((t) => t.id === (results[5] as { task: string }).task)!;
     expect(second.state).toBe('error');
     expect(second.error!.message).toMatch(/Failed to quiesce the virtual machine/);
@@ -56,15 +73,23 @@ describe.runIf(existsSync(shared))('shared examples: quiesce', () => {
   });
 });
 
-describe('docs examples', () => {
-  const dir = join(__dirname, '../../docs/examples');
-  for (const f of existsSync(dir) ? readdirSync(dir).filter((x) => x.endsWith('.json')) : []) {
-    it(`${f} runs and every step it does not mark as failing answers ok`, () => {
-      const script = load(dir, f);
-      const expectFail: number[] = script.expectRefused ?? [];
-      delete script.expectRefused;
-      const { results } = runScript(script, lessonHooks);
-      results.forEach((r, i) => expect(r.ok, `step ${i}: ${JSON.stringify(r)}`).toBe(!expectFail.includes(i)));
+describe('every script in docs/examples', () => {
+  /** The steps (from 1) each README section marks as refused; all other steps answer ok. */
+  const refused: Record<string, number[]> = { 'first-snapshot.json': [6], 'refusals.json': [1, 2, 3] };
+  const files = readdirSync(dir).filter((x) => x.endsWith('.json'));
+
+  it('the folder holds the scripts the README describes, each with its section', () => {
+    expect(files).toEqual(expect.arrayContaining(['first-snapshot.json', 'quiesce-exchange.json', ...Object.keys(refused)]));
+    for (const f of files) expect(section(f), `${f} has no "## ${f}" section in docs/examples/README.md`).toBeDefined();
+  });
+
+  for (const f of files) {
+    it(`${f} runs: every step answers ok except those its README section says are refused`, () => {
+      const text = section(f) ?? '';
+      expect(text.includes('**refused**'), `the README's section marks refused steps of ${f}`).toBe(f in refused);
+      const { results } = runScript(load(f), lessonHooks);
+      const expectFail = (refused[f] ?? []).map((n) => n - 1);
+      results.forEach((r, i) => expect(r.ok, `step ${i + 1}: ${JSON.stringify(r)}`).toBe(!expectFail.includes(i)));
     });
   }
 });
