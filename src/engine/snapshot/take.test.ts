@@ -202,6 +202,20 @@ describe('taking a snapshot (vmware-snapshots.md)', () => {
     expect(lab.state().events.some((e) => e.kind === 'quiesce.start')).toBe(false);
   });
 
+  it('rule 28: a quiesce failure fails the whole task with vCenter\'s message and leaves no snapshot and no delta', () => {
+    const lab = smallLab({ vm: { apps: ['exchange'] } });
+    const filesBefore = lab.state().datastores[0].files.map((f) => f.path);
+    ok(lab, { type: 'fault.inject', vm: 'vm1', fault: { kind: 'writerError', writer: 'Microsoft Exchange Writer', phase: 'freeze', error: 'retryable', once: true } });
+    const t = take(lab, 'q', { quiesce: true });
+    expect(t.state).toBe('error');
+    expect(t.error!.message).toBe('An error occurred while saving the snapshot: Failed to quiesce the virtual machine.');
+    expect(vmOf(lab.state()).snapshots).toEqual([]);
+    expect(diskOf(lab.state()).chain).toHaveLength(1);
+    expect(lab.state().datastores[0].files.map((f) => f.path)).toEqual(filesBefore);
+    // The same take without the fault succeeds: it was the quiesce that failed the task.
+    expect(take(lab, 'q', { quiesce: true }).state).toBe('success');
+  });
+
   it('a take is refused at once for a missing name and changes nothing', () => {
     const lab = smallLab();
     const before = JSON.stringify(lab.state());
