@@ -6,6 +6,8 @@ import { createRoot } from 'react-dom/client';
 import { connectToHost } from './app/embed/hostBridge';
 import { usePageOptions } from './app/embed/pageOptions';
 import { installLabApi } from './app/labApi';
+import { connectLms } from './app/lms/connectLms';
+import { disableAutosave } from './app/persistence';
 import { registerOfflineCache } from './app/offline/registerServiceWorker';
 import { applyDisplayOptions, followShareLinks, startFromUrl } from './app/pageStart';
 import { applyPrefs, usePrefs } from './app/prefs';
@@ -19,10 +21,14 @@ import './ui/embed/delivery.css';
 const { options } = usePageOptions.getState();
 applyPrefs(usePrefs.getState());
 applyDisplayOptions(options);
-const api = installLabApi(window, startFromUrl(options, location, history));
+// A course package's lesson: the learning platform keeps the session, not this browser's autosave.
+const lms = connectLms(options);
+if (lms) disableAutosave();
+const api = installLabApi(window, startFromUrl(options, location, history, lms));
 if (options.parentOrigin) connectToHost(options.parentOrigin, api);
 followShareLinks();
-registerOfflineCache();
+// Inside a learning platform, a service worker would keep serving an old package after an update.
+if (!options.lms) registerOfflineCache();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -5,6 +5,8 @@ import type { WorkerClient } from './workerClient';
 import { labClient, whenStarted } from './connection';
 import { reportProblem } from './embed/pageOptions';
 import type { UrlOptions } from './embed/urlOptions';
+import { openLmsLesson } from './lms/lmsLesson';
+import type { LmsReporter } from './lms/reporter';
 import { disableAutosave } from './persistence';
 import { applyPrefs, usePrefs } from './prefs';
 import { setPresenter } from './presenter/presenter';
@@ -27,11 +29,14 @@ export function applyDisplayOptions(o: UrlOptions, root: HTMLElement = document.
   }
 }
 
-export async function startFromUrl(o: UrlOptions, location: Pick<Location, 'hash' | 'pathname' | 'search'>, history?: Pick<History, 'replaceState'>): Promise<void> {
+export async function startFromUrl(o: UrlOptions, location: Pick<Location, 'hash' | 'pathname' | 'search'>, history?: Pick<History, 'replaceState'>, lms?: LmsReporter | null): Promise<void> {
   await whenStarted();
   const client = await labClient();
   const shared = sharedSessionIn(location.hash);
-  if (shared !== null) {
+  if (lms && o.lesson !== undefined) {
+    // A course package: the learning platform's saved session, else the lesson from its start.
+    await openLmsLesson(client, lms, o.lesson);
+  } else if (shared !== null) {
     await openSharedLab(client, shared);
     // A reload should keep the learner's progress, not replay the link again.
     history?.replaceState(null, '', location.pathname + location.search);

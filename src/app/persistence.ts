@@ -15,8 +15,17 @@ let lastSaved: Session | null = null;
 let autosave = true;
 export function disableAutosave(): void { autosave = false; }
 
+const sessionListeners = new Set<(session: Session) => void>();
+
+/** Hear every session the worker posts (a course package saves it with the learning platform). */
+export function onSessionSaved(listener: (session: Session) => void): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
+
 export function saveSession(session: Session, store: StorageLike | null = storage()): boolean {
   lastSaved = session;
+  for (const listener of sessionListeners) listener(session);
   if (!store || !autosave) return false;
   try {
     store.setItem(AUTOSAVE_KEY, JSON.stringify(session));

@@ -13,6 +13,7 @@ import { OptionsBanner } from './embed/OptionsBanner';
 import { BreakSomething } from './faults/BreakSomething';
 import { Inventory } from './inventory/Inventory';
 import { LessonSlot } from './lesson/LessonSlot';
+import { LmsBanner } from './lms/LmsBanner';
 import { VmSettings } from './settings/VmSettings';
 import { QuestionDialog } from './tasks/QuestionDialog';
 import { RecentTasks } from './tasks/RecentTasks';
@@ -34,6 +35,7 @@ export function App() {
       </header>
       <CrashBanner />
       <OptionsBanner />
+      <LmsBanner />
       {status === 'starting' && <p className="starting" role="status">Starting the lab…</p>}
       <div className="workspace">
         <Inventory />

@@ -7,7 +7,8 @@ import { withLesson } from '../lesson/lessonState';
 import { useLab, type LabStore } from '../store';
 import { lessonEvents, type LessonEvent } from './lessonEvents';
 
-export function followLesson(onEvent: (e: LessonEvent) => void): () => void {
+/** `onView` hears every evaluation of the lesson the lab is running (a course package reports it). */
+export function followLesson(onEvent: (e: LessonEvent) => void, onView?: (lessonId: string, view: LessonView) => void): () => void {
   let key = '';
   let last: LessonView | undefined;
   let lastTime = 0;
@@ -19,6 +20,7 @@ export function followLesson(onEvent: (e: LessonEvent) => void): () => void {
     key = labKey;
     lastTime = s.state.time;
     const view = s.lessonId === null ? undefined : withLesson(s.state, s.lessonId).lesson;
+    if (view && s.lessonId !== null) onView?.(s.lessonId, view);
     for (const e of lessonEvents(last, view)) onEvent(e);
     last = view;
   };

@@ -79,3 +79,13 @@ describe('embedUrl', () => {
       '<iframe src="https://x.example/?a=1&amp;b=&quot;2&quot;" title="A &lt;lab>" width="100%" height="520" style="border:0" loading="lazy"></iframe>');
   });
 });
+
+describe('parseUrlOptions: lms', () => {
+  it('reads the course package launch (lms=scorm12 | cmi5) and names a wrong value', () => {
+    expect(parseUrlOptions('?lesson=first-snapshot&lms=scorm12').lms).toBe('scorm12');
+    expect(parseUrlOptions('?lms=cmi5').lms).toBe('cmi5');
+    const bad = parseUrlOptions('?lms=scorm2004');
+    expect(bad.lms).toBeUndefined();
+    expect(bad.problems).toEqual(['lms=scorm2004 was ignored: a course package launches the lab with lms=scorm12 or lms=cmi5.']);
+  });
+});

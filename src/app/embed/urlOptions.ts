@@ -5,6 +5,8 @@ import { MAX_SPEED, MIN_SPEED } from '../../worker/clock';
 export const PANELS = ['inventory', 'tree', 'timeline', 'datastore', 'tasks', 'console', 'lesson'] as const;
 export type Panel = (typeof PANELS)[number];
 export type Theme = 'light' | 'dark';
+export const LMS_KINDS = ['scorm12', 'cmi5'] as const;
+export type LmsKind = (typeof LMS_KINDS)[number];
 
 export interface UrlOptions {
   embed: boolean;
@@ -21,6 +23,8 @@ export interface UrlOptions {
   seed?: number;
   /** The one origin allowed to drive the lab with postMessage. */
   parentOrigin?: string;
+  /** Launched from a course package: report progress to the learning platform (docs/lms.md). */
+  lms?: LmsKind;
   /** One sentence per value that was ignored. */
   problems: string[];
 }
@@ -108,6 +112,11 @@ export function parseUrlOptions(search: string): UrlOptions {
     if (origin) options.parentOrigin = origin;
     else problems.push(`parentOrigin=${parentOrigin} was ignored: give the embedding page's origin, such as https://slides.example.com (no path), so the lab answers no one.`);
   }
+  const lms = params.get('lms');
+  if (lms !== null) {
+    if ((LMS_KINDS as readonly string[]).includes(lms)) options.lms = lms as LmsKind;
+    else problems.push(`lms=${lms} was ignored: a course package launches the lab with lms=scorm12 or lms=cmi5.`);
+  }
   for (const name of new Set(params.keys())) {
     const meant = nearMiss(name);
     if (meant) problems.push(`${name}= was ignored: did you mean ${meant}=?`);
@@ -115,7 +124,7 @@ export function parseUrlOptions(search: string): UrlOptions {
   return options;
 }
 
-const OPTION_NAMES = ['embed', 'presenter', 'autoplay', 'lesson', 'vm', 'panels', 'theme', 'speed', 'seed', 'parentOrigin'];
+const OPTION_NAMES = ['embed', 'presenter', 'autoplay', 'lesson', 'vm', 'panels', 'theme', 'speed', 'seed', 'parentOrigin', 'lms'];
 
 /** A parameter that is one of ours in the wrong case or number (parentorigin, panel); others are left alone. */
 function nearMiss(name: string): string | undefined {

@@ -1,0 +1,99 @@
+// The SCORM 1.2 package, launched as an LMS would: unzipped onto a plain file server, its SCO for
+// "first-snapshot" (the href imsmanifest.xml gives) in a frame of a mock LMS page whose API records
+// every call. The lesson is completed through window.lab; then the LMS relaunches it with what it kept.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, type Frame, type Page } from '@playwright/test';
+import { decodeSuspendData } from '../src/app/lms/suspendData';
+import { getLesson } from '../src/lessons';
+import { servePackage, unpack, type PackageServer } from './lms/coursePackage';
+import { MOCK_SCORM_LMS } from './lms/mockScormLms';
+
+declare global {
+  interface Window { scormCalls: string[][]; scormData: Record<string, string>; frameMessages: unknown[] }
+}
+
+let server: PackageServer;
+let launch = '';
+test.beforeAll(async () => {
+  const dir = unpack('snaplab-scorm12.zip');
+  const manifest = readFileSync(join(dir, 'imsmanifest.xml'), 'utf8');
+  launch = /identifier="sco-first-snapshot"[^>]*href="([^"]+)"/.exec(manifest)![1].replace(/&amp;/g, '&');
+  server = await servePackage(dir, (req, res) => {
+    if (!req.url?.startsWith('/lms.html')) return false;
+    res.writeHead(200, { 'content-type': 'text/html' }).end(MOCK_SCORM_LMS);
+    return true;
+  });
+});
+test.afterAll(() => server.close());
+
+async function openInLms(page: Page, initial: Record<string, string> = {}): Promise<Frame> {
+  await page.goto(`${server.base}lms.html?launch=${encodeURIComponent(launch)}#${encodeURIComponent(JSON.stringify(initial))}`);
+  const lesson = (f: Frame) => f.url().includes('/course/index.html');
+  await expect.poll(() => page.frames().some(lesson)).toBe(true);
+  const frame = page.frames().find(lesson)!;
+  await frame.evaluate(() => window.lab.ready);
+  return frame;
+}
+
+const calls = (page: Page) => page.evaluate(() => window.scormCalls);
+const data = (page: Page) => page.evaluate(() => window.scormData);
+
+test('SCORM 1.2: LMSInitialize first, incomplete, then completed with suspend_data and LMSCommit; LMSFinish on close', async ({ page }) => {
+  expect(launch).toBe('index.html?lesson=first-snapshot&lms=scorm12');
+  const frame = await openInLms(page);
+  expect((await calls(page))[0]).toEqual(['LMSInitialize']);
+  await expect.poll(async () => (await data(page))['cmi.core.lesson_status']).toBe('incomplete');
+  await expect(frame.getByRole('region', { name: 'Learning platform' })).toContainText('SCORM 1.2');
+
+  for (const step of getLesson('first-snapshot')!.solution) {
+    const r = await frame.evaluate((c) => window.lab.dispatch(c), step.command as unknown as Record<string, unknown>);
+    expect(r.ok).toBe(true);
+  }
+  await expect.poll(async () => (await data(page))['cmi.core.lesson_status']).toBe('completed');
+  const afterComplete = await calls(page);
+  const completedAt = afterComplete.findIndex((c) => c[0] === 'LMSSetValue' && c[1] === 'cmi.core.lesson_status' && c[2] === 'completed');
+  expect(afterComplete.slice(completedAt).some((c) => c[0] === 'LMSCommit')).toBe(true);
+  expect((await data(page))['cmi.core.lesson_location']).toBe('4/4 objectives');
+  await expect(frame.getByRole('region', { name: 'Learning platform' })).toContainText('completed');
+  // The session with the lesson's four steps reaches cmi.suspend_data (ASCII, under SCORM 1.2's limit).
+  await expect.poll(async () => (await data(page))['cmi.suspend_data']?.length ?? 0).toBeGreaterThan(10);
+  const suspend = (await data(page))['cmi.suspend_data'];
+  expect(suspend).toMatch(/^s1\.[A-Za-z0-9_-]+$/);
+  expect(suspend.length).toBeLessThanOrEqual(4096);
+  expect((await calls(page)).every((c) => c[0] !== 'LMSFinish')).toBe(true);
+
+  // Closing the lesson (the LMS removes its frame) finishes it, keeping the session for next time.
+  await page.evaluate(() => document.querySelector('iframe')!.remove());
+  await expect.poll(async () => (await calls(page)).at(-1)).toEqual(['LMSFinish']);
+  expect((await data(page))['cmi.core.exit']).toBe('suspend');
+  expect((await data(page))['cmi.core.session_time']).toMatch(/^\d{4}:\d{2}:\d{2}\.\d{2}$/);
+});
+
+test('SCORM 1.2: a relaunch with the kept suspend_data restores the session where the learner left', async ({ page }) => {
+  let frame = await openInLms(page);
+  await frame.evaluate(() => window.lab.dispatch({ type: 'snapshot.take', vm: 'exch01', name: 'kept by the LMS' }));
+  await frame.evaluate(() => window.lab.advance(5_000));
+  const before = await frame.evaluate(() => window.lab.state());
+  // The suspend data catches up with the last step (the lab at 5 s, with the snapshot).
+  const savedTime = async () => {
+    const text = (await data(page))['cmi.suspend_data'];
+    const decoded = text ? await decodeSuspendData(text) : null;
+    return decoded?.ok ? decoded.session.time : -1;
+  };
+  await expect.poll(savedTime).toBe(before.time);
+  await page.evaluate(() => document.querySelector('iframe')!.remove());
+  await expect.poll(async () => (await calls(page)).at(-1)).toEqual(['LMSFinish']);
+  const stored = await data(page);
+
+  await page.goto('about:blank');
+  frame = await openInLms(page, { 'cmi.suspend_data': stored['cmi.suspend_data'], 'cmi.core.lesson_status': stored['cmi.core.lesson_status'], 'cmi.core.entry': 'resume' });
+  const after = await frame.evaluate(() => window.lab.state());
+  expect(after.time).toBe(before.time);
+  expect(after.vms.find((v) => v.id === 'exch01')!.snapshots.map((s) => s.name)).toEqual(['kept by the LMS']);
+  expect(after.lesson?.id).toBe('first-snapshot');
+  // Half done, and the objectives show it: two of four met, the lesson still incomplete.
+  expect(after.lesson?.objectives.map((o) => o.done)).toEqual([true, true, false, false]);
+  expect((await data(page))['cmi.core.lesson_status']).toBe('incomplete');
+  await expect(frame.getByRole('region', { name: 'Lesson' }).getByText('Take a snapshot of EXCH01')).toBeVisible();
+});

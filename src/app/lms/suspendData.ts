@@ -1,0 +1,73 @@
+// The lab session as the learning platform keeps it (SCORM cmi.suspend_data, cmi5's state document):
+// "s1." + base64url(deflate(JSON)), ASCII only. A lesson's own lab definition is left out (the lesson
+// id brings it back), which keeps most lessons' sessions small. SCORM 1.2 allows 4,096 characters: a
+// session past that keeps its oldest commands that fit, i.e. the lab as it was at an earlier moment;
+// what was cut is said on the page (docs/lms.md). Completion and score never depend on it.
+import { getLesson, lessonLabDefinition } from '../../lessons';
+import { checkSession, type Session } from '../../worker/session';
+import { fromBase64Url, toBase64Url } from '../share/shareLink';
+
+export const SCORM12_SUSPEND_LIMIT = 4096;
+const PREFIX = 's1.';
+
+async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(out).arrayBuffer());
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export async function encodeSuspendData(session: Session): Promise<string> {
+  const lesson = session.lesson === undefined ? undefined : getLesson(session.lesson);
+  const compact: Record<string, unknown> = { ...session };
+  if (lesson && same(session.definition, lessonLabDefinition(lesson))) {
+    delete compact.definition;
+    compact.lessonLab = true;
+  }
+  const json = new TextEncoder().encode(JSON.stringify(compact));
+  return PREFIX + toBase64Url(await pipe(json, new CompressionStream('deflate-raw')));
+}
+
+export type DecodedSuspendData = { ok: true; session: Session } | { ok: false; message: string };
+
+export async function decodeSuspendData(text: string): Promise<DecodedSuspendData> {
+  const bad = (why: string): DecodedSuspendData => ({ ok: false, message: `The lab saved by your learning platform could not be read (${why}), so the lesson starts from the beginning.` });
+  if (!text.startsWith(PREFIX)) return bad('it was not written by this SnapLab');
+  const bytes = fromBase64Url(text.slice(PREFIX.length));
+  if (!bytes || !bytes.length) return bad('it is damaged or cut short');
+  let value: Record<string, unknown>;
+  try {
+    const json = new TextDecoder('utf-8', { fatal: true }).decode(await pipe(bytes, new DecompressionStream('deflate-raw')));
+    value = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    return bad('it is damaged or cut short');
+  }
+  if (value.lessonLab === true) {
+    const lesson = typeof value.lesson === 'string' ? getLesson(value.lesson) : undefined;
+    if (!lesson) return bad(`this SnapLab has no lesson "${String(value.lesson)}"`);
+    value = { ...value, definition: lessonLabDefinition(lesson) };
+    delete value.lessonLab;
+  }
+  const check = checkSession(value);
+  return check.ok ? { ok: true, session: check.session } : bad(check.message);
+}
+
+/** What fits: the whole session, or its first `kept` commands (the lab just before the next one). */
+export interface FittedSession { text: string; kept: number; total: number }
+
+export async function fitSuspendData(session: Session, limit = SCORM12_SUSPEND_LIMIT): Promise<FittedSession> {
+  const total = session.commands.length;
+  const whole = await encodeSuspendData(session);
+  if (whole.length <= limit) return { text: whole, kept: total, total };
+  const prefix = (k: number) => encodeSuspendData({ ...session, commands: session.commands.slice(0, k), time: session.commands[k].at });
+  // Binary search for the most commands whose encoding fits (longer prefixes encode longer).
+  let lo = -1;
+  let hi = total;
+  let best = '';
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    const text = await prefix(mid);
+    if (text.length <= limit) { lo = mid; best = text; } else hi = mid;
+  }
+  return { text: best, kept: Math.max(lo, 0), total };
+}
