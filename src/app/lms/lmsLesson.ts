@@ -61,7 +61,7 @@ export async function openLmsLesson(client: WorkerClient, lms: LmsReporter, less
       pending = null;
       const fitted = await fitSuspendData(session, lms.sessionLimit);
       lms.saveSession(fitted.text);
-      setLmsStatus({ limit: fitted.kept < fitted.total ? limitNote(lms.sessionLimit, fitted.kept, fitted.total) : null });
+      setLmsStatus({ limit: fitted.kept < fitted.total || fitted.branchesLeftOut ? limitNote(lms.sessionLimit, fitted.kept, fitted.total) : null });
     }
     busy = false;
   };
@@ -77,6 +77,7 @@ export async function openLmsLesson(client: WorkerClient, lms: LmsReporter, less
 
 export function limitNote(limit: number, kept: number, total: number): string {
   const steps = (n: number) => (n === 1 ? '1 step' : `${n} steps`);
+  if (kept === total) return `Your learning platform keeps at most ${limit.toLocaleString('en')} characters of lab history: it holds the branch you are on, at its newest moment, but not your other time-travel branches. Your completion and score are reported as usual.`;
   return kept === 0
     ? `Your learning platform keeps at most ${limit.toLocaleString('en')} characters of lab history and this lab needs more, so it will start from the beginning when you come back. Your completion and score are reported as usual.`
     : `Your learning platform keeps at most ${limit.toLocaleString('en')} characters of lab history: it holds the lab up to your first ${steps(kept)} of ${total}, so the later ones will not come back when you resume. Your completion and score are reported as usual.`;

@@ -39,9 +39,19 @@ describe('suspend data', () => {
     expect(more.length).toBeGreaterThan(SCORM12_SUSPEND_LIMIT);
   });
 
-  it('a session that fits is kept whole', async () => {
-    const fitted = await fitSuspendData(session(3));
-    expect(fitted).toMatchObject({ kept: 3, total: 3 });
+  it('a session that fits is kept whole, time-travel branches included', async () => {
+    const s = { ...session(3), branches: [{ id: 'b1', parent: null, forkAt: 0, forkIndex: 0, commands: session(3).commands, reached: 3000 }], branch: 'b1', position: 1000 };
+    const fitted = await fitSuspendData(s);
+    expect(fitted).toMatchObject({ kept: 3, total: 3, branchesLeftOut: false });
+    expect(await decodeSuspendData(fitted.text)).toEqual({ ok: true, session: s });
+  });
+
+  it('too long with its branches: the current branch alone, at its newest moment', async () => {
+    const many = session(400).commands;
+    const s = { ...session(20), branches: [{ id: 'b1', parent: null, forkAt: 0, forkIndex: 0, commands: many, reached: 400_000 }], branch: 'b1', position: 1000 };
+    const fitted = await fitSuspendData(s);
+    expect(fitted).toMatchObject({ kept: 20, total: 20, branchesLeftOut: true });
+    expect(await decodeSuspendData(fitted.text)).toEqual({ ok: true, session: session(20) });
   });
 
   it('says why saved data cannot be read', async () => {

@@ -52,13 +52,26 @@ export async function decodeSuspendData(text: string): Promise<DecodedSuspendDat
   return check.ok ? { ok: true, session: check.session } : bad(check.message);
 }
 
-/** What fits: the whole session, or its first `kept` commands (the lab just before the next one). */
-export interface FittedSession { text: string; kept: number; total: number }
+/**
+ * What fits: the whole session; else its current branch alone (other time-travel branches and the
+ * position in the past left out); else that branch's first `kept` commands, i.e. the lab just before
+ * the next one.
+ */
+export interface FittedSession { text: string; kept: number; total: number; branchesLeftOut: boolean }
 
-export async function fitSuspendData(session: Session, limit = SCORM12_SUSPEND_LIMIT): Promise<FittedSession> {
-  const total = session.commands.length;
-  const whole = await encodeSuspendData(session);
-  if (whole.length <= limit) return { text: whole, kept: total, total };
+const BRANCH_FIELDS = ['branches', 'branch', 'position'];
+
+export async function fitSuspendData(full: Session, limit = SCORM12_SUSPEND_LIMIT): Promise<FittedSession> {
+  const total = full.commands.length;
+  const whole = await encodeSuspendData(full);
+  if (whole.length <= limit) return { text: whole, kept: total, total, branchesLeftOut: false };
+  const session = { ...full } as Session & Record<string, unknown>;
+  for (const f of BRANCH_FIELDS) delete session[f];
+  const branchesLeftOut = BRANCH_FIELDS.some((f) => f in full);
+  if (branchesLeftOut) {
+    const current = await encodeSuspendData(session);
+    if (current.length <= limit) return { text: current, kept: total, total, branchesLeftOut };
+  }
   const prefix = (k: number) => encodeSuspendData({ ...session, commands: session.commands.slice(0, k), time: session.commands[k].at });
   // Binary search for the most commands whose encoding fits (longer prefixes encode longer).
   let lo = -1;
@@ -69,5 +82,5 @@ export async function fitSuspendData(session: Session, limit = SCORM12_SUSPEND_L
     const text = await prefix(mid);
     if (text.length <= limit) { lo = mid; best = text; } else hi = mid;
   }
-  return { text: best, kept: Math.max(lo, 0), total };
+  return { text: best, kept: Math.max(lo, 0), total, branchesLeftOut };
 }
