@@ -97,3 +97,20 @@ export function restartLab(): Promise<void> {
 }
 
 export { forgetSavedSession, loadSavedSession };
+
+/** Time travel: the lab at `ms` of its history (the scrubber). */
+export async function seekTo(ms: number): Promise<void> {
+  const answer = await (await labClient()).request({ kind: 'seek', ms: Math.round(ms) });
+  if ('ok' in answer && answer.ok === false) notify('error', answer.error.message);
+}
+
+/** Go to another branch of the lab's history, at the newest moment it reached. */
+export async function switchBranch(branch: string): Promise<void> {
+  const answer = await (await labClient()).request({ kind: 'switchBranch', branch });
+  if (!answer.ok) notify('error', answer.error.message);
+}
+
+/** Datastore usage over time of some branches ("compare branches"). */
+export async function branchUsage(branches: string[]) {
+  return (await labClient()).request({ kind: 'usage', branches });
+}

@@ -6,7 +6,7 @@ import { loadSavedSession, saveSession } from './persistence';
 import type { StateView } from '../engine/lab/view';
 import type { ClockView, StatePatch } from '../worker/protocol';
 import { applyPatch, patchLessonId } from '../worker/patch';
-import { commitState, notify, receiveClock, receiveLiveTime, setStatus, useLab } from './store';
+import { commitState, notify, receiveClock, receiveHistory, receiveLiveTime, setStatus, useLab } from './store';
 import { WorkerClient, type PortLike } from './workerClient';
 
 /** Charts redraw at most this often while the clock runs: Recharts is the page's heaviest render. */
@@ -63,6 +63,7 @@ function onMessage(m: Exclude<WorkerMessage, { type: 'answer' | 'hello' }>): voi
     if (!m.clock.playing && pending) commit();
   }
   else if (m.type === 'session') saveSession(m.session);
+  else if (m.type === 'history') receiveHistory(m.history);
 }
 
 /** Start (or restart) the worker; resolves once the lab is ready, autosave restored. */

@@ -40,10 +40,13 @@ export function sampleOf(s: StateView): Sample {
   return { t: s.time, datastores, vms };
 }
 
-/** Append a sample; time going back (a new lab) starts over; a full series keeps every other point. */
+/**
+ * Append a sample; time going back (a seek into the lab's past) keeps what came before that moment;
+ * a full series keeps every other point. A new lab clears the series (clearHistory).
+ */
 export function addSample(series: Sample[], sample: Sample, max = MAX_SAMPLES): Sample[] {
   const last = series[series.length - 1];
-  if (last && sample.t < last.t) return [sample];
+  if (last && sample.t < last.t) return [...series.filter((x) => x.t < sample.t), sample];
   if (last && sample.t === last.t) return [...series.slice(0, -1), sample];
   const next = [...series, sample];
   if (next.length <= max) return next;

@@ -4,7 +4,7 @@
 // from the store: the worker names it in the full state patch it posts on every load, before it answers
 // any later request, so the store knows it by the time a state answer arrives.
 import type { CommandResult, StateView } from '../engine/lab/view';
-import type { ClockAnswer, LoadAnswer, LoadOptions } from '../worker/protocol';
+import type { ClockAnswer, Failure, LoadAnswer, LoadOptions } from '../worker/protocol';
 import { labClient, whenStarted } from './connection';
 import { withLesson } from './lesson/lessonState';
 import { useLab } from './store';
@@ -17,6 +17,8 @@ export interface LabApi {
   state(): Promise<StateView>;
   play(speed?: number): Promise<ClockAnswer>;
   pause(): Promise<ClockAnswer>;
+  /** The lab at that moment of its history (0 to the latest time reached); answers the state there. */
+  seek(ms: number): Promise<StateView | Failure>;
 }
 
 declare global {
@@ -36,6 +38,14 @@ export function createLabApi(ready: Promise<void> = whenStarted()): LabApi {
     },
     play: async (speed) => (await labClient()).request({ kind: 'play', speed }),
     pause: async () => (await labClient()).request({ kind: 'pause' }),
+    seek: async (ms) => {
+      const client = await labClient();
+      const answer = await client.request({ kind: 'seek', ms });
+      // Like the other methods, a refusal is an answer, not a thrown error.
+      if ('ok' in answer && answer.ok === false) return answer;
+      const session = await client.request({ kind: 'session' });
+      return withLesson(answer as StateView, session.lesson);
+    },
   };
 }
 

@@ -66,14 +66,15 @@ describe('chart history', () => {
     expect(s.vms.exch01.disks.disk1.deltaBytes).toBe(exch.disks[0].chain.slice(1).reduce((n, f) => n + f.sizeBytes, 0));
   });
 
-  it('starts over when time goes back and thins old samples when full', () => {
+  it('keeps the samples before a moment the lab went back to (a seek), and thins old samples when full', () => {
     const at = (t: number): Sample => ({ t, datastores: {}, vms: {} });
     let series: Sample[] = [];
     for (let t = 0; t < 20; t++) series = addSample(series, at(t), 10);
     expect(series.length).toBeLessThanOrEqual(10);
     expect(series[series.length - 1].t).toBe(19);
     expect(series.map((x) => x.t)).toEqual([...series.map((x) => x.t)].sort((a, b) => a - b));
-    expect(addSample(series, at(3))).toEqual([at(3)]);
+    const back = addSample(series, at(12.5));
+    expect(back.map((x) => x.t)).toEqual([...series.map((x) => x.t).filter((t) => t < 12.5), 12.5]);
   });
 });
 

@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { StateView } from '../engine/lab/view';
 import { applyPatch, emptyState, patchLessonId } from '../worker/patch';
 import type { ClockView, StatePatch } from '../worker/protocol';
+import type { HistoryView } from '../worker/history';
 
 export type ConnectionStatus = 'starting' | 'ready' | 'crashed';
 
@@ -24,6 +25,8 @@ export interface LabStore {
   selectedVm: string | null;
   selectedSnapshot: string | null;
   notices: Notice[];
+  /** The lab's history for the scrubber and branch switcher (null until the worker sends it). */
+  history: HistoryView | null;
 }
 
 export const initialClock: ClockView = { playing: false, speed: 1, actualSpeed: 0 };
@@ -39,6 +42,7 @@ export const useLab = create<LabStore>()(() => ({
   selectedVm: null,
   selectedSnapshot: null,
   notices: [],
+  history: null,
 }));
 
 /** Apply a worker patch; keeps the selection pointing at something that exists. */
@@ -60,6 +64,10 @@ export function commitState(state: StateView, version: number, clock: ClockView,
 /** The clock between commits: time and play state only. */
 export function receiveLiveTime(time: number, clock: ClockView): void {
   useLab.setState((s) => ({ liveTime: time, clock: sameClock(s.clock, clock) ? s.clock : clock }));
+}
+
+export function receiveHistory(history: HistoryView): void {
+  useLab.setState({ history });
 }
 
 export function receiveClock(clock: ClockView): void {

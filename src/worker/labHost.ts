@@ -205,11 +205,8 @@ export class LabHost {
   }
 
   private moveTo(go: () => LabLike): void {
-    const lab = go();
-    if (lab !== this.lab) {
-      this.lab = lab;
-      this.patches.reset();
-    }
+    // No full resend: the patches diff against what the page holds, even when time went back.
+    this.lab = go();
     this.postNow();
     this.postClock();
     this.postSession();

@@ -3,7 +3,7 @@
 // them as an array (`load` with options: [source, { seed: 7 }]).
 import { z } from 'zod';
 
-export const METHODS = ['dispatch', 'advance', 'state', 'load', 'play', 'pause'] as const;
+export const METHODS = ['dispatch', 'advance', 'state', 'load', 'play', 'pause', 'seek'] as const;
 export type Method = (typeof METHODS)[number];
 
 const command = z.looseObject({ type: z.string().min(1) });
@@ -20,6 +20,7 @@ const argsOf: Record<Method, z.ZodType<unknown[]>> = {
   load: z.union([source.transform((s) => [s]), z.tuple([source]), z.tuple([source, loadOptions])]),
   play: z.union([z.undefined().transform(() => []), speed.transform((s) => [s]), z.tuple([]), z.tuple([speed])]),
   pause: z.union([z.undefined().transform(() => []), z.tuple([])]),
+  seek: z.union([ms.transform((m) => [m]), z.tuple([ms])]),
 };
 
 /** The envelope: anything without `snaplab: 1` and an `id` is not for us and gets no answer. */
@@ -53,6 +54,7 @@ const PARAMS_HELP: Record<Method, string> = {
   load: 'give a lab definition object or a lesson id, or [source, { "seed": 7 }]',
   play: 'give no params or a positive speed',
   pause: 'give no params',
+  seek: 'give the simulated millisecond to go to, from 0 to the latest time the lab reached',
 };
 
 export type Reply =

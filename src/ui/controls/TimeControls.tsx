@@ -3,6 +3,7 @@ import { useLab } from '../../app/store';
 import { formatSimTime, formatSpeed, sliderToSpeed, speedToSlider } from '../../app/format';
 import { setSpeed, stepToNextEvent, togglePlay } from '../../app/commands';
 import { MAX_SPEED, MIN_SPEED } from '../../worker/clock';
+import { Scrubber } from './Scrubber';
 
 export function TimeControls() {
   const playing = useLab((s) => s.clock.playing);
@@ -30,6 +31,7 @@ export function TimeControls() {
         {formatSpeed(speed)}{behind ? ' · catching up' : ''}
       </span>
       <span className="sim-clock" role="timer" aria-label={`Simulated time ${formatSimTime(time, false)}`}>{formatSimTime(time)}</span>
+      <Scrubber />
     </div>
   );
 }

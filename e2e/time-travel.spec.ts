@@ -1,0 +1,79 @@
+// Time travel (contract section 5, `seek`): the scrubber by keyboard, branches through the UI and
+// window.lab, and branches kept across a reload.
+import { test, expect } from './fixtures';
+import type { StateView } from '../src/engine/lab/view';
+
+const MIN = 60_000;
+const seek = (page: import('@playwright/test').Page, ms: number) => page.evaluate((m) => window.lab.seek(m), ms) as Promise<StateView>;
+
+test('window.lab.seek answers the state at that moment; a command there starts a branch the switcher offers', async ({ page, lab }) => {
+  await lab.dispatch({ type: 'snapshot.take', vm: 'exch01', name: 'before-patch' });
+  await lab.advance(20 * MIN);
+  await lab.dispatch({ type: 'snapshot.revert', vm: 'exch01', snapshot: 'before-patch' });
+  await lab.advance(20 * MIN);
+  const end = await lab.state();
+
+  const back = await seek(page, 10 * MIN);
+  expect(back.time).toBe(10 * MIN);
+  expect((await seek(page, end.time)).time).toBe(end.time);
+  expect(await lab.state()).toEqual(end);
+
+  await seek(page, 10 * MIN);
+  expect((await lab.dispatch({ type: 'snapshot.delete', vm: 'exch01', snapshot: 'before-patch' })).ok).toBe(true);
+  await lab.advance(5 * MIN);
+  const branch = page.getByRole('combobox', { name: 'Branch' });
+  await expect(branch).toBeVisible();
+  await expect(branch.locator('option')).toHaveCount(2);
+  await expect(branch).toContainText('deleted snapshot "before-patch" of exch01 vs reverted exch01 to "before-patch"');
+
+  // Back to the first branch: the revert is there again, at the newest moment it reached.
+  await branch.selectOption({ label: 'Branch 1: the first run' });
+  await expect.poll(async () => (await lab.state()).time).toBe(end.time);
+  expect(await lab.state()).toEqual(end);
+
+  // Branches survive a reload (autosave).
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('snaplab.session.v1')?.includes('"branches"'))).toBe(true);
+  await page.reload();
+  await page.evaluate(() => window.lab.ready);
+  await expect(page.getByRole('combobox', { name: 'Branch' }).locator('option')).toHaveCount(2);
+});
+
+test('the scrubber moves through the lab\'s history from the keyboard: Home, End, [ and ]', async ({ page, lab }) => {
+  await lab.advance(10 * MIN);
+  await lab.dispatch({ type: 'snapshot.take', vm: 'sql01', name: 'first' });
+  await lab.advance(20 * MIN);
+  await lab.dispatch({ type: 'snapshot.take', vm: 'sql01', name: 'second' });
+  await lab.advance(30 * MIN);
+  const end = await lab.state();
+  const [first, second] = end.events.filter((e) => e.kind === 'vm.snapshotCreated').map((e) => e.time);
+  const names = async () => (await lab.state()).vms.find((v) => v.id === 'sql01')!.snapshots.map((s) => s.name);
+
+  const slider = page.getByRole('slider', { name: 'Lab history position' });
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await expect.poll(async () => (await lab.state()).time).toBe(0);
+  await expect(page.getByRole('button', { name: 'Back to now' })).toBeEnabled();
+  expect(await names()).toEqual([]);
+
+  await page.keyboard.press(']');
+  await expect.poll(async () => (await lab.state()).time).toBe(first);
+  await page.keyboard.press(']');
+  await expect.poll(async () => (await lab.state()).time).toBe(second);
+  expect(await names()).toEqual(['first', 'second']);
+  await page.keyboard.press('[');
+  await expect.poll(async () => (await lab.state()).time).toBe(first);
+  expect(await names()).toEqual(['first']);
+
+  await page.keyboard.press('End');
+  await expect.poll(async () => (await lab.state()).time).toBe(end.time);
+  await expect(page.getByRole('button', { name: 'Back to now' })).toBeDisabled();
+  expect(await lab.state()).toEqual(end);
+});
+
+test('seek is refused outside the history, with a code, over postMessage-style answers too', async ({ page, lab }) => {
+  await lab.advance(MIN);
+  const answer = await seek(page, 5 * MIN) as unknown as { ok: boolean; error: { code: string } };
+  expect(answer.ok).toBe(false);
+  expect(answer.error.code).toBe('INVALID_TIME');
+  expect((await lab.state()).time).toBe(MIN);
+});

@@ -1,0 +1,29 @@
+// The branches of the lab's history: where each left its parent and what it did differently. Choosing
+// one goes to its newest moment; "Compare branches" shows two branches' datastore usage side by side.
+import { useState } from 'react';
+import { useLab } from '../../app/store';
+import { switchBranch } from '../../app/commands';
+import { formatSimTime } from '../../app/format';
+import { CompareBranches } from './CompareBranches';
+
+export function BranchSwitcher() {
+  const history = useLab((s) => s.history);
+  const [comparing, setComparing] = useState(false);
+  if (!history || history.branches.length < 2) return null;
+  return (
+    <>
+      <label className="branch-switcher">
+        <span>Branch</span>
+        <select value={history.branch} onChange={(e) => void switchBranch(e.target.value)}>
+          {history.branches.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.parent === null ? `${b.name}: the first run` : `${b.name}, from ${formatSimTime(b.forkAt, false)}: ${b.summary}`}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="btn btn-ghost" onClick={() => setComparing(true)}>Compare branches</button>
+      {comparing && <CompareBranches onClose={() => setComparing(false)} />}
+    </>
+  );
+}
