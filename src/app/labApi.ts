@@ -39,12 +39,10 @@ export function createLabApi(ready: Promise<void> = whenStarted()): LabApi {
     play: async (speed) => (await labClient()).request({ kind: 'play', speed }),
     pause: async () => (await labClient()).request({ kind: 'pause' }),
     seek: async (ms) => {
-      const client = await labClient();
-      const answer = await client.request({ kind: 'seek', ms });
+      const answer = await (await labClient()).request({ kind: 'seek', ms });
       // Like the other methods, a refusal is an answer, not a thrown error.
       if ('ok' in answer && answer.ok === false) return answer;
-      const session = await client.request({ kind: 'session' });
-      return withLesson(answer as StateView, session.lesson);
+      return withLesson(answer as StateView, useLab.getState().lessonId ?? undefined);
     },
   };
 }
