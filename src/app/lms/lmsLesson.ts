@@ -26,7 +26,7 @@ export function finishLms(): void {
 /** "Exit lesson": report the end, then go where the platform asked (cmi5's returnURL), if anywhere. */
 export async function exitLms(win: Window = window): Promise<void> {
   if (!running) return;
-  await running.lms.finish(running.attempted());
+  await running.lms.finish(running.attempted(), false);
   const back = running.lms.returnUrl;
   if (back) win.location.assign(back);
 }

@@ -22,8 +22,8 @@ export interface LmsReporter {
   begin(progress: LessonProgress): void;
   progress(progress: LessonProgress): void;
   saveSession(text: string): void;
-  /** The page is going away or the learner pressed Exit; `attempted`: they changed the lab. */
-  finish(attempted: boolean): void | Promise<void>;
+  /** The page is going away (`closing`) or the learner pressed Exit; `attempted`: they changed the lab. */
+  finish(attempted: boolean, closing?: boolean): void | Promise<void>;
   /** Where the platform wants the learner sent after Exit (cmi5's returnURL). */
   readonly returnUrl?: string | null;
 }

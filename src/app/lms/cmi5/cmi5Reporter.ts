@@ -7,7 +7,7 @@ import { ASSESSMENT_LESSON, scorePercent, type LessonProgress, type LmsReporter 
 import { setLmsStatus } from '../lmsStatus';
 import type { Cmi5Launch } from './launch';
 import { fetchAuthToken, Lrs, type FetchLike } from './lrs';
-import { cmi5Statement, isoDuration, uuid, type LaunchData, type Result, type Verb } from './statements';
+import { cmi5Statement, isoDuration, uuid, type LaunchData, type Result, type Statement, type Verb } from './statements';
 
 /** SnapLab's own state document: the session (suspend data) and what was already reported. */
 export const SNAPLAB_STATE = 'snaplab.session';
@@ -34,7 +34,9 @@ export class Cmi5Reporter implements LmsReporter {
   private saved: SavedState = {};
   private startedAt = 0;
   private last: LessonProgress | null = null;
-  private queue: Promise<void> = Promise.resolve();
+  /** Statements waiting their turn; one is on its way at a time, so they arrive in order. */
+  private outbox: Statement[] = [];
+  private inFlight: Promise<void> | null = null;
   private saveTimer: unknown = null;
   private finished = false;
   private readonly deps: Cmi5Deps;
@@ -98,28 +100,45 @@ export class Cmi5Reporter implements LmsReporter {
     setLmsStatus({ reported: `${passed ? 'passed' : 'failed'} (${raw}%)` });
   }
 
-  async finish(attempted: boolean): Promise<void> {
+  /**
+   * terminated, last. `closing`: the page is going away and no later callback will run, so whatever
+   * still waits goes out now with keepalive (the timestamps keep the order, as cmi5 reads it);
+   * otherwise (Exit lesson) terminated waits its turn.
+   */
+  async finish(attempted: boolean, closing = true): Promise<void> {
     if (this.finished || !this.lrs) return;
     const duration = isoDuration(this.deps.now() - this.startedAt);
     if (this.judged && this.lessonId === ASSESSMENT_LESSON && !this.saved.passed && attempted && this.last) this.judge(this.last, duration);
+    this.send('terminated', { duration });
     this.finished = true;
     if (this.saveTimer !== null) this.deps.clearTimer(this.saveTimer);
-    // The page may be closing: these go out at once, with keepalive; their timestamps keep the order.
     const lrs = this.lrs;
     const state = lrs.putState(SNAPLAB_STATE, this.saved, true).catch((e: unknown) => this.fail(e));
-    const earlier = this.queue;
-    const statement = cmi5Statement(this.launch, this.data!, 'terminated', new Date(this.deps.now()), uuid(), { duration });
-    const sent = lrs.sendStatement(statement, true).catch((e: unknown) => this.fail(e));
     setLmsStatus({ state: 'finished' });
-    await Promise.all([state, earlier, sent]);
+    if (closing) {
+      const rest = this.outbox.splice(0).map((s) => lrs.sendStatement(s, true).catch((e: unknown) => this.fail(e)));
+      await Promise.all([state, this.inFlight, ...rest]);
+      return;
+    }
+    while (this.inFlight) await this.inFlight;
+    await state;
   }
 
   /** Statements go one after another, in the order they happened. */
   private send(verb: Verb, result?: Result): void {
+    if (!this.lrs || !this.data || this.finished) return;
+    this.outbox.push(cmi5Statement(this.launch, this.data, verb, new Date(this.deps.now()), uuid(), result));
+    this.pump();
+  }
+
+  private pump(): void {
     const lrs = this.lrs;
-    if (!lrs || !this.data) return;
-    const statement = cmi5Statement(this.launch, this.data, verb, new Date(this.deps.now()), uuid(), result);
-    this.queue = this.queue.then(() => lrs.sendStatement(statement)).catch((e: unknown) => this.fail(e));
+    const next = this.outbox.shift();
+    if (this.inFlight || !lrs || !next) { if (next) this.outbox.unshift(next); return; }
+    this.inFlight = lrs.sendStatement(next).catch((e: unknown) => this.fail(e)).finally(() => {
+      this.inFlight = null;
+      this.pump();
+    });
   }
 
   private saveSoon(ms: number): void {
