@@ -1,7 +1,7 @@
 // Time travel (contract section 5, `seek`): the scrubber by keyboard, branches through the UI and
 // window.lab, and branches kept across a reload.
 import { test, expect } from './fixtures';
-import type { StateView } from '../src/engine/lab/view';
+import type { StateView } from '../src/engine/core/view';
 
 const MIN = 60_000;
 const seek = (page: import('@playwright/test').Page, ms: number) => page.evaluate((m) => window.lab.seek(m), ms) as Promise<StateView>;

@@ -1,6 +1,6 @@
 // What the UI can do to the lab: plain functions that post to the worker. A refused command is shown
 // as a notice with the engine's sentence, and its answer is returned for the caller to use.
-import type { CommandResult } from '../engine/lab/view';
+import type { CommandResult } from '../engine/core/view';
 import type { ClockAnswer, LoadAnswer } from '../worker/protocol';
 import { start, labClient } from './connection';
 import { forgetSavedSession, loadSavedSession, sessionFileName } from './persistence';

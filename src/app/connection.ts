@@ -3,7 +3,7 @@
 import type { WorkerMessage } from '../worker/protocol';
 import { clearHistory, recordSample } from './history';
 import { loadSavedSession, saveSession } from './persistence';
-import type { StateView } from '../engine/lab/view';
+import type { StateView } from '../engine/core/view';
 import type { ClockView, StatePatch } from '../worker/protocol';
 import { applyPatch, patchLessonId } from '../worker/patch';
 import { commitState, notify, receiveClock, receiveHistory, receiveLiveTime, setStatus, useLab } from './store';

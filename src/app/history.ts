@@ -2,7 +2,7 @@
 // time series. The numbers are read from the state view (file sizes, chain figures); the only work
 // here is grouping file sizes by kind and keeping the series short.
 import { create } from 'zustand';
-import type { FileKind, StateView } from '../engine/lab/view';
+import type { FileKind, StateView } from '../engine/core/view';
 
 export interface DatastoreSample { capacity: number; used: number; base: number; deltas: number; memory: number; other: number }
 export interface DiskSample { deltaBytes: number; chainDepth: number; readAmplification: number }

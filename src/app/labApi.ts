@@ -3,7 +3,7 @@
 // from a lesson carries `lesson` with its objectives, as the CLI's does (section 4). Which lesson comes
 // from the store: the worker names it in the full state patch it posts on every load, before it answers
 // any later request, so the store knows it by the time a state answer arrives.
-import type { CommandResult, StateView } from '../engine/lab/view';
+import type { CommandResult, StateView } from '../engine/core/view';
 import type { ClockAnswer, Failure, LoadAnswer, LoadOptions } from '../worker/protocol';
 import { labClient, whenStarted } from './connection';
 import { withLesson } from './lesson/lessonState';

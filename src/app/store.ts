@@ -2,7 +2,7 @@
 // worker and the command functions) writes to it. Patches keep unchanged objects, so a selector such
 // as `s => s.state.vms.find(v => v.id === id)` returns the same object until that VM changes.
 import { create } from 'zustand';
-import type { StateView } from '../engine/lab/view';
+import type { StateView } from '../engine/core/view';
 import { applyPatch, emptyState, patchLessonId } from '../worker/patch';
 import type { ClockView, StatePatch } from '../worker/protocol';
 import type { HistoryView } from '../worker/history';

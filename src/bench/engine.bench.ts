@@ -1,8 +1,8 @@
 // Engine benchmarks (issue "Lab engine"): the guest write path against a dense bitmap, a simulated
 // day of four busy VMs, and the memory a deep chain on a 2 TB disk needs. Run: npm run bench
 import { createLab, type Lab } from '../engine';
-import { applyWrite } from '../engine/guest/write';
-import { Rng } from '../engine/lab/rng';
+import { applyWrite } from '../engine/features/guest/write';
+import { Rng } from '../engine/core/rng';
 
 // A module-local binding: under tsx an imported function is read through a getter on every call,
 // which keeps V8 from inlining it into the hot loop (the browser bundle has no such indirection).

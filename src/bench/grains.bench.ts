@@ -2,9 +2,9 @@
 // chain on a big disk. Run: node --expose-gc --import tsx src/bench/grains.bench.ts
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { GrainMap } from '../engine/disk/grainMap';
-import { GRAIN_BYTES } from '../engine/disk/formats';
-import { Rng } from '../engine/lab/rng';
+import { GrainMap } from '../engine/model/disk/grainMap';
+import { GRAIN_BYTES } from '../engine/model/disk/formats';
+import { Rng } from '../engine/core/rng';
 
 const GiB = 2 ** 30;
 const TiB = 2 ** 40;

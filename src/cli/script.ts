@@ -1,7 +1,7 @@
 // The headless script format (contract section 4): a lab or a lesson, and the commands to run.
 import { z } from 'zod';
 import { createLab, LabDefinitionError, type Lab, type CommandResult, type StateView } from '../engine';
-import { formatPath } from '../engine/lab/schema';
+import { formatPath } from '../engine/core/schema';
 
 export const scriptSchema = z.object({
   lab: z.unknown().optional(),

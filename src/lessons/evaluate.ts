@@ -1,6 +1,6 @@
 // Evaluating a lesson: every objective's check over the state view (events and tasks included), so the
 // same pure function serves the CLI's state.lesson and the page's live checklist.
-import type { LessonView, StateView } from '../engine/lab/view';
+import type { LessonView, StateView } from '../engine/core/view';
 import type { Lesson } from './schema';
 import { evaluateCheck } from './checks';
 

@@ -2,7 +2,7 @@
 // hosts, datastores and VMs by id, add VMs). The result is an ordinary lab definition the engine checks.
 import { z } from 'zod';
 import { builtInLabs } from '../engine/lab/builtInLabs';
-import type { LabDefinitionInput } from '../engine/lab/schema';
+import type { LabDefinitionInput } from '../engine/core/schema';
 
 const patch = z.record(z.string(), z.record(z.string(), z.unknown()));
 

@@ -1,6 +1,6 @@
 // Reading a lesson file a trainer wrote: the schema's verdict as sentences that name each field.
 import { lessonSchema, type Lesson } from './schema';
-import { formatPath } from '../engine/lab/schema';
+import { formatPath } from '../engine/core/schema';
 
 export class LessonFileError extends Error {
   readonly code = 'INVALID_LESSON';

@@ -1,6 +1,6 @@
 // The built-in course, in teaching order. Each lesson is checked against the schema when it loads, so
 // a broken lesson file fails the build's tests rather than a learner's page.
-import type { LabDefinitionInput } from '../engine/lab/schema';
+import type { LabDefinitionInput } from '../engine/core/schema';
 import { lessonSchema, type Lesson, type LessonInput } from './schema';
 import { resolveLabSource } from './labSource';
 import { course } from './course';

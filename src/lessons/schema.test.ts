@@ -2,7 +2,7 @@
 // that name the field.
 import { describe, expect, it } from 'vitest';
 import { lessonInputs, lessonSchema, parseLessonFile, LessonFileError, lessonLabDefinition } from './index';
-import { labDefinitionSchema } from '../engine/lab/schema';
+import { labDefinitionSchema } from '../engine/core/schema';
 
 const valid = () => structuredClone(lessonInputs[0]) as Record<string, unknown>;
 

@@ -1,8 +1,8 @@
 // The lesson format: one runtime schema, and the Lesson type derives from it. Built-in lessons
 // (course/) and lesson files trainers drop in (parseLessonFile) go through the same schema.
 import { z } from 'zod';
-import { commandSchemas, COMMAND_TYPES, type Command } from '../engine/lab/commands';
-import { labDefinitionSchema, formatPath } from '../engine/lab/schema';
+import { commandSchemas, COMMAND_TYPES, type Command } from '../engine/core/commands';
+import { labDefinitionSchema, formatPath } from '../engine/core/schema';
 import { checkSchema } from './checks';
 import { labSourceSchema, resolveLabSource } from './labSource';
 

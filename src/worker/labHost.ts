@@ -1,6 +1,6 @@
 // The one lab the page works on, inside the worker: loads labs, answers requests, runs the clock,
 // records the session and posts throttled state patches. Free of worker globals so tests drive it.
-import type { CommandResult, StateView } from '../engine/lab/view';
+import type { CommandResult, StateView } from '../engine/core/view';
 import { ClockLoop, clampSpeed } from './clock';
 import { resolveSource } from './labSources';
 import { PatchBuilder } from './patch';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLab, defaultLabDefinition } from '../engine/index';
-import type { EventView, StateView } from '../engine/lab/view';
+import type { EventView, StateView } from '../engine/core/view';
 import { applyPatch, emptyState, PatchBuilder } from './patch';
 
 const ev = (time: number, kind = 'k'): EventView => ({ time, vm: 'vm1', source: 'host', kind, message: `m${time}` });

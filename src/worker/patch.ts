@@ -1,7 +1,7 @@
 // State patches: the worker sends only what changed since its last post, and the page rebuilds the
 // state reusing the objects that did not change. That keeps the structured clone small on the main
 // thread and lets a panel subscribed to one VM skip re-rendering when another VM changes.
-import type { EventView, StateView } from '../engine/lab/view';
+import type { EventView, StateView } from '../engine/core/view';
 import type { KeyedPatch, PatchMeta, StatePatch } from './protocol';
 
 interface Keyed { id: string }

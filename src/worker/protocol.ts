@@ -1,7 +1,7 @@
 // The page <-> worker protocol. The worker speaks first with `hello` (carrying PROTOCOL_VERSION); the
 // page refuses to talk to a worker of another version and shows it as an error. Every request carries
 // an id the answer repeats, so the page can keep one promise per request.
-import type { CommandResult, EventView, HostView, StateView } from '../engine/lab/view';
+import type { CommandResult, EventView, HostView, StateView } from '../engine/core/view';
 import type { Session } from './session';
 import type { HistoryView, UsageSample } from './history';
 

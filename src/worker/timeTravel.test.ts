@@ -4,7 +4,7 @@ import * as engine from '../engine/index';
 import { LabHost } from './labHost';
 import type { WorkerMessage } from './protocol';
 import type { Session } from './session';
-import type { StateView } from '../engine/lab/view';
+import type { StateView } from '../engine/core/view';
 
 function host() {
   const posted: WorkerMessage[] = [];

@@ -1,7 +1,7 @@
 // Moving the lab along its history: replaying a branch's commands as its time passes again, seeking
 // to any moment from the nearest checkpoint, switching branches, and forking when a command is given
 // in a branch's past. The lab itself never knows: it only sees commands and time, as in a replay.
-import type { CommandResult, StateView } from '../engine/lab/view';
+import type { CommandResult, StateView } from '../engine/core/view';
 import { Checkpoints, type Checkpoint } from './checkpoints';
 import { History, markerFor, type HistoryView, type Marker } from './history';
 

@@ -1,7 +1,7 @@
 // Which lesson events the embedding page hears: an `objective` event each time an objective turns done
 // (or undone), and `lessonComplete` once the whole lesson is met. A newly loaded lesson is the new
 // baseline, so loading one that starts half done does not fire events for what the learner did not do.
-import type { LessonView } from '../../engine/lab/view';
+import type { LessonView } from '../../engine/core/view';
 
 export type LessonEvent =
   | { event: 'objective'; lesson: string; objective: { id: string; text: string; done: boolean } }

@@ -2,7 +2,7 @@
 // events. The worker names the session's lesson in its state patches (the store's `lessonId`); each
 // state the page receives is evaluated against it. Another lab, another lesson, or the same one
 // starting over (time goes back) makes the lesson as it is then the new baseline.
-import type { LessonView } from '../../engine/lab/view';
+import type { LessonView } from '../../engine/core/view';
 import { withLesson } from '../lesson/lessonState';
 import { useLab, type LabStore } from '../store';
 import { lessonEvents, type LessonEvent } from './lessonEvents';

@@ -1,7 +1,7 @@
 // A lesson launched from a course package: connect to the learning platform, open the session it saved
 // (or the lesson from its start), then report the lesson's progress and save the session as the
 // learner works, and finish when the page goes away. Without a platform nothing here runs.
-import type { LessonView } from '../../engine/lab/view';
+import type { LessonView } from '../../engine/core/view';
 import type { Session } from '../../worker/session';
 import type { WorkerClient } from '../workerClient';
 import { followLesson } from '../embed/lessonTracker';

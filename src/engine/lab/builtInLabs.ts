@@ -1,6 +1,6 @@
 // The labs the page can open without a file. "workshop" is the default: an ESX 4.0 host of the seed
 // talk's era whose datastore is sized so that delta growth matters within a simulated day.
-import type { LabDefinitionInput } from './schema';
+import type { LabDefinitionInput } from '../core/schema';
 
 export const workshopLab: LabDefinitionInput = {
   name: 'Snapshot and VSS workshop',

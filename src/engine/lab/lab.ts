@@ -1,25 +1,30 @@
 // The lab: one simulated vSphere world (hosts, datastores, VMs), its clock, random numbers, tasks
 // and events. Commands come in through dispatch(); time moves only through advance().
-import { parseLabDefinition, LabDefinitionError, type LabDefinition, GiB } from './schema';
-import { Rng } from './rng';
-import { Scheduler } from './scheduler';
-import { EventLog } from './events';
-import { Task } from './tasks';
-import { Host } from './host';
-import { Datastore } from '../datastore/datastore';
-import { Vm } from '../vm/vm';
-import { VirtualDisk } from '../disk/virtualDisk';
-import type { FormatSettings } from '../disk/formats';
-import { newGuestState } from '../guest/guestState';
-import { dispatchCommand } from './dispatch';
+import { parseLabDefinition, LabDefinitionError, type LabDefinition, GiB } from '../core/schema';
+import { Rng } from '../core/rng';
+import { Scheduler } from '../core/scheduler';
+import { EventLog } from '../core/events';
+import { Task } from '../core/tasks';
+import { Host } from '../model/host';
+import { Datastore } from '../model/datastore/datastore';
+import { Vm } from '../model/vm';
+import { VirtualDisk } from '../model/disk/virtualDisk';
+import type { FormatSettings } from '../model/disk/formats';
+import { newGuestState } from '../model/guest/guestState';
+import { Dispatcher } from './dispatch';
+import { commandHandlers } from './handlers';
+import type { LabContext } from '../features/context';
 import { buildStateView } from './stateView';
-import type { CommandResult, StateView } from './view';
-import { Workloads } from '../guest/workload';
-import { initGuest } from '../guest/init';
+import type { CommandResult, StateView } from '../core/view';
+import { Workloads } from '../features/guest/workload';
+import { initGuest } from '../features/guest/init';
 
 export interface LabOptions { seed?: number }
 
-export class Lab {
+/** The lab's dispatcher, given the table of command handlers once for every lab. */
+const dispatcher = new Dispatcher<Lab>(commandHandlers);
+
+export class Lab implements LabContext {
   readonly definition: LabDefinition;
   readonly seed: number;
   readonly rng: Rng;
@@ -75,7 +80,7 @@ export class Lab {
   get now(): number { return this.scheduler.now; }
 
   dispatch(command: unknown): CommandResult {
-    return dispatchCommand(this, command);
+    return dispatcher.dispatch(this, command);
   }
 
   advance(ms: number): void {

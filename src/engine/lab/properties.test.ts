@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Lab } from './lab';
-import type { LabDefinitionInput } from './schema';
+import type { LabDefinitionInput } from '../core/schema';
 
 const def = (host: string): LabDefinitionInput => ({
   seed: 3,

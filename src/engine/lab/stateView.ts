@@ -1,14 +1,14 @@
 // state(): the plain-JSON view of the lab (contract section 3). The page and the CLI show only this.
 import type { Lab } from './lab';
-import type { Vm } from '../vm/vm';
-import type { StateView, VmView, DiskView, WarningView, WriterView } from './view';
-import { redundantFiles } from '../snapshot/consolidate';
-import { writerStateText, writerErrorText } from '../vss/writerText';
-import { freezeWindowMs } from '../vss/writers';
-import type { DiskFile } from '../disk/diskFile';
+import type { Vm } from '../model/vm';
+import type { StateView, VmView, DiskView, WarningView, WriterView } from '../core/view';
+import { redundantFiles } from '../features/snapshot/consolidate';
+import { writerStateText, writerErrorText } from '../features/vss/writerText';
+import { freezeWindowMs } from '../features/vss/writers';
+import type { DiskFile } from '../model/disk/diskFile';
 
 const fileView = (vm: Vm, disk: string, f: DiskFile) => ({ disk, file: `[${vm.datastore.id}] ${f.path}`, dataBytes: f.dataBytes, sizeBytes: f.sizeBytes });
-import { appsView, guestView } from '../vss/guestView';
+import { appsView, guestView } from '../features/vss/guestView';
 
 const READ_LATENCY_MS = 5;          // one file's metadata and data read on 2010-era storage
 const PER_LEVEL_LATENCY_MS = 0.35;  // each extra delta consulted adds a grain-directory lookup

@@ -1,7 +1,7 @@
 // Small labs and helpers for engine tests: build a lab in one line, run commands, let tasks finish.
 import { Lab } from '../lab/lab';
-import type { LabDefinitionInput } from '../lab/schema';
-import type { CommandResult, StateView, VmView, DiskView } from '../lab/view';
+import type { LabDefinitionInput } from '../core/schema';
+import type { CommandResult, StateView, VmView, DiskView } from '../core/view';
 
 type VmInput = NonNullable<LabDefinitionInput['vms']>[number];
 

@@ -1,5 +1,5 @@
 // What every check needs: the state view, and short, concrete wording for what the lab shows.
-import type { StateView, VmView, DiskView, EventView } from '../../engine/lab/view';
+import type { StateView, VmView, DiskView, EventView } from '../../engine/core/view';
 
 export interface CheckResult { done: boolean; why: string }
 

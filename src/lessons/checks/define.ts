@@ -1,7 +1,7 @@
 // A check is a named, parameterised question about the state view. Lesson files name a check by its
 // "kind" and give its parameters; the registry (checks/index.ts) validates them with the check's schema.
 import { z } from 'zod';
-import type { StateView } from '../../engine/lab/view';
+import type { StateView } from '../../engine/core/view';
 import type { CheckResult } from './context';
 
 export interface CheckDef<K extends string, S extends z.ZodObject> {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineCheck, vmId, diskId } from './define';
 import { findVm, findDisk, isResult, met, unmet, size, fileName, MB, plural } from './context';
-import type { DiskView } from '../../engine/lab/view';
+import type { DiskView } from '../../engine/core/view';
 
 const leafOf = (d: DiskView) => d.chain[d.chain.length - 1];
 

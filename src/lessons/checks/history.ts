@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { defineCheck } from './define';
 import { met, unmet, clock, lastEventText } from './context';
-import type { StateView } from '../../engine/lab/view';
+import type { StateView } from '../../engine/core/view';
 
 const eventStep = z.object({
   event: z.string().min(1).describe('an event kind, e.g. "quiesce.failed"'),

@@ -1,7 +1,7 @@
 // The registry of checks a lesson objective can name. Adding a check: write it with defineCheck in the
 // file of its family and list it here; the schema and the evaluator pick it up.
 import { z } from 'zod';
-import type { StateView } from '../../engine/lab/view';
+import type { StateView } from '../../engine/core/view';
 import type { CheckResult } from './context';
 import { snapshotCount, snapshotExists, snapshotBranches, currentSnapshot, snapshotAge } from './snapshots';
 import { chainDepth, leafData, leafSize, baseData, consolidationNeeded } from './disks';

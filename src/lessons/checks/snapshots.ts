@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineCheck, vmId } from './define';
 import { findVm, isResult, met, unmet, plural, clock } from './context';
-import type { SnapshotView, VmView } from '../../engine/lab/view';
+import type { SnapshotView, VmView } from '../../engine/core/view';
 
 /** Snapshot names as a short list: long chains show their first and last few. */
 function names(vm: VmView): string {

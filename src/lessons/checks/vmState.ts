@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { defineCheck, vmId } from './define';
 import { findVm, isResult, met, unmet, size, GB } from './context';
-import { HOST_VERSIONS } from '../../engine/lab/schema';
-import type { VmView } from '../../engine/lab/view';
+import { HOST_VERSIONS } from '../../engine/core/schema';
+import type { VmView } from '../../engine/core/view';
 
 const powerWords = { poweredOn: 'powered on', poweredOff: 'powered off', suspended: 'suspended' } as const;
 

@@ -1,6 +1,6 @@
 // The datastore browser: folders and files with their sizes, as the state view lists them.
 import { useDeferredValue, useMemo } from 'react';
-import type { FileView } from '../../engine/lab/view';
+import type { FileView } from '../../engine/core/view';
 import { formatBytes } from '../../app/format';
 import { useThrottled } from '../common/useThrottled';
 

@@ -1,5 +1,5 @@
 // The live checklist: each objective ticks as the lab's state meets it; an open one says why not.
-import type { LessonView } from '../../engine/lab/view';
+import type { LessonView } from '../../engine/core/view';
 
 export function Objectives({ view }: { view: LessonView }) {
   const met = view.objectives.filter((o) => o.done).length;

@@ -1,5 +1,5 @@
 // A solution step in the words of the vSphere Client, for the replay's running commentary.
-import type { Command } from '../../engine/lab/commands';
+import type { Command } from '../../engine/core/commands';
 
 export function describeCommand(c: Command): string {
   switch (c.type) {

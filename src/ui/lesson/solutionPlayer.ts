@@ -1,6 +1,6 @@
 // "Show solution": replay a lesson's solution through the page's normal command pipeline, slowly
 // enough to watch. Long clock advances go in slices so charts and the tree move as they would live.
-import type { CommandResult } from '../../engine/lab/view';
+import type { CommandResult } from '../../engine/core/view';
 import type { SolutionStep } from '../../lessons';
 
 export interface ReplayDeps {

@@ -1,6 +1,6 @@
 // "VM settings": VMware Tools, the VSS service, disk.EnableUUID and tools.conf, applied with vm.configure.
 import { useState } from 'react';
-import type { VmView } from '../../engine/lab/view';
+import type { VmView } from '../../engine/core/view';
 import { configureVm } from '../../app/commands';
 import { useLab, useSelectedVm } from '../../app/store';
 import { Region } from '../common/Region';

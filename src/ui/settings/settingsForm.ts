@@ -1,5 +1,5 @@
 // The VM settings form: its fields from the VM's state, and the vm.configure command for what changed.
-import type { VmView } from '../../engine/lab/view';
+import type { VmView } from '../../engine/core/view';
 
 export interface ConfRow { key: string; value: string }
 export interface SettingsFields {

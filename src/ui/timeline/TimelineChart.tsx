@@ -2,7 +2,7 @@
 // dashed frame, each writer's freeze limit as a faint frame, failures in red. Markers take focus;
 // focus or hover shows the event's message.
 import { useState } from 'react';
-import type { EventView } from '../../engine/lab/view';
+import type { EventView } from '../../engine/core/view';
 import { formatDuration, formatSimTime } from '../../app/format';
 import { useWidth } from '../common/useWidth';
 import { failureCode, HOLD_WINDOW_MS, isFailure, phasesOf, type Episode, type Lane } from './episodes';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventView } from '../../engine/lab/view';
+import type { EventView } from '../../engine/core/view';
 import { episodeForSnapshot, episodesOf, lanesOf, phasesOf } from './episodes';
 
 const e = (time: number, source: string, kind: string, vm = 'v'): EventView => ({ time, vm, source, kind, message: kind });

@@ -1,7 +1,7 @@
 // Grouping a VM's events into quiesce episodes and swimlanes. An episode runs from `quiesce.start`
 // to `quiesce.done` / `quiesce.failed`; a snapshot taken without quiescing is an episode of its own.
 // Lanes come from each event's source, ordered as the VSS conversation flows.
-import type { EventView } from '../../engine/lab/view';
+import type { EventView } from '../../engine/core/view';
 
 export interface Episode {
   id: string;

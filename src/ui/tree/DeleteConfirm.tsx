@@ -1,5 +1,5 @@
 // The questions vSphere asks before deleting snapshots.
-import type { VmView } from '../../engine/lab/view';
+import type { VmView } from '../../engine/core/view';
 import { deleteAllSnapshots, deleteSnapshot } from '../../app/commands';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 

@@ -1,5 +1,5 @@
 // vSphere asks before a revert, because the current state is lost.
-import type { VmView } from '../../engine/lab/view';
+import type { VmView } from '../../engine/core/view';
 import { revertToSnapshot } from '../../app/commands';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 

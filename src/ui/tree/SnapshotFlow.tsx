@@ -3,7 +3,7 @@
 import { useDeferredValue, useEffect, useMemo } from 'react';
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import type { VmView } from '../../engine/lab/view';
+import type { VmView } from '../../engine/core/view';
 import { selectSnapshot, useLab } from '../../app/store';
 import { useThrottled } from '../common/useThrottled';
 import { HERE_ID, layoutTree } from './layout';

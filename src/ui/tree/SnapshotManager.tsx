@@ -1,6 +1,6 @@
 // vSphere's Snapshot Manager: the tree as a keyboard list beside the selected snapshot's details.
 import { useRef, useState, type KeyboardEvent } from 'react';
-import type { VmView } from '../../engine/lab/view';
+import type { VmView } from '../../engine/core/view';
 import { consistencyLabel, formatSimTime } from '../../app/format';
 import { selectSnapshot, useLab } from '../../app/store';
 import { Dialog } from '../common/Dialog';

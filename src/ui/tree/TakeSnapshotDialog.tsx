@@ -1,6 +1,6 @@
 // vSphere's "Take Virtual Machine Snapshot" dialog.
 import { useId, useState, type FormEvent } from 'react';
-import type { VmView } from '../../engine/lab/view';
+import type { VmView } from '../../engine/core/view';
 import { takeSnapshot } from '../../app/commands';
 import { Dialog } from '../common/Dialog';
 

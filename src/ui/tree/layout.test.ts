@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HERE_ID, layoutTree } from './layout';
 import { snapshotRows } from './snapshotOrder';
-import type { SnapshotView } from '../../engine/lab/view';
+import type { SnapshotView } from '../../engine/core/view';
 
 const snap = (id: string, parent: string | null): SnapshotView => ({
   id, name: id, description: '', parent, createdAt: 0, memory: false, quiesced: false, consistency: 'crash', powerState: 'poweredOn', files: [], deltas: [],

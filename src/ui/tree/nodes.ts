@@ -1,6 +1,6 @@
 // What the tree nodes show, read from the VM's state view: each snapshot with the disk files it
 // names and the deltas written after it (sizes from the engine), and "You are here" with the leaves.
-import type { SnapshotView, VmView } from '../../engine/lab/view';
+import type { SnapshotView, VmView } from '../../engine/core/view';
 import { consistencyLabel, formatBytes, formatSimTime } from '../../app/format';
 
 export interface FileLine { disk: string; file: string; sizeBytes: number | null }

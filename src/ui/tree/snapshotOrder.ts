@@ -1,6 +1,6 @@
 // Depth-first order of a VM's snapshots with "You are here" under the current one: the rows of the
 // Snapshot Manager's tree.
-import type { SnapshotView } from '../../engine/lab/view';
+import type { SnapshotView } from '../../engine/core/view';
 import { HERE_ID } from './layout';
 
 export interface TreeRow { id: string; depth: number; snapshot: SnapshotView | null }

@@ -1,0 +1,42 @@
+// The lab as a feature sees it: its clock, random numbers, inventory, event log and tasks. The Lab
+// class (lab/lab.ts) implements this; features import it and never the Lab class or the dispatcher,
+// so the import graph runs one way: core <- model <- features <- lab.
+import type { LabDefinition } from '../core/schema';
+import type { Rng } from '../core/rng';
+import type { Scheduler } from '../core/scheduler';
+import type { Task } from '../core/tasks';
+import type { Vm } from '../model/vm';
+import type { Host } from '../model/host';
+import type { Datastore } from '../model/datastore/datastore';
+import type { FormatSettings } from '../model/disk/formats';
+import type { WorkloadState } from './guest/workload';
+
+/** The guest workloads a lab runs (features/guest/workload.ts). */
+export interface WorkloadTable {
+  get(vm: Vm): WorkloadState | undefined;
+  set(vm: Vm, profile: string, writeIOPS?: number): void;
+}
+
+export interface LabContext {
+  readonly definition: LabDefinition;
+  readonly seed: number;
+  readonly rng: Rng;
+  readonly scheduler: Scheduler;
+  readonly hosts: readonly Host[];
+  readonly datastores: readonly Datastore[];
+  readonly vms: readonly Vm[];
+  readonly formatSettings: FormatSettings;
+  readonly workloads: WorkloadTable;
+  /** Simulated milliseconds since the lab started. */
+  readonly now: number;
+  vm(id: string): Vm | undefined;
+  datastore(id: string): Datastore | undefined;
+  /** Add an event to the lab's log (the timeline and Recent Events). */
+  log(vm: Vm | null, source: string, kind: string, message: string): void;
+  newSnapshotId(): string;
+  newFaultId(): string;
+  /** Create a vSphere task for `vm` (or the lab); it starts when the VM has nothing else running. */
+  task(name: string, vm: Vm | null, target: string, start: (t: Task) => void, exclusive?: boolean): Task;
+  succeed(t: Task): void;
+  fail(t: Task, message: string): void;
+}

@@ -1,0 +1,20 @@
+// datastore.resize: a datastore grows (or shrinks, never below what it holds), as when an admin
+// extends the LUN and the VMFS volume.
+import type { LabContext } from '../context';
+import type { CommandOf } from '../../core/commands';
+import { refuse, type CommandResult } from '../../core/result';
+import { GiB } from '../../core/schema';
+import { formatBytes } from '../../core/format';
+
+export function resizeCommand(lab: LabContext, cmd: CommandOf<'datastore.resize'>): CommandResult {
+  const ds = lab.datastore(cmd.datastore);
+  if (!ds) return refuse('DATASTORE_NOT_FOUND', `There is no datastore "${cmd.datastore}". Datastores: ${lab.datastores.map((d) => d.id).join(', ')}.`);
+  const bytes = cmd.capacityBytes ?? Math.round(cmd.capacityGB! * GiB);
+  if (bytes < ds.usedBytes) {
+    return refuse('DATASTORE_TOO_SMALL', `${ds.id} holds ${formatBytes(ds.usedBytes)}; it cannot shrink to ${formatBytes(bytes)}.`);
+  }
+  const was = ds.capacityBytes;
+  ds.capacityBytes = bytes;
+  lab.log(null, 'vCenter', 'datastore.resized', `Datastore ${ds.id} ${bytes >= was ? 'grew' : 'shrank'} from ${formatBytes(was)} to ${formatBytes(bytes)}.`);
+  return { ok: true };
+}

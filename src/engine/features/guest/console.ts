@@ -1,0 +1,55 @@
+// guest.exec: the guest console. A Windows guest answers vssadmin, net, sc, its event log and help
+// with Windows' own wording; anything else gets cmd.exe's "not recognized" and the list of what
+// this console knows. A Linux guest has a shell with help only. The console needs a running guest.
+import type { LabContext } from '../context';
+import type { Vm } from '../../model/vm';
+import type { CommandOf } from '../../core/commands';
+import type { CommandResult } from '../../core/view';
+import { refuse } from '../../core/result';
+import { vssadmin } from './vssadmin';
+import { net, sc } from './serviceCommands';
+import { eventvwr, wevtutil } from './eventViewer';
+
+export function execCommand(lab: LabContext, cmd: CommandOf<'guest.exec'>): CommandResult {
+  const vm = lab.vm(cmd.vm)!;
+  if (vm.power !== 'poweredOn') return refuse('VM_NOT_RUNNING', `${vm.name} is ${vm.power === 'suspended' ? 'suspended' : 'powered off'}: its guest console has nothing running to answer.`);
+  // Logged as a lab event so lessons (and the timeline) can see what the learner ran.
+  lab.log(vm, 'guest', 'guest.exec', `${vm.guestOs === 'linux' ? '$' : 'C:\\>'} ${cmd.command.trim()}`);
+  return { ok: true, output: runConsole(lab, vm, cmd.command) };
+}
+
+export function runConsole(lab: LabContext, vm: Vm, line: string): string {
+  const words = line.trim().split(/\s+/).filter(Boolean);
+  if (!words.length) return '';
+  const [head, ...args] = words;
+  const name = head.toLowerCase().replace(/\.exe$/, '');
+  if (vm.guestOs === 'linux') return name === 'help' ? linuxHelp() : `bash: ${head}: command not found\n\n${linuxHelp()}`;
+  const modern = vm.guestOs !== 'windows2003';
+  switch (name) {
+    case 'help': case '?': case '/?': return windowsHelp(modern);
+    case 'vssadmin': return vssadmin(lab, vm, args);
+    case 'net': return net(lab, vm, args);
+    case 'sc': return sc(lab, vm, args);
+    case 'eventvwr': return eventvwr(vm, args);
+    case 'wevtutil': if (modern) return wevtutil(vm, args); break;
+  }
+  return `'${head}' is not recognized as an internal or external command,\noperable program or batch file.\n\n${windowsHelp(modern)}`;
+}
+
+function windowsHelp(modern: boolean): string {
+  return 'Commands in this guest console:\n'
+    + '  vssadmin list writers             VSS writers, their state and last error\n'
+    + '  vssadmin list providers           shadow copy providers (VMware\'s only during a quiesce)\n'
+    + '  vssadmin list shadows             shadow copies that exist now\n'
+    + '  net start [service]               start a service (no name: list running services)\n'
+    + '  net stop <service>                stop a service, e.g. net stop MSExchangeIS\n'
+    + '  sc config <service> start= <auto|demand|disabled>   change a startup type, e.g. sc config vss start= demand\n'
+    + '  sc query <service> | sc qc <service>                 a service\'s state or configuration\n'
+    + '  eventvwr [application|system] [count]                the Windows event log, newest first\n'
+    + (modern ? '  wevtutil qe <Application|System> [/c:<count>]      the event log, wevtutil\'s layout\n' : '')
+    + '  help                              this list\n';
+}
+
+function linuxHelp(): string {
+  return 'This Linux guest quiesces with the sync driver (vmsync / FIFREEZE) and has no VSS: vssadmin, net and sc are Windows commands.\nCommands in this guest console:\n  help    this list\n';
+}

@@ -1,0 +1,48 @@
+// The guest's event log as text: `eventvwr [application|system] [count]` on every Windows guest and
+// `wevtutil qe Application|System` on Windows 2008 and later. Newest first, as Event Viewer lists.
+import type { Vm } from '../../model/vm';
+import type { GuestEvent } from '../../model/guest/guestState';
+import { guestDate } from '../../model/guest/wallClock';
+
+const DEFAULT_COUNT = 30;
+
+export function eventvwr(vm: Vm, args: string[]): string {
+  const which = (args[0] ?? '').toLowerCase();
+  const logs: GuestEvent['log'][] = which === 'system' ? ['System'] : which === 'application' ? ['Application'] : ['Application', 'System'];
+  if (which && which !== 'system' && which !== 'application' && !/^\d+$/.test(which)) {
+    return 'Usage: eventvwr [application|system] [count]\n';
+  }
+  const countArg = args.find((a) => /^\d+$/.test(a));
+  const count = countArg ? Math.max(1, Number(countArg)) : DEFAULT_COUNT;
+  return logs.map((log) => listing(vm, log, count)).join('\n');
+}
+
+function listing(vm: Vm, log: GuestEvent['log'], count: number): string {
+  const entries = vm.guest.eventLog.filter((e) => e.log === log).slice(-count).reverse();
+  let out = `${log} log of ${vm.name} (newest first, ${entries.length} shown)\n\n`;
+  if (!entries.length) return `${out}   (no events)\n`;
+  out += `${'Type'.padEnd(12)}${'Date'.padEnd(11)}${'Time'.padEnd(12)}${'Source'.padEnd(28)}Event ID\n`;
+  for (const e of entries) {
+    const { date, time } = guestDate(e.time);
+    out += `${e.level.padEnd(12)}${date.padEnd(11)}${time.padEnd(12)}${e.source.padEnd(28)}${e.id}\n`;
+    out += `${e.message.split('\n').map((l) => `   ${l}`).join('\n')}\n\n`;
+  }
+  return out;
+}
+
+/** `wevtutil qe <log> [/c:N] [/f:text]`: the same entries in wevtutil's text layout. */
+export function wevtutil(vm: Vm, args: string[]): string {
+  const verb = (args[0] ?? '').toLowerCase();
+  const log = (args[1] ?? '').toLowerCase();
+  if ((verb !== 'qe' && verb !== 'query-events') || (log !== 'application' && log !== 'system')) {
+    return 'Usage: wevtutil qe <Application|System> [/c:<count>] [/rd:true] [/f:text]\n';
+  }
+  const c = args.find((a) => /^\/c:\d+$/i.test(a));
+  const count = c ? Math.max(1, Number(c.slice(3))) : DEFAULT_COUNT;
+  const name = log === 'system' ? 'System' : 'Application';
+  const entries = vm.guest.eventLog.filter((e) => e.log === name).slice(-count).reverse();
+  return entries.map((e, i) => {
+    const { date, time } = guestDate(e.time);
+    return `Event[${i}]:\n  Log Name: ${name}\n  Source: ${e.source}\n  Date: ${date} ${time}\n  Event ID: ${e.id}\n  Level: ${e.level}\n  Computer: ${vm.name}\n  Description:\n${e.message.split('\n').map((l) => `  ${l}`).join('\n')}\n`;
+  }).join('\n') || 'No events.\n';
+}

@@ -1,0 +1,175 @@
+// Merging deltas (rules 20-26). After snapshots go from the tree, a disk's files are tidied to a fixed
+// point by two moves: a delta no snapshot names, that is not the leaf and has no child, is deleted
+// without a merge (rule 23); a file no snapshot names (the base included) with exactly one child file
+// takes that child's grains, and whatever used the child now uses it (rules 20, 21). A file with two or
+// more children stays as a shared parent (rule 22). A merge that fails leaves the rest undone: deltas
+// no snapshot names (rule 26), which Consolidate (5.0+) finishes later.
+import type { LabContext } from '../context';
+import type { Vm } from '../../model/vm';
+import type { Task } from '../../core/tasks';
+import type { VirtualDisk } from '../../model/disk/virtualDisk';
+import type { DiskFile } from '../../model/disk/diskFile';
+import { formatBytes } from '../../core/format';
+import { stun } from '../vm/stun';
+import { copySpeed } from '../datastore/speed';
+
+export type MergeOrder = 'nearestFirst' | 'farthestFirst';
+
+export type Step =
+  | { kind: 'delete'; disk: VirtualDisk; file: DiskFile }
+  | { kind: 'merge'; disk: VirtualDisk; from: DiskFile; into: DiskFile };
+
+function referencedFiles(vm: Vm): Set<DiskFile> {
+  const s = new Set<DiskFile>();
+  for (const snap of vm.snapshots) for (const f of snap.files.values()) s.add(f);
+  return s;
+}
+
+const depth = (f: DiskFile): number => { let n = 0; for (let p = f.parent; p; p = p.parent) n++; return n; };
+
+/** The next tidy-up move for this VM's disks, or null when the chains are at their fixed point. */
+export function nextStep(vm: Vm, order: MergeOrder): Step | null {
+  const refs = referencedFiles(vm);
+  let best: Step | null = null;
+  let bestDepth = 0;
+  for (const disk of vm.disks) {
+    if (!disk.dependent) continue;
+    for (const f of disk.files) {
+      if (refs.has(f) || f === disk.leaf) continue;
+      const kids = disk.childrenOf(f);
+      if (kids.length === 0 && f.isDelta) return { kind: 'delete', disk, file: f };
+      if (kids.length !== 1) continue;
+      const d = depth(f);
+      if (!best || (order === 'nearestFirst' ? d < bestDepth : d > bestDepth)) {
+        best = { kind: 'merge', disk, from: kids[0], into: f };
+        bestDepth = d;
+      }
+    }
+  }
+  return best;
+}
+
+/** Deltas that no snapshot names and that a consolidation would merge or delete. */
+export function redundantFiles(vm: Vm): DiskFile[] {
+  const refs = referencedFiles(vm);
+  const out: DiskFile[] = [];
+  for (const disk of vm.disks) {
+    if (!disk.dependent) continue;
+    for (const f of disk.files) {
+      if (!f.isDelta || refs.has(f) || f === disk.leaf) continue;
+      if (disk.childrenOf(f).length <= 1) out.push(f);
+    }
+  }
+  return out;
+}
+
+/** Apply a merge: `into` takes `from`'s grains; the leaf and snapshots that used `from` use `into`. */
+export function applyMerge(vm: Vm, disk: VirtualDisk, from: DiskFile, into: DiskFile): void {
+  into.mergeFrom(from);
+  for (const f of disk.files) if (f.parent === from) f.parent = into;
+  for (const s of vm.snapshots) if (s.files.get(disk.id) === from) s.files.set(disk.id, into);
+  if (disk.leaf === from) disk.leaf = into;
+  disk.removeFile(from);
+}
+
+/** The order a Delete All merges in: before ESX 4.0 Update 2 the farthest delta first (rule 25). */
+export function deleteAllOrder(vm: Vm): MergeOrder {
+  return vm.host.atLeast('4.0u2') ? 'nearestFirst' : 'farthestFirst';
+}
+
+export interface ConsolidateRun { task: Task; progressFrom: number; progressTo: number; verb: string; onDone?: () => void }
+
+/**
+ * Tidy the VM's chains move by move in simulated time: each merge copies the child's data at the
+ * datastore's speed (longer while the guest keeps writing into a running leaf) and ends with a short
+ * stun. Space for the target's growth must be free when a merge starts; a lock fault fails it.
+ */
+export function runConsolidation(lab: LabContext, vm: Vm, order: MergeOrder, run: ConsolidateRun): void {
+  const total = Math.max(1, countMergeBytes(vm, order));
+  let done = 0;
+  const stepOnce = (): void => {
+    const step = nextStep(vm, order);
+    if (!step) {
+      run.task.ramp(lab.now, run.progressTo, run.progressTo, 0);
+      run.onDone?.();
+      lab.succeed(run.task);
+      return;
+    }
+    if (step.kind === 'delete') {
+      step.disk.removeFile(step.file);
+      lab.log(vm, 'host', 'disk.deltaDeleted', `${base(step.file.extentPath)} deleted without a merge: nothing depends on it.`);
+      stepOnce();
+      return;
+    }
+    const { disk, from, into } = step;
+    const lock = vm.activeFaults('fileLock')[0];
+    if (lock) {
+      vm.consume(lock);
+      failMerge(lab, vm, run, `Unable to access file ${base(from.path)} since it is locked`);
+      return;
+    }
+    const growth = into.sizeAfterMerge(from) - into.sizeBytes;
+    if (growth > vm.datastore.freeBytes) {
+      failMerge(lab, vm, run, `There is not enough space on the file system for the selected operation (${base(from.path)} into ${base(into.path)} needs ${formatBytes(growth)}, ${formatBytes(vm.datastore.freeBytes)} free on ${vm.datastore.id})`);
+      return;
+    }
+    // The target grows while the copy runs; the child's file goes only once the merge is done, so
+    // the datastore briefly holds both (the peak a Delete All needs, rule 25).
+    into.sizeBytes = Math.max(into.sizeBytes, into.sizeAfterMerge(from));
+    vm.datastore.notePeak();
+    const bytes = from.dataBytes;
+    const copyMs = Math.max(50, bytes / copySpeed(lab, vm));
+    const pFrom = run.progressFrom + ((run.progressTo - run.progressFrom) * done) / total;
+    const pTo = run.progressFrom + ((run.progressTo - run.progressFrom) * Math.min(total, done + bytes)) / total;
+    run.task.ramp(lab.now, pFrom, pTo, copyMs);
+    lab.log(vm, 'host', 'disk.mergeStart', `Merging ${base(from.extentPath)} (${formatBytes(bytes)}) into ${base(into.extentPath)}.`);
+    let mark = from.held;
+    const finishCopy = (passes: number): void => {
+      // A running guest kept writing into the leaf: copy what it added in another pass, and after a
+      // few passes stun the VM for the rest (rule 17).
+      const added = (from.held - mark) * from.grainBytes;
+      mark = from.held;
+      const live = from === disk.leaf && vm.power === 'poweredOn';
+      if (live && added > vm.datastore.bytesPerMs * 1000 && passes < 8) {
+        lab.scheduler.after(added / vm.datastore.bytesPerMs, () => finishCopy(passes + 1));
+        return;
+      }
+      const stunMs = live ? 200 + added / vm.datastore.bytesPerMs : 0;
+      stun(lab, vm, stunMs);
+      lab.scheduler.after(stunMs, () => {
+        if (!disk.files.includes(from) || !disk.files.includes(into)) { stepOnce(); return; }
+        const again = into.sizeAfterMerge(from) - into.sizeBytes;
+        if (again > vm.datastore.freeBytes) {
+          failMerge(lab, vm, run, `There is not enough space on the file system for the selected operation (${formatBytes(again)} needed on ${vm.datastore.id})`);
+          return;
+        }
+        applyMerge(vm, disk, from, into);
+        done += bytes;
+        lab.log(vm, 'host', 'disk.merged', `${base(from.extentPath)} merged into ${base(into.extentPath)}${passes ? ` after ${passes + 1} passes` : ''}.`);
+        stepOnce();
+      });
+    };
+    lab.scheduler.after(copyMs, () => finishCopy(0));
+  };
+  stepOnce();
+}
+
+function failMerge(lab: LabContext, vm: Vm, run: ConsolidateRun, why: string): void {
+  const pre5 = !vm.host.atLeast('5.0');
+  lab.log(vm, 'host', 'disk.mergeFailed', `${run.verb} of ${vm.name} failed: ${why}. ${pre5 ? 'The deltas stay on the datastore, named by no snapshot.' : 'Virtual machine disks consolidation is needed.'}`);
+  lab.fail(run.task, `An error occurred while consolidating disks: ${why}.`);
+}
+
+/** Bytes the remaining merges would copy, for a task's progress (an estimate: one pass each). */
+function countMergeBytes(vm: Vm, order: MergeOrder): number {
+  void order;
+  const refs = referencedFiles(vm);
+  let bytes = 0;
+  for (const disk of vm.disks) {
+    if (!disk.dependent) continue;
+    for (const f of disk.files) if (f.parent && !refs.has(f.parent)) bytes += f.dataBytes;
+  }
+  return bytes;
+}
+
+const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1);

@@ -1,0 +1,78 @@
+// The instant parts of taking a snapshot (rules 2-6): freeze every dependent disk's leaf, give each a
+// new empty delta, record the leaves in a new snapshot under "You are here".
+import type { LabContext } from '../context';
+import type { Vm } from '../../model/vm';
+import { VMSN_BYTES, type Snapshot, type SnapshotFile } from '../../model/snapshot';
+import type { Consistency, DeltaFormat } from '../../core/view';
+import { defaultDeltaFormat, deltaSizeBytes, deltaDescriptorBytes } from '../../model/disk/formats';
+import type { DiskFile } from '../../model/disk/diskFile';
+import { captureAppData } from '../../model/guest/guestState';
+
+export interface CreateOptions { name: string; description: string; memory: boolean; quiesced: boolean; consistency: Consistency }
+
+/** The N of the next delta: the lowest six-digit number no delta of this VM uses (rule 6). */
+export function nextDeltaNumber(vm: Vm): number {
+  const used = new Set<number>();
+  for (const d of vm.disks) for (const f of d.files) if (f.number) used.add(f.number);
+  let n = 1;
+  while (used.has(n)) n++;
+  return n;
+}
+
+export function deltaFormatFor(_lab: LabContext, vm: Vm, capacityBytes: number): DeltaFormat {
+  return vm.deltaFormatOverride ?? defaultDeltaFormat(vm.host.version, vm.datastore.fs, capacityBytes);
+}
+
+/** Bytes the new snapshot's files take at once: empty deltas, descriptors, the .vmsn and memory. */
+export function snapshotStartBytes(lab: LabContext, vm: Vm, memory: boolean): number {
+  let bytes = VMSN_BYTES + (memory ? vm.memoryBytes : 0);
+  for (const d of vm.disks) {
+    if (!d.dependent) continue;
+    const fmt = d.chainFormat ?? deltaFormatFor(lab, vm, d.capacityBytes);
+    bytes += deltaSizeBytes(fmt, d.capacityBytes, 0, 0, lab.formatSettings) + (fmt === 'hostedSparse' ? 0 : deltaDescriptorBytes());
+  }
+  return bytes;
+}
+
+export function createSnapshot(lab: LabContext, vm: Vm, o: CreateOptions): Snapshot {
+  const uid = vm.nextUid++;
+  const files = new Map<string, DiskFile>();
+  for (const d of vm.disks) {
+    if (!d.dependent) continue; // independent disks get no delta (rule 4)
+    files.set(d.id, d.leaf);
+    d.leaf = d.addDelta(d.leaf, nextDeltaNumber(vm), deltaFormatFor(lab, vm, d.capacityBytes));
+  }
+  const own: SnapshotFile[] = [];
+  const stem = `${vm.folder}/${vm.name}-Snapshot${uid}`;
+  // Memory lives inside the .vmsn before vSphere 6.0 and in its own .vmem from 6.0 (rule 5).
+  const separateVmem = o.memory && vm.host.atLeast('6.0');
+  own.push({ path: `${stem}.vmsn`, sizeBytes: VMSN_BYTES + (o.memory && !separateVmem ? vm.memoryBytes : 0), kind: 'vmsn' });
+  if (separateVmem) own.push({ path: `${stem}.vmem`, sizeBytes: vm.memoryBytes, kind: 'vmem' });
+  const snap: Snapshot = {
+    id: lab.newSnapshotId(), uid, name: o.name, description: o.description, parent: vm.current,
+    createdAt: lab.now, memory: o.memory, quiesced: o.quiesced, consistency: o.consistency,
+    powerState: vm.power, files, own, appData: captureAppData(vm.guest),
+  };
+  vm.snapshots.push(snap);
+  vm.current = snap;
+  lab.log(vm, 'host', 'vm.snapshotCreated', `Snapshot "${o.name}" of ${vm.name} created${o.memory ? ' with memory' : ''}.`);
+  if (vm.branchDepth === 21) lab.log(vm, 'vCenter', 'snapshot.warning', `${vm.name} has more than 20 snapshots in its chain: expect poor performance.`);
+  return snap;
+}
+
+/** Undo a snapshot that a failed quiesce created (never a partial snapshot): merge its deltas back. */
+export function discardSnapshot(lab: LabContext, vm: Vm, snap: Snapshot): void {
+  for (const d of vm.disks) {
+    const recorded = snap.files.get(d.id);
+    if (!recorded) continue;
+    const leaf = d.leaf;
+    if (leaf.parent === recorded) {
+      recorded.mergeFrom(leaf);
+      d.removeFile(leaf);
+      d.leaf = recorded;
+    }
+  }
+  vm.snapshots = vm.snapshots.filter((s) => s !== snap);
+  vm.current = snap.parent;
+  lab.log(vm, 'host', 'vm.snapshotDiscarded', `Snapshot "${snap.name}" of ${vm.name} discarded: the quiesce failed.`);
+}

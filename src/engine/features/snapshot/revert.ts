@@ -1,0 +1,74 @@
+// Revert to Snapshot (rule 18): discard the current leaf of every dependent disk, start a new empty
+// delta on the snapshot's recorded file, make it the current snapshot, and leave the VM powered as the
+// snapshot was (memory: running or suspended; disk-only: powered off). The snapshot's files stay.
+import type { LabContext } from '../context';
+import type { Vm } from '../../model/vm';
+import type { CommandOf } from '../../core/commands';
+import type { CommandResult } from '../../core/view';
+import type { Snapshot } from '../../model/snapshot';
+import { refuse } from '../../core/result';
+import { nextDeltaNumber, deltaFormatFor } from './create';
+import { setPower } from '../vm/power';
+import { restoreAppData } from '../../model/guest/guestState';
+import { copySpeed } from '../datastore/speed';
+
+export const REVERT_TASK = 'Revert to snapshot';
+
+export function findSnapshot(_lab: LabContext, vm: Vm, ref: string): Snapshot | CommandResult {
+  // A name finds a snapshot only when it is unique in the VM: never act on a guess.
+  const named = vm.snapshots.filter((x) => x.name === ref);
+  if (!vm.snapshots.some((x) => x.id === ref) && named.length > 1) {
+    return refuse('SNAPSHOT_NAME_AMBIGUOUS', `${vm.name} has ${named.length} snapshots named "${ref}" (${named.map((x) => x.id).join(', ')}); name one by its id.`);
+  }
+  const s = vm.snapshot(ref);
+  if (s) return s;
+  const list = vm.snapshots.map((x) => `${x.id} ("${x.name}")`).join(', ');
+  return refuse('SNAPSHOT_NOT_FOUND', `${vm.name} has no snapshot "${ref}". ${list ? `Its snapshots: ${list}.` : 'It has no snapshots.'}`);
+}
+
+export function revertCommand(lab: LabContext, cmd: CommandOf<'snapshot.revert'>): CommandResult {
+  const vm = lab.vm(cmd.vm)!;
+  const found = findSnapshot(lab, vm, cmd.snapshot);
+  if ('ok' in found) return found;
+  const snap = found;
+  const t = lab.task(REVERT_TASK, vm, vm.name, (task) => {
+    if (!vm.snapshots.includes(snap)) { lab.fail(task, 'The object has already been deleted or has not been completely created.'); return; }
+    if (vm.question) { lab.fail(task, 'The operation is not allowed in the current state.'); return; }
+    // The new delta needs room, and a memory snapshot brings the swap file back.
+    const need = 16 * 1024 * 1024 * vm.disks.filter((d) => d.dependent).length + (snap.memory && vm.power !== 'poweredOn' ? vm.memoryBytes : 0);
+    if (need > vm.datastore.freeBytes) { lab.fail(task, `Insufficient disk space on datastore '${vm.datastore.id}'.`); return; }
+    // Reading a memory image back takes as long as writing it did.
+    const ms = 800 + (snap.memory ? vm.memoryBytes / copySpeed(lab, vm) : 0);
+    task.ramp(lab.now, 5, 99, ms);
+    lab.scheduler.after(ms, () => {
+      if (!vm.snapshots.includes(snap)) { lab.fail(task, 'The object has already been deleted or has not been completely created.'); return; }
+      revertTo(lab, vm, snap);
+      lab.succeed(task);
+    });
+  });
+  return { ok: true, task: t.id };
+}
+
+export function revertTo(lab: LabContext, vm: Vm, snap: Snapshot): void {
+  const referenced = new Set(vm.snapshots.flatMap((s) => [...s.files.values()]));
+  for (const d of vm.disks) {
+    const recorded = snap.files.get(d.id);
+    if (!recorded) continue;
+    const old = d.leaf;
+    // The current state is discarded: its delta goes unless a snapshot still names it.
+    if (old.isDelta && !referenced.has(old) && d.childrenOf(old).length === 0) d.removeFile(old);
+    d.leaf = d.addDelta(recorded, nextDeltaNumber(vm), deltaFormatFor(lab, vm, d.capacityBytes));
+  }
+  vm.pending = [];
+  vm.held = [];
+  // The applications' files are back as they were: Exchange logs a backup truncated since, the
+  // database header's last full backup, SQL Server's backup history.
+  restoreAppData(vm.guest, snap.appData);
+  vm.current = snap;
+  const power = snap.memory ? (snap.powerState === 'suspended' ? 'suspended' : 'poweredOn') : 'poweredOff';
+  // The current memory goes too: the running guest ends as at a power-off (an in-guest backup in
+  // progress with it), and a memory snapshot brings back its own guest, not the one that was running.
+  if (vm.power !== 'poweredOff') setPower(lab, vm, 'poweredOff', `reverted to snapshot "${snap.name}"`);
+  setPower(lab, vm, power);
+  lab.log(vm, 'vCenter', 'snapshot.reverted', `${vm.name} reverted to snapshot "${snap.name}"; it is ${power === 'poweredOn' ? 'powered on' : power === 'suspended' ? 'suspended' : 'powered off'}.`);
+}

@@ -1,0 +1,35 @@
+// vm.configure: VMware Tools, the guest's VSS service, disk.EnableUUID, tools.conf and .vmx settings.
+// Applied at once, and shown as a "Reconfigure virtual machine" task as vSphere does.
+import type { LabContext } from '../context';
+import type { CommandOf } from '../../core/commands';
+import type { CommandResult } from '../../core/view';
+import { onServiceConfig } from '../vss/guestModel';
+
+export function configureCommand(lab: LabContext, cmd: CommandOf<'vm.configure'>): CommandResult {
+  const vm = lab.vm(cmd.vm)!;
+  const changes: string[] = [];
+  if (cmd.tools) {
+    Object.assign(vm.tools, Object.fromEntries(Object.entries(cmd.tools).filter(([, v]) => v !== undefined)));
+    changes.push(`VMware Tools ${vm.tools.status}, build ${vm.tools.build}${vm.tools.vss ? ' with VSS support' : ' without VSS support'}`);
+  }
+  if (cmd.vssService) { vm.vssService = cmd.vssService; changes.push(`VSS service startup ${cmd.vssService}`); onServiceConfig(lab, vm); }
+  if (cmd.diskEnableUUID !== undefined) { vm.diskEnableUUID = cmd.diskEnableUUID; changes.push(`disk.EnableUUID = ${cmd.diskEnableUUID ? 'TRUE' : 'FALSE'}`); }
+  for (const [key, target] of [['toolsConf', vm.toolsConf], ['vmx', vm.vmx]] as const) {
+    const entries = cmd[key];
+    if (!entries) continue;
+    for (const [k, v] of Object.entries(entries)) {
+      if (v === null) delete target[k]; else target[k] = v;
+      changes.push(`${key === 'toolsConf' ? 'tools.conf' : '.vmx'} ${k} = ${v === null ? '(removed)' : String(v)}`);
+    }
+  }
+  if (cmd.scripts) {
+    for (const k of ['preFreeze', 'postThaw'] as const) {
+      const v = cmd.scripts[k];
+      if (v === null) delete vm.scripts[k]; else if (v !== undefined) vm.scripts[k] = v;
+    }
+    changes.push('quiescing scripts updated');
+  }
+  const t = lab.task('Reconfigure virtual machine', vm, vm.name, (task) => lab.succeed(task), false);
+  lab.log(vm, 'vCenter', 'vm.reconfigured', `${vm.name} reconfigured: ${changes.join('; ') || 'no changes'}.`);
+  return { ok: true, task: t.id };
+}

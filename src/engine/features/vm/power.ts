@@ -1,0 +1,69 @@
+// Power operations as vSphere tasks, and the side effects of a power state change: a nonpersistent
+// disk loses its redo log at power off (rule 4); a question, held writes and guest state go too.
+import type { LabContext } from '../context';
+import type { Vm } from '../../model/vm';
+import type { CommandOf } from '../../core/commands';
+import type { CommandResult, PowerState } from '../../core/view';
+import { onGuestPower } from '../guest/init';
+import { copySpeed } from '../datastore/speed';
+
+const TASKS = {
+  'vm.powerOn': 'Power On virtual machine',
+  'vm.powerOff': 'Power Off virtual machine',
+  'vm.suspend': 'Suspend virtual machine',
+  'vm.reset': 'Reset virtual machine',
+} as const;
+
+const stateWords: Record<PowerState, string> = { poweredOn: 'Powered on', poweredOff: 'Powered off', suspended: 'Suspended' };
+
+/** Change the power state; `cause` words why a running guest stopped, for what it was doing. */
+export function setPower(lab: LabContext, vm: Vm, power: PowerState, cause?: string): void {
+  const was = vm.power;
+  if (was === 'poweredOn' && power !== 'poweredOn') {
+    vm.question = null;
+    vm.pending = [];
+    vm.held = [];
+    vm.ioHeld = false;
+  }
+  if (power === 'poweredOff') {
+    // Power off discards a nonpersistent disk's changes; a fresh power on starts a new redo log.
+    for (const d of vm.disks) {
+      if (d.mode !== 'independent-nonpersistent') continue;
+      if (d.leaf !== d.base) { d.removeFile(d.leaf); d.leaf = d.base; }
+    }
+  }
+  vm.power = power;
+  if (power === 'poweredOn') {
+    for (const d of vm.disks) if (d.mode === 'independent-nonpersistent' && d.leaf === d.base) d.leaf = d.addRedo();
+  }
+  if (was !== power) onGuestPower(lab, vm, was, power, cause);
+}
+
+export function powerCommand(lab: LabContext, cmd: CommandOf<'vm.powerOn' | 'vm.powerOff' | 'vm.suspend' | 'vm.reset'>): CommandResult {
+  const vm = lab.vm(cmd.vm)!;
+  const type = cmd.type;
+  const t = lab.task(TASKS[type], vm, vm.name, (task) => {
+    const allowed = type === 'vm.powerOn' ? vm.power !== 'poweredOn' : vm.power === 'poweredOn' || (type === 'vm.powerOff' && vm.power === 'suspended');
+    if (!allowed) { lab.fail(task, `The attempted operation cannot be performed in the current state (${stateWords[vm.power]}).`); return; }
+    // Suspend writes memory to the .vmss; resume reads it back; the rest are quick.
+    const copiesMemory = type === 'vm.suspend' || (type === 'vm.powerOn' && vm.power === 'suspended');
+    const memMs = copiesMemory ? vm.memoryBytes / copySpeed(lab, vm) : 0;
+    // Powering on creates the swap file (and a nonpersistent disk's redo log); suspend writes the .vmss.
+    const need = type === 'vm.powerOn' ? (vm.power === 'suspended' ? 0 : vm.memoryBytes + 16 * 1024 * 1024) : type === 'vm.suspend' ? 64 * 1024 : 0;
+    if (need > vm.datastore.freeBytes) {
+      lab.fail(task, `Could not power on virtual machine: No space left on device (datastore '${vm.datastore.id}').`.replace('power on', type === 'vm.suspend' ? 'suspend' : 'power on'));
+      return;
+    }
+    const ms = copiesMemory ? 500 + memMs : type === 'vm.powerOn' ? 1500 : 600;
+    task.ramp(lab.now, 5, 99, ms);
+    lab.scheduler.after(ms, () => {
+      if (type === 'vm.powerOn') setPower(lab, vm, 'poweredOn');
+      else if (type === 'vm.powerOff') setPower(lab, vm, 'poweredOff');
+      else if (type === 'vm.suspend') setPower(lab, vm, 'suspended');
+      else { setPower(lab, vm, 'poweredOff'); setPower(lab, vm, 'poweredOn'); }
+      lab.log(vm, 'vCenter', `vm.${type.slice(3)}`, `${TASKS[type]}: ${vm.name} is ${stateWords[vm.power].toLowerCase()}.`);
+      lab.succeed(task);
+    });
+  });
+  return { ok: true, task: t.id };
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { ok, vmOf, take, settle } from '../../testing/harness';
+import { vssLab, quiesce, inject, kinds, events } from '../../testing/vssLab';
+import { CANNOT_INITIALIZE, QUIESCE_FAILED } from './messages';
+
+const snap = (lab: ReturnType<typeof vssLab>) => vmOf(lab.state()).snapshots.at(-1)!;
+const writerEvents = (lab: ReturnType<typeof vssLab>) => events(lab).filter((e) => vmOf(lab.state()).writers.some((w) => w.name === e.source));
+
+describe('which mechanism quiesces (vss.md rules 15-20)', () => {
+  it('vss rule 15: without Tools running (or with the VM off) the quiesce is ignored', () => {
+    const lab = vssLab({ tools: { status: 'notRunning', build: 208167, vss: true } });
+    expect(quiesce(lab).state).toBe('success');
+    expect(snap(lab)).toMatchObject({ quiesced: false, consistency: 'crash' });
+    expect(kinds(lab)).toContain('quiesce.ignored');
+    expect(kinds(lab)).not.toContain('quiesce.start');
+    const off = vssLab({ power: 'poweredOff' });
+    quiesce(off);
+    expect(snap(off)).toMatchObject({ quiesced: false, consistency: 'poweredOff' });
+  });
+
+  it('vss rule 16: VSS needs ESX 3.5 U2, Tools 110268 with VSS, a VSS service that is not Disabled; otherwise the sync driver', () => {
+    const cases: [string, Parameters<typeof vssLab>][] = [
+      ['old host', [{}, { host: '3.5' }]],
+      ['old Tools', [{ tools: { status: 'running', build: 104000, vss: true } }]],
+      ['no VSS component', [{ tools: { status: 'running', build: 208167, vss: false } }]],
+      ['VSS disabled', [{ vssService: 'disabled' }]],
+    ];
+    for (const [, args] of cases) {
+      const lab = vssLab(...args);
+      expect(quiesce(lab).state).toBe('success');
+      expect(snap(lab)).toMatchObject({ quiesced: true, consistency: 'filesystem' });
+      expect(kinds(lab)).toEqual(expect.arrayContaining(['syncDriver.freeze', 'syncDriver.thaw']));
+      expect(kinds(lab)).not.toContain('vss.freeze');
+    }
+    const good = vssLab({ tools: { status: 'running', build: 110268, vss: true } }, { host: '3.5u2' });
+    quiesce(good);
+    expect(snap(good).consistency).toBe('application');
+  });
+
+  it('vss rule 17: the sync driver is a fallback only when VSS cannot start; forceQuiesce forbids it; a writer failure fails the task', () => {
+    const linux = vssLab({ guest: 'linux', apps: [] });
+    expect(quiesce(linux).state).toBe('success');
+    expect(events(linux).find((e) => e.kind === 'syncDriver.freeze')!.message).toContain('vmsync / FIFREEZE');
+
+    const forced = vssLab({ vssService: 'disabled', toolsConf: { forceQuiesce: true } });
+    const t = quiesce(forced);
+    expect(t.state).toBe('error');
+    expect(t.error!.message).toContain(CANNOT_INITIALIZE);
+    expect(t.error!.message).toContain(QUIESCE_FAILED);
+    expect(vmOf(forced.state()).snapshots).toHaveLength(0);
+
+    const writerFails = vssLab();
+    inject(writerFails, { kind: 'writerError', writer: 'Microsoft Exchange Writer', phase: 'freeze', error: 'retryable' });
+    expect(quiesce(writerFails).state).toBe('error');
+    expect(kinds(writerFails)).not.toContain('syncDriver.freeze');
+  });
+
+  it('vss rule 18: Windows 2008 gets application quiescing only on ESX 4.1+ with disk.EnableUUID, SCSI and basic disks', () => {
+    const w2008 = (vm: Parameters<typeof vssLab>[0], host = '4.1') => vssLab({ guest: 'windows2008', diskEnableUUID: true, ...vm }, { host });
+    const app = w2008({});
+    quiesce(app);
+    expect(snap(app).consistency).toBe('application');
+    for (const lab of [w2008({}, '4.0'), w2008({ diskEnableUUID: false }),
+      w2008({ disks: [{ id: 'disk1', capacityGB: 10, controller: 'ide' }] }),
+      w2008({ disks: [{ id: 'disk1', capacityGB: 10, dynamic: true }] }),
+      vssLab({ toolsConf: { 'vss.disableAppQuiescing': true } })]) {
+      expect(quiesce(lab).state).toBe('success');
+      expect(snap(lab)).toMatchObject({ quiesced: true, consistency: 'filesystem' });
+      expect(writerEvents(lab)).toEqual([]);
+      expect(kinds(lab)).toContain('vss.flushAndHold');
+    }
+    // A writer fault cannot fail a session that engages no writers.
+    const fs = vssLab({ toolsConf: { 'vss.disableAppQuiescing': 'true' } });
+    inject(fs, { kind: 'writerError', writer: 'Microsoft Exchange Writer', phase: 'freeze', error: 'retryable' });
+    expect(quiesce(fs).state).toBe('success');
+  });
+
+  it('vss rule 19: pre-freeze runs before VSS, post-thaw after thaw; a failing freeze script fails the quiesce; freezeFail undoes a freeze', () => {
+    const lab = vssLab({ scripts: { preFreeze: 0, postThaw: 0 } });
+    quiesce(lab);
+    const ks = kinds(lab);
+    expect(ks.indexOf('script.freeze')).toBeLessThan(ks.indexOf('vss.identify'));
+    expect(ks.lastIndexOf('script.thaw')).toBeGreaterThan(ks.lastIndexOf('vss.postSnapshot'));
+    expect(events(lab).find((e) => e.kind === 'script.freeze')!.message).toContain('C:\\Windows\\pre-freeze-script.bat" freeze');
+
+    const bad = vssLab({ scripts: { preFreeze: 3 } });
+    const t = quiesce(bad);
+    expect(t.state).toBe('error');
+    expect(t.error!.message).toBe(QUIESCE_FAILED);
+    expect(kinds(bad)).toEqual(expect.arrayContaining(['script.freezeFail', 'quiesce.failed']));
+    expect(kinds(bad)).not.toContain('vss.identify');
+
+    const undo = vssLab({ scripts: { preFreeze: 0 } });
+    inject(undo, { kind: 'writerError', writer: 'Microsoft Exchange Writer', phase: 'freeze', error: 'retryable', once: true });
+    quiesce(undo);
+    expect(events(undo).find((e) => e.kind === 'script.freezeFail')!.message).toContain('freezeFail');
+
+    const thaw = vssLab();
+    inject(thaw, { kind: 'scriptFail', script: 'post-thaw', exitCode: 1, once: true });
+    expect(quiesce(thaw).state).toBe('error');
+    expect(vmOf(thaw.state()).snapshots).toHaveLength(0);
+
+    const off = vssLab({ scripts: { preFreeze: 5 }, toolsConf: { execScripts: false } });
+    expect(quiesce(off).state).toBe('success');
+  });
+
+  it('vss rule 20: a successful Windows VSS quiesce leaves vss-manifest.zip beside the snapshot, larger with writer manifests', () => {
+    const manifests = (lab: ReturnType<typeof vssLab>) => lab.state().datastores[0].files.filter((f) => f.path.endsWith('vss-manifest.zip'));
+    const app = vssLab();
+    quiesce(app);
+    const fs = vssLab({ toolsConf: { 'vss.disableAppQuiescing': true } });
+    quiesce(fs);
+    expect(manifests(app)).toHaveLength(1);
+    expect(manifests(fs)).toHaveLength(1);
+    expect(manifests(app)[0].sizeBytes).toBeGreaterThan(manifests(fs)[0].sizeBytes);
+    const sync = vssLab({ guest: 'linux', apps: [] });
+    quiesce(sync);
+    expect(manifests(sync)).toHaveLength(0);
+    const failed = vssLab();
+    inject(failed, { kind: 'writerError', writer: 'Microsoft Exchange Writer', phase: 'postSnapshot', error: 'retryable' });
+    quiesce(failed);
+    expect(manifests(failed)).toHaveLength(0);
+    take(app, 'plain');
+    expect(manifests(app)).toHaveLength(1);
+    ok(app, { type: 'snapshot.deleteAll', vm: 'vm1' });
+    settle(app);
+    expect(manifests(app)).toHaveLength(0);
+  });
+});

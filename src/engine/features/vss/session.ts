@@ -1,0 +1,304 @@
+// One VSS backup session as a time-stepped state machine (vss.md rules 3-9): the requestor's calls,
+// each writer's answers in simulated time, flush and hold, the provider's commit, thaw, BackupComplete
+// and the shadow copies' release. VMware Tools (quiesce.ts) and an in-guest backup application
+// (backup.ts) both drive it; they differ in provider, backup type and what they do between
+// PostSnapshot and BackupComplete.
+import type { LabContext } from '../context';
+import type { Vm } from '../../model/vm';
+import type { Timer } from '../../core/scheduler';
+import type { WriterState } from '../../model/guest/guestState';
+import { releaseHeld } from '../guest/write';
+import { guestEvent } from '../guest/eventLog';
+import { findService, startService } from '../guest/services';
+import { activeWriters } from './guestModel';
+import { writerInfo, freezeWindowMs, FREEZE_ORDER } from './writers';
+import { NEXT_STATE, FAIL_STATE, HANDLER, ABORTS, type Phase } from './phases';
+import { writerOutcome, hrDescription, hex } from './writerFaults';
+import { VSS_E, writerErrorText } from './writerText';
+import { HOLD_LIMIT_MS, FLUSH_LIMIT_MS, flushMs, commitMs, dirtyBytes, vssStepMs, type ProviderKind } from './timing';
+import { BT_WORD, VSS_BT, exchangeBackupComplete, sqlBackupComplete, type BackupType } from './backupTypes';
+import { createShadows, deleteShadows, providerName } from './shadows';
+
+export interface SessionSpec {
+  requestor: string;
+  provider: ProviderKind;
+  backupType: BackupType;
+  /** false: file-share context, no writer is engaged (rule 18) */
+  application: boolean;
+  onPhase(phase: Phase, expectedMs: number): void;
+  /** The provider's commit finished while writes are held (the VMware snapshot is taken here). */
+  onCommitted(): void;
+  /** Between PostSnapshot and BackupComplete: post-thaw scripts, or the backup application's copy. */
+  afterPostSnapshot(next: () => void, fail: (reason: string) => void): void;
+  onEnd(result: SessionResult): void;
+}
+
+export interface SessionFailure { phase: Phase; hr: number; reason: string; holdTimeout: boolean; culprits: string[] }
+export type SessionResult = { ok: true; holdMs: number | null } | { ok: false; failure: SessionFailure; holdMs: number | null };
+
+const MB = 1024 * 1024;
+
+export class VssSession {
+  phase: Phase = 'identify';
+  ended = false;
+  writers: WriterState[] = [];
+  holdMs: number | null = null;
+  readonly setId: string;
+  private timers: Timer[] = [];
+  private windows = new Map<WriterState, Timer>();
+  private pending = new Set<WriterState>();
+  private exchangeLogsAtCommit = 0;
+
+  constructor(private readonly lab: LabContext, private readonly vm: Vm, readonly spec: SessionSpec, setId: string) {
+    this.setId = setId;
+  }
+
+  start(): void {
+    const { lab, vm } = this;
+    vm.guest.session = this;
+    // A Manual VSS service starts on demand (rule 2); Disabled never gets here (mechanism.ts).
+    const vss = findService(vm, 'VSS');
+    const starting = vss !== undefined && !vss.running;
+    if (vss) startService(lab, vm, vss);
+    const wait = starting ? Math.round(lab.rng.between(800, 1600)) : 0;
+    this.later(wait, () => {
+      if (!this.spec.application) { this.prepareSnapshotSet(); return; }
+      this.writers = activeWriters(vm);
+      this.reportStaleWriters();
+      this.runWriters('identify', this.writers, `GatherWriterMetadata: OnIdentify sent to ${this.writers.length} writers`, () =>
+        this.runWriters('prepareBackup', this.writers,
+          `SetBackupState(VSS_BT_${BT_WORD[this.spec.backupType]} = ${VSS_BT[this.spec.backupType]}), StartSnapshotSet, AddToSnapshotSet (${this.volumes()}), PrepareForBackup`,
+          () => this.prepareSnapshotSet()));
+    });
+  }
+
+  /** VSS 12289 (rule 23): a writer still shows the failure of an earlier session when a new one starts. */
+  private reportStaleWriters(): void {
+    for (const w of this.writers) {
+      if (w.state < 6 || w.state === 13 || w.state === 14) continue;
+      guestEvent(this.lab, this.vm, 'Application', 'Error', 'VSS', 12289,
+        `Volume Shadow Copy Service error: Writer '${w.name}' (instance ${w.instanceId}) still reports the session that failed earlier: State [${w.state}] Failed, Last error: ${writerErrorText(w.lastError)}. The new session replaces that state if it gets past OnPrepareSnapshot.`);
+    }
+  }
+
+  /** The requestor gives up (Tools' limit) or the guest goes away: the set fails whole. */
+  cancel(why: 'timeout' | 'power', reason: string): void {
+    if (this.ended) return;
+    if (why === 'power') { this.finish({ phase: this.phase, hr: 0, reason, holdTimeout: false, culprits: [] }, false, false); return; }
+    const hung = [...this.pending];
+    for (const w of hung) this.markCulprit(w, FAIL_STATE[this.phase], VSS_E.TIMEOUT, `${HANDLER[this.phase]} did not answer before the requestor's time limit`);
+    this.finish({ phase: this.phase, hr: VSS_E.TIMEOUT, reason, holdTimeout: false, culprits: hung.map((w) => w.name) }, true, true);
+  }
+
+  private prepareSnapshotSet(): void {
+    if (this.spec.application) {
+      this.runWriters('prepareSnapshot', this.writers, `DoSnapshotSet: OnPrepareSnapshot sent to ${this.writers.length} writers`, () => this.freezeLevel(0));
+      return;
+    }
+    this.phase = 'prepareSnapshot';
+    this.lab.log(this.vm, 'VSS', 'vss.prepareSnapshot', `StartSnapshotSet in file-share backup context (${this.volumes()}): no writers are engaged.`);
+    this.later(vssStepMs(this.lab), () => this.flushAndHold());
+  }
+
+  /** Freeze goes to front-end writers, then back-end, then system (rule 3). */
+  private freezeLevel(i: number): void {
+    if (i >= FREEZE_ORDER.length) { this.flushAndHold(); return; }
+    const level = FREEZE_ORDER[i];
+    const group = this.writers.filter((w) => (writerInfo(w.name)?.level ?? 'system') === level);
+    if (!group.length) { this.freezeLevel(i + 1); return; }
+    for (const w of group) this.armWindow(w);
+    this.runWriters('freeze', group, `OnFreeze sent to the ${level} writers: ${group.map((w) => w.name).join(', ')}`, () => this.freezeLevel(i + 1));
+  }
+
+  /** Rule 9: a writer that is not thawed within its window aborts itself: [9] Failed, Timed out. */
+  private armWindow(w: WriterState): void {
+    const limit = freezeWindowMs(w.name);
+    const t = this.lab.scheduler.after(limit, () => {
+      if (this.ended) return;
+      this.pending.delete(w);
+      this.markCulprit(w, 9, VSS_E.TIMEOUT, `${limit / 1000} s passed between Freeze and Thaw; the writer aborts itself`, 'freeze');
+      this.finish({ phase: this.phase, hr: VSS_E.TIMEOUT, reason: `${w.name} timed out: its ${limit / 1000} s freeze-to-thaw window expired (0x800423F2)`, holdTimeout: false, culprits: [w.name] }, true, true);
+    });
+    this.windows.set(w, t);
+    this.timers.push(t);
+  }
+
+  private flushAndHold(): void {
+    const { lab, vm } = this;
+    this.phase = 'commit';
+    const dirty = dirtyBytes(lab, vm);
+    const flush = flushMs(lab, vm);
+    vm.ioHeld = true;
+    lab.log(vm, 'VSS', 'vss.flushAndHold', `PreCommitSnapshots done; flushing ${(dirty / MB).toFixed(1)} MB of dirty data and holding writes on ${this.volumes()} (at most ${HOLD_LIMIT_MS / 1000} s).`);
+    this.spec.onPhase('commit', flush + 1000);
+    if (flush > FLUSH_LIMIT_MS) {
+      this.later(FLUSH_LIMIT_MS, () => this.holdFailed(VSS_E.FLUSH_WRITES_TIMEOUT, `the flush of ${(dirty / MB).toFixed(1)} MB did not finish within ${FLUSH_LIMIT_MS / 1000} s`));
+      return;
+    }
+    this.later(flush, () => {
+      const commit = commitMs(lab, vm, this.spec.provider);
+      const provider = providerName(this.spec.provider);
+      lab.log(vm, 'provider', 'vss.commit', `CommitSnapshots: ${provider} ${this.spec.provider === 'vmware' ? 'asks the host for a snapshot of every disk' : 'creates copy-on-write shadow copies'} while writes are held.`);
+      this.spec.onPhase('commit', Math.min(commit, HOLD_LIMIT_MS));
+      if (commit > HOLD_LIMIT_MS) {
+        this.later(HOLD_LIMIT_MS, () => this.holdFailed(VSS_E.HOLD_WRITES_TIMEOUT, `the provider's commit needed ${(commit / 1000).toFixed(1)} s, more than the ${HOLD_LIMIT_MS / 1000} s writes may be held`));
+        return;
+      }
+      this.later(commit, () => {
+        this.holdMs = commit;
+        this.exchangeLogsAtCommit = vm.guest.exchange?.logBytes ?? 0;
+        createShadows(lab, vm, this);
+        this.spec.onCommitted();
+        this.releaseWrites();
+        lab.log(vm, 'VSS', 'vss.releaseWrites', `Writes released after ${(commit / 1000).toFixed(2)} s held; PostCommitSnapshots.`);
+        if (this.ended) return;
+        if (!this.spec.application) { this.later(vssStepMs(lab), () => this.afterPostSnapshot()); return; }
+        this.runWriters('thaw', this.writers, `OnThaw sent to ${this.writers.length} writers`, () =>
+          this.runWriters('postSnapshot', this.writers, `OnPostSnapshot sent to ${this.writers.length} writers`, () => this.afterPostSnapshot()));
+      });
+    });
+  }
+
+  /** Rule 8: the kernel releases the writes and the set fails (VSS 12298, VolSnap 8). */
+  private holdFailed(hr: number, why: string): void {
+    const { lab, vm } = this;
+    this.holdMs = HOLD_LIMIT_MS;
+    for (const v of vm.guest.volumes) {
+      guestEvent(lab, vm, 'Application', 'Error', 'VSS', 12298, `Volume Shadow Copy Service error: The I/O writes cannot be held during the shadow copy creation period on volume ${v.letter}\\. The volume index in the shadow copy set is ${vm.guest.volumes.indexOf(v)}. Error details: Open[0], Flush[0], Release[0], OnRun[${hex(hr)}].`);
+      guestEvent(lab, vm, 'System', 'Error', 'VolSnap', 8, `The flush and hold writes operation on volume ${v.letter} timed out while waiting for a release writes command.`);
+    }
+    this.finish({ phase: 'commit', hr, reason: `${hr === VSS_E.FLUSH_WRITES_TIMEOUT ? 'VSS_E_FLUSH_WRITES_TIMEOUT' : 'VSS_E_HOLD_WRITES_TIMEOUT'} (${hex(hr)}): ${why}`, holdTimeout: true, culprits: [] }, true, true);
+  }
+
+  private afterPostSnapshot(): void {
+    this.phase = 'useShadow';
+    this.spec.afterPostSnapshot(() => {
+      if (this.ended) return;
+      if (!this.spec.application) { this.shutdown(); return; }
+      this.runWriters('backupComplete', this.writers, `BackupComplete (backup type ${BT_WORD[this.spec.backupType]}): OnBackupComplete sent to ${this.writers.length} writers`, () => {
+        for (const note of [exchangeBackupComplete(this.lab, this.vm, this.spec.backupType, this.exchangeLogsAtCommit), sqlBackupComplete(this.lab, this.vm, this.spec.backupType)]) {
+          if (note) this.lab.log(this.vm, note.startsWith('Exchange') ? 'Microsoft Exchange Writer' : 'SqlServerWriter', 'vss.backupComplete', note);
+        }
+        this.shutdown();
+      });
+    }, (reason) => this.finish({ phase: 'useShadow', hr: 0, reason, holdTimeout: false, culprits: [] }, false, false));
+  }
+
+  /** Releasing the requestor: OnBackupShutdown deletes the non-persistent shadow copies. */
+  private shutdown(): void {
+    this.later(vssStepMs(this.lab), () => {
+      const n = deleteShadows(this.vm, this);
+      this.lab.log(this.vm, 'VSS', 'vss.shadowDiscarded', this.spec.provider === 'vmware'
+        ? `The shadow copy (${n} volumes) is discarded: the VMware snapshot already holds the data.`
+        : `The backup application released its ${n} shadow copies (OnBackupShutdown deletes them).`);
+      this.end({ ok: true, holdMs: this.holdMs });
+    });
+  }
+
+  /** Send one event to a group of writers; `then` runs when all answered without error. */
+  private runWriters(phase: Phase, group: WriterState[], what: string, then: () => void): void {
+    const { lab, vm } = this;
+    this.phase = phase;
+    lab.log(vm, 'VSS', `vss.${phase}`, `${what}.`);
+    let expected = vssStepMs(lab);
+    let open = 0;
+    const failed: WriterState[] = [];
+    this.pending = new Set();
+    const settle = () => {
+      if (this.ended || open > 0) return;
+      if (failed.length) {
+        const first = failed[0];
+        this.finish({ phase, hr: first.lastError, reason: `${failed.map((w) => w.name).join(', ')} failed ${HANDLER[phase]}: ${writerErrorText(first.lastError)} (${hex(first.lastError)})`, holdTimeout: false, culprits: failed.map((w) => w.name) }, ABORTS[phase], true);
+      } else if (this.pending.size === 0) then();
+      // Otherwise a hung writer holds the phase until a timeout decides (rule 9 or the requestor's).
+    };
+    for (const w of group) {
+      const o = writerOutcome(lab, vm, w, phase);
+      this.pending.add(w);
+      if (o.kind === 'hang') continue;
+      open++;
+      expected = Math.max(expected, o.ms);
+      this.later(o.ms, () => {
+        open--;
+        this.pending.delete(w);
+        if (o.kind === 'error') {
+          this.markCulprit(w, FAIL_STATE[phase], o.hr, `${HANDLER[phase]} failed`);
+          failed.push(w);
+        } else this.answered(w, phase);
+        settle();
+      });
+    }
+    this.spec.onPhase(phase, expected);
+    if (!group.length) this.later(expected, () => { if (!this.ended) then(); });
+  }
+
+  private answered(w: WriterState, phase: Phase): void {
+    const next = NEXT_STATE[phase];
+    if (next !== null) { w.state = next; w.lastError = 0; }
+    if (phase === 'thaw') this.windows.get(w)?.cancel();
+    this.lab.log(this.vm, w.name, `vss.${phase}`, `${HANDLER[phase]} done; state [${w.state}].`);
+    appEvents(this.lab, this.vm, w, phase);
+  }
+
+  private markCulprit(w: WriterState, state: number, hr: number, what: string, eventPhase: Phase = this.phase): void {
+    w.state = state;
+    w.lastError = hr;
+    this.lab.log(this.vm, w.name, `vss.${this.phase}`, `${what}: State [${state}] Failed, Last error: ${writerErrorText(hr)} (${hex(hr)}).`);
+    const op = HANDLER[eventPhase].replace(/^On/, '');
+    guestEvent(this.lab, this.vm, 'Application', 'Warning', 'VSS', 8229,
+      `A VSS writer has rejected an event with error ${hex(hr)}, ${hrDescription(hr)} Changes that the writer made to the writer components while handling the event will not be available to the requester. Check the event log for related events from the application hosting the VSS writer.\n\nOperation:\n   ${op} event\n\nContext:\n   Execution Context: Writer\n   Writer Class Id: ${w.id}\n   Writer Name: ${w.name}\n   Writer Instance ID: ${w.instanceId}`);
+  }
+
+  /**
+   * The set fails whole (rule 7). Writer and provider failures leave every other engaged writer
+   * Failed for the phase the set was in, with "No error"; a requestor-side failure (a script, the
+   * guest going away) aborts the session cleanly and writers return to Stable.
+   */
+  private finish(f: SessionFailure, abort: boolean, writerFault: boolean): void {
+    if (this.ended) return;
+    const { lab, vm } = this;
+    for (const w of this.writers) {
+      if (f.culprits.includes(w.name)) continue;
+      if (writerFault) { w.state = FAIL_STATE[f.phase]; w.lastError = 0; } else if (vm.power === 'poweredOn') { w.state = 1; w.lastError = 0; }
+    }
+    if (abort) {
+      lab.log(vm, 'VSS', 'vss.abort', `AbortBackup: OnAbort sent to ${this.writers.length} writers; the shadow copy set fails whole and no shadow copy is kept.`);
+    }
+    deleteShadows(vm, this);
+    this.end({ ok: false, failure: f, holdMs: this.holdMs });
+  }
+
+  private end(r: SessionResult): void {
+    this.ended = true;
+    for (const t of this.timers) t.cancel();
+    this.releaseWrites();
+    if (this.vm.guest.session === this) this.vm.guest.session = null;
+    this.spec.onEnd(r);
+  }
+
+  private releaseWrites(): void {
+    if (!this.vm.ioHeld) return;
+    this.vm.ioHeld = false;
+    releaseHeld(this.lab, this.vm);
+  }
+
+  private later(ms: number, fn: () => void): void {
+    this.timers.push(this.lab.scheduler.after(ms, () => { if (!this.ended) fn(); }));
+  }
+
+  volumes(): string {
+    return this.vm.guest.volumes.map((v) => v.letter).join(', ');
+  }
+}
+
+/** What the applications write to the event log as their writer freezes and thaws (ESE, SQL Server). */
+function appEvents(lab: LabContext, vm: Vm, w: WriterState, phase: Phase): void {
+  if (w.name === 'Microsoft Exchange Writer') {
+    if (phase === 'freeze') guestEvent(lab, vm, 'Application', 'Information', 'ESE', 2001, 'Information Store (2436) First Storage Group: Shadow copy instance 1 freeze started.');
+    if (phase === 'thaw') guestEvent(lab, vm, 'Application', 'Information', 'ESE', 2003, 'Information Store (2436) First Storage Group: Shadow copy instance 1 freeze ended.');
+  }
+  if (w.name === 'SqlServerWriter') {
+    if (phase === 'freeze') guestEvent(lab, vm, 'Application', 'Information', 'MSSQLSERVER', 3197, 'I/O is frozen on database master. No user action is required. However, if I/O is not resumed promptly, you could cancel the backup.');
+    if (phase === 'thaw') guestEvent(lab, vm, 'Application', 'Information', 'MSSQLSERVER', 3198, 'I/O was resumed on database master. No user action is required.');
+  }
+}

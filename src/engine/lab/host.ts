@@ -1,6 +1,0 @@
-import { hostAtLeast, type HostVersion } from './schema';
-
-export class Host {
-  constructor(readonly id: string, public version: HostVersion) {}
-  atLeast(v: HostVersion): boolean { return hostAtLeast(this.version, v); }
-}

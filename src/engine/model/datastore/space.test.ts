@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { smallLab, ok, take, runTask, vmOf, diskOf, MiB, GiB } from '../../testing/harness';
+
+describe('limits, guidance and datastore space (vmware-snapshots.md)', () => {
+  it('rule 14: more than 20 snapshots in the chain warns of performance problems', () => {
+    const lab = smallLab({ capacityGB: 400 });
+    for (let i = 1; i <= 20; i++) take(lab, `s${i}`);
+    expect(vmOf(lab.state()).warnings.map((w) => w.code)).not.toContain('SNAPSHOT_CHAIN_LONG');
+    take(lab, 's21');
+    const s = lab.state();
+    expect(vmOf(s).warnings.map((w) => w.code)).toContain('SNAPSHOT_CHAIN_LONG');
+    expect(s.events.some((e) => e.kind === 'snapshot.warning')).toBe(true);
+  });
+
+  it('rule 14: a snapshot kept longer than 72 hours is flagged against best practice', () => {
+    const lab = smallLab();
+    take(lab, 'old');
+    lab.advance(71 * 3600_000);
+    expect(vmOf(lab.state()).warnings.map((w) => w.code)).not.toContain('SNAPSHOT_OLD');
+    lab.advance(2 * 3600_000);
+    expect(vmOf(lab.state()).warnings.map((w) => w.code)).toContain('SNAPSHOT_OLD');
+  });
+
+  it('rule 15: a delta that cannot grow pauses the VM with the redo-log question; Retry needs space, Abort powers off', () => {
+    const lab = smallLab({ capacityGB: 15, vm: { memoryMB: 256 } });
+    take(lab, 's1');
+    const free = lab.state().datastores[0].freeBytes;
+    // Fill the datastore: the write that needs one growth step more than there is pauses the VM.
+    const r = lab.dispatch({ type: 'guest.write', vm: 'vm1', disk: 'disk1', offset: 0, length: free + 64 * MiB });
+    expect(r.ok).toBe(true);
+    let vm = vmOf(lab.state());
+    expect(vm.question?.text).toBe('There is no more space for the redo log of VM1-000001.vmdk. You may be able to continue this session by freeing disk space on the relevant partition, and clicking Retry. Otherwise, click Abort to terminate this session.');
+    expect(vm.power).toBe('poweredOn');
+    expect(lab.dispatch({ type: 'guest.write', vm: 'vm1', disk: 'disk1', offset: 0, length: 512 })).toMatchObject({ ok: false, error: { code: 'VM_PAUSED' } });
+    // Retry without freeing space: still paused.
+    ok(lab, { type: 'vm.answer', vm: 'vm1', answer: 'retry' });
+    expect(vmOf(lab.state()).question).not.toBeNull();
+    ok(lab, { type: 'datastore.resize', datastore: 'ds1', capacityGB: 20 });
+    ok(lab, { type: 'vm.answer', vm: 'vm1', answer: 'retry' });
+    vm = vmOf(lab.state());
+    expect(vm.question).toBeNull();
+    expect(diskOf(lab.state()).chain[1].dataBytes).toBe(Math.ceil((free + 64 * MiB) / 512) * 512);
+    const used = lab.state().datastores[0];
+    expect(used.usedBytes).toBeLessThanOrEqual(used.capacityBytes);
+  });
+
+  it('rule 15: Abort powers the VM off', () => {
+    const lab = smallLab({ capacityGB: 12, vm: { memoryMB: 256 } });
+    take(lab, 's1');
+    ok(lab, { type: 'guest.write', vm: 'vm1', disk: 'disk1', offset: 0, length: 3 * GiB });
+    expect(vmOf(lab.state()).question).not.toBeNull();
+    ok(lab, { type: 'vm.answer', vm: 'vm1', answer: 'abort' });
+    const vm = vmOf(lab.state());
+    expect([vm.power, vm.question]).toEqual(['poweredOff', null]);
+    expect(lab.dispatch({ type: 'vm.answer', vm: 'vm1', answer: 'retry' })).toMatchObject({ ok: false, error: { code: 'NO_QUESTION' } });
+  });
+
+  it('rule 15: other VMs on the full datastore that must grow stall too', () => {
+    const lab = smallLab({
+      capacityGB: 26, vm: { memoryMB: 256 },
+      more: [{ id: 'vm2', name: 'VM2', memoryMB: 256, disks: [{ id: 'disk1', capacityGB: 10 }], workload: { profile: 'fileserver', writeIOPS: 50 } }],
+    });
+    take(lab, 's1');
+    take(lab, 's2', {}, 'vm2');
+    // VM1 fills the datastore 256 MB at a time until it pauses.
+    for (let i = 0; !vmOf(lab.state()).question; i++) ok(lab, { type: 'guest.write', vm: 'vm1', disk: 'disk1', offset: i * 256 * MiB, length: 256 * MiB });
+    lab.advance(10 * 60_000);
+    const vm2 = vmOf(lab.state(), 'vm2');
+    expect(vm2.question?.text).toMatch(/no more space for the redo log of VM2-000001.vmdk/);
+    const ds = lab.state().datastores[0];
+    expect(ds.usedBytes).toBeLessThanOrEqual(ds.capacityBytes);
+  });
+
+  it('rule 15: a thin base disk that cannot grow asks the same way', () => {
+    const lab = smallLab({ capacityGB: 8, vm: { memoryMB: 256, disks: [{ id: 'disk1', capacityGB: 20, thin: true, usedGB: 1 }] } });
+    ok(lab, { type: 'guest.write', vm: 'vm1', disk: 'disk1', offset: 2 * GiB, length: 8 * GiB });
+    expect(vmOf(lab.state()).question?.text).toMatch(/^There is no more space for virtual disk VM1.vmdk/);
+    expect(runTask(lab, { type: 'snapshot.take', vm: 'vm1', name: 'x' }).state).toBe('error');
+  });
+});
+
+describe('a write burst on a nearly full datastore (rule 15)', () => {
+  it('fills the datastore to the brim before the VM pauses, and Retry writes the rest once there is room', () => {
+    const lab = smallLab({ capacityGB: 16, vm: { memoryMB: 256, disks: [{ id: 'disk1', capacityGB: 10 }] } });
+    take(lab, 's1');
+    ok(lab, { type: 'guest.write', vm: 'vm1', disk: 'disk1', offset: 0, length: 8 * GiB });
+    const s = lab.state();
+    expect(vmOf(s).question).not.toBeNull();
+    // Less than one 16 MB growth step is left.
+    expect(s.datastores[0].freeBytes).toBeLessThan(16 * MiB);
+    ok(lab, { type: 'datastore.resize', datastore: 'ds1', capacityGB: 30 });
+    ok(lab, { type: 'vm.answer', vm: 'vm1', answer: 'retry' });
+    expect(vmOf(lab.state()).question).toBeNull();
+    expect(diskOf(lab.state()).chain[1].dataBytes).toBe(8 * GiB);
+  });
+});

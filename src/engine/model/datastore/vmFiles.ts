@@ -1,0 +1,53 @@
+// What the datastore browser shows in a VM's folder (rule 6): configuration, swap, log, every disk
+// file (descriptor + extent), and each snapshot's .vmsn / .vmem / manifest.
+import type { Vm } from '../vm';
+import type { FileView } from '../../core/view';
+
+const KB = 1024;
+export const VMX_BYTES = 3 * KB;
+export const NVRAM_BYTES = 8684;
+const VMSD_ENTRY_BYTES = 420;
+const VMXF_BYTES = 263;
+const VMSS_EXTRA_BYTES = 64 * KB;
+
+export function vmFiles(vm: Vm): FileView[] {
+  const f = vm.folder;
+  const files: FileView[] = [
+    { path: `${f}/${vm.name}.vmx`, sizeBytes: VMX_BYTES, kind: 'vmx', vm: vm.id },
+    { path: `${f}/${vm.name}.vmxf`, sizeBytes: VMXF_BYTES, kind: 'vmxf', vm: vm.id },
+    { path: `${f}/${vm.name}.nvram`, sizeBytes: NVRAM_BYTES, kind: 'nvram', vm: vm.id },
+    // The .vmsd is 0 bytes until the first snapshot (rule 6).
+    { path: `${f}/${vm.name}.vmsd`, sizeBytes: vmsdBytes(vm), kind: 'vmsd', vm: vm.id },
+    { path: `${f}/vmware.log`, sizeBytes: vm.logBytes, kind: 'log', vm: vm.id },
+  ];
+  if (vm.power === 'poweredOn') files.push({ path: `${f}/${vm.name}-${swapSuffix(vm)}.vswp`, sizeBytes: vm.memoryBytes, kind: 'vswp', vm: vm.id });
+  if (vm.power === 'suspended') files.push({ path: `${f}/${vm.name}-${swapSuffix(vm)}.vmss`, sizeBytes: vm.memoryBytes + VMSS_EXTRA_BYTES, kind: 'vmss', vm: vm.id });
+  for (const d of vm.disks) {
+    for (const file of d.files) {
+      if (file.descriptorBytes) files.push({ path: file.path, sizeBytes: file.descriptorBytes, kind: 'descriptor', vm: vm.id });
+      const kind = file.isBase ? 'flat' : file.format === 'redo' ? 'redo' : 'delta';
+      files.push({ path: file.extentPath, sizeBytes: file.sizeBytes, kind, vm: vm.id });
+    }
+  }
+  for (const s of vm.snapshots) for (const o of s.own) files.push({ path: o.path, sizeBytes: o.sizeBytes, kind: o.kind, vm: vm.id });
+  return files;
+}
+
+/** The same total as summing vmFiles(vm), without building the list: the write path asks it often. */
+export function vmUsedBytes(vm: Vm): number {
+  let used = VMX_BYTES + VMXF_BYTES + NVRAM_BYTES + vmsdBytes(vm) + vm.logBytes;
+  if (vm.power === 'poweredOn') used += vm.memoryBytes;
+  if (vm.power === 'suspended') used += vm.memoryBytes + VMSS_EXTRA_BYTES;
+  for (const d of vm.disks) for (const f of d.files) used += f.descriptorBytes + f.sizeBytes;
+  for (const s of vm.snapshots) for (const o of s.own) used += o.sizeBytes;
+  return used;
+}
+
+const vmsdBytes = (vm: Vm): number => (vm.snapshots.length ? 120 + VMSD_ENTRY_BYTES * vm.snapshots.length : 0);
+
+function swapSuffix(vm: Vm): string {
+  // vSphere names the swap file with a hash; the lab derives a stable one from the VM id.
+  let h = 0x811c9dc5;
+  for (const c of vm.id) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,0 +1,6 @@
+import { hostAtLeast, type HostVersion } from '../core/schema';
+
+export class Host {
+  constructor(readonly id: string, public version: HostVersion) {}
+  atLeast(v: HostVersion): boolean { return hostAtLeast(this.version, v); }
+}
