@@ -12,8 +12,9 @@ test('presenter mode enlarges the type, shows the keys, and the keys play, pause
   await expect(legend).toContainText('Play or pause');
   await expect(legend).toContainText('Step to the next event');
 
-  // Focus is still on the toggle button: the letter keys work anyway.
-  await page.keyboard.press('p');
+  // Space right after switching presenter mode on plays (focus moved to Play), it does not switch it off.
+  await page.keyboard.press(' ');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(async () => (await lab.state()).time).toBeGreaterThan(0);
   await page.keyboard.press('k');
   // The worker's clock reports it stopped (the button follows the clock the worker posts).
@@ -25,6 +26,10 @@ test('presenter mode enlarges the type, shows the keys, and the keys play, pause
   await page.keyboard.press('PageDown');
   await expect.poll(async () => (await lab.state()).events.length).toBeGreaterThan(events);
 
+  await toggle.focus();
+  await page.keyboard.press('p');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.keyboard.press('k');
   await page.keyboard.press('+');
   await expect.poll(async () => lab.pause()).toMatchObject({ ok: true, speed: 2 });
 

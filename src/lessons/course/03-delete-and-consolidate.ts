@@ -6,7 +6,7 @@ export const deleteAndConsolidate: LessonInput = {
   title: 'Delete and consolidate',
   intro: [
     'Deleting a snapshot does not undo anything: the VM keeps running in its current state, and the data of the delta **above** the snapshot is merged down into the file the snapshot recorded.',
-    'DB01 runs on ESXi 5.0. Build a chain of three snapshots, delete the middle one and read the merge in the event log. Then a backup proxy still holds a lock on the disk (inject the **file lock** fault) while you use **Delete All**: the merge fails and vSphere says consolidation is needed. Put it right with **Consolidate**.',
+    'DB01 runs on ESXi 5.0. Build a chain of three snapshots, delete the middle one and read the merge in **Events** (the tab under the tree: filter on “merg” to see which delta merged into which file, and when). Then a backup proxy still holds a lock on the disk (inject the **file lock** fault) while you use **Delete All**: the merge fails and vSphere says consolidation is needed. Put it right with **Consolidate**.',
   ].join('\n\n'),
   lab: {
     definition: {

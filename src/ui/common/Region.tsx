@@ -8,13 +8,15 @@ interface Props {
   title?: ReactNode;
   tools?: ReactNode;
   className?: string;
+  /** An element id, so the page's panel nav can bring the region into view. */
+  id?: string;
   children: ReactNode;
 }
 
-export function Region({ name, title, tools, className, children }: Props) {
+export function Region({ name, title, tools, className, id, children }: Props) {
   const headingId = useId();
   return (
-    <section aria-label={name} className={`region ${className ?? ''}`}>
+    <section aria-label={name} id={id} className={`region ${className ?? ''}`}>
       <header className="region-head">
         <h2 id={headingId}>{title ?? name}</h2>
         {tools && <div className="region-tools">{tools}</div>}

@@ -8,7 +8,7 @@ import { browse, emptyHistory, HELP_TEXT, pushHistory, type History } from './co
 
 interface Line { kind: 'in' | 'out' | 'err'; text: string }
 
-export function GuestConsole() {
+export function GuestConsole({ id }: { id?: string }) {
   // Only what the terminal shows: it must not redraw its scrollback whenever the VM's disks grow.
   const vm = useLab(useShallow((s) => {
     const v = s.state.vms.find((x) => x.id === s.selectedVm);
@@ -58,7 +58,7 @@ export function GuestConsole() {
   };
 
   return (
-    <Region name="Guest console" title={vm ? `Guest console · ${vm.name}` : 'Guest console'} className="console">
+    <Region name="Guest console" id={id} title={vm ? `Guest console · ${vm.name}` : 'Guest console'} className="console">
       <div className="terminal" onClick={() => screen.current?.parentElement?.querySelector('input')?.focus()}>
         <div className="terminal-screen" ref={screen} role="log" aria-label={`Console output of ${vm?.name ?? 'the VM'}`}>
           {shown.length === 0 && <div className="term-out muted">Type “help” for the commands this guest understands.</div>}

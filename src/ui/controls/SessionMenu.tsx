@@ -14,11 +14,13 @@ export function SessionMenu() {
   return (
     <div className="session-menu" role="group" aria-label="Lab session">
       <button type="button" className="btn btn-ghost" disabled={!ready}
-        onClick={() => setConfirmReset(true)}>
-        Reset lab
+        aria-label="Reset lab" title="Reset lab: start it again from the beginning" onClick={() => setConfirmReset(true)}>
+        Reset
       </button>
-      <button type="button" className="btn btn-ghost" disabled={!ready} onClick={() => void exportSession()}>Export session</button>
-      <button type="button" className="btn btn-ghost" disabled={!ready} onClick={() => file.current?.click()}>Import session…</button>
+      <button type="button" className="btn btn-ghost" disabled={!ready} aria-label="Export session" title="Export session: save it as a file"
+        onClick={() => void exportSession()}>Export</button>
+      <button type="button" className="btn btn-ghost" disabled={!ready} aria-label="Import session…" title="Import session: open a saved file"
+        onClick={() => file.current?.click()}>Import…</button>
       <input ref={file} type="file" accept=".json,application/json" className="visually-hidden" tabIndex={-1}
         aria-label="Session file to import"
         onChange={(e) => {
@@ -26,10 +28,10 @@ export function SessionMenu() {
           e.target.value = '';
           if (f) void importSession(f);
         }} />
-      <button type="button" className="btn btn-ghost" aria-pressed={theme === 'dark'}
-        onClick={() => setPrefs({ theme: theme === 'dark' ? 'light' : 'dark' })}>Dark theme</button>
-      <button type="button" className="btn btn-ghost" aria-pressed={largeText}
-        onClick={() => setPrefs({ largeText: !largeText })}>Large text</button>
+      <button type="button" className="btn btn-ghost" aria-pressed={theme === 'dark'} aria-label="Dark theme" title="Dark theme"
+        onClick={() => setPrefs({ theme: theme === 'dark' ? 'light' : 'dark' })}>Dark</button>
+      <button type="button" className="btn btn-ghost" aria-pressed={largeText} aria-label="Large text" title="Large text"
+        onClick={() => setPrefs({ largeText: !largeText })}>Large</button>
       {confirmReset && (
         <ConfirmDialog title="Reset lab" onNo={() => setConfirmReset(false)}
           onYes={() => { setConfirmReset(false); void resetLab(); }}>

@@ -8,17 +8,17 @@ import { FileBrowser } from './FileBrowser';
 
 const DatastoreCharts = lazy(() => import('./DatastoreCharts'));
 
-export function DatastorePanel() {
+export function DatastorePanel({ id }: { id?: string }) {
   const vm = useSelectedVm();
   const dsId = useLab((s) => s.state.vms.find((v) => v.id === s.selectedVm)?.datastore ?? s.state.datastores[0]?.id);
   const ds = useLab((s) => s.state.datastores.find((d) => d.id === dsId));
   const [onlyVm, setOnlyVm] = useState(true);
   const [growGB, setGrowGB] = useState('');
-  if (!ds) return <Region name="Datastore"><p className="muted">No datastore.</p></Region>;
+  if (!ds) return <Region name="Datastore" id={id}><p className="muted">No datastore.</p></Region>;
   const usedPct = (ds.usedBytes / ds.capacityBytes) * 100;
   const full = ds.freeBytes <= 0;
   return (
-    <Region name="Datastore" title={`Datastore ${ds.id}`} className="datastore">
+    <Region name="Datastore" id={id} title={`Datastore ${ds.id}`} className="datastore">
       <div className="ds-summary">
         <div className="capacity">
           <div className="capacity-text">

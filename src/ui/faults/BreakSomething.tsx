@@ -6,7 +6,7 @@ import { useLab, useSelectedVmId } from '../../app/store';
 import { Region } from '../common/Region';
 import { defaultFields, describeFault, faultOf, FAULT_KINDS, WRITER_ERRORS, WRITER_PHASES, type FaultFields, type FaultKind } from './faultForm';
 
-export function BreakSomething() {
+export function BreakSomething({ id }: { id?: string }) {
   const vmId = useSelectedVmId();
   const vmName = useLab((s) => s.state.vms.find((v) => v.id === vmId)?.name ?? '');
   const writers = useLab(useShallow((s) => s.state.vms.find((v) => v.id === vmId)?.writers.map((w) => w.name) ?? []));
@@ -30,7 +30,7 @@ export function BreakSomething() {
   };
 
   return (
-    <Region name="Break something" title={`Break something${vmName ? ` · ${vmName}` : ''}`} className="faults">
+    <Region name="Break something" id={id} title={`Break something${vmName ? ` · ${vmName}` : ''}`} className="faults">
       <form className="form compact" onSubmit={(e) => { e.preventDefault(); void inject(); }}>
         <label className="field">Fault
           <select value={fields.kind} onChange={(e) => set('kind', e.target.value as FaultKind)}>

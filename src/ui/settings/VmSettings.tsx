@@ -6,10 +6,10 @@ import { useLab, useSelectedVm } from '../../app/store';
 import { Region } from '../common/Region';
 import { configureChanges, fieldsOf, type SettingsFields } from './settingsForm';
 
-export function VmSettings() {
+export function VmSettings({ id }: { id?: string }) {
   const vm = useSelectedVm();
   return (
-    <Region name="VM settings" title={`VM settings${vm ? ` · ${vm.name}` : ''}`} className="settings">
+    <Region name="VM settings" id={id} title={`VM settings${vm ? ` · ${vm.name}` : ''}`} className="settings">
       {vm ? <SettingsForm key={vm.id} vm={vm} /> : <p className="muted">Select a virtual machine.</p>}
     </Region>
   );

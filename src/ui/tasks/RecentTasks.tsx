@@ -1,5 +1,5 @@
 // The "Recent Tasks" region: vSphere's task list, newest first.
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatSimTime } from '../../app/format';
 import { useLab } from '../../app/store';
@@ -10,9 +10,17 @@ const STATUS: Record<string, string> = { queued: 'Queued', running: 'In Progress
 
 export function RecentTasks() {
   const ids = useLab(useShallow((s) => s.state.tasks.slice(-SHOWN).map((t) => t.id).reverse()));
+  // The list takes only the rows it has (a few, then it scrolls); empty, it is one line.
+  const [open, setOpen] = useState(true);
+  const empty = ids.length === 0;
+  const tools = empty ? <span className="muted small">No tasks yet.</span> : (
+    <button type="button" className="btn btn-ghost btn-small" aria-expanded={open} onClick={() => setOpen(!open)}>
+      {open ? 'Hide' : `Show ${ids.length} task${ids.length === 1 ? '' : 's'}`}
+    </button>
+  );
   return (
-    <Region name="Recent Tasks" className="tasks">
-      {ids.length === 0 ? <p className="muted">No tasks yet.</p> : (
+    <Region name="Recent Tasks" className={`tasks ${empty || !open ? 'tasks-folded' : ''}`} tools={tools}>
+      {empty || !open ? null : (
         <div className="table-scroll" tabIndex={0} role="group" aria-label="Task list">
           <table className="grid tasks-grid">
             <thead>

@@ -1,0 +1,54 @@
+// The tabs under the tree and the timeline: each brings one of the VM's lower panels into view, so the
+// console, the faults and the settings are one click away on a projector-sized screen. Every panel
+// stays on the page (a landmark of its own); the tab of the panel in view is marked current.
+import { useEffect, useRef, useState } from 'react';
+
+export interface DeckPanel { id: string; label: string }
+
+export function PanelNav({ panels }: { panels: DeckPanel[] }) {
+  const [current, setCurrent] = useState<string | null>(null);
+  const nav = useRef<HTMLElement>(null);
+  const asked = useRef<string | null>(null);
+  useEffect(() => {
+    // The current tab: the last panel whose top has reached the tabs (none while the first screen shows).
+    const scroller = nav.current?.closest('main');
+    if (!scroller) return;
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      const line = (nav.current?.getBoundingClientRect().bottom ?? 0) + 40;
+      // Panels side by side share a top: the one last asked for wins, else the first.
+      let found: string | null = null;
+      let foundTop = -Infinity;
+      for (const p of panels) {
+        const top = document.getElementById(p.id)?.getBoundingClientRect().top;
+        if (top === undefined || top > line) continue;
+        const tie = Math.abs(top - foundTop) < 2;
+        if ((!tie && top > foundTop) || (tie && p.id === asked.current)) { found = p.id; foundTop = top; }
+      }
+      setCurrent(found);
+    };
+    const onScroll = () => { if (!frame) frame = requestAnimationFrame(update); };
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    return () => { scroller.removeEventListener('scroll', onScroll); cancelAnimationFrame(frame); };
+  }, [panels]);
+
+  const show = (id: string) => {
+    const el = document.getElementById(id);
+    if (!el) return;
+    asked.current = id;
+    setCurrent(id);
+    el.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+  };
+
+  return (
+    <nav ref={nav} className="panel-nav" aria-label="VM panels">
+      {panels.map((p) => (
+        <button key={p.id} type="button" className="panel-tab" aria-controls={p.id}
+          aria-current={current === p.id ? 'true' : undefined} onClick={() => show(p.id)}>
+          {p.label}
+        </button>
+      ))}
+    </nav>
+  );
+}

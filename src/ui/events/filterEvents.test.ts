@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import type { EventView } from '../../engine/lab/view';
+import { filterEvents, sourcesOf } from './filterEvents';
+
+const ev = (source: string, message: string): EventView => ({ time: 0, vm: 'v', source, kind: 'k', message });
+const list = [ev('host', 'Merging DB01-000002-delta.vmdk into DB01-000001-delta.vmdk.'), ev('vCenter', 'Snapshot "s2" removed.'), ev('host', 'Snapshot "s1" created.')];
+
+describe('Events filters', () => {
+  it('match every word of the text, in any case, against source and message', () => {
+    expect(filterEvents(list, { text: 'merging delta', source: '' })).toEqual([list[0]]);
+    expect(filterEvents(list, { text: 'VCENTER', source: '' })).toEqual([list[1]]);
+    expect(filterEvents(list, { text: 'nothing like this', source: '' })).toEqual([]);
+  });
+  it('narrow to one source, with the text too', () => {
+    expect(filterEvents(list, { text: '', source: 'host' })).toEqual([list[0], list[2]]);
+    expect(filterEvents(list, { text: 'snapshot', source: 'host' })).toEqual([list[2]]);
+  });
+  it('list sources in first-seen order', () => {
+    expect(sourcesOf(list)).toEqual(['host', 'vCenter']);
+  });
+});

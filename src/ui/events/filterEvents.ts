@@ -1,0 +1,20 @@
+// The Events view's filters: a case-insensitive text match over source and message, and one source.
+import type { EventView } from '../../engine/lab/view';
+
+export interface EventFilter { text: string; source: string }
+
+export function filterEvents(events: EventView[], f: EventFilter): EventView[] {
+  const words = f.text.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length && !f.source) return events;
+  return events.filter((e) => {
+    if (f.source && e.source !== f.source) return false;
+    if (!words.length) return true;
+    const hay = `${e.source} ${e.message}`.toLowerCase();
+    return words.every((w) => hay.includes(w));
+  });
+}
+
+/** The sources in a list of events, in the order they first appear. */
+export function sourcesOf(events: EventView[]): string[] {
+  return [...new Set(events.map((e) => e.source))];
+}
