@@ -9,6 +9,7 @@ export function PanelNav({ panels }: { panels: DeckPanel[] }) {
   const [current, setCurrent] = useState<string | null>(null);
   const nav = useRef<HTMLElement>(null);
   const asked = useRef<string | null>(null);
+  const askedAt = useRef(0);
   useEffect(() => {
     // The current tab: the last panel whose top has reached the tabs (none while the first screen shows).
     const scroller = nav.current?.closest('main');
@@ -17,14 +18,19 @@ export function PanelNav({ panels }: { panels: DeckPanel[] }) {
     const update = () => {
       frame = 0;
       const line = (nav.current?.getBoundingClientRect().bottom ?? 0) + 40;
-      // Panels side by side share a top: the one last asked for wins, else the first.
+      // The panel last asked for stays current while it is in view (the last one cannot reach the top).
+      const mine = asked.current ? document.getElementById(asked.current)?.getBoundingClientRect() : undefined;
+      const scrolling = performance.now() - askedAt.current < 1500; // a smooth scroll on its way there
+      if (mine && (scrolling || (mine.top < scroller.getBoundingClientRect().bottom - 40 && mine.bottom > line))) { setCurrent(asked.current); return; }
+      asked.current = null;
+      // Panels side by side share a top: the first wins.
       let found: string | null = null;
       let foundTop = -Infinity;
       for (const p of panels) {
         const top = document.getElementById(p.id)?.getBoundingClientRect().top;
         if (top === undefined || top > line) continue;
         const tie = Math.abs(top - foundTop) < 2;
-        if ((!tie && top > foundTop) || (tie && p.id === asked.current)) { found = p.id; foundTop = top; }
+        if (!tie && top > foundTop) { found = p.id; foundTop = top; }
       }
       setCurrent(found);
     };
@@ -37,6 +43,7 @@ export function PanelNav({ panels }: { panels: DeckPanel[] }) {
     const el = document.getElementById(id);
     if (!el) return;
     asked.current = id;
+    askedAt.current = performance.now();
     setCurrent(id);
     el.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
   };
