@@ -39,11 +39,11 @@ export function PanelNav({ panels }: { panels: DeckPanel[] }) {
     return () => { scroller.removeEventListener('scroll', onScroll); cancelAnimationFrame(frame); };
   }, [panels]);
 
-  const show = (id: string) => {
+  const show = (id: string, at: number) => {
     const el = document.getElementById(id);
     if (!el) return;
     asked.current = id;
-    askedAt.current = performance.now();
+    askedAt.current = at; // the click's time, on performance.now()'s clock
     setCurrent(id);
     el.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
   };
@@ -52,7 +52,7 @@ export function PanelNav({ panels }: { panels: DeckPanel[] }) {
     <nav ref={nav} className="panel-nav" aria-label="VM panels">
       {panels.map((p) => (
         <button key={p.id} type="button" className="panel-tab" aria-controls={p.id}
-          aria-current={current === p.id ? 'true' : undefined} onClick={() => show(p.id)}>
+          aria-current={current === p.id ? 'true' : undefined} onClick={(e) => show(p.id, e.timeStamp)}>
           {p.label}
         </button>
       ))}
