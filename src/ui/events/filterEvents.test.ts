@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventView } from '../../engine/lab/view';
+import type { EventView } from '../../engine/core/view';
 import { filterEvents, sourcesOf } from './filterEvents';
 
 const ev = (source: string, message: string): EventView => ({ time: 0, vm: 'v', source, kind: 'k', message });

@@ -1,5 +1,5 @@
 // The Events view's filters: a case-insensitive text match over source and message, and one source.
-import type { EventView } from '../../engine/lab/view';
+import type { EventView } from '../../engine/core/view';
 
 export interface EventFilter { text: string; source: string }
 
