@@ -25,6 +25,15 @@ const datastore = z.object({
   otherUsedGB: z.number().min(0).default(0),
 }).strict();
 
+// What the guest keeps on a disk: where the workloads put database / user-file writes and log appends.
+export const DISK_ROLES = ['system', 'data', 'log'] as const;
+export type DiskRole = (typeof DISK_ROLES)[number];
+
+/** The role a trainer expects when the definition names none: system, data, log, then data again. */
+export function defaultDiskRole(index: number): DiskRole {
+  return index === 0 ? 'system' : index === 2 ? 'log' : 'data';
+}
+
 const disk = z.object({
   id,
   capacityGB: positive.optional(),
@@ -35,6 +44,8 @@ const disk = z.object({
   usedGB: z.number().min(0).optional(),
   controller: z.enum(['scsi', 'ide']).default('scsi'),
   dynamic: z.boolean().default(false),
+  // What the guest keeps here (default by position: defaultDiskRole).
+  role: z.enum(DISK_ROLES).optional(),
 }).strict();
 
 export const WORKLOAD_PROFILES = ['none', 'idle', 'fileserver', 'exchange', 'sql', 'dc'] as const;

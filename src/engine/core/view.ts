@@ -20,6 +20,7 @@ export interface ChainFileView {
 export interface DiskView {
   id: string;
   mode: DiskMode;
+  role: 'system' | 'data' | 'log'; // what the guest keeps there: where workload writes land
   capacityBytes: number;
   thin: boolean;
   chain: ChainFileView[];  // base first, writable leaf last

@@ -11,7 +11,7 @@ export const workshopLab: LabDefinitionInput = {
     {
       id: 'exch01', name: 'EXCH01', guest: 'windows2003', memoryMB: 4096, apps: ['exchange'],
       tools: { status: 'running', build: 208167, vss: true }, vssService: 'manual',
-      disks: [{ id: 'disk1', capacityGB: 40 }, { id: 'logs', capacityGB: 20 }],
+      disks: [{ id: 'disk1', capacityGB: 40 }, { id: 'logs', capacityGB: 20, role: 'log' }],
       workload: { profile: 'exchange', writeIOPS: 150 },
     },
     {

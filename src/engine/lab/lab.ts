@@ -1,6 +1,6 @@
 // The lab: one simulated vSphere world (hosts, datastores, VMs), its clock, random numbers, tasks
 // and events. Commands come in through dispatch(); time moves only through advance().
-import { parseLabDefinition, LabDefinitionError, type LabDefinition, GiB } from '../core/schema';
+import { parseLabDefinition, LabDefinitionError, defaultDiskRole, type LabDefinition, type DiskDefinition, GiB } from '../core/schema';
 import { Rng } from '../core/rng';
 import { Scheduler } from '../core/scheduler';
 import { EventLog } from '../core/events';
@@ -55,7 +55,7 @@ export class Lab implements LabContext {
       const host = this.hosts.find((h) => h.id === vd.host) ?? this.hosts[0];
       const ds = this.datastores.find((d) => d.id === vd.datastore) ?? this.datastores[0];
       const vm = new Vm(vd, host, ds);
-      const disks = vd.disks ?? [{ id: 'disk1', capacityGB: 40, mode: 'dependent' as const, thin: false, controller: 'scsi' as const, dynamic: false }];
+      const disks: DiskDefinition[] = vd.disks ?? [{ id: 'disk1', capacityGB: 40, mode: 'dependent' as const, thin: false, controller: 'scsi' as const, dynamic: false }];
       const vmIndex = def.vms.indexOf(vd);
       disks.forEach((dd, i) => {
         const cap = dd.capacityBytes ?? Math.round((dd.capacityGB ?? 40) * GiB);
@@ -63,6 +63,7 @@ export class Lab implements LabContext {
         const disk = new VirtualDisk(dd.id, dd.mode, cap, dd.thin, vm.folder, i === 0 ? vm.name : `${vm.name}_${i}`, used, this.formatSettings);
         disk.controller = dd.controller;
         disk.dynamic = dd.dynamic;
+        disk.role = dd.role ?? defaultDiskRole(i);
         if (cap > ds.maxFileBytesFor(host.version)) {
           throw new LabDefinitionError(`Invalid lab definition: vms[${vmIndex}].disks[${i}].capacityGB: expected at most ${ds.maxFileBytesFor(host.version)} bytes, the largest file datastore "${ds.id}" (${ds.fs}) can hold for ESX ${host.version}; got ${cap} bytes`);
         }

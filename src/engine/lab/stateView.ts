@@ -80,7 +80,7 @@ function vmView(lab: Lab, vm: Vm): VmView {
       const chain = d.chainTo();
       const amp = d.readAmplification();
       return {
-        id: d.id, mode: d.mode, capacityBytes: d.capacityBytes, thin: d.thin,
+        id: d.id, mode: d.mode, role: d.role, capacityBytes: d.capacityBytes, thin: d.thin,
         chain: chain.map((f) => ({
           file: `[${vm.datastore.id}] ${f.path}`, extent: `[${vm.datastore.id}] ${f.extentPath}`, format: f.format,
           grainBytes: f.isBase ? (f.format === 'thin' ? f.grainBytes : 512) : f.grainBytes,

@@ -9,7 +9,7 @@ type VmInput = NonNullable<LabDefinitionInput['vms']>[number];
 
 /** A Windows 2003 VM "vm1" on ESX 4.0 with Exchange, Tools build 208167 with VSS, VSS Manual. */
 export function vssLab(vm: Partial<VmInput> = {}, o: Omit<SmallLab, 'vm'> = {}): Lab {
-  return smallLab({ ...o, vm: { apps: ['exchange'], disks: [{ id: 'disk1', capacityGB: 10 }, { id: 'logs', capacityGB: 5 }], ...vm } });
+  return smallLab({ ...o, vm: { apps: ['exchange'], disks: [{ id: 'disk1', capacityGB: 10 }, { id: 'logs', capacityGB: 5, role: 'log' }], ...vm } });
 }
 
 export function quiesce(lab: Lab, name = 'q', extra: Record<string, unknown> = {}) {

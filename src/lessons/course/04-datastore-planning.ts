@@ -16,7 +16,7 @@ export const datastorePlanning: LessonInput = {
       datastores: [{ id: 'ds1', capacityGB: 80, fs: 'vmfs3', otherUsedGB: 13 }],
       vms: [{
         id: 'exch01', name: 'EXCH01', guest: 'windows2003', memoryMB: 4096, apps: ['exchange'],
-        disks: [{ id: 'disk1', capacityGB: 40 }, { id: 'logs', capacityGB: 20 }],
+        disks: [{ id: 'disk1', capacityGB: 40 }, { id: 'logs', capacityGB: 20, role: 'log' }],
         workload: { profile: 'exchange', writeIOPS: 600 },
       }],
     },

@@ -22,7 +22,7 @@ export const backupTypes: LessonInput = {
       datastores: [{ id: 'ds1', capacityGB: 120, fs: 'vmfs3', MBps: 200 }],
       vms: [{
         id: vm, name: 'EXCH01', guest: 'windows2003', memoryMB: 4096, apps: ['exchange'],
-        disks: [{ id: 'disk1', capacityGB: 12 }, { id: 'logs', capacityGB: 4 }],
+        disks: [{ id: 'disk1', capacityGB: 12 }, { id: 'logs', capacityGB: 4, role: 'log' }],
         workload: { profile: 'exchange', writeIOPS: 150 },
       }],
     },

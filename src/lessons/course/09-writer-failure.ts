@@ -19,7 +19,7 @@ export const writerFailure: LessonInput = {
       datastores: [{ id: 'ds1', capacityGB: 200, fs: 'vmfs3' }],
       vms: [{
         id: vm, name: 'EXCH01', guest: 'windows2003', memoryMB: 4096, apps: ['exchange'],
-        disks: [{ id: 'disk1', capacityGB: 40 }, { id: 'logs', capacityGB: 20 }],
+        disks: [{ id: 'disk1', capacityGB: 40 }, { id: 'logs', capacityGB: 20, role: 'log' }],
         workload: { profile: 'exchange', writeIOPS: 150 },
       }],
     },

@@ -20,7 +20,7 @@ export const prerequisites: LessonInput = {
         {
           id: vm, name: 'EXCH01', guest: 'windows2003', memoryMB: 4096, apps: ['exchange'],
           tools: { status: 'running', build: 82663, vss: true }, vssService: 'disabled',
-          disks: [{ id: 'disk1', capacityGB: 40 }, { id: 'logs', capacityGB: 20 }],
+          disks: [{ id: 'disk1', capacityGB: 40 }, { id: 'logs', capacityGB: 20, role: 'log' }],
           workload: { profile: 'exchange', writeIOPS: 150 },
         },
         {

@@ -22,7 +22,7 @@ export const assessment: LessonInput = {
         tools: { status: 'running', build: 82663, vss: true }, vssService: 'disabled', diskEnableUUID: false,
         toolsConf: { forceQuiesce: true },
         scripts: { preFreeze: 1 },
-        disks: [{ id: 'disk1', capacityGB: 40 }, { id: 'logs', capacityGB: 30 }],
+        disks: [{ id: 'disk1', capacityGB: 40 }, { id: 'logs', capacityGB: 30, role: 'log' }],
         workload: { profile: 'exchange', writeIOPS: 200 },
       }],
     },

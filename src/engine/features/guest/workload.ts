@@ -7,6 +7,7 @@ import type { CommandResult } from '../../core/result';
 import type { Vm } from '../../model/vm';
 import type { VirtualDisk } from '../../model/disk/virtualDisk';
 import { PROFILES, type Profile } from '../../model/guest/profiles';
+import { diskForRole } from '../../model/diskRoles';
 import { applyWrite as applyWriteImport, ioHalted } from './write';
 
 // Module-local: under tsx (CLI, tests) an imported binding is a getter call on every use, which
@@ -41,8 +42,9 @@ export class Workloads {
 
   set(vm: Vm, profile: string, writeIOPS?: number): void {
     const p = PROFILES[profile];
-    const logDisk = vm.disks.find((d) => /log/i.test(d.id)) ?? (vm.disks.length > 1 ? vm.disks[vm.disks.length - 1] : vm.disks[0]);
-    const dataDisk = vm.disks.find((d) => d !== logDisk && d !== vm.disks[0]) ?? vm.disks[0];
+    // Database pages and user files go to the data disk, log appends to the log disk (issue 10).
+    const dataDisk = diskForRole(vm, 'data');
+    const logDisk = diskForRole(vm, 'log');
     const rng = this.lab.rng;
     const span = Math.floor(dataDisk.capacityBytes * p.dataSpan);
     const hotBytes = Math.floor(span * p.hotSpan);

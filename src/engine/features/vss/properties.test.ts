@@ -41,7 +41,7 @@ function build(s: Scenario): Lab {
     datastores: [{ id: 'ds1', capacityGB: 200, MBps: s.MBps }],
     vms: [{
       id: 'vm1', name: 'VM1', guest: s.guest, apps: s.guest === 'linux' ? [] : s.apps, memoryMB: 1024, diskEnableUUID: true,
-      vssService: s.vssService, disks: [{ id: 'disk1', capacityGB: 8 }, { id: 'logs', capacityGB: 4 }],
+      vssService: s.vssService, disks: [{ id: 'disk1', capacityGB: 8 }, { id: 'logs', capacityGB: 4, role: 'log' }],
       workload: { profile: 'exchange', writeIOPS: s.writeIOPS },
       toolsConf: { forceQuiesce: s.forceQuiesce, 'vss.disableAppQuiescing': s.disableApp, timeout: s.timeoutS },
       scripts: s.preFreeze === null ? {} : { preFreeze: s.preFreeze },

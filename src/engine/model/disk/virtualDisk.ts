@@ -4,6 +4,7 @@ import { GrainMap } from './grainMap';
 import { DiskFile, THIN_BLOCK_BYTES, grainBytesOf, type FileFormat } from './diskFile';
 import type { FormatSettings } from './formats';
 import type { DeltaFormat, DiskMode } from '../../core/view';
+import type { DiskRole } from '../../core/schema';
 
 export class VirtualDisk {
   readonly base: DiskFile;
@@ -15,6 +16,8 @@ export class VirtualDisk {
   controller: 'scsi' | 'ide' = 'scsi';
   /** A Windows dynamic disk: VSS application quiescing is not possible (vss.md rule 18). */
   dynamic = false;
+  /** What the guest keeps here (system, data, log): where workloads write (diskRoles.ts). */
+  role: DiskRole = 'data';
 
   constructor(
     readonly id: string,
