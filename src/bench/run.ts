@@ -1,8 +1,10 @@
 // npm run bench: the engine and grain-map benchmarks, printed as one report.
 import { runEngineBenchmarks } from './engine.bench';
 import { runGrainBenchmarks, printTable } from './grains.bench';
+import { runSeekBenchmark } from './seek.bench';
 
 console.log('SnapLab benchmarks (node', process.version, ')');
 runEngineBenchmarks();
 console.log('GrainMap alone (random grains precomputed, so no random-number cost on either side):');
 printTable(await runGrainBenchmarks());
+runSeekBenchmark();

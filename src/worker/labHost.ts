@@ -213,6 +213,12 @@ export class LabHost {
     this.postHistory(true);
   }
 
+  /** How many checkpoints the time travel keeps, and their memory (benchmarks, tests). */
+  checkpointStats(): { count: number; bytes: number; budgetBytes: number } {
+    const c = this.travel.checkpoints;
+    return { count: c.count, bytes: c.bytes, budgetBytes: c.budgetBytes };
+  }
+
   private newTravel(): TimeTravel<LabLike> {
     return new TimeTravel<LabLike>({ realNow: this.deps.now });
   }

@@ -71,18 +71,29 @@ export class TimeTravel<L extends TravellingLab> {
     const cmds = this.commands();
     while (this.cursor < cmds.length && cmds[this.cursor].at <= target) {
       const c = cmds[this.cursor];
-      if (c.at > lab.now) {
-        const r = go(c.at - lab.now);
-        if (r && !r.ok) return r;
-      }
+      const r = this.legs(lab, c.at, go);
+      if (r && !r.ok) return r;
       lab.dispatch(c.command);
       this.cursor++;
     }
-    if (target > lab.now) {
-      const r = go(target - lab.now);
-      if (r && !r.ok) return r;
-    }
+    const r = this.legs(lab, target, go);
+    if (r && !r.ok) return r;
     this.history.reach(this.branch, lab.now);
+  }
+
+  /** Move to `until` in legs no longer than the checkpoint spacing, copying the lab between legs. */
+  private legs(lab: L, until: number, go: (ms: number) => CommandResult | void): CommandResult | void {
+    while (until > lab.now) {
+      const leg = lab.fork ? Math.min(until - lab.now, this.spacing()) : until - lab.now;
+      const r = go(leg);
+      if (r && !r.ok) return r;
+      if (lab.now > this.reached) this.history.reach(this.branch, lab.now);
+      this.maybeCheckpoint(lab);
+    }
+  }
+
+  private spacing(): number {
+    return Math.max(MIN_SPACING_MS, this.reached / SPACING_PARTS);
   }
 
   /** A clock moved by the engine itself (clock.advance at the branch's head). */
@@ -122,8 +133,7 @@ export class TimeTravel<L extends TravellingLab> {
   maybeCheckpoint(lab: L): void {
     if (!lab.fork) return;
     const last = this.checkpoints.latest(this.branch);
-    const spacing = Math.max(MIN_SPACING_MS, this.reached / SPACING_PARTS);
-    if (last && lab.now - last.time < spacing && lab.now >= last.time) return;
+    if (last && lab.now - last.time < this.spacing() && lab.now >= last.time) return;
     if (!last && lab.now < MIN_SPACING_MS) return;
     const real = this.deps.realNow();
     if (real - this.lastCopyReal < MIN_REAL_GAP_MS) return;
