@@ -25,6 +25,8 @@ describe('parseRequest', () => {
     expect(parseRequest({ snaplab: 1, id: 2, method: 'load', params: ['first-snapshot', { seed: 3 }] })).toEqual({ ok: true, id: 2, method: 'load', args: ['first-snapshot', { seed: 3 }] });
     expect(parseRequest({ snaplab: 1, id: 3, method: 'state' })).toEqual({ ok: true, id: 3, method: 'state', args: [] });
     expect(parseRequest({ snaplab: 1, id: 4, method: 'play', params: 60 })).toEqual({ ok: true, id: 4, method: 'play', args: [60] });
+    expect(parseRequest({ snaplab: 1, id: 6, method: 'seek', params: 90_000 })).toEqual({ ok: true, id: 6, method: 'seek', args: [90_000] });
+    expect(parseRequest({ snaplab: 1, id: 6, method: 'seek', params: [0] })).toEqual({ ok: true, id: 6, method: 'seek', args: [0] });
     const cmd = { type: 'snapshot.take', vm: 'exch01', name: 'before patch', quiesce: true };
     expect(parseRequest({ snaplab: 1, id: 5, method: 'dispatch', params: cmd })).toEqual({ ok: true, id: 5, method: 'dispatch', args: [cmd] });
   });
@@ -32,6 +34,7 @@ describe('parseRequest', () => {
   it('answers a well-formed envelope with a bad method or bad params with an error', () => {
     expect(parseRequest({ snaplab: 1, id: 1, method: 'eval', params: 'alert(1)' })).toMatchObject({ ok: false, id: 1, error: { code: 'UNKNOWN_METHOD' } });
     expect(parseRequest({ snaplab: 1, id: 1, method: 'advance', params: -1 })).toMatchObject({ ok: false, error: { code: 'INVALID_PARAMS' } });
+    expect(parseRequest({ snaplab: 1, id: 1, method: 'seek', params: 'noon' })).toMatchObject({ ok: false, error: { code: 'INVALID_PARAMS' } });
     expect(parseRequest({ snaplab: 1, id: 1, method: 'dispatch', params: { vm: 'x' } })).toMatchObject({ ok: false, error: { code: 'INVALID_PARAMS' } });
     expect(parseRequest({ snaplab: 1, id: 1, method: 'load', params: ['x', { seed: -1 }] })).toMatchObject({ ok: false, error: { code: 'INVALID_PARAMS' } });
     expect(parseRequest({ snaplab: 1, id: 1, method: 'toString' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
