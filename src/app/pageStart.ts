@@ -8,6 +8,7 @@ import type { UrlOptions } from './embed/urlOptions';
 import { openLmsLesson } from './lms/lmsLesson';
 import type { LmsReporter } from './lms/reporter';
 import { disableAutosave } from './persistence';
+import { applyProgressLink } from './progress/progressTransfer';
 import { applyPrefs, usePrefs } from './prefs';
 import { setPresenter } from './presenter/presenter';
 import { decodeSession, sharedSessionIn } from './share/shareLink';
@@ -33,6 +34,9 @@ export async function startFromUrl(o: UrlOptions, location: Pick<Location, 'hash
   await whenStarted();
   const client = await labClient();
   const shared = sharedSessionIn(location.hash);
+  // Course progress a link carries is added to this device's, whatever else the link opens.
+  const carriedProgress = await applyProgressLink(location.hash);
+  if (carriedProgress && shared === null) history?.replaceState(null, '', location.pathname + location.search);
   if (lms && o.lesson !== undefined) {
     // A course package: the learning platform's saved session, else the lesson from its start.
     await openLmsLesson(client, lms, o.lesson);
@@ -56,10 +60,12 @@ export async function startFromUrl(o: UrlOptions, location: Pick<Location, 'hash
 /** A share link pasted into the address bar of an open lab changes only the fragment: open it too. */
 export function followShareLinks(win: Window = window): void {
   win.addEventListener('hashchange', () => {
-    const shared = sharedSessionIn(win.location.hash);
-    if (shared === null) return;
-    void labClient().then((client) => openSharedLab(client, shared))
-      .then(() => win.history.replaceState(null, '', win.location.pathname + win.location.search));
+    const hash = win.location.hash;
+    const shared = sharedSessionIn(hash);
+    void applyProgressLink(hash).then(async (carried) => {
+      if (shared !== null) await labClient().then((client) => openSharedLab(client, shared));
+      if (carried || shared !== null) win.history.replaceState(null, '', win.location.pathname + win.location.search);
+    });
   });
 }
 

@@ -2,11 +2,13 @@
 import { useRef, useState } from 'react';
 import { lessons, parseLessonFile } from '../../lessons';
 import { openLesson } from './currentLesson';
+import { exportProgress, importProgress } from '../../app/progress/progressTransfer';
 import { useProgress } from './progress';
 
 export function CourseList({ currentId, onOpened }: { currentId: string | null; onOpened?: () => void }) {
   const completed = useProgress((p) => p.completed);
   const file = useRef<HTMLInputElement>(null);
+  const progressFile = useRef<HTMLInputElement>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const done = lessons.filter((l) => completed.includes(l.id)).length;
 
@@ -47,6 +49,17 @@ export function CourseList({ currentId, onOpened }: { currentId: string | null; 
             const f = e.target.files?.[0];
             e.target.value = '';
             if (f) void loadFile(f);
+          }} />
+      </div>
+      <div className="btn-row" role="group" aria-label="Progress on another machine">
+        <button type="button" className="btn btn-ghost" onClick={() => void exportProgress()}>Export progress</button>
+        <button type="button" className="btn btn-ghost" onClick={() => progressFile.current?.click()}>Import progress…</button>
+        <input ref={progressFile} type="file" accept=".json,application/json" className="visually-hidden" tabIndex={-1}
+          aria-label="Progress file to import"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void importProgress(f);
           }} />
       </div>
       {fileError && <p className="banner warn" role="alert">{fileError}</p>}
