@@ -32,3 +32,13 @@ test('the datastore browser lists the VM files with sizes and the charts render'
   await expect(files.getByRole('row', { name: /EXCH01-flat\.vmdk/ })).toContainText('40.0 GB');
   await expect(ds.getByRole('figure', { name: /Space used on ds1 against its capacity/ }).locator('svg').first()).toBeVisible();
 });
+
+test('rule 6: the first snapshot of a two-disk VM shows one delta per disk, each numbered 000001', async ({ page, lab }) => {
+  await lab.selectVm('EXCH01');
+  expect((await lab.dispatch({ type: 'snapshot.take', vm: 'exch01', name: 'first' })).ok).toBe(true);
+  await lab.advance(5_000);
+  const files = page.getByRole('region', { name: 'Datastore' }).getByRole('group', { name: 'Datastore files' });
+  await expect(files.getByRole('row', { name: /EXCH01-000001-delta\.vmdk/ })).toHaveCount(1);
+  await expect(files.getByRole('row', { name: /EXCH01_1-000001-delta\.vmdk/ })).toHaveCount(1);
+  await expect(files.getByRole('row', { name: /EXCH01_1-000002/ })).toHaveCount(0);
+});

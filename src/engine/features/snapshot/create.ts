@@ -10,15 +10,6 @@ import { captureAppData } from '../../model/guest/guestState';
 
 export interface CreateOptions { name: string; description: string; memory: boolean; quiesced: boolean; consistency: Consistency }
 
-/** The N of the next delta: the lowest six-digit number no delta of this VM uses (rule 6). */
-export function nextDeltaNumber(vm: Vm): number {
-  const used = new Set<number>();
-  for (const d of vm.disks) for (const f of d.files) if (f.number) used.add(f.number);
-  let n = 1;
-  while (used.has(n)) n++;
-  return n;
-}
-
 export function deltaFormatFor(_lab: LabContext, vm: Vm, capacityBytes: number): DeltaFormat {
   return vm.deltaFormatOverride ?? defaultDeltaFormat(vm.host.version, vm.datastore.fs, capacityBytes);
 }
@@ -40,7 +31,7 @@ export function createSnapshot(lab: LabContext, vm: Vm, o: CreateOptions): Snaps
   for (const d of vm.disks) {
     if (!d.dependent) continue; // independent disks get no delta (rule 4)
     files.set(d.id, d.leaf);
-    d.leaf = d.addDelta(d.leaf, nextDeltaNumber(vm), deltaFormatFor(lab, vm, d.capacityBytes));
+    d.leaf = d.addDelta(d.leaf, deltaFormatFor(lab, vm, d.capacityBytes));
   }
   const own: SnapshotFile[] = [];
   const stem = `${vm.folder}/${vm.name}-Snapshot${uid}`;

@@ -7,7 +7,7 @@ import type { CommandOf } from '../../core/commands';
 import type { CommandResult } from '../../core/view';
 import type { Snapshot } from '../../model/snapshot';
 import { refuse } from '../../core/result';
-import { nextDeltaNumber, deltaFormatFor } from './create';
+import { deltaFormatFor } from './create';
 import { setPower } from '../vm/power';
 import { restoreAppData } from '../../model/guest/guestState';
 import { copySpeed } from '../datastore/speed';
@@ -57,7 +57,7 @@ export function revertTo(lab: LabContext, vm: Vm, snap: Snapshot): void {
     const old = d.leaf;
     // The current state is discarded: its delta goes unless a snapshot still names it.
     if (old.isDelta && !referenced.has(old) && d.childrenOf(old).length === 0) d.removeFile(old);
-    d.leaf = d.addDelta(recorded, nextDeltaNumber(vm), deltaFormatFor(lab, vm, d.capacityBytes));
+    d.leaf = d.addDelta(recorded, deltaFormatFor(lab, vm, d.capacityBytes));
   }
   vm.pending = [];
   vm.held = [];

@@ -101,19 +101,28 @@ describe('taking a snapshot (vmware-snapshots.md)', () => {
     expect(vmOf(lab.state()).snapshots).toHaveLength(0);
   });
 
-  it('rule 6: descriptor plus extent per delta; N is the next free number across all disks', () => {
-    const lab = smallLab({ vm: { disks: [{ id: 'disk1', capacityGB: 10 }, { id: 'disk2', capacityGB: 5 }] } });
+  it('rule 6 (VA; PowerCLI listings): each disk numbers its own deltas: EXCH01-000001.vmdk and EXCH01_1-000001.vmdk', () => {
+    const lab = smallLab({ vm: { name: 'EXCH01', disks: [{ id: 'disk1', capacityGB: 10 }, { id: 'disk2', capacityGB: 5 }] } });
     const before = lab.state().datastores[0].files.find((f) => f.path.endsWith('.vmsd'))!;
     expect(before.sizeBytes).toBe(0);
     take(lab, 's1');
+    const first = lab.state().datastores[0].files.map((f) => f.path);
+    expect(first).toEqual(expect.arrayContaining(['EXCH01/EXCH01-000001.vmdk', 'EXCH01/EXCH01-000001-delta.vmdk', 'EXCH01/EXCH01_1-000001.vmdk', 'EXCH01/EXCH01_1-000001-delta.vmdk']));
+    expect(first.some((p) => /000002/.test(p))).toBe(false);
     take(lab, 's2');
     const s = lab.state();
-    expect(names(diskOf(s, 'vm1', 'disk1'))).toEqual(['VM1.vmdk', 'VM1-000001.vmdk', 'VM1-000003.vmdk']);
-    expect(names(diskOf(s, 'vm1', 'disk2'))).toEqual(['VM1_1.vmdk', 'VM1_1-000002.vmdk', 'VM1_1-000004.vmdk']);
-    const paths = s.datastores[0].files.map((f) => f.path);
-    expect(paths).toContain('VM1/VM1-000001.vmdk');
-    expect(paths).toContain('VM1/VM1-000001-delta.vmdk');
+    expect(names(diskOf(s, 'vm1', 'disk1'))).toEqual(['EXCH01.vmdk', 'EXCH01-000001.vmdk', 'EXCH01-000002.vmdk']);
+    expect(names(diskOf(s, 'vm1', 'disk2'))).toEqual(['EXCH01_1.vmdk', 'EXCH01_1-000001.vmdk', 'EXCH01_1-000002.vmdk']);
     expect(s.datastores[0].files.find((f) => f.path.endsWith('.vmsd'))!.sizeBytes).toBeGreaterThan(0);
+  });
+
+  it('rule 6: an independent disk between two dependent ones leaves the numbering of each disk alone', () => {
+    const lab = smallLab({ vm: { disks: [{ id: 'a', capacityGB: 2 }, { id: 'ind', capacityGB: 2, mode: 'independent-persistent' }, { id: 'b', capacityGB: 2 }] } });
+    take(lab, 's1');
+    const s = lab.state();
+    expect(names(diskOf(s, 'vm1', 'a'))).toEqual(['VM1.vmdk', 'VM1-000001.vmdk']);
+    expect(names(diskOf(s, 'vm1', 'ind'))).toEqual(['VM1_1.vmdk']);
+    expect(names(diskOf(s, 'vm1', 'b'))).toEqual(['VM1_2.vmdk', 'VM1_2-000001.vmdk']);
   });
 
   it('rule 6: snapshot uids are never reused after a delete, while delta numbers are', () => {

@@ -55,8 +55,20 @@ export class VirtualDisk {
     return this.files.filter((f) => f.parent === file);
   }
 
-  /** A new empty delta on top of `parent`, numbered N (rule 6), in this chain's format. */
-  addDelta(parent: DiskFile, n: number, format: DeltaFormat): DiskFile {
+  /**
+   * The N of this disk's next delta (rule 6): the lowest six-digit number none of this disk's files
+   * uses. Each disk counts on its own, so a two-disk VM's first snapshot makes EXCH01-000001.vmdk and
+   * EXCH01_1-000001.vmdk (VA: "the number is based on the files that already exist in the directory").
+   */
+  nextDeltaNumber(): number {
+    let n = 1;
+    while (this.files.some((f) => f.number === n)) n++;
+    return n;
+  }
+
+  /** A new empty delta on top of `parent`, numbered by nextDeltaNumber (rule 6), in this chain's format. */
+  addDelta(parent: DiskFile, format: DeltaFormat): DiskFile {
+    const n = this.nextDeltaNumber();
     const fmt: DeltaFormat = this.chainFormat ?? format;
     this.chainFormat = fmt;
     const name = `${this.folder}/${this.stem}-${String(n).padStart(6, '0')}`;
