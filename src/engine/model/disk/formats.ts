@@ -1,4 +1,4 @@
-// What each disk file takes on the datastore. Every number names the rule (docs/shared
+// What each disk file takes on the datastore. Every number names the rule (docs/rules/
 // vmware-snapshots.md) or the source it implements; "(inferred)" marks what no primary source states.
 import type { DeltaFormat } from '../../core/view';
 import { hostVersionAtLeast } from '../../core/hostVersions';

@@ -1,3 +1,4 @@
+// GrainMap is a Roaring-style container: a directory of pages, each a sorted array of grains or a bitmap.
 // The set of grains one disk file holds (rule 10: a write allocates the grains it touches; a rewrite
 // allocates nothing). Memory follows the grains held, never the disk's capacity: a paged directory
 // of 4096-grain chunks (one chunk = one grain table, so chunkCount = grain tables allocated), where
