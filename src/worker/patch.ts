@@ -36,6 +36,7 @@ export class PatchBuilder {
   private vms = new KeyedDiff<StateView['vms'][number]>();
   private datastores = new KeyedDiff<StateView['datastores'][number]>();
   private tasks = new KeyedDiff<StateView['tasks'][number]>();
+  private jobs = new KeyedDiff<StateView['backupJobs'][number]>();
   private eventCount = 0;
   private firstEvent = '';
   private lastEvent = '';
@@ -60,9 +61,11 @@ export class PatchBuilder {
     if (ds) patch.datastores = ds;
     const tasks = this.tasks.diff(s.tasks, full);
     if (tasks) patch.tasks = tasks;
+    const jobs = this.jobs.diff(s.backupJobs, full);
+    if (jobs) patch.backupJobs = jobs;
     const events = this.diffEvents(s.events, full);
     if (events) patch.events = events;
-    if (!full && !patch.meta && !vms && !ds && !tasks && !events && s.time === this.lastTime) return null;
+    if (!full && !patch.meta && !vms && !ds && !tasks && !jobs && !events && s.time === this.lastTime) return null;
     this.lastTime = s.time;
     patch.version = ++this.version;
     return patch;
@@ -100,7 +103,7 @@ function applyKeyed<T extends Keyed>(prev: T[], patch: KeyedPatch<T> | undefined
   return order.map((id) => byId.get(id)).filter((x): x is T => x !== undefined);
 }
 
-export const emptyState = (): StateView => ({ name: '', seed: 0, time: 0, hosts: [], datastores: [], vms: [], tasks: [], events: [] });
+export const emptyState = (): StateView => ({ name: '', seed: 0, time: 0, hosts: [], datastores: [], vms: [], backupJobs: [], tasks: [], events: [] });
 
 /** Page side: the lesson id after a patch (it travels with the lab's name, so only meta changes it). */
 export function patchLessonId(prev: string | null, patch: StatePatch): string | null {
@@ -118,6 +121,7 @@ export function applyPatch(prev: StateView, patch: StatePatch): StateView {
     time: patch.time,
     vms: applyKeyed(base.vms, patch.vms, patch.full),
     datastores: applyKeyed(base.datastores, patch.datastores, patch.full),
+    backupJobs: applyKeyed(base.backupJobs, patch.backupJobs, patch.full),
     tasks: applyKeyed(base.tasks, patch.tasks, patch.full),
     events: base.events,
   };

@@ -68,6 +68,7 @@ export interface StatePatch {
   vms?: KeyedPatch<StateView['vms'][number]>;
   datastores?: KeyedPatch<StateView['datastores'][number]>;
   tasks?: KeyedPatch<StateView['tasks'][number]>;
+  backupJobs?: KeyedPatch<StateView['backupJobs'][number]>;
   events?: { reset: boolean; dropFront: number; append: EventView[] };
 }
 

@@ -1,6 +1,7 @@
 // Command shapes (contract section 2): one schema per type. A command that breaks its schema is
 // refused at once with a message naming the field, and changes nothing.
 import { z } from 'zod';
+import { scheduleSchema } from './backupSchema';
 import { WORKLOAD_PROFILES } from './schema';
 import type { CommandResult } from './view';
 
@@ -20,6 +21,10 @@ export const faultSchema = z.discriminatedUnion('kind', [
   // Extension: another process (a backup proxy's hot-add, say) holds a lock on the VM's disk files,
   // so the next merge fails the way rule 26 describes.
   z.object({ kind: z.literal('fileLock'), ...once }).strict(),
+  // Backup jobs (section 8): the proxy keeps the VM's disks after its transfer (their files stay
+  // locked, so the job's snapshot removal fails); the backup application dies during the transfer.
+  z.object({ kind: z.literal('proxyLock'), ...once }).strict(),
+  z.object({ kind: z.literal('proxyCrash'), ...once }).strict(),
 ]);
 export type FaultSpec = z.infer<typeof faultSchema>;
 
@@ -34,6 +39,7 @@ export const commandSchemas = {
     tools: z.object({ status: z.enum(['running', 'notRunning', 'notInstalled']).optional(), build: z.number().int().min(0).optional(), vss: z.boolean().optional() }).strict().optional(),
     vssService: z.enum(['automatic', 'manual', 'disabled']).optional(),
     diskEnableUUID: z.boolean().optional(),
+    ctkEnabled: z.boolean().optional(),
     toolsConf: z.record(z.string(), setting.nullable()).optional(),
     vmx: z.record(z.string(), setting.nullable()).optional(),
     scripts: z.object({ preFreeze: z.number().int().nullable().optional(), postThaw: z.number().int().nullable().optional() }).strict().optional(),
@@ -65,6 +71,18 @@ export const commandSchemas = {
     .refine((c) => (c.capacityGB === undefined) !== (c.capacityBytes === undefined), { message: 'give capacityGB or capacityBytes (one of them)' }),
   'clock.advance': z.object({ ms: z.number().min(0).max(366 * 24 * 3600 * 1000) }).strict(),
   // Extension: change a host's version (the lab's settings panel).
+  'backup.run': z.object({ job: z.string().min(1) }).strict(),
+  // Extension: change a job between runs (schedule null removes it).
+  'backup.configureJob': z.object({
+    job: z.string().min(1),
+    name: z.string().min(1).max(80).optional(),
+    proxy: z.string().min(1).optional(),
+    vms: z.array(z.string().min(1)).min(1, 'expected at least one VM id').max(200).optional(),
+    schedule: scheduleSchema.nullable().optional(),
+    quiesce: z.boolean().optional(),
+    truncateLogs: z.boolean().optional(),
+    cbt: z.boolean().optional(),
+  }).strict(),
   'host.configure': z.object({ host: z.string().min(1), version: z.enum(['3.5', '3.5u2', '4.0', '4.0u2', '4.1', '5.0', '5.1', '5.5', '6.0', '6.5', '6.7', '7.0']) }).strict(),
 } as const;
 

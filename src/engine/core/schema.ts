@@ -1,6 +1,7 @@
 // The lab definition (contract section 1): one runtime schema, and the types derive from it.
 // Every field beyond the ids has a default, so a definition can be as short as { vms: [{ id }] }.
 import { z } from 'zod';
+import { backupSchema, checkBackup } from './backupSchema';
 
 export const HOST_VERSIONS = ['3.5', '3.5u2', '4.0', '4.0u2', '4.1', '5.0', '5.1', '5.5', '6.0', '6.5', '6.7', '7.0'] as const;
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'expected an id: letters, digits, "_", "-" or "." (at most 64)');
@@ -75,6 +76,7 @@ const vm = z.object({
   vssService: z.enum(['automatic', 'manual', 'disabled']).default('manual'),
   apps: z.array(z.enum(APPS)).default([]),
   diskEnableUUID: z.boolean().default(false),
+  ctkEnabled: z.boolean().default(false),
   deltaFormat: z.enum(['vmfsSparse', 'seSparse', 'hostedSparse']).optional(),
   disks: z.array(disk).min(1).max(60).optional(),
   workload: workload.optional(),
@@ -92,6 +94,9 @@ const settings = z.object({
   vmfsSparseGrowthStepMB: positive.max(1024).default(16),
   seSparseGrowthStepMB: positive.max(1024).default(1),
   workloadTickMs: z.number().int().min(10).max(60000).default(1000),
+  // Extensions: vCenter-style snapshot alarms (features/alarms): age in hours, size of the deltas.
+  snapshotAlarmAgeHours: positive.max(100000).default(72),
+  snapshotAlarmSizeGB: positive.max(1000000).default(10),
 }).strict();
 
 export const labDefinitionSchema = z.object({
@@ -100,7 +105,8 @@ export const labDefinitionSchema = z.object({
   hosts: z.array(host).min(1).default([{ id: 'esx01', version: '4.0' }]),
   datastores: z.array(datastore).min(1).default([{ id: 'datastore1', capacityGB: 500, fs: 'vmfs3', blockSizeMB: 1, MBps: 100, otherUsedGB: 0 }]),
   vms: z.array(vm).max(200).default([]),
-  settings: settings.default({ vmfsSparseGrowthStepMB: 16, seSparseGrowthStepMB: 1, workloadTickMs: 1000 }),
+  settings: settings.default({ vmfsSparseGrowthStepMB: 16, seSparseGrowthStepMB: 1, workloadTickMs: 1000, snapshotAlarmAgeHours: 72, snapshotAlarmSizeGB: 10 }),
+  backup: backupSchema.optional(),
 }).strict().superRefine((lab, ctx) => {
   const unique = (items: { id: string }[], path: string) => {
     const seen = new Set<string>();
@@ -112,6 +118,7 @@ export const labDefinitionSchema = z.object({
   unique(lab.hosts, 'hosts');
   unique(lab.datastores, 'datastores');
   unique(lab.vms, 'vms');
+  if (lab.backup) checkBackup(lab.backup, new Set(lab.vms.map((v) => v.id)), ctx);
   lab.datastores.forEach((d, i) => {
     if (d.capacityGB === undefined && d.capacityBytes === undefined) d.capacityGB = 500;
     if (d.capacityGB !== undefined && d.capacityBytes !== undefined)
@@ -153,6 +160,7 @@ export type DiskDefinition = NonNullable<VmDefinition['disks']>[number];
 export type DatastoreDefinition = LabDefinition['datastores'][number];
 export type HostDefinition = LabDefinition['hosts'][number];
 export type HostVersion = (typeof HOST_VERSIONS)[number];
+export type { BackupDefinition, ProxyDefinition, JobDefinition } from './backupSchema';
 
 export class LabDefinitionError extends Error {
   readonly code = 'INVALID_LAB';

@@ -11,6 +11,7 @@ export class Task {
   private rampTo = 0;
   private rampStart = 0;
   private rampEnd = 0;
+  private onDone: (() => void)[] = [];
 
   constructor(
     readonly id: string,
@@ -21,6 +22,18 @@ export class Task {
     /** Starts the work; called when the VM has no other task running. */
     readonly start: (task: Task) => void,
   ) {}
+
+  /** Call `fn` once the task has finished (at once if it already has): how a feature waits for a task it started. */
+  whenDone(fn: () => void): void {
+    if (this.state === 'success' || this.state === 'error') fn(); else this.onDone.push(fn);
+  }
+
+  /** The lab calls this when the task finishes. */
+  notifyDone(): void {
+    const list = this.onDone;
+    this.onDone = [];
+    for (const fn of list) fn();
+  }
 
   /** Progress moves from `from` to `to` percent between now and now + ms. */
   ramp(now: number, from: number, to: number, ms: number): void {

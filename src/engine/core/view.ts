@@ -1,5 +1,8 @@
 // The state view: what state() returns (contract section 3). Plain JSON, no classes, so it crosses
 // the worker boundary by structured clone and prints from the CLI unchanged.
+import type { AlarmView, BackupJobView } from './backupView';
+
+export type * from './backupView';
 
 export type PowerState = 'poweredOn' | 'poweredOff' | 'suspended';
 export type Consistency = 'poweredOff' | 'memory' | 'application' | 'filesystem' | 'crash';
@@ -88,6 +91,8 @@ export interface VmView {
   snapshotCount: number;
   consolidationNeeded: boolean;
   orphanedDeltas: string[];  // deltas no snapshot names (before vSphere 5.0 nothing else shows them)
+  ctkEnabled: boolean;       // Changed Block Tracking (the setting; it takes effect at a stun/unstun cycle)
+  alarms: AlarmView[];       // vCenter-style alarms: snapshot age and size, consolidation needed
   warnings: WarningView[];
   faults: FaultView[];
   disks: DiskView[];
@@ -127,7 +132,7 @@ export interface AppsView {
 
 export interface FileView { path: string; sizeBytes: number; kind: FileKind; vm: string | null }
 export type FileKind = 'vmx' | 'vmxf' | 'vmsd' | 'vmsn' | 'vmem' | 'vmss' | 'nvram' | 'vswp' | 'log'
-  | 'descriptor' | 'flat' | 'delta' | 'redo' | 'manifest' | 'other';
+  | 'descriptor' | 'flat' | 'delta' | 'redo' | 'ctk' | 'manifest' | 'other';
 
 export interface DatastoreView {
   id: string;
@@ -169,6 +174,7 @@ export interface StateView {
   hosts: HostView[];
   datastores: DatastoreView[];
   vms: VmView[];
+  backupJobs: BackupJobView[];
   tasks: TaskView[];
   events: EventView[];
   lesson?: LessonView;

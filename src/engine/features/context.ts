@@ -37,6 +37,8 @@ export interface LabContext {
   newFaultId(): string;
   /** Create a vSphere task for `vm` (or the lab); it starts when the VM has nothing else running. */
   task(name: string, vm: Vm | null, target: string, start: (t: Task) => void, exclusive?: boolean): Task;
+  /** A task by its id (what a command answers), for a feature that waits for it. */
+  taskById(id: string): Task | undefined;
   succeed(t: Task): void;
   fail(t: Task, message: string): void;
 }

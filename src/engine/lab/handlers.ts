@@ -44,4 +44,7 @@ export const commandHandlers: HandlerTable<Lab> = {
     return { ok: true };
   },
   'host.configure': hostConfigureCommand,
+  // The backup application lives in the lab (its jobs and runs), so its commands go to it.
+  'backup.run': (lab, cmd) => lab.backup.runNow(cmd.job),
+  'backup.configureJob': (lab, cmd) => lab.backup.configure(cmd),
 };

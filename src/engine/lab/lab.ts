@@ -18,6 +18,8 @@ import { buildStateView } from './stateView';
 import type { CommandResult, StateView } from '../core/view';
 import { Workloads } from '../features/guest/workload';
 import { initGuest } from '../features/guest/init';
+import { BackupApp } from '../features/backup/backupApp';
+import { syncChangeTracking } from '../model/disk/changeTracking';
 
 export interface LabOptions { seed?: number }
 
@@ -36,6 +38,8 @@ export class Lab implements LabContext {
   readonly tasks: Task[] = [];
   readonly formatSettings: FormatSettings;
   readonly workloads: Workloads;
+  /** The backup application of the lab definition's "backup" section (features/backup). */
+  readonly backup: BackupApp;
   private taskSeq = 0;
   private snapshotSeq = 0;
   private faultSeq = 0;
@@ -69,6 +73,7 @@ export class Lab implements LabContext {
         }
         vm.disks.push(disk);
       });
+      syncChangeTracking(vm);
       vm.guest = newGuestState(vm.apps);
       ds.vms.push(vm);
       this.vms.push(vm);
@@ -76,6 +81,7 @@ export class Lab implements LabContext {
     }
     for (const vm of this.vms) initGuest(this, vm);
     this.workloads = new Workloads(this, def);
+    this.backup = new BackupApp(this, def.backup);
   }
 
   get now(): number { return this.scheduler.now; }
@@ -108,6 +114,8 @@ export class Lab implements LabContext {
   newFaultId(): string { return `fault-${++this.faultSeq}`; }
 
   /** Create a task for `vm` (or the lab); it starts at once when the VM has nothing else running. */
+  taskById(id: string): Task | undefined { return this.tasks.find((t) => t.id === id); }
+
   task(name: string, vm: Vm | null, target: string, start: (t: Task) => void, exclusive = true): Task {
     const t = new Task(`task-${++this.taskSeq}`, name, vm ? vm.id : null, target, this.now, start);
     this.tasks.push(t);
@@ -138,6 +146,7 @@ export class Lab implements LabContext {
       const next = vm.queue.shift();
       if (next) { vm.running = next; this.begin(next); }
     }
+    t.notifyDone();
   }
 }
 

@@ -9,6 +9,7 @@ import type { DiskFile } from '../model/disk/diskFile';
 
 const fileView = (vm: Vm, disk: string, f: DiskFile) => ({ disk, file: `[${vm.datastore.id}] ${f.path}`, dataBytes: f.dataBytes, sizeBytes: f.sizeBytes });
 import { appsView, guestView } from '../features/vss/guestView';
+import { snapshotAlarms } from '../features/alarms/snapshotAlarms';
 
 const READ_LATENCY_MS = 5;          // one file's metadata and data read on 2010-era storage
 const PER_LEVEL_LATENCY_MS = 0.35;  // each extra delta consulted adds a grain-directory lookup
@@ -32,6 +33,7 @@ export function buildStateView(lab: Lab): StateView {
       };
     }),
     vms: lab.vms.map((vm) => vmView(lab, vm)),
+    backupJobs: lab.backup.view(),
     tasks: lab.tasks.map((t) => t.view(now)),
     events: lab.events.list.slice(),
   };
@@ -74,6 +76,8 @@ function vmView(lab: Lab, vm: Vm): VmView {
     snapshotCount: vm.snapshots.length,
     consolidationNeeded: consolidationCapable && !busy && redundant.length > 0,
     orphanedDeltas: consolidationCapable ? [] : redundant.map((f) => `[${vm.datastore.id}] ${f.path}`),
+    ctkEnabled: vm.ctkEnabled,
+    alarms: snapshotAlarms(lab, vm),
     warnings,
     faults: vm.faults.map((f) => ({ id: f.id, kind: f.spec.kind, once: f.spec.once === true, spec: { ...f.spec } })),
     disks: vm.disks.map((d): DiskView => {

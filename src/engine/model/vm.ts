@@ -32,6 +32,11 @@ export class Vm {
   vssService: 'automatic' | 'manual' | 'disabled';
   apps: VmDefinition['apps'];
   diskEnableUUID: boolean;
+  /** ctkEnabled as configured; each disk's tracking follows it at the next stun/unstun cycle. */
+  ctkEnabled: boolean;
+  /** Another process holds the disk files (a backup proxy kept its hot-added disks): merges fail
+   * while the fault behind it is active (features/backup, features/snapshot/consolidate.ts). */
+  diskLock: { faultId: string; holder: string } | null = null;
   deltaFormatOverride: DeltaFormat | undefined;
   toolsConf: Record<string, SettingValue>;
   vmx: Record<string, SettingValue>;
@@ -69,6 +74,7 @@ export class Vm {
     this.vssService = def.vssService;
     this.apps = [...def.apps];
     this.diskEnableUUID = def.diskEnableUUID;
+    this.ctkEnabled = def.ctkEnabled;
     this.deltaFormatOverride = def.deltaFormat;
     this.toolsConf = { ...def.toolsConf };
     this.vmx = { ...def.vmx };

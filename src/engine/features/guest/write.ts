@@ -56,7 +56,11 @@ export function applyWrite(lab: LabContext, vm: Vm, disk: VirtualDisk, offset: n
   const gb = leaf.grainBytes;
   const first = Math.floor(offset / gb);
   const end = Math.ceil((offset + length) / gb);
-  if (leaf.tryWrite(first, end)) return true;
+  if (leaf.tryWrite(first, end)) {
+    // Changed Block Tracking sees every write that lands (a null check when CBT is off).
+    if (disk.ctk !== null) disk.ctk.mark(offset, length);
+    return true;
+  }
   return writeThatGrows(lab, vm, disk, offset, length, first, end);
 }
 
@@ -82,6 +86,7 @@ function writeThatGrows(lab: LabContext, vm: Vm, disk: VirtualDisk, offset: numb
     return false;
   }
   leaf.write(first, end);
+  if (disk.ctk !== null) disk.ctk.mark(offset, length);
   return true;
 }
 

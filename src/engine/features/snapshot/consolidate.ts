@@ -56,7 +56,14 @@ export function redundantFiles(vm: Vm): DiskFile[] {
   for (const disk of vm.disks) {
     if (!disk.dependent) continue;
     for (const f of disk.files) {
-      if (!f.isDelta || refs.has(f) || f === disk.leaf) continue;
+      if (!f.isDelta || refs.has(f)) continue;
+      // The leaf counts when a consolidation would merge it into a base no snapshot names (a VM left
+      // running on a delta after its only snapshot's removal failed); above an orphaned delta, that
+      // delta is the one listed.
+      if (f === disk.leaf) {
+        if (f.parent?.isBase && !refs.has(f.parent) && disk.childrenOf(f.parent).length === 1) out.push(f);
+        continue;
+      }
       if (disk.childrenOf(f).length <= 1) out.push(f);
     }
   }
@@ -108,6 +115,16 @@ export function runConsolidation(lab: LabContext, vm: Vm, order: MergeOrder, run
       failMerge(lab, vm, run, `Unable to access file ${base(from.path)} since it is locked`);
       return;
     }
+    // A backup proxy that kept the disks it read holds their files until its fault is cleared.
+    const held = vm.diskLock && vm.faults.find((f) => f.id === vm.diskLock!.faultId);
+    if (held) {
+      const holder = vm.diskLock!.holder;
+      vm.consume(held);
+      if (!vm.faults.includes(held)) vm.diskLock = null;
+      failMerge(lab, vm, run, `Unable to access file ${base(into.path)} since it is locked (held by ${holder})`);
+      return;
+    }
+    vm.diskLock = null;
     const growth = into.sizeAfterMerge(from) - into.sizeBytes;
     if (growth > vm.datastore.freeBytes) {
       failMerge(lab, vm, run, `There is not enough space on the file system for the selected operation (${base(from.path)} into ${base(into.path)} needs ${formatBytes(growth)}, ${formatBytes(vm.datastore.freeBytes)} free on ${vm.datastore.id})`);

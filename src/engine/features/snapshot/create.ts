@@ -7,6 +7,7 @@ import type { Consistency, DeltaFormat } from '../../core/view';
 import { defaultDeltaFormat, deltaSizeBytes, deltaDescriptorBytes } from '../../model/disk/formats';
 import type { DiskFile } from '../../model/disk/diskFile';
 import { captureAppData } from '../../model/guest/guestState';
+import { syncChangeTracking } from '../../model/disk/changeTracking';
 
 export interface CreateOptions { name: string; description: string; memory: boolean; quiesced: boolean; consistency: Consistency }
 
@@ -26,6 +27,8 @@ export function snapshotStartBytes(lab: LabContext, vm: Vm, memory: boolean): nu
 }
 
 export function createSnapshot(lab: LabContext, vm: Vm, o: CreateOptions): Snapshot {
+  // Creating a snapshot is a stun/unstun cycle: a pending ctkEnabled change takes effect now.
+  syncChangeTracking(vm);
   const uid = vm.nextUid++;
   const files = new Map<string, DiskFile>();
   for (const d of vm.disks) {

@@ -11,6 +11,7 @@ import { deltaFormatFor } from './create';
 import { setPower } from '../vm/power';
 import { restoreAppData } from '../../model/guest/guestState';
 import { copySpeed } from '../datastore/speed';
+import { syncChangeTracking } from '../../model/disk/changeTracking';
 
 export const REVERT_TASK = 'Revert to snapshot';
 
@@ -61,6 +62,11 @@ export function revertTo(lab: LabContext, vm: Vm, snap: Snapshot): void {
   }
   vm.pending = [];
   vm.held = [];
+  // The disks went back in time: no change id taken since can describe them any more, so CBT starts
+  // over and the next backup reads them whole (VMware's KB on reverting with CBT: a full backup after
+  // a revert).
+  syncChangeTracking(vm);
+  for (const d of vm.disks) d.ctk?.reset(`${vm.name} was reverted to snapshot "${snap.name}"`);
   // The applications' files are back as they were: Exchange logs a backup truncated since, the
   // database header's last full backup, SQL Server's backup history.
   restoreAppData(vm.guest, snap.appData);

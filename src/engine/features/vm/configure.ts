@@ -1,5 +1,6 @@
 // vm.configure: VMware Tools, the guest's VSS service, disk.EnableUUID, tools.conf and .vmx settings.
 // Applied at once, and shown as a "Reconfigure virtual machine" task as vSphere does.
+import { syncChangeTracking } from '../../model/disk/changeTracking';
 import type { LabContext } from '../context';
 import type { CommandOf } from '../../core/commands';
 import type { CommandResult } from '../../core/view';
@@ -13,6 +14,12 @@ export function configureCommand(lab: LabContext, cmd: CommandOf<'vm.configure'>
     changes.push(`VMware Tools ${vm.tools.status}, build ${vm.tools.build}${vm.tools.vss ? ' with VSS support' : ' without VSS support'}`);
   }
   if (cmd.vssService) { vm.vssService = cmd.vssService; changes.push(`VSS service startup ${cmd.vssService}`); onServiceConfig(lab, vm); }
+  if (cmd.ctkEnabled !== undefined) {
+    vm.ctkEnabled = cmd.ctkEnabled;
+    // A running VM picks the setting up at its next stun/unstun cycle (VDDK guide); an off one at once.
+    const now = vm.power !== 'poweredOn' && syncChangeTracking(vm);
+    changes.push(`ctkEnabled = ${cmd.ctkEnabled ? 'TRUE' : 'FALSE'}${vm.power === 'poweredOn' ? ' (takes effect at the next power on or snapshot operation)' : now ? '' : ' (no change)'}`);
+  }
   if (cmd.diskEnableUUID !== undefined) { vm.diskEnableUUID = cmd.diskEnableUUID; changes.push(`disk.EnableUUID = ${cmd.diskEnableUUID ? 'TRUE' : 'FALSE'}`); }
   for (const [key, target] of [['toolsConf', vm.toolsConf], ['vmx', vm.vmx]] as const) {
     const entries = cmd[key];

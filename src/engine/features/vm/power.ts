@@ -6,6 +6,7 @@ import type { CommandOf } from '../../core/commands';
 import type { CommandResult, PowerState } from '../../core/view';
 import { onGuestPower } from '../guest/init';
 import { copySpeed } from '../datastore/speed';
+import { syncChangeTracking } from '../../model/disk/changeTracking';
 
 const TASKS = {
   'vm.powerOn': 'Power On virtual machine',
@@ -36,6 +37,8 @@ export function setPower(lab: LabContext, vm: Vm, power: PowerState, cause?: str
   if (power === 'poweredOn') {
     for (const d of vm.disks) if (d.mode === 'independent-nonpersistent' && d.leaf === d.base) d.leaf = d.addRedo();
   }
+  // Power states change at a stun/unstun cycle: a pending ctkEnabled change takes effect (VDDK guide).
+  syncChangeTracking(vm);
   if (was !== power) onGuestPower(lab, vm, was, power, cause);
 }
 

@@ -1,6 +1,7 @@
 // What the datastore browser shows in a VM's folder (rule 6): configuration, swap, log, every disk
 // file (descriptor + extent), and each snapshot's .vmsn / .vmem / manifest.
 import type { Vm } from '../vm';
+import { ctkFileBytes } from '../disk/changeTracking';
 import type { FileView } from '../../core/view';
 
 const KB = 1024;
@@ -27,6 +28,8 @@ export function vmFiles(vm: Vm): FileView[] {
       if (file.descriptorBytes) files.push({ path: file.path, sizeBytes: file.descriptorBytes, kind: 'descriptor', vm: vm.id });
       const kind = file.isBase ? 'flat' : file.format === 'redo' ? 'redo' : 'delta';
       files.push({ path: file.extentPath, sizeBytes: file.sizeBytes, kind, vm: vm.id });
+      // CBT keeps a -ctk.vmdk beside every disk file it tracks (VDDK guide: changeTrackPath).
+      if (d.ctk) files.push({ path: ctkPath(file.path), sizeBytes: ctkFileBytes(d.capacityBytes), kind: 'ctk', vm: vm.id });
     }
   }
   for (const s of vm.snapshots) for (const o of s.own) files.push({ path: o.path, sizeBytes: o.sizeBytes, kind: o.kind, vm: vm.id });
@@ -38,10 +41,15 @@ export function vmUsedBytes(vm: Vm): number {
   let used = VMX_BYTES + VMXF_BYTES + NVRAM_BYTES + vmsdBytes(vm) + vm.logBytes;
   if (vm.power === 'poweredOn') used += vm.memoryBytes;
   if (vm.power === 'suspended') used += vm.memoryBytes + VMSS_EXTRA_BYTES;
-  for (const d of vm.disks) for (const f of d.files) used += f.descriptorBytes + f.sizeBytes;
+  for (const d of vm.disks) {
+    const ctk = d.ctk ? ctkFileBytes(d.capacityBytes) : 0;
+    for (const f of d.files) used += f.descriptorBytes + f.sizeBytes + ctk;
+  }
   for (const s of vm.snapshots) for (const o of s.own) used += o.sizeBytes;
   return used;
 }
+
+const ctkPath = (descriptor: string): string => descriptor.replace(/\.vmdk$/, '-ctk.vmdk');
 
 const vmsdBytes = (vm: Vm): number => (vm.snapshots.length ? 120 + VMSD_ENTRY_BYTES * vm.snapshots.length : 0);
 

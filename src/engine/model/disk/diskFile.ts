@@ -16,6 +16,9 @@ export class DiskFile {
   parent: DiskFile | null;
   /** Grains held; null for a flat (thick) base, which holds every grain. */
   grains: GrainMap | null;
+  /** A flat base's blocks the guest has written (1 MB VMFS blocks), grown by merges: what a backup
+   * that skips unused blocks reads. Thin bases have this in `grains`; deltas hold grains. */
+  inUse: GrainMap | null = null;
   sizeBytes = 0;
   // Linear size model of a delta before rounding to its growth step: meta + tables*gt + grains*grain.
   private readonly metaBytes: number;
@@ -146,6 +149,7 @@ export class DiskFile {
 
   /** Copy `from`'s grains into this file (the union; rule 20). */
   mergeFrom(from: DiskFile): void {
+    if (this.inUse && from.grains) this.inUse.unionScaledFrom(from.grains, THIN_BLOCK_BYTES / from.grainBytes);
     if (!this.grains || !from.grains) return;
     const ratio = this.grainBytes / from.grainBytes;
     if (ratio === 1) this.grains.unionFrom(from.grains);

@@ -3,6 +3,7 @@
 import { GrainMap } from './grainMap';
 import { DiskFile, THIN_BLOCK_BYTES, grainBytesOf, type FileFormat } from './diskFile';
 import type { FormatSettings } from './formats';
+import type { ChangeTracking } from './changeTracking';
 import type { DeltaFormat, DiskMode } from '../../core/view';
 import type { DiskRole } from '../../core/schema';
 
@@ -14,6 +15,10 @@ export class VirtualDisk {
   /** The delta format of this disk's chain; one chain never mixes formats (rule 8). */
   chainFormat: DeltaFormat | null = null;
   controller: 'scsi' | 'ide' = 'scsi';
+  /** Changed Block Tracking while it is in effect (null when off); the write path marks it. */
+  ctk: ChangeTracking | null = null;
+  /** The tracking kept while CBT is off, so that switching it on again is a reset (changeTracking.ts). */
+  ctkOff: ChangeTracking | null = null;
   /** A Windows dynamic disk: VSS application quiescing is not possible (vss.md rule 18). */
   dynamic = false;
   /** What the guest keeps here (system, data, log): where workloads write (diskRoles.ts). */
@@ -38,6 +43,11 @@ export class VirtualDisk {
     }
     this.base = new DiskFile(`${folder}/${stem}.vmdk`, `${folder}/${stem}-flat.vmdk`, thin ? 'thin' : 'flat',
       THIN_BLOCK_BYTES, capacityBytes, null, 0, settings, grains);
+    if (!thin) {
+      this.base.inUse = new GrainMap(Math.ceil(capacityBytes / THIN_BLOCK_BYTES));
+      const used = Math.min(this.base.inUse.totalGrains, Math.ceil(usedBytes / THIN_BLOCK_BYTES));
+      if (used) this.base.inUse.setRange(0, used);
+    }
     this.files.push(this.base);
     this.leaf = this.base;
   }

@@ -1,0 +1,70 @@
+// The lab definition's "backup" section (contract sections 1 and 8): a backup application's proxies
+// and jobs. Every field beyond the ids has a default; ids a job names must exist in the lab.
+import { z } from 'zod';
+
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'expected an id: letters, digits, "_", "-" or "." (at most 64)');
+const DAY = 86_400_000;
+
+export const TRANSPORTS = ['hotadd', 'nbd', 'san'] as const;
+
+const proxy = z.object({
+  id,
+  name: z.string().max(80).optional(),
+  transport: z.enum(TRANSPORTS).default('hotadd'),
+  // Without MBps, the lab's default for the transport (features/backup/model.ts DEFAULT_MBPS).
+  MBps: z.number().positive().max(100000).optional(),
+}).strict();
+
+/** A job's schedule: the first run's lab time and the interval after it (a one-off without everyMs). */
+export const scheduleSchema = z.object({
+  firstAtMs: z.number().int().min(0).max(3660 * DAY),
+  everyMs: z.number().int().min(60_000, 'expected at least 60000 (one run a minute)').max(366 * DAY).optional(),
+}).strict();
+
+const job = z.object({
+  id,
+  name: z.string().min(1).max(80).optional(),
+  proxy: id.optional(),
+  vms: z.array(id).min(1, 'expected at least one VM id').max(200),
+  schedule: scheduleSchema.optional(),
+  quiesce: z.boolean().default(true),
+  truncateLogs: z.boolean().default(false),
+  cbt: z.boolean().default(true),
+}).strict();
+
+export const backupSchema = z.object({
+  proxies: z.array(proxy).max(20).default([{ id: 'proxy01', transport: 'hotadd' }]),
+  jobs: z.array(job).max(50).default([]),
+}).strict();
+
+export type BackupDefinition = z.output<typeof backupSchema>;
+export type ProxyDefinition = BackupDefinition['proxies'][number];
+export type JobDefinition = BackupDefinition['jobs'][number];
+
+interface Ctx { addIssue(issue: { code: 'custom'; path: (string | number)[]; message: string }): void }
+
+/** Cross-references: unique ids, a proxy and VMs that exist, no VM twice in a job. */
+export function checkBackup(b: BackupDefinition, vmIds: Set<string>, ctx: Ctx): void {
+  const seen = (items: { id: string }[], path: string) => {
+    const ids = new Set<string>();
+    items.forEach((it, i) => {
+      if (ids.has(it.id)) ctx.addIssue({ code: 'custom', path: ['backup', path, i, 'id'], message: `duplicate id "${it.id}"` });
+      ids.add(it.id);
+    });
+  };
+  seen(b.proxies, 'proxies');
+  seen(b.jobs, 'jobs');
+  const proxies = new Set(b.proxies.map((p) => p.id));
+  b.jobs.forEach((j, i) => {
+    if (j.proxy !== undefined && !proxies.has(j.proxy))
+      ctx.addIssue({ code: 'custom', path: ['backup', 'jobs', i, 'proxy'], message: `expected the id of a proxy in "backup.proxies" (${[...proxies].join(', ') || 'none'}), got "${j.proxy}"` });
+    if (j.proxy === undefined && !proxies.size)
+      ctx.addIssue({ code: 'custom', path: ['backup', 'jobs', i, 'proxy'], message: 'expected a proxy: "backup.proxies" is empty' });
+    const mine = new Set<string>();
+    j.vms.forEach((v, k) => {
+      if (!vmIds.has(v)) ctx.addIssue({ code: 'custom', path: ['backup', 'jobs', i, 'vms', k], message: `expected the id of a VM in "vms" (${[...vmIds].join(', ') || 'none'}), got "${v}"` });
+      if (mine.has(v)) ctx.addIssue({ code: 'custom', path: ['backup', 'jobs', i, 'vms', k], message: `"${v}" is listed twice` });
+      mine.add(v);
+    });
+  });
+}

@@ -1,0 +1,110 @@
+// The backup application (contract section 8): jobs from the lab definition, started by their
+// schedule as simulated time passes or at once by backup.run. A job runs one run at a time; a run
+// backs up its VMs one after another (run.ts), each through a snapshot (vmRun.ts).
+import type { LabContext } from '../context';
+import type { CommandResult } from '../../core/view';
+import type { BackupJobView } from '../../core/view';
+import { refuse } from '../../core/result';
+import { type BackupDefinition, type Job, type ProxyDefinition, DEFAULT_MBPS } from './model';
+import type { CommandOf } from '../../core/commands';
+import { startRun } from './run';
+import { jobView } from './view';
+import { clock } from './clock';
+
+export class BackupApp {
+  readonly jobs: Job[];
+  private readonly proxies: ProxyDefinition[];
+
+  constructor(private readonly lab: LabContext, def: BackupDefinition | undefined) {
+    const proxies = def?.proxies ?? [];
+    this.proxies = proxies;
+    this.jobs = (def?.jobs ?? []).map((j) => {
+      const p = proxies.find((x) => x.id === j.proxy) ?? proxies[0];
+      return {
+        def: { ...j, vms: [...j.vms] }, proxy: withSpeed(p),
+        runs: [], running: null, runCount: 0, nextRunAt: null, timer: null,
+        changeIds: new Map(), leftovers: new Map(),
+      };
+    });
+    for (const job of this.jobs) if (job.def.schedule) this.schedule(job, job.def.schedule.firstAtMs);
+  }
+
+  job(id: string): Job | undefined { return this.jobs.find((j) => j.def.id === id); }
+
+  /** backup.run: start the job now; answers the run's task. */
+  runNow(jobId: string): CommandResult {
+    const job = this.job(jobId);
+    if (!job) {
+      return refuse('JOB_NOT_FOUND', `There is no backup job "${jobId}". Jobs: ${this.jobs.map((j) => j.def.id).join(', ') || 'none (the lab defines no "backup" jobs)'}.`);
+    }
+    if (job.running) {
+      return refuse('JOB_RUNNING', `Backup job "${job.def.name ?? job.def.id}" is already running (since ${clock(job.running.start)}); wait for that run to end.`);
+    }
+    const run = startRun(this.lab, job, 'manual');
+    return { ok: true, task: run.task };
+  }
+
+  /** backup.configureJob (extension): change a job between runs; a refusal changes nothing. */
+  configure(cmd: CommandOf<'backup.configureJob'>): CommandResult {
+    const job = this.job(cmd.job);
+    if (!job) return this.runNow(cmd.job);
+    const name = job.def.name ?? job.def.id;
+    if (job.running) return refuse('JOB_RUNNING', `Backup job "${name}" is running (since ${clock(job.running.start)}); change it when the run has ended.`);
+    const proxy = cmd.proxy === undefined ? job.proxy : this.proxies.find((p) => p.id === cmd.proxy);
+    if (!proxy) return refuse('PROXY_NOT_FOUND', `There is no backup proxy "${cmd.proxy}". Proxies: ${this.proxies.map((p) => p.id).join(', ') || 'none'}.`);
+    if (cmd.vms) {
+      const unknown = cmd.vms.find((v) => !this.lab.vm(v));
+      if (unknown !== undefined) return refuse('VM_NOT_FOUND', `There is no virtual machine "${unknown}" in this lab. VMs: ${this.lab.vms.map((v) => v.id).join(', ') || 'none'}.`);
+      const twice = cmd.vms.find((v, i) => cmd.vms!.indexOf(v) !== i);
+      if (twice !== undefined) return refuse('INVALID_COMMAND', `backup.configureJob: field "vms" names "${twice}" twice; a job backs up each VM once per run.`);
+    }
+    const changes: string[] = [];
+    if (cmd.name !== undefined) { job.def.name = cmd.name; changes.push(`name "${cmd.name}"`); }
+    if (cmd.proxy !== undefined) { job.proxy = withSpeed(proxy); changes.push(`proxy ${proxy.id} (${proxy.transport})`); }
+    if (cmd.vms) { job.def.vms = [...cmd.vms]; changes.push(`VMs ${cmd.vms.join(', ')}`); }
+    for (const k of ['quiesce', 'truncateLogs', 'cbt'] as const) {
+      const v = cmd[k];
+      if (v !== undefined) { job.def[k] = v; changes.push(`${k} ${v}`); }
+    }
+    if (cmd.schedule !== undefined) {
+      job.timer?.cancel();
+      job.timer = null;
+      job.nextRunAt = null;
+      job.def.schedule = cmd.schedule ?? undefined;
+      const at = cmd.schedule ? firstFuture(cmd.schedule, this.lab.now) : null;
+      if (at !== null) this.schedule(job, at);
+      changes.push(cmd.schedule ? `schedule from ${clock(cmd.schedule.firstAtMs)}${cmd.schedule.everyMs ? ` every ${cmd.schedule.everyMs / 60_000} min` : ''}` : 'no schedule');
+    }
+    this.lab.log(null, 'backup', 'backup.jobChanged', `Backup job "${job.def.name ?? job.def.id}" changed: ${changes.join('; ') || 'nothing'}.`);
+    return { ok: true };
+  }
+
+  view(): BackupJobView[] {
+    return this.jobs.map((j) => jobView(this.lab, j));
+  }
+
+  /** The schedule: a run at firstAtMs and every everyMs after; a run still going skips its turn. */
+  private schedule(job: Job, at: number): void {
+    job.nextRunAt = at;
+    job.timer = this.lab.scheduler.at(at, () => {
+      const every = job.def.schedule?.everyMs;
+      if (job.running) {
+        this.lab.log(null, 'backup', 'backup.skipped', `Backup job "${job.def.name}" did not start at ${clock(at)}: its previous run (started ${clock(job.running.start)}) is still running.`);
+      } else {
+        startRun(this.lab, job, 'schedule');
+      }
+      if (every) this.schedule(job, at + every); else { job.nextRunAt = null; job.timer = null; }
+    });
+  }
+}
+
+function withSpeed(p: ProxyDefinition): Job['proxy'] {
+  return { ...p, MBps: p.MBps ?? DEFAULT_MBPS[p.transport] };
+}
+
+/** The first run time at or after `now` of a schedule, or null when a one-off is already past. */
+function firstFuture(s: { firstAtMs: number; everyMs?: number }, now: number): number | null {
+  if (s.firstAtMs >= now) return s.firstAtMs;
+  if (!s.everyMs) return null;
+  return s.firstAtMs + Math.ceil((now - s.firstAtMs) / s.everyMs) * s.everyMs;
+}
