@@ -7,7 +7,7 @@ import { connectToHost } from './app/embed/hostBridge';
 import { usePageOptions } from './app/embed/pageOptions';
 import { installLabApi } from './app/labApi';
 import { connectLms } from './app/lms/connectLms';
-import { disableAutosave } from './app/persistence';
+import { disableAutosave, saveWhenHidden } from './app/persistence/autosave';
 import { registerOfflineCache } from './app/offline/registerServiceWorker';
 import { applyDisplayOptions, followShareLinks, startFromUrl } from './app/pageStart';
 import { applyPrefs, usePrefs } from './app/prefs';
@@ -27,6 +27,7 @@ if (lms) disableAutosave();
 const api = installLabApi(window, startFromUrl(options, location, history, lms));
 if (options.parentOrigin) connectToHost(options.parentOrigin, api);
 followShareLinks();
+saveWhenHidden();
 // Inside a learning platform, a service worker would keep serving an old package after an update.
 if (!options.lms) registerOfflineCache();
 

@@ -2,14 +2,17 @@
 // as a notice with the engine's sentence, and its answer is returned for the caller to use.
 import type { CommandResult } from '../engine/core/view';
 import type { ClockAnswer, LoadAnswer } from '../worker/protocol';
-import { start, labClient } from './connection';
-import { forgetSavedSession, loadSavedSession, sessionFileName } from './persistence';
+import { start, labClient, restoreSession } from './connection';
+import { forgetSavedSession, loadSavedSession, sessionFileName } from './persistence/autosave';
 import { notify, useLab } from './store';
+
+const STOPPED_CODES = new Set(['ENGINE_ERROR', 'LAB_STOPPED']);
 
 export async function dispatch(command: { type: string } & Record<string, unknown>): Promise<CommandResult> {
   const client = await labClient();
   const result = await client.request({ kind: 'dispatch', command });
-  if (!result.ok) notify('error', result.error.message);
+  // An engine failure stops the lab: the crash banner says so and offers Restart lab.
+  if (!result.ok && !STOPPED_CODES.has(result.error.code)) notify('error', result.error.message);
   return result;
 }
 
@@ -44,7 +47,7 @@ export async function execInGuest(vm: string, command: string): Promise<CommandR
 
 async function clockRequest(p: Promise<ClockAnswer>): Promise<ClockAnswer> {
   const a = await p;
-  if (!a.ok) notify('error', a.error.message);
+  if (!a.ok && !STOPPED_CODES.has(a.error.code)) notify('error', a.error.message);
   return a;
 }
 export const play = async (speed?: number) => clockRequest((await labClient()).request({ kind: 'play', speed }));
@@ -85,7 +88,7 @@ export async function exportSession(): Promise<void> {
 /** Import a session file; the worker parses and checks it, and a bad file changes nothing. */
 export async function importSession(file: File): Promise<LoadAnswer> {
   const text = await file.text();
-  const answer = await (await labClient()).request({ kind: 'restore', session: text });
+  const answer = await restoreSession(text);
   if (!answer.ok) notify('error', `${file.name} was not loaded: ${answer.error.message}`);
   else notify('info', `Session "${answer.name}" loaded from ${file.name}.`);
   return answer;

@@ -2,16 +2,19 @@ import { describe, expect, it } from 'vitest';
 import * as engine from '../engine/index';
 import { LabHost } from '../worker/labHost';
 import { PROTOCOL_VERSION, type RequestMessage, type WorkerMessage } from '../worker/protocol';
-import { labClient, start } from './connection';
+import { labClient, restoreSession, setRestoreTimeout, start } from './connection';
+import { setSessionStore } from './persistence/autosave';
+import { memoryStore } from './persistence/sessionDb';
 import { useLab } from './store';
 import type { PortLike } from './workerClient';
 
 /** A worker in the same thread: the real LabHost behind a message port. */
-function inProcessWorker(): PortLike {
+function inProcessWorker(opts: { hangOnRestore?: () => boolean } = {}): PortLike {
   const port: PortLike = {
     onmessage: null, onerror: null, onmessageerror: null,
     postMessage: (m) => {
       const { id, request } = m as RequestMessage;
+      if (opts.hangOnRestore?.() && request.kind === 'restore') return; // a replay that never ends
       queueMicrotask(() => emit({ type: 'answer', id, answer: host.handle(request) }));
     },
     terminate: () => {},
@@ -46,5 +49,34 @@ describe('connection', () => {
     const state = await (await labClient()).request({ kind: 'state' });
     expect(state.vms.find((v) => v.id === 'dc01')?.snapshots.map((s) => s.name)).toEqual(['survives']);
     expect(state.time).toBe(60_000);
+  });
+
+  it('16.6: a restore that does not finish in time is given up: a new worker with the default lab, and a message', async () => {
+    setSessionStore(memoryStore());
+    setRestoreTimeout(200);
+    try {
+      let hang = false;
+      const ports: PortLike[] = [];
+      const factory = () => { const p = inProcessWorker({ hangOnRestore: () => hang }); ports.push(p); return p; };
+      await start(factory);
+      const client = await labClient();
+      await client.request({ kind: 'dispatch', command: { type: 'snapshot.take', vm: 'dc01', name: 'x' } });
+      hang = true;
+      const answer = await restoreSession({ format: 'snaplab-session', version: 1, definition: {}, commands: [], time: 0 });
+      expect(answer).toMatchObject({ ok: false, error: { code: 'RESTORE_TIMEOUT' } });
+      if (!answer.ok) expect(answer.error.message).toBe('Rebuilding the session took longer than 0.2 s, so it was stopped and the workshop lab was opened instead.');
+      expect(ports.length).toBe(2);
+      const state = await (await labClient()).request({ kind: 'state' });
+      expect(state.name).toBe('Snapshot and VSS workshop');
+      expect(state.vms.every((v) => v.snapshots.length === 0)).toBe(true);
+
+      // The same at start: an autosave whose replay hangs does not hang the page.
+      await start(factory);
+      expect(useLab.getState().status).toBe('ready');
+      expect(ports.length).toBe(4);
+      expect(useLab.getState().notices.at(-1)?.text).toMatch(/^Your saved lab could not be restored\. Rebuilding the session took longer/);
+    } finally {
+      setRestoreTimeout(20_000);
+    }
   });
 });

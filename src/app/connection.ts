@@ -1,8 +1,9 @@
 // Starts the lab worker, restores the autosave, and routes the worker's messages to the stores.
-// "Restart lab" after a crash starts a new worker and restores the last autosave.
-import type { WorkerMessage } from '../worker/protocol';
+// "Restart lab" after a crash starts a new worker and restores the last autosave. A restore that does
+// not finish in time (a session that would replay for ever) is stopped and the default lab opened.
+import type { LoadAnswer, WorkerMessage } from '../worker/protocol';
 import { clearHistory, recordSample } from './history';
-import { loadSavedSession, saveSession } from './persistence';
+import { loadSavedSession, noteLiveTime, saveSession } from './persistence/autosave';
 import type { StateView } from '../engine/core/view';
 import type { ClockView, StatePatch } from '../worker/protocol';
 import { applyPatch, patchLessonId } from '../worker/patch';
@@ -19,6 +20,16 @@ export const PANEL_INTERVAL_MS = 200;
 
 export type PortFactory = () => PortLike;
 
+/** The built-in lab a session that cannot be restored falls back to (the page's default lab). */
+export const DEFAULT_LAB = 'workshop';
+/** The longest a session may take to rebuild before it is given up. */
+export const RESTORE_TIMEOUT_MS = 20_000;
+let restoreTimeoutMs = RESTORE_TIMEOUT_MS;
+/** Tests use a shorter limit. */
+export function setRestoreTimeout(ms: number): void { restoreTimeoutMs = ms; }
+export const restoreTimedOut = (): string =>
+  `Rebuilding the session took longer than ${restoreTimeoutMs / 1000} s, so it was stopped and the workshop lab was opened instead.`;
+
 const defaultPort: PortFactory = () =>
   new Worker(new URL('../worker/labWorker.ts', import.meta.url), { type: 'module', name: 'snaplab-engine' }) as unknown as PortLike;
 
@@ -31,6 +42,7 @@ let commitTimer: ReturnType<typeof setTimeout> | null = null;
 
 function onState(patch: StatePatch, clock: ClockView): void {
   if (patch.full) clearHistory();
+  noteLiveTime(patch.time);
   const prev = pending ?? useLab.getState();
   pending = { state: applyPatch(prev.state, patch), lessonId: patchLessonId(prev.lessonId, patch), version: patch.version, clock };
   const now = performance.now();
@@ -64,29 +76,74 @@ function onMessage(m: Exclude<WorkerMessage, { type: 'answer' | 'hello' }>): voi
   }
   else if (m.type === 'session') saveSession(m.session);
   else if (m.type === 'history') receiveHistory(m.history);
+  else if (m.type === 'stopped') setStatus('crashed', m.message);
 }
 
-/** Start (or restart) the worker; resolves once the lab is ready, autosave restored. */
-export function start(makePort: PortFactory = defaultPort): Promise<void> {
+let lastFactory: PortFactory = defaultPort;
+
+function spawn(makePort: PortFactory): WorkerClient {
   client?.terminate();
   pending = null;
-  setStatus('starting');
   const c = new WorkerClient(makePort(), {
     onMessage,
     onFailure: (message) => { if (client === c) setStatus('crashed', message); },
   });
   client = c;
+  return c;
+}
+
+/** Restore on this worker; 'timeout' when it has not answered in time (the worker is then useless). */
+async function restoreOn(c: WorkerClient, session: unknown): Promise<LoadAnswer | 'timeout'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), restoreTimeoutMs); });
+  try {
+    return await Promise.race([c.request({ kind: 'restore', session }), limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A new worker with the default lab, whose session then replaces the autosave that did not finish. */
+async function freshWorker(makePort: PortFactory): Promise<WorkerClient> {
+  const c = spawn(makePort);
+  await c.ready;
+  await c.request({ kind: 'load', source: DEFAULT_LAB });
+  return c;
+}
+
+/** Start (or restart) the worker; resolves once the lab is ready, autosave restored. */
+export function start(makePort: PortFactory = lastFactory): Promise<void> {
+  lastFactory = makePort;
+  setStatus('starting');
+  const c = spawn(makePort);
   started = (async () => {
     await c.ready;
-    const saved = loadSavedSession();
+    const saved = await loadSavedSession();
     if (saved) {
-      const answer = await c.request({ kind: 'restore', session: saved });
-      if (!answer.ok) notify('error', `Your saved lab could not be restored, so the workshop lab was opened instead. ${answer.error.message}`);
+      const answer = await restoreOn(c, saved);
+      if (answer === 'timeout') {
+        await freshWorker(makePort);
+        notify('error', `Your saved lab could not be restored. ${restoreTimedOut()}`);
+      } else if (!answer.ok) notify('error', `Your saved lab could not be restored, so the workshop lab was opened instead. ${answer.error.message}`);
     }
     setStatus('ready');
   })();
   started.catch((e: unknown) => setStatus('crashed', e instanceof Error ? e.message : String(e)));
   return started;
+}
+
+/**
+ * Replace the lab with a session (a file, a share link), within the time limit; past it the worker is
+ * replaced by a new one with the default lab, and the answer says so.
+ */
+export async function restoreSession(session: unknown): Promise<LoadAnswer> {
+  const c = await labClient();
+  const answer = await restoreOn(c, session);
+  if (answer !== 'timeout') return answer;
+  const restarted = freshWorker(lastFactory).then(() => undefined);
+  started = restarted;
+  await restarted;
+  return { ok: false, error: { code: 'RESTORE_TIMEOUT', message: restoreTimedOut() } };
 }
 
 /** The running client, once it is ready. */

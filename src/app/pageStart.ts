@@ -2,20 +2,19 @@
 // the first render; then a share link, a lesson or a seed, and the clock's speed and autoplay once the
 // lab is ready. window.lab.ready waits for all of it, so a walkthrough starts from what the URL set up.
 import type { WorkerClient } from './workerClient';
-import { labClient, whenStarted } from './connection';
+import { DEFAULT_LAB, labClient, restoreSession, whenStarted } from './connection';
 import { reportProblem } from './embed/pageOptions';
 import type { UrlOptions } from './embed/urlOptions';
 import { openLmsLesson } from './lms/lmsLesson';
 import type { LmsReporter } from './lms/reporter';
-import { disableAutosave } from './persistence';
+import { disableAutosave } from './persistence/autosave';
 import { applyProgressLink } from './progress/progressTransfer';
 import { applyPrefs, usePrefs } from './prefs';
 import { setPresenter } from './presenter/presenter';
 import { decodeSession, sharedSessionIn } from './share/shareLink';
 import { notify, selectVm } from './store';
 
-/** The built-in lab a bad share link falls back to (the page's default lab). */
-export const DEFAULT_LAB = 'workshop';
+export { DEFAULT_LAB };
 
 export function applyDisplayOptions(o: UrlOptions, root: HTMLElement = document.documentElement): void {
   if (o.theme) {
@@ -41,7 +40,7 @@ export async function startFromUrl(o: UrlOptions, location: Pick<Location, 'hash
     // A course package: the learning platform's saved session, else the lesson from its start.
     await openLmsLesson(client, lms, o.lesson);
   } else if (shared !== null) {
-    await openSharedLab(client, shared);
+    await openSharedLab(shared);
     // A reload should keep the learner's progress, not replay the link again.
     history?.replaceState(null, '', location.pathname + location.search);
   } else if (o.lesson !== undefined || o.seed !== undefined) {
@@ -63,20 +62,21 @@ export function followShareLinks(win: Window = window): void {
     const hash = win.location.hash;
     const shared = sharedSessionIn(hash);
     void applyProgressLink(hash).then(async (carried) => {
-      if (shared !== null) await labClient().then((client) => openSharedLab(client, shared));
+      if (shared !== null) await openSharedLab(shared);
       if (carried || shared !== null) win.history.replaceState(null, '', win.location.pathname + win.location.search);
     });
   });
 }
 
-async function openSharedLab(client: WorkerClient, text: string): Promise<void> {
+async function openSharedLab(text: string): Promise<void> {
   const decoded = await decodeSession(text);
   if (decoded.ok) {
-    const answer = await client.request({ kind: 'restore', session: decoded.session });
+    const answer = await restoreSession(decoded.session);
     if (answer.ok) { notify('info', `Opened the shared lab "${answer.name}".`); return; }
+    if (answer.error.code === 'RESTORE_TIMEOUT') { reportProblem(`This share link could not be replayed: ${answer.error.message}`); return; }
     reportProblem(`This share link could not be replayed (${answer.error.message}), so the workshop lab was opened instead.`);
   } else reportProblem(decoded.message);
-  await client.request({ kind: 'load', source: DEFAULT_LAB });
+  await (await labClient()).request({ kind: 'load', source: DEFAULT_LAB });
 }
 
 async function openRequestedLab(client: WorkerClient, o: UrlOptions): Promise<void> {

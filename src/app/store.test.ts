@@ -3,8 +3,7 @@ import { createLab, defaultLabDefinition } from '../engine/index';
 import { PatchBuilder } from '../worker/patch';
 import { initialClock, receivePatch, selectSnapshot, selectVm, useLab } from './store';
 import { addSample, sampleOf, type Sample } from './history';
-import { saveSession, loadSavedSession, forgetSavedSession, sessionFileName, type StorageLike } from './persistence';
-import type { Session } from '../worker/session';
+import { sessionFileName } from './persistence/autosave';
 
 describe('the store mirror', () => {
   beforeEach(() => useLab.setState({ selectedVm: null, selectedSnapshot: null }));
@@ -78,16 +77,8 @@ describe('chart history', () => {
   });
 });
 
-describe('autosave', () => {
-  it('saves and loads the session, and forgets it', () => {
-    const mem = new Map<string, string>();
-    const store: StorageLike = { getItem: (k) => mem.get(k) ?? null, setItem: (k, v) => void mem.set(k, v), removeItem: (k) => void mem.delete(k) };
-    const session: Session = { format: 'snaplab-session', version: 1, definition: {}, commands: [], time: 5 };
-    expect(saveSession(session, store)).toBe(true);
-    forgetSavedSession(store);
-    expect(loadSavedSession(store)).toBeNull();
-    mem.set('snaplab.session.v1', JSON.stringify(session));
-    expect(loadSavedSession(store)).toEqual(session);
+describe('session file names', () => {
+  it('name an exported session after the lab and the date', () => {
     expect(sessionFileName('Exchange backup workshop!', new Date('2026-01-02T03:04:05Z'))).toBe('snaplab-exchange-backup-workshop-2026-01-02.json');
   });
 });

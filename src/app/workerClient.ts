@@ -46,9 +46,10 @@ export class WorkerClient {
       } else this.events.onMessage(m);
     };
     port.onerror = (ev) => {
-      const text = (ev as { message?: unknown }).message;
-      const detail = typeof text === 'string' && text ? `: ${text}` : '';
-      const msg = `The lab engine stopped${detail}.`;
+      // The error's text is the engine's own (a stack, an internal check): the console gets it, the
+      // learner a sentence that says what to do.
+      console.error('SnapLab: the lab worker stopped', (ev as { message?: unknown }).message ?? ev);
+      const msg = 'The lab engine stopped unexpectedly. Restart lab rebuilds your work from the last autosave.';
       rejectReady(new Error(msg));
       this.fail(msg);
     };

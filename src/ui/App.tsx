@@ -3,6 +3,7 @@ import { useLab } from '../app/store';
 import { CrashBanner } from './common/CrashBanner';
 import { ErrorBoundary } from './common/ErrorBoundary';
 import { Notices } from './common/Notices';
+import { SaveProblem } from './common/SaveProblem';
 import { LabPicker } from './controls/LabPicker';
 import { SessionMenu } from './controls/SessionMenu';
 import { TimeControls } from './controls/TimeControls';
@@ -45,6 +46,7 @@ export function App() {
         <DeliveryMenu />
       </header>
       <CrashBanner />
+      <SaveProblem />
       <OptionsBanner />
       <LmsBanner />
       {status === 'starting' && <p className="starting" role="status">Starting the lab…</p>}

@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as engine from '../engine/index';
 import { LabHost } from './labHost';
 import type { WorkerMessage } from './protocol';
 import { setLessonResolver } from './labSources';
-import type { Session } from './session';
+import { LAB_TIME_LIMIT_MS, type Session } from './session';
+import { ENGINE_FAILED } from './labHost';
 
 function host() {
   const posted: WorkerMessage[] = [];
@@ -92,5 +93,94 @@ describe('LabHost', () => {
     expect(h.handle({ kind: 'play', speed: -1 }).ok).toBe(false);
     expect(h.handle({ kind: 'play', speed: 10 })).toMatchObject({ ok: true, playing: true, speed: 10 });
     expect(h.handle({ kind: 'pause' })).toMatchObject({ ok: true, playing: false });
+  });
+
+  it('16.2: an imported log that repeats itself is saved compact (advances become gaps) and replays to the same lab', () => {
+    const commands: Session['commands'] = [];
+    let at = 0;
+    const add = (command: Session['commands'][number]['command']) => commands.push({ at, command });
+    add({ type: 'snapshot.take', vm: 'exch01', name: 'before', quiesce: true });
+    for (let i = 0; i < 3000; i++) { add({ type: 'clock.advance', ms: 1000 }); at += 1000; }
+    add({ type: 'clock.advance', ms: -5 }); // refused by the engine: changes nothing
+    add({ type: 'vm.powerOff', vm: 'sql01' });
+    for (let i = 0; i < 1000; i++) add({ type: 'clock.advance', ms: 250 }); // `at` left behind: the replay runs on
+    add({ type: 'snapshot.take', vm: 'dc01', name: 'after' });
+    const raw: Session = { format: 'snaplab-session', version: 1, definition: engine.workshopLab, seed: 5, commands, time: at };
+
+    const a = host().h;
+    expect(a.handle({ kind: 'restore', session: JSON.stringify(raw) }).ok).toBe(true);
+    const compact = a.handle({ kind: 'session' });
+    expect(compact.commands.map((c) => c.command.type)).toEqual(['snapshot.take', 'vm.powerOff', 'snapshot.take']);
+    expect(compact.commands.map((c) => c.at)).toEqual([0, 3_000_000, 3_250_000]);
+    expect(compact.time).toBe(3_250_000);
+    expect(JSON.stringify(compact).length).toBeLessThan(JSON.stringify(raw).length / 50);
+
+    const b = host().h;
+    expect(b.handle({ kind: 'restore', session: JSON.parse(JSON.stringify(compact)) }).ok).toBe(true);
+    expect(b.handle({ kind: 'state' })).toEqual(a.handle({ kind: 'state' }));
+    expect(b.handle({ kind: 'session' })).toEqual(compact);
+  });
+
+  it('16.6: the clock stops at 366 days: an advance past it is refused, and play stops there', () => {
+    const posted: WorkerMessage[] = [];
+    let timer: (() => void) | null = null;
+    let real = 0;
+    const h = new LabHost({ engine, post: (m) => posted.push(m), now: () => real, setTimer: (fn) => { timer = fn; return 1; }, clearTimer: () => { timer = null; } });
+    h.handle({ kind: 'load', source: { name: 'Empty', hosts: [{ id: 'esx01', version: '7.0' }], datastores: [{ id: 'ds1', capacityGB: 100 }], vms: [] } });
+    expect(h.handle({ kind: 'advance', ms: LAB_TIME_LIMIT_MS - 1000 }).ok).toBe(true);
+    const past = h.handle({ kind: 'advance', ms: 5000 });
+    expect(past).toMatchObject({ ok: false, error: { code: 'CLOCK_LIMIT' } });
+    if (!past.ok) expect(past.error.message).toContain('at most 1000 ms are left');
+    h.handle({ kind: 'play', speed: 14_400 });
+    for (let i = 0; i < 5 && timer; i++) { real += 100; (timer as () => void)(); }
+    const s = h.handle({ kind: 'session' });
+    expect(s.time).toBe(LAB_TIME_LIMIT_MS);
+    expect(h.handle({ kind: 'pause' })).toMatchObject({ ok: true, playing: false });
+  });
+
+  it('16.14: a seed past 32 bits is refused, not wrapped to another lab', () => {
+    const { h } = host();
+    expect(h.handle({ kind: 'load', source: 'workshop', options: { seed: 2 ** 32 } })).toMatchObject({ ok: false, error: { code: 'INVALID_OPTIONS' } });
+    expect(h.handle({ kind: 'load', source: 'workshop', options: { seed: 2 ** 32 - 1 } }).ok).toBe(true);
+  });
+
+  it('16.5: an engine failure stops the lab with a learner\'s sentence; the saved session is the one before the failing step', () => {
+    const posted: WorkerMessage[] = [];
+    let poison = false;
+    const real = engine.createLab;
+    const failing = {
+      ...engine,
+      createLab: (def: unknown, o?: { seed?: number }) => {
+        const lab = real(def, o);
+        const dispatch = lab.dispatch.bind(lab);
+        lab.dispatch = (c: unknown) => {
+          if ((c as { type?: string }).type === 'vm.powerOff' && poison) throw new RangeError('totalGrains must be an integer in [0, 2^43]');
+          return dispatch(c);
+        };
+        return lab;
+      },
+    };
+    const h = new LabHost({ engine: failing, post: (m) => posted.push(m), now: () => 0, setTimer: () => 1, clearTimer: () => {} });
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    h.handle({ kind: 'dispatch', command: { type: 'snapshot.take', vm: 'exch01', name: 'kept' } });
+    h.handle({ kind: 'advance', ms: 60_000 });
+    posted.length = 0;
+    poison = true;
+    const answer = h.handle({ kind: 'dispatch', command: { type: 'vm.powerOff', vm: 'sql01' } });
+    expect(answer).toEqual({ ok: false, error: { code: 'ENGINE_ERROR', message: ENGINE_FAILED } });
+    expect(JSON.stringify(answer)).not.toMatch(/totalGrains/);
+    expect(posted).toContainEqual({ type: 'stopped', message: ENGINE_FAILED });
+    expect(posted.some((m) => m.type === 'session')).toBe(false);
+    // Nothing more runs on the half-changed lab, and nothing more is saved.
+    expect(h.handle({ kind: 'dispatch', command: { type: 'vm.powerOn', vm: 'dc01' } })).toMatchObject({ ok: false, error: { code: 'LAB_STOPPED' } });
+    expect(h.handle({ kind: 'advance', ms: 1000 })).toMatchObject({ ok: false, error: { code: 'LAB_STOPPED' } });
+    expect(posted.some((m) => m.type === 'session')).toBe(false);
+    // "Restart lab" rebuilds from the session without the failing command.
+    const saved = h.handle({ kind: 'session' });
+    expect(saved.commands.map((c) => c.command.type)).toEqual(['snapshot.take']);
+    poison = false;
+    const fresh = host().h;
+    expect(fresh.handle({ kind: 'restore', session: saved }).ok).toBe(true);
+    expect(fresh.handle({ kind: 'state' }).vms.find((v) => v.id === 'exch01')?.snapshots.map((x) => x.name)).toEqual(['kept']);
   });
 });

@@ -5,8 +5,8 @@ import { ClockLoop, clampSpeed } from './clock';
 import { resolveSource } from './labSources';
 import { PatchBuilder } from './patch';
 import type { AnswerMap, ClockAnswer, ClockView, Failure, LoadAnswer, LoadOptions, WorkerMessage, WorkerRequest } from './protocol';
-import { SessionRecorder, checkSession, type Session } from './session';
-import { stepToNextEvent } from './step';
+import { LAB_TIME_LIMIT_MS, MAX_SEED, SessionRecorder, checkSession, compactSession, type Session } from './session';
+import { STEP_LIMIT_MS, stepToNextEvent } from './step';
 import { TimeTravel } from './timeTravel';
 import { branchFields, historyOf, type BranchFields } from './branchSession';
 
@@ -42,6 +42,10 @@ const HISTORY_INTERVAL_MS = 250;
 const failure = (code: string, message: string): Failure => ({ ok: false, error: { code, message } });
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/** What a learner reads when the engine itself failed; the engine's own text goes to the console. */
+export const ENGINE_FAILED = 'SnapLab hit an internal error and stopped this lab. Your work before it is kept: choose Restart lab to go on from there.';
+export const LAB_STOPPED = 'This lab stopped after an internal error. Choose Restart lab to go on from your last saved step.';
+
 export class LabHost {
   private lab: LabLike;
   private recorder: SessionRecorder;
@@ -54,12 +58,21 @@ export class LabHost {
   private sessionTimer: unknown = null;
   private travel: TimeTravel<LabLike>;
   private lastHistoryPost = -Infinity;
+  /**
+   * Set when the engine threw: the lab may be half-changed, so nothing more runs on it and nothing more
+   * is saved. The session last posted (before the failing step) is what "Restart lab" rebuilds.
+   */
+  private broken = false;
 
   constructor(private readonly deps: HostDeps) {
     this.clock = new ClockLoop({
       now: deps.now, setTimer: deps.setTimer, clearTimer: deps.clearTimer,
-      advance: (ms) => { this.travel.advance(this.lab, ms); },
-      afterTick: () => { this.travel.maybeCheckpoint(this.lab); this.requestPost(); this.requestSession(); },
+      advance: (ms) => { this.guard('the running clock', () => this.travel.advance(this.lab, Math.min(ms, LAB_TIME_LIMIT_MS - this.lab.now))); },
+      afterTick: () => {
+        if (this.broken) return;
+        if (this.lab.now >= LAB_TIME_LIMIT_MS) { this.clock.pause(); this.postClock(); this.postSession(); }
+        this.travel.maybeCheckpoint(this.lab); this.requestPost(); this.requestSession();
+      },
     });
     this.travel = this.newTravel();
     const definition = deps.engine.defaultLabDefinition;
@@ -70,6 +83,7 @@ export class LabHost {
 
   handle<K extends WorkerRequest['kind']>(request: Extract<WorkerRequest, { kind: K }>): AnswerMap[K];
   handle(request: WorkerRequest): AnswerMap[WorkerRequest['kind']] {
+    if (this.broken && !['session', 'state', 'history', 'usage'].includes(request.kind)) return failure('LAB_STOPPED', LAB_STOPPED);
     switch (request.kind) {
       case 'load': return this.load(request.source, request.options);
       case 'restore': return this.restore(request.session);
@@ -106,7 +120,7 @@ export class LabHost {
     if (!resolved.ok) return resolved;
     if (options !== undefined && (typeof options !== 'object' || options === null)) return failure('INVALID_OPTIONS', 'load() options should be an object such as { seed: 7 }.');
     const seed = options?.seed;
-    if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0)) return failure('INVALID_OPTIONS', 'options.seed should be a whole number, 0 or more.');
+    if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED)) return failure('INVALID_OPTIONS', `options.seed should be a whole number from 0 to ${MAX_SEED}.`);
     try {
       const fresh = () => this.deps.engine.createLab(resolved.definition, seed === undefined ? undefined : { seed });
       const lab = fresh();
@@ -128,7 +142,8 @@ export class LabHost {
     }
     const check = checkSession(value);
     if (!check.ok) return failure('INVALID_SESSION', check.message);
-    const s = check.session as typeof check.session & BranchFields;
+    const s = compactSession(check.session) as typeof check.session & BranchFields;
+    if (s.time > LAB_TIME_LIMIT_MS) return failure('INVALID_SESSION', `This session file does not fit: its clock.advance entries run the clock past ${LAB_TIME_LIMIT_MS} ms (366 days), the longest a lab runs.`);
     const past = historyOf(s);
     if (!past.ok) return failure('INVALID_SESSION', past.message);
     try {
@@ -141,7 +156,10 @@ export class LabHost {
       this.replace(lab, new SessionRecorder(s.definition, s.seed, s.lesson), s.lesson);
       return { ok: true, name: lab.state().name };
     } catch (e) {
-      return failure('INVALID_SESSION', `The session could not be rebuilt: ${errorText(e)}`);
+      console.error('SnapLab: a session could not be replayed', e);
+      const code = (e as { code?: unknown } | null)?.code;
+      // A definition the engine refuses names its fields; anything else is the engine's own trouble.
+      return failure('INVALID_SESSION', code === 'INVALID_LAB' ? `The session's lab definition does not load: ${errorText(e)}` : 'The session could not be rebuilt: SnapLab hit an internal error replaying it.');
     }
   }
 
@@ -151,9 +169,10 @@ export class LabHost {
     this.recorder = recorder;
     this.lessonId = lessonId;
     this.patches.reset();
+    // The session first: the page pairs every later state's time with this lab's session.
+    this.postSession();
     this.postNow();
     this.postClock();
-    this.postSession();
   }
 
   private dispatch(command: unknown): CommandResult {
@@ -161,16 +180,18 @@ export class LabHost {
     const at = lab.now;
     const type = (command as { type?: unknown } | null)?.type;
     const ms = (command as { ms?: unknown } | null)?.ms;
-    let result: CommandResult;
-    try {
+    if (type === 'clock.advance' && typeof ms === 'number' && at + ms > LAB_TIME_LIMIT_MS) {
+      return failure('CLOCK_LIMIT', `clock.advance: field "ms": the lab's clock stops at 366 days (${LAB_TIME_LIMIT_MS} ms); it is at ${at} ms, so at most ${LAB_TIME_LIMIT_MS - at} ms are left.`);
+    }
+    const result = this.guard(typeof type === 'string' ? type : 'a command', (): CommandResult => {
       if (type === 'clock.advance' && typeof ms === 'number' && Number.isFinite(ms) && ms >= 0) {
         // Through the branch's recorded future, if the lab is in its past; each leg is the engine's own
         // clock.advance, so its checks still apply.
-        result = this.travel.advance(lab, ms, (m) => lab.dispatch({ type: 'clock.advance', ms: m })) ?? { ok: true };
-      } else result = lab.dispatch(command);
-    } catch (e) {
-      return failure('ENGINE_ERROR', `The lab engine failed on this command: ${errorText(e)}`);
-    }
+        return this.travel.advance(lab, ms, (m) => lab.dispatch({ type: 'clock.advance', ms: m })) ?? { ok: true };
+      }
+      return lab.dispatch(command);
+    });
+    if (result === null) return failure('ENGINE_ERROR', ENGINE_FAILED);
     if (result.ok && type !== 'clock.advance') {
       this.travel.record(lab, at, command as { type: string });
       this.postSession();
@@ -183,6 +204,28 @@ export class LabHost {
     return result;
   }
 
+  /**
+   * Run engine work; if the engine throws, stop this lab (clock paused, no more saves) and tell the
+   * page, whose last autosave is then the session before the failing step. null when it threw.
+   */
+  private guard<T>(what: string, work: () => T): T | null {
+    if (this.broken) return null;
+    try {
+      return work();
+    } catch (e) {
+      console.error(`SnapLab: the engine failed on ${what}`, e);
+      this.broken = true;
+      this.clock.pause();
+      if (this.sessionTimer !== null) this.deps.clearTimer(this.sessionTimer);
+      this.sessionTimer = null;
+      if (this.postTimer !== null) this.deps.clearTimer(this.postTimer);
+      this.postTimer = null;
+      this.postClock();
+      this.deps.post({ type: 'stopped', message: ENGINE_FAILED });
+      return null;
+    }
+  }
+
   /** The lab at `ms` of the current branch (contract section 5): answers the state there. */
   private seek(ms: unknown): StateView | Failure {
     const reached = this.travel.reached;
@@ -190,7 +233,7 @@ export class LabHost {
       return failure('INVALID_TIME', `seek takes a simulated time in milliseconds from 0 to ${reached}, the latest moment this lab reached (got ${JSON.stringify(ms) ?? String(ms)}).`);
     }
     this.clock.pause();
-    this.moveTo(() => this.travel.seek(this.lab, ms));
+    if (!this.moveTo(() => this.travel.seek(this.lab, ms))) return failure('ENGINE_ERROR', ENGINE_FAILED);
     return this.lab.state();
   }
 
@@ -200,17 +243,20 @@ export class LabHost {
       return failure('BRANCH_NOT_FOUND', `There is no branch ${JSON.stringify(id)}. Branches: ${ids}.`);
     }
     this.clock.pause();
-    this.moveTo(() => this.travel.switchTo(id));
+    if (!this.moveTo(() => this.travel.switchTo(id))) return failure('ENGINE_ERROR', ENGINE_FAILED);
     return this.clockAnswer();
   }
 
-  private moveTo(go: () => LabLike): void {
+  private moveTo(go: () => LabLike): boolean {
     // No full resend: the patches diff against what the page holds, even when time went back.
-    this.lab = go();
+    const lab = this.guard('a move in time', go);
+    if (lab === null) return false;
+    this.lab = lab;
     this.postNow();
     this.postClock();
     this.postSession();
     this.postHistory(true);
+    return true;
   }
 
   /** How many checkpoints the time travel keeps, and their memory (benchmarks, tests). */
@@ -244,7 +290,7 @@ export class LabHost {
   private step(): ClockAnswer {
     this.clock.pause();
     const lab = this.lab;
-    stepToNextEvent({
+    const done = this.guard('a step to the next event', () => stepToNextEvent({
       now: () => lab.now,
       advance: (ms) => { this.travel.advance(lab, ms); },
       eventMark: () => {
@@ -252,7 +298,8 @@ export class LabHost {
         const last = ev[ev.length - 1];
         return last ? `${ev.length}|${last.time}|${last.kind}|${last.message}` : '0';
       },
-    });
+    }, Math.min(STEP_LIMIT_MS, LAB_TIME_LIMIT_MS - lab.now)));
+    if (done === null) return failure('ENGINE_ERROR', ENGINE_FAILED);
     this.postNow();
     this.postSession();
     return this.clockAnswer();
@@ -289,12 +336,13 @@ export class LabHost {
   }
 
   private requestSession(): void {
-    if (this.sessionTimer === null) this.sessionTimer = this.deps.setTimer(() => this.postSession(), SESSION_INTERVAL_MS);
+    if (this.sessionTimer === null && !this.broken) this.sessionTimer = this.deps.setTimer(() => this.postSession(), SESSION_INTERVAL_MS);
   }
 
   private postSession(): void {
     if (this.sessionTimer !== null) this.deps.clearTimer(this.sessionTimer);
     this.sessionTimer = null;
+    if (this.broken) return; // the last session posted is the last good one
     this.deps.post({ type: 'session', session: this.session() });
   }
 }

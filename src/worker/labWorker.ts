@@ -24,7 +24,8 @@ try {
   post({ type: 'hello', protocol: PROTOCOL_VERSION });
   host.resend();
 } catch (e) {
-  post({ type: 'fatal', message: `The lab engine could not start: ${e instanceof Error ? e.message : String(e)}` });
+  console.error('SnapLab: the lab engine could not start', e);
+  post({ type: 'fatal', message: 'The lab engine could not start (an internal error; the browser console has the details).' });
 }
 
 scope.onmessage = (ev: MessageEvent<RequestMessage>) => {
@@ -33,7 +34,9 @@ scope.onmessage = (ev: MessageEvent<RequestMessage>) => {
   try {
     answer = host.handle(request);
   } catch (e) {
-    answer = { ok: false, error: { code: 'WORKER_ERROR', message: e instanceof Error ? e.message : String(e) } };
+    // The error's own text is for developers (the console); the answer says what a learner can do.
+    console.error('SnapLab: the lab worker failed on a request', request?.kind, e);
+    answer = { ok: false, error: { code: 'WORKER_ERROR', message: 'SnapLab hit an internal error answering this request. If the lab misbehaves, reload the page.' } };
   }
   post({ type: 'answer', id, answer });
 };

@@ -83,4 +83,6 @@ export type WorkerMessage =
   | { type: 'clock'; clock: ClockView }
   | { type: 'session'; session: Session }
   | { type: 'history'; history: HistoryView }
-  | { type: 'fatal'; message: string };
+  | { type: 'fatal'; message: string }
+  /** The engine threw: this lab is stopped (its last posted session is the last good one). */
+  | { type: 'stopped'; message: string };

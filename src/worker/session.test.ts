@@ -1,28 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { checkSession, SessionRecorder } from './session';
+import { checkSession, LAB_TIME_LIMIT_MS, SessionRecorder } from './session';
 
 const good = { format: 'snaplab-session', version: 1, definition: { vms: [] }, commands: [{ at: 5, command: { type: 'vm.powerOff', vm: 'a' } }], time: 10 };
 
 describe('session files', () => {
-  it('accept a well-formed session', () => {
-    expect(checkSession(good).ok).toBe(true);
+  it('accept a well-formed session, returned as given (not rebuilt)', () => {
+    const r = checkSession(good);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.session).toBe(good);
   });
 
   it.each([
     [null, 'expected a JSON object'],
-    [{ ...good, format: 'other' }, '"format" should be "snaplab-session"'],
-    [{ ...good, version: 2 }, 'version 2'],
-    [{ ...good, definition: 'x' }, 'no lab definition'],
-    [{ ...good, commands: 'x' }, '"commands" should be a list'],
-    [{ ...good, commands: [{ at: -1, command: { type: 'x' } }] }, 'commands[0].at'],
-    [{ ...good, commands: [{ at: 5, command: {} }] }, 'commands[0].command'],
-    [{ ...good, commands: [{ at: 5, command: { type: 'a' } }, { at: 4, command: { type: 'b' } }] }, 'goes back in time'],
-    [{ ...good, time: 1 }, 'before the last command'],
-    [{ ...good, seed: -3 }, '"seed"'],
-  ])('refuse %j with a message naming the problem', (value, message) => {
+    [{ ...good, format: 'other' }, 'format: should be "snaplab-session"'],
+    [{ ...good, version: 2 }, 'version: this SnapLab reads version 1, the file has 2'],
+    [{ ...good, definition: 'x' }, 'definition: should be the lab definition'],
+    [{ ...good, commands: 'x' }, 'commands: should be a list'],
+    [{ ...good, commands: [{ at: -1, command: { type: 'x' } }] }, 'commands[0].at: should be 0 or more'],
+    [{ ...good, commands: [{ at: 5, command: {} }] }, 'commands[0].command.type'],
+    [{ ...good, commands: [{ at: 5, command: { type: 'a' } }, { at: 4, command: { type: 'b' } }] }, 'commands[1].at: goes back in time'],
+    [{ ...good, time: 1 }, 'time: (1) is before the last command'],
+    [{ ...good, seed: -3 }, 'seed: should be 0 or more'],
+    [{ ...good, seed: 2 ** 32 }, 'seed: should be at most 4294967295'],
+    [{ ...good, lesson: 7 }, 'lesson: should be a lesson id'],
+  ])('refuse %j with a message naming the field', (value, message) => {
     const r = checkSession(value);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toContain(message);
+  });
+
+  it('16.6: a session\'s time is bounded like clock.advance (366 days), so a replay cannot run for ever', () => {
+    const r = checkSession({ ...good, time: 1e13 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain(`time: should be at most ${LAB_TIME_LIMIT_MS} (366 days`);
+    const late = checkSession({ ...good, commands: [{ at: 1e13, command: { type: 'vm.powerOff', vm: 'a' } }], time: 1e13 });
+    expect(!late.ok && late.message).toContain('commands[0].at: should be at most');
+    expect(checkSession({ ...good, time: LAB_TIME_LIMIT_MS }).ok).toBe(true);
+  });
+
+  it('names several bad fields at once, and at most five', () => {
+    const r = checkSession({ ...good, commands: Array.from({ length: 8 }, () => ({ at: -1, command: { type: 'x' } })) });
+    expect(!r.ok && r.message).toMatch(/commands\[0\]\.at: .*commands\[4\]\.at: .* \(and 3 more\)/);
   });
 
   it('record commands with their times, and a session passes its own check', () => {

@@ -1,9 +1,20 @@
 // A session is how a lab is saved: the definition it started from and every accepted command with the
 // simulated time it ran at. The engine is deterministic (same seed + same steps = same state), so
 // replaying a session rebuilds the same lab. It is what autosave keeps and what export writes.
+import { z } from 'zod';
+import { commandSchemas } from '../engine/index';
+import { fieldIssues } from './fieldIssues';
 
 export const SESSION_FORMAT = 'snaplab-session';
 export const SESSION_VERSION = 1;
+
+/**
+ * How far a lab's clock may run: one clock.advance may cover at most 366 days, and so may a whole
+ * session, so a saved or shared session replays in bounded time (a `time` of 1e13 would not finish).
+ */
+export const LAB_TIME_LIMIT_MS = 366 * 24 * 3600_000;
+/** A seed is the Rng's 32-bit state word (the lab definition allows the same range). */
+export const MAX_SEED = 2 ** 32 - 1;
 
 export interface SessionCommand { at: number; command: { type: string } & Record<string, unknown> }
 
@@ -20,32 +31,76 @@ export interface Session {
   time: number;
 }
 
-export type SessionCheck = { ok: true; session: Session } | { ok: false; message: string };
+/** `issues` is the named fields alone, for a caller that writes its own sentence around them. */
+export type SessionCheck = { ok: true; session: Session } | { ok: false; message: string; issues: string };
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const simTime = z.number({ error: 'should be simulated milliseconds (a number)' })
+  .min(0, 'should be 0 or more')
+  .max(LAB_TIME_LIMIT_MS, `should be at most ${LAB_TIME_LIMIT_MS} (366 days, the longest a lab's clock runs)`);
 
-/** Check the shape of a session file; the definition itself is checked by the engine when it loads. */
-export function checkSession(value: unknown): SessionCheck {
-  const bad = (message: string): SessionCheck => ({ ok: false, message });
-  if (!isRecord(value)) return bad('This is not a SnapLab session file: expected a JSON object.');
-  if (value.format !== SESSION_FORMAT) return bad(`This is not a SnapLab session file: "format" should be "${SESSION_FORMAT}".`);
-  if (value.version !== SESSION_VERSION) return bad(`This session file has version ${JSON.stringify(value.version)}; this SnapLab reads version ${SESSION_VERSION}.`);
-  if (!isRecord(value.definition)) return bad('The session file has no lab definition ("definition" should be an object).');
-  if (value.lesson !== undefined && typeof value.lesson !== 'string') return bad('"lesson" should be a lesson id (text).');
-  if (value.seed !== undefined && !(Number.isInteger(value.seed) && (value.seed as number) >= 0)) return bad('"seed" should be a whole number, 0 or more.');
-  if (!isTime(value.time)) return bad('"time" should be the simulated milliseconds reached (a number, 0 or more).');
-  if (!Array.isArray(value.commands)) return bad('"commands" should be a list.');
+const sessionSchema = z.object({
+  format: z.literal(SESSION_FORMAT, { error: `should be "${SESSION_FORMAT}" (this is not a SnapLab session file)` }),
+  version: z.literal(SESSION_VERSION, { error: (iss) => `this SnapLab reads version ${SESSION_VERSION}, the file has ${JSON.stringify(iss.input)}` }),
+  definition: z.record(z.string(), z.unknown(), { error: 'should be the lab definition (an object)' }),
+  lesson: z.string({ error: 'should be a lesson id (text)' }).min(1, 'should be a lesson id (text)').optional(),
+  seed: z.number({ error: 'should be a whole number' }).int('should be a whole number').min(0, 'should be 0 or more').max(MAX_SEED, `should be at most ${MAX_SEED}`).optional(),
+  commands: z.array(z.object({
+    at: simTime,
+    command: z.looseObject({ type: z.string({ error: 'should be a command type such as "snapshot.take"' }).min(1) }, { error: 'should be a command object with a "type"' }),
+  }, { error: 'should be { "at": ms, "command": {...} }' }), { error: 'should be a list of { "at": ms, "command": {...} }' }),
+  time: simTime,
+}).superRefine((s, ctx) => {
   let last = 0;
-  for (let i = 0; i < value.commands.length; i++) {
-    const c: unknown = value.commands[i];
-    if (!isRecord(c) || !isTime(c.at)) return bad(`commands[${i}].at should be a simulated time in milliseconds.`);
-    if (c.at < last) return bad(`commands[${i}].at goes back in time (${c.at} after ${last}).`);
-    if (!isRecord(c.command) || typeof c.command.type !== 'string') return bad(`commands[${i}].command should be a command object with a "type".`);
-    last = c.at;
+  for (let i = 0; i < s.commands.length; i++) {
+    const at = s.commands[i].at;
+    if (at < 0) continue; // named already
+    if (at < last) ctx.addIssue({ code: 'custom', path: ['commands', i, 'at'], message: `goes back in time (${at} after ${last})` });
+    last = Math.max(last, at);
   }
-  if ((value.time as number) < last) return bad(`"time" (${value.time}) is before the last command (${last}).`);
-  return { ok: true, session: value as unknown as Session };
+  if (s.time < last) ctx.addIssue({ code: 'custom', path: ['time'], message: `(${s.time}) is before the last command (${last})` });
+});
+
+/**
+ * Check a session file: each bad field is named, as lab definitions and commands name theirs. The
+ * definition itself is checked by the engine when it loads. The value is returned as given, not as
+ * zod rebuilt it, so a command replays exactly as it was sent (a rebuilt copy would drop a "__proto__"
+ * key instead of letting the engine refuse it).
+ */
+export function checkSession(value: unknown): SessionCheck {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, message: 'This is not a SnapLab session file: expected a JSON object.', issues: '(the session): expected a JSON object' };
+  }
+  const r = sessionSchema.safeParse(value);
+  if (r.success) return { ok: true, session: value as Session };
+  const issues = fieldIssues(r.error.issues, '(the session)');
+  return { ok: false, message: `This session file does not fit: ${issues}.`, issues };
+}
+
+/**
+ * The same session without its `clock.advance` entries: each becomes the gap before the next command
+ * (or the session's end), at exactly the times a replay would reach, so the replay is identical and an
+ * imported log of 60,000 advances is saved as a few commands. An advance the engine would refuse
+ * changes nothing and simply goes. Sessions with branches or a position are SnapLab's own (which never
+ * records advances) and are left as they are.
+ */
+export function compactSession<S extends Session>(s: S): S {
+  const extra = s as S & { branches?: unknown; position?: unknown };
+  if (extra.branches !== undefined || extra.position !== undefined) return s;
+  if (!s.commands.some((c) => c.command.type === 'clock.advance')) return s;
+  const commands: SessionCommand[] = [];
+  let now = 0;
+  for (const c of s.commands) {
+    // The replay's own arithmetic: advance(at - now) from now, then the advance's ms from there.
+    if (c.at > now) now = now + (c.at - now);
+    if (c.command.type === 'clock.advance') {
+      const { type: _type, ...fields } = c.command;
+      const ok = commandSchemas['clock.advance'].safeParse(fields);
+      if (ok.success && ok.data.ms > 0) now = now + ok.data.ms;
+      continue;
+    }
+    commands.push(c.at === now ? c : { at: now, command: c.command });
+  }
+  return { ...s, commands, time: Math.max(s.time, now) };
 }
 
 /** Records accepted commands as they happen, for autosave and export. */

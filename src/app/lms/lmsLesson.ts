@@ -7,7 +7,7 @@ import type { WorkerClient } from '../workerClient';
 import { followLesson } from '../embed/lessonTracker';
 import { reportProblem } from '../embed/pageOptions';
 import { withLesson } from '../lesson/lessonState';
-import { onSessionSaved } from '../persistence';
+import { onSessionSaved } from '../persistence/autosave';
 import { setLmsStatus } from './lmsStatus';
 import type { LessonProgress, LmsReporter } from './reporter';
 import { decodeSuspendData, fitSuspendData } from './suspendData';

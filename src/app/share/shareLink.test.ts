@@ -68,6 +68,6 @@ describe('share links', () => {
     if (!foreign.ok) expect(foreign.message).toMatch(/not one SnapLab can read/);
     const notSession = await decodeSession(await encodeSession({ ...session, commands: 'x' } as unknown as Session));
     expect(notSession.ok).toBe(false);
-    if (!notSession.ok) expect(notSession.message).toMatch(/"commands" should be a list/);
+    if (!notSession.ok) expect(notSession.message).toMatch(/does not hold a SnapLab session \(commands: should be a list/);
   });
 });

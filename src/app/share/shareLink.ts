@@ -55,7 +55,7 @@ export async function decodeSession(text: string): Promise<Decoded> {
   let value: unknown;
   try { value = JSON.parse(json); } catch { return { ok: false, message: TRUNCATED }; }
   const check = checkSession(value);
-  if (!check.ok) return { ok: false, message: `This share link does not hold a SnapLab session: ${check.message} The workshop lab was opened instead.` };
+  if (!check.ok) return { ok: false, message: `This share link does not hold a SnapLab session (${check.issues}), so the workshop lab was opened instead.` };
   return { ok: true, session: check.session };
 }
 

@@ -1,5 +1,6 @@
-// Shown when the lab engine's worker stops: the page stays, and "Restart lab" rebuilds the lab from
-// the last autosave in a new worker.
+// Shown when the lab stops (the engine's worker died, or the engine failed on a step and stopped the
+// lab): the page stays, and "Restart lab" rebuilds the lab in a new worker from the last autosave,
+// which never holds the step that failed.
 import { restartLab } from '../../app/commands';
 import { useLab } from '../../app/store';
 
@@ -10,8 +11,7 @@ export function CrashBanner() {
   return (
     <div className="crash" role="alert">
       <div>
-        <strong>The lab engine stopped.</strong> {failure}
-        <span className="muted"> Your work up to the last autosave is kept.</span>
+        <strong>The lab stopped.</strong> {failure}
       </div>
       <button type="button" className="btn btn-primary" onClick={() => void restartLab()}>Restart lab</button>
     </div>
