@@ -60,7 +60,9 @@ export const togglePlay = () => (useLab.getState().clock.playing ? pause() : pla
 export async function resetLab(): Promise<LoadAnswer> {
   const client = await labClient();
   const session = await client.request({ kind: 'session' });
-  const answer = await client.request({ kind: 'restore', session: { ...session, commands: [], time: 0 } });
+  // The lab's start: its definition, seed and lesson, and none of its history (branches included).
+  const { format, version, definition, seed, lesson } = session;
+  const answer = await client.request({ kind: 'restore', session: { format, version, definition, seed, lesson, commands: [], time: 0 } });
   if (!answer.ok) notify('error', answer.error.message);
   else notify('info', `"${answer.name}" was reset to its start.`);
   return answer;

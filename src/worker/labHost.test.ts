@@ -118,7 +118,8 @@ describe('LabHost', () => {
     const b = host().h;
     expect(b.handle({ kind: 'restore', session: JSON.parse(JSON.stringify(compact)) }).ok).toBe(true);
     expect(b.handle({ kind: 'state' })).toEqual(a.handle({ kind: 'state' }));
-    expect(b.handle({ kind: 'session' })).toEqual(compact);
+    const again = b.handle({ kind: 'session' });
+    expect([again.commands, again.time]).toEqual([compact.commands, compact.time]);
   });
 
   it('16.6: the clock stops at 366 days: an advance past it is refused, and play stops there', () => {

@@ -121,4 +121,12 @@ describe('autosave', () => {
     await settle();
     expect(store.value).toMatchObject({ time: 7 });
   });
+
+  it('16.3: with time-travel branches the current branch reaches the later time too; a lab in its past is left as saved', async () => {
+    const a = await fresh();
+    const branched = { ...session(1000), branch: 'b2', branches: [{ id: 'b1', reached: 800 }, { id: 'b2', reached: 1000 }] } as Session;
+    expect(a.atLaterTime(branched, 5000)).toMatchObject({ time: 5000, branches: [{ id: 'b1', reached: 800 }, { id: 'b2', reached: 5000 }] });
+    expect(a.atLaterTime({ ...session(1000), position: 400 } as Session, 5000)).toBeNull();
+    expect(a.atLaterTime(session(1000), 900)).toBeNull();
+  });
 });

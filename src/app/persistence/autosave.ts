@@ -87,14 +87,30 @@ export function noteLiveTime(time: number): void {
 export function sessionStamp(s: Session): string {
   const last = s.commands[s.commands.length - 1];
   const name = (s.definition as { name?: unknown } | null)?.name;
-  return JSON.stringify([s.commands.length, last?.at ?? null, last?.command.type ?? null, s.seed ?? null, s.lesson ?? null, typeof name === 'string' ? name : null]);
+  const { branch, branches } = s as { branch?: unknown; branches?: unknown[] };
+  return JSON.stringify([s.commands.length, last?.at ?? null, last?.command.type ?? null, s.seed ?? null, s.lesson ?? null,
+    typeof name === 'string' ? name : null, typeof branch === 'string' ? branch : null, Array.isArray(branches) ? branches.length : 0]);
+}
+
+/**
+ * The session with the lab at a later moment of its current branch, or null when it cannot say so: the
+ * lab was in its past (a `position`), where state times are not the branch's newest moment.
+ */
+export function atLaterTime(s: Session, time: number): Session | null {
+  const extra = s as Session & { position?: unknown; branch?: unknown; branches?: { id: unknown; reached: number }[] };
+  if (extra.position !== undefined || !(time > s.time) || time > LAB_TIME_LIMIT_MS) return null;
+  const later: typeof extra = { ...extra, time };
+  // With branches, the current one's `reached` is the session's time (the restore checks they agree).
+  if (Array.isArray(extra.branches)) later.branches = extra.branches.map((b) => (b.id === extra.branch ? { ...b, reached: time } : b));
+  return later;
 }
 
 /** The page is being hidden or closed: save the time reached, now (localStorage) and in the store. */
 export function saveOnHide(local: StorageLike | null = localStore()): void {
-  if (!autosave || !lastSaved || liveTime <= lastSaved.time) return;
-  const session = { ...lastSaved, time: Math.min(liveTime, LAB_TIME_LIMIT_MS) };
-  try { local?.setItem(TIME_MARK_KEY, JSON.stringify({ stamp: sessionStamp(session), time: session.time })); } catch { /* the store's copy may still land */ }
+  if (!autosave || !lastSaved) return;
+  const session = atLaterTime(lastSaved, liveTime);
+  if (!session) return;
+  try { local?.setItem(TIME_MARK_KEY, JSON.stringify({ stamp: sessionStamp(lastSaved), time: session.time })); } catch { /* the store's copy may still land */ }
   saveSession(session);
 }
 
@@ -110,9 +126,7 @@ function withTimeMark(session: unknown, local: StorageLike | null): unknown {
   if (!Array.isArray(s.commands) || typeof s.time !== 'number') return session;
   try {
     const mark = JSON.parse(local?.getItem(TIME_MARK_KEY) ?? 'null') as { stamp?: unknown; time?: unknown } | null;
-    if (mark && mark.stamp === sessionStamp(s) && typeof mark.time === 'number' && mark.time > s.time && mark.time <= LAB_TIME_LIMIT_MS) {
-      return { ...s, time: mark.time };
-    }
+    if (mark && mark.stamp === sessionStamp(s) && typeof mark.time === 'number') return atLaterTime(s, mark.time) ?? session;
   } catch { /* no mark */ }
   return session;
 }
