@@ -45,6 +45,10 @@ test('SCORM 1.2: LMSInitialize first, incomplete, then completed with suspend_da
   expect((await calls(page))[0]).toEqual(['LMSInitialize']);
   await expect.poll(async () => (await data(page))['cmi.core.lesson_status']).toBe('incomplete');
   await expect(frame.getByRole('region', { name: 'Learning platform' })).toContainText('SCORM 1.2');
+  // H5P-style size messages reach the LMS page, as h5p-resizer.js expects them.
+  type H5p = { context?: string; action?: string; scrollHeight?: number };
+  await expect.poll(async () => (await page.evaluate(() => window.frameMessages as H5p[])).some((m) => m?.context === 'h5p' && m.action === 'resize' && (m.scrollHeight ?? 0) > 0)).toBe(true);
+  expect((await page.evaluate(() => window.frameMessages as H5p[]))[0]).toEqual({ context: 'h5p', action: 'hello' });
 
   for (const step of getLesson('first-snapshot')!.solution) {
     const r = await frame.evaluate((c) => window.lab.dispatch(c), step.command as unknown as Record<string, unknown>);

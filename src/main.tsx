@@ -4,6 +4,7 @@ import './app/security/noEval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectToHost } from './app/embed/hostBridge';
+import { startH5pResizeInFrame } from './app/embed/h5pResize';
 import { usePageOptions } from './app/embed/pageOptions';
 import { installLabApi } from './app/labApi';
 import { connectLms } from './app/lms/connectLms';
@@ -26,6 +27,9 @@ const lms = connectLms(options);
 if (lms) disableAutosave();
 const api = installLabApi(window, startFromUrl(options, location, history, lms));
 if (options.parentOrigin) connectToHost(options.parentOrigin, api);
+// In any frame, H5P-style size messages let hosts built for H5P fit the frame (heights only; to
+// parentOrigin alone when it is set).
+api.ready.then(() => startH5pResizeInFrame(options.parentOrigin ?? '*'), () => { /* the lab did not start: the page shows why */ });
 followShareLinks();
 saveWhenHidden();
 // Inside a learning platform, a service worker would keep serving an old package after an update.
