@@ -8,6 +8,7 @@ import { chainDepth, leafData, leafSize, baseData, consolidationNeeded } from '.
 import { power, question, warning, vmSetting, hostVersion, datastoreFree, workload } from './vmState';
 import { event, task, sequence } from './history';
 import { writer, writersStable, exchangeLogs, guestEvent } from './vss';
+import { backupRun } from './backup';
 
 const CHECKS = [
   snapshotCount, snapshotExists, snapshotBranches, currentSnapshot, snapshotAge,
@@ -15,6 +16,7 @@ const CHECKS = [
   power, question, warning, vmSetting, hostVersion, datastoreFree, workload,
   event, task, sequence,
   writer, writersStable, exchangeLogs, guestEvent,
+  backupRun,
 ] as const;
 
 type Simple = z.output<(typeof CHECKS)[number]['schema']>;

@@ -35,6 +35,7 @@ export const exchangeLogs = defineCheck('exchangeLogs', {
   vm: vmId,
   minTruncations: z.number().int().min(0).optional(),
   maxTruncations: z.number().int().min(0).optional(),
+  maxLogMB: z.number().min(0).optional().describe('at most this much transaction log left'),
 }, (state, p) => {
   const vm = findVm(state, p.vm);
   if (isResult(vm)) return vm;
@@ -43,6 +44,7 @@ export const exchangeLogs = defineCheck('exchangeLogs', {
   const shows = `Exchange on ${vm.name} has truncated its logs ${plural(ex.truncations, 'time')} (${size(ex.logBytes)} of logs now)`;
   if (p.minTruncations !== undefined && ex.truncations < p.minTruncations) return unmet(`${shows}; the goal is at least ${p.minTruncations}.`);
   if (p.maxTruncations !== undefined && ex.truncations > p.maxTruncations) return unmet(`${shows}; the goal is at most ${p.maxTruncations}.`);
+  if (p.maxLogMB !== undefined && ex.logBytes > p.maxLogMB * 1024 * 1024) return unmet(`${shows}; the goal is at most ${size(p.maxLogMB * 1024 * 1024)} of logs.`);
   return met;
 });
 

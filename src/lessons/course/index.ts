@@ -12,6 +12,9 @@ import { writerFailure } from './09-writer-failure';
 import { holdTimeout } from './10-hold-timeout';
 import { prerequisites } from './11-prerequisites';
 import { assessment } from './12-assessment';
+import { nightlyBackup } from './13-nightly-backup';
+import { leftoverSnapshot } from './14-leftover-snapshot';
+import { exchangeLogs } from './15-exchange-logs';
 
 export const course: LessonInput[] = [
   firstSnapshot,
@@ -25,5 +28,8 @@ export const course: LessonInput[] = [
   writerFailure,
   holdTimeout,
   prerequisites,
+  nightlyBackup,
+  leftoverSnapshot,
+  exchangeLogs,
   assessment,
 ];
