@@ -18,10 +18,14 @@ export interface ChainFileView {
   grainBytes: number;
   dataBytes: number;       // grains held x grain size
   sizeBytes: number;       // what the extent takes on the datastore (metadata and growth steps included)
+  /** Where the file holds data: 64 equal slices of the disk's address space, each the fraction of its
+   *  grains held (0-1, 2 decimals; a slice with any data at least 0.01). A flat base is all 1. */
+  occupancy: number[];
 }
 
 export interface DiskView {
   id: string;
+  label: string;           // "Hard disk 1": how vSphere names the disk, by its order in the VM
   mode: DiskMode;
   role: 'system' | 'data' | 'log'; // what the guest keeps there: where workload writes land
   capacityBytes: number;
@@ -107,6 +111,8 @@ export interface VmView {
   vssSession: { requestor: string; phase: string; backupType: string; application: boolean } | null;
   /** The last quiesce VMware Tools ran: mechanism, outcome and why. */
   quiesce: QuiesceView | null;
+  /** The VM's recent quiesces, oldest first (the last QUIESCES_KEPT), the last one being `quiesce`. */
+  quiesces: QuiesceView[];
   /** The newest entries of the guest's Windows event log (VSS, VolSnap, ESE, SQL Server, SCM). */
   guestEvents: GuestEventView[];
 }
@@ -122,6 +128,17 @@ export interface QuiesceView {
   startedAt: number;
   endedAt: number | null;
   holdMs: number | null;
+  holdLimitMs: number;     // how long VSS lets writes be held (10 s)
+  /** Application writers engaged, and how many answered OnFreeze and OnThaw (0 without writers). */
+  writers: number;
+  writersFrozen: number;
+  writersThawed: number;
+  /** Why no application writer took part (file-share context, sync driver, no quiescing), else null. */
+  withoutWriters: string | null;
+  /** A failed quiesce: the writer at fault (if one was), the VSS phase it failed in, the HRESULT. */
+  failedWriter: string | null;
+  failedPhase: string | null;
+  hresult: number | null;
 }
 export interface GuestEventView { time: number; log: string; level: string; source: string; id: number; message: string }
 

@@ -80,15 +80,15 @@ function vmView(lab: Lab, vm: Vm): VmView {
     alarms: snapshotAlarms(lab, vm),
     warnings,
     faults: vm.faults.map((f) => ({ id: f.id, kind: f.spec.kind, once: f.spec.once === true, spec: { ...f.spec } })),
-    disks: vm.disks.map((d): DiskView => {
+    disks: vm.disks.map((d, i): DiskView => {
       const chain = d.chainTo();
       const amp = d.readAmplification();
       return {
-        id: d.id, mode: d.mode, role: d.role, capacityBytes: d.capacityBytes, thin: d.thin,
+        id: d.id, label: `Hard disk ${i + 1}`, mode: d.mode, role: d.role, capacityBytes: d.capacityBytes, thin: d.thin,
         chain: chain.map((f) => ({
           file: `[${vm.datastore.id}] ${f.path}`, extent: `[${vm.datastore.id}] ${f.extentPath}`, format: f.format,
           grainBytes: f.isBase ? (f.format === 'thin' ? f.grainBytes : 512) : f.grainBytes,
-          dataBytes: f.dataBytes, sizeBytes: f.sizeBytes,
+          dataBytes: f.dataBytes, sizeBytes: f.sizeBytes, occupancy: f.occupancy(),
         })),
         chainDepth: chain.length - 1,
         readAmplification: Math.round(amp * 1000) / 1000,

@@ -15,7 +15,7 @@ export function appsView(vm: Vm): AppsView {
   return apps;
 }
 
-export function guestView(vm: Vm): Pick<VmView, 'services' | 'providers' | 'shadowCopies' | 'vssSession' | 'quiesce' | 'guestEvents'> {
+export function guestView(vm: Vm): Pick<VmView, 'services' | 'providers' | 'shadowCopies' | 'vssSession' | 'quiesce' | 'quiesces' | 'guestEvents'> {
   const g = vm.guest;
   const windows = vm.guestOs !== 'linux';
   return {
@@ -26,6 +26,7 @@ export function guestView(vm: Vm): Pick<VmView, 'services' | 'providers' | 'shad
       ? { requestor: g.session.spec.requestor, phase: g.session.phase, backupType: g.session.spec.backupType, application: g.session.spec.application }
       : null,
     quiesce: g.lastQuiesce ? { ...g.lastQuiesce } : null,
+    quiesces: g.quiesces.map((q) => ({ ...q })),
     guestEvents: g.eventLog.slice(-GUEST_EVENTS_SHOWN).map((e) => ({ ...e })),
   };
 }

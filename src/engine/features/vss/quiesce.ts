@@ -8,7 +8,7 @@ import type { Vm } from '../../model/vm';
 import type { Task } from '../../core/tasks';
 import type { Timer } from '../../core/scheduler';
 import type { Snapshot } from '../../model/snapshot';
-import type { QuiesceSummary, Requestor } from '../../model/guest/guestState';
+import { QUIESCES_KEPT, type QuiesceSummary, type Requestor } from '../../model/guest/guestState';
 import type { Consistency } from '../../core/view';
 import { createSnapshot, discardSnapshot } from '../snapshot/create';
 import { releaseHeld } from '../guest/write';
@@ -16,7 +16,7 @@ import { findService, startService, stopService } from '../guest/services';
 import { chooseMechanism, confFlag, type Mechanism } from './mechanism';
 import { VssSession, type SessionFailure } from './session';
 import { runScript, runFreezeFail } from './scripts';
-import { toolsLimitMs, flushMs, commitMs } from './timing';
+import { toolsLimitMs, flushMs, commitMs, HOLD_LIMIT_MS } from './timing';
 import { BT_WORD, type BackupType } from './backupTypes';
 import { addVssManifest } from './manifest';
 import { stableGuid } from '../../core/ids';
@@ -51,12 +51,19 @@ class ToolsQuiesce implements Requestor {
   constructor(private readonly lab: LabContext, private readonly vm: Vm, private readonly task: Task, private readonly req: QuiesceRequest) {
     this.m = chooseMechanism(vm);
     this.backupType = req.backupType as BackupType;
-    this.summary = { snapshot: req.name, mechanism: this.m.kind === 'vss' ? (this.m.application ? 'vss' : 'vssFileShare') : this.m.kind, consistency: null, result: 'running', reason: this.m.reason, startedAt: lab.now, endedAt: null, holdMs: null };
+    this.summary = {
+      snapshot: req.name, mechanism: this.m.kind === 'vss' ? (this.m.application ? 'vss' : 'vssFileShare') : this.m.kind,
+      consistency: null, result: 'running', reason: this.m.reason, startedAt: lab.now, endedAt: null, holdMs: null,
+      holdLimitMs: HOLD_LIMIT_MS, writers: 0, writersFrozen: 0, writersThawed: 0,
+      withoutWriters: this.m.kind === 'vss' && this.m.application ? null : this.m.reason,
+      failedWriter: null, failedPhase: null, hresult: null,
+    };
   }
 
   start(): void {
     const { lab, vm, m } = this;
     vm.guest.lastQuiesce = this.summary;
+    vm.guest.quiesces = [...vm.guest.quiesces.slice(1 - QUIESCES_KEPT), this.summary];
     lab.log(vm, 'VMware Tools', 'quiesce.start', `VMware Tools quiesces ${vm.name} for snapshot "${this.req.name}": ${m.reason}${m.kind === 'vss' ? `, backup type ${BT_WORD[this.backupType]}` : ''}.`);
     this.task.ramp(lab.now, 2, 10, 1500);
     if (m.kind === 'none') {
@@ -100,6 +107,15 @@ class ToolsQuiesce implements Requestor {
       afterPostSnapshot: (next, fail) => this.thawScripts(next, fail),
       onEnd: (r) => {
         this.summary.holdMs = r.holdMs;
+        const s = this.session!;
+        this.summary.writers = s.writers.length;
+        this.summary.writersFrozen = s.answeredIn('freeze');
+        this.summary.writersThawed = s.answeredIn('thaw');
+        if (!r.ok) {
+          this.summary.failedWriter = r.failure.culprits[0] ?? null;
+          this.summary.failedPhase = r.failure.phase;
+          this.summary.hresult = r.failure.hr ? r.failure.hr >>> 0 : null; // unsigned, as 0x800423F4 prints
+        }
         if (r.ok) this.succeed(consistency); else this.sessionFailed(r.failure);
       },
     }, stableGuid(lab.seed, vm.id, 'set', lab.now, this.task.id));

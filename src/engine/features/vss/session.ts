@@ -48,6 +48,7 @@ export class VssSession {
   private windows = new Map<WriterState, Timer>();
   private pending = new Set<WriterState>();
   private exchangeLogsAtCommit = 0;
+  private answers = new Map<Phase, number>();
 
   constructor(private readonly lab: LabContext, private readonly vm: Vm, readonly spec: SessionSpec, setId: string) {
     this.setId = setId;
@@ -232,7 +233,13 @@ export class VssSession {
     if (!group.length) this.later(expected, () => { if (!this.ended) then(); });
   }
 
+  /** How many writers answered `phase` without error in this session. */
+  answeredIn(phase: Phase): number {
+    return this.answers.get(phase) ?? 0;
+  }
+
   private answered(w: WriterState, phase: Phase): void {
+    this.answers.set(phase, (this.answers.get(phase) ?? 0) + 1);
     const next = NEXT_STATE[phase];
     if (next !== null) { w.state = next; w.lastError = 0; }
     if (phase === 'thaw') this.windows.get(w)?.cancel();

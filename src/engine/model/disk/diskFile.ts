@@ -11,6 +11,10 @@ export const THIN_BLOCK_BYTES = 1024 * 1024; // a VMFS file block: what a thin b
 
 let nextFileId = 1;
 
+/** Slices in a chain file's occupancy picture: enough to see where data lies, small in every state post. */
+export const OCCUPANCY_SLICES = 64;
+const FULL_OCCUPANCY: number[] = new Array<number>(OCCUPANCY_SLICES).fill(1);
+
 export class DiskFile {
   readonly uid = nextFileId++;
   parent: DiskFile | null;
@@ -53,6 +57,48 @@ export class DiskFile {
   get isBase(): boolean { return !this.isDelta; }
   get held(): number { return this.grains ? this.grains.count : Math.ceil(this.capacityBytes / this.grainBytes); }
   get tables(): number { return this.grains ? this.grains.chunkCount : 0; }
+  /**
+   * Where the file holds data (the state view's chain[].occupancy): OCCUPANCY_SLICES equal slices of
+   * the disk's address space, each the fraction of its grains held, to 2 decimals (a slice with any
+   * grain shows at least 0.01). A flat base holds everything. The per-slice counts are counted once
+   * (cost follows the data held) and then kept by each write, so a state post costs 64 divisions.
+   */
+  occupancy(): number[] {
+    const g = this.grains;
+    if (!g) return FULL_OCCUPANCY;
+    if (this.sliceCounts === null) this.sliceCounts = g.countsPerSlice(OCCUPANCY_SLICES);
+    if (this.occupancyView !== null && this.occupancyAt === g.count) return this.occupancyView;
+    const total = g.totalGrains;
+    const counts = this.sliceCounts;
+    const view = new Array<number>(OCCUPANCY_SLICES);
+    for (let k = 0; k < OCCUPANCY_SLICES; k++) {
+      const size = Math.ceil(((k + 1) * total) / OCCUPANCY_SLICES) - Math.ceil((k * total) / OCCUPANCY_SLICES);
+      const f = size > 0 ? counts[k] / size : 0;
+      view[k] = f === 0 ? 0 : Math.max(0.01, Math.round(f * 100) / 100);
+    }
+    this.occupancyView = view;
+    this.occupancyAt = g.count;
+    return view;
+  }
+  /** Grains held per occupancy slice, once occupancy() was asked for; null when it must be counted again. */
+  private sliceCounts: Float64Array | null = null;
+  private occupancyView: number[] | null = null;
+  private occupancyAt = -1;
+
+  /** Keep the slice counts after `fresh` new grains in [first, end). */
+  private noteWritten(first: number, end: number, fresh: number): void {
+    const counts = this.sliceCounts;
+    if (counts === null || fresh === 0) return;
+    const total = this.grains!.totalGrains;
+    const a = Math.min(OCCUPANCY_SLICES - 1, Math.floor((first * OCCUPANCY_SLICES) / total));
+    const b = Math.min(OCCUPANCY_SLICES - 1, Math.floor(((end - 1) * OCCUPANCY_SLICES) / total));
+    if (a === b) { counts[a] += fresh; return; }
+    // A write across slice edges (hundreds of MB at once): count those slices again.
+    for (let k = a; k <= b; k++) {
+      counts[k] = this.grains!.countInRange(Math.ceil((k * total) / OCCUPANCY_SLICES), Math.min(total, Math.ceil(((k + 1) * total) / OCCUPANCY_SLICES)));
+    }
+  }
+
   /** Grains held times grain size (contract: dataBytes). */
   get dataBytes(): number { return this.isDelta ? this.held * this.grainBytes : Math.min(this.capacityBytes, this.held * this.grainBytes); }
   /** Bytes of the descriptor file, shown separately by the datastore browser (none when monolithic). */
@@ -99,11 +145,12 @@ export class DiskFile {
         if (g.has(first)) return true;
         if (room < (g.chunkCount + (g.hasChunk((first / 4096) | 0) ? 0 : 1)) * this.tableBytes) return false;
       }
-      g.setOne(first);
+      if (g.setOne(first) !== 0 && this.sliceCounts !== null) this.noteWritten(first, end, 1);
       return true;
     }
     if (this.metaBytes + (g.chunkCount + 1 + Math.ceil(span / 4096)) * this.tableBytes + (g.count + span) * this.grainBytes > this.sizeBytes) return false;
-    g.setRange(first, end);
+    const fresh = g.setRange(first, end);
+    if (this.sliceCounts !== null) this.noteWritten(first, end, fresh);
     return true;
   }
 
@@ -112,7 +159,7 @@ export class DiskFile {
     const g = this.grains;
     if (!g) return 0;
     const fresh = g.setRange(first, end);
-    if (fresh) this.refreshSize();
+    if (fresh) { this.refreshSize(); this.noteWritten(first, end, fresh); }
     return fresh;
   }
 
@@ -124,6 +171,8 @@ export class DiskFile {
     if (this.format !== 'seSparse' || !this.grains) return 0;
     const before = this.grains.count;
     this.grains = withoutRange(this.grains, first, end);
+    this.sliceCounts = null;
+    this.occupancyView = null;
     const released = before - this.grains.count;
     if (released) this.sizeBytes = this.computeSize(this.grains.count, this.grains.chunkCount);
     return released;
@@ -154,6 +203,8 @@ export class DiskFile {
     const ratio = this.grainBytes / from.grainBytes;
     if (ratio === 1) this.grains.unionFrom(from.grains);
     else this.grains.unionScaledFrom(from.grains, ratio);
+    this.sliceCounts = null; // a merge adds grains anywhere: count again when next asked
+    this.occupancyView = null;
     this.sizeBytes = Math.max(this.sizeBytes, this.computeSize(this.grains.count, this.grains.chunkCount));
   }
 }

@@ -9,7 +9,7 @@ import {
   setChunkBits as setChunkBitsImport,
 } from './grainBits';
 import { GrainPage, SPARSE_MAX, lowerBound, pageHas as pageHasImport, sparseAddRange as sparseAddRangeImport, sparseMerge } from './grainPage';
-import { orPageDense, pageCountNotIn, pageCountRange, pageRuns, setItemsDense } from './grainPageOps';
+import { orPageDense, pageBucketCounts, pageCountNotIn, pageCountRange, pageRuns, setItemsDense } from './grainPageOps';
 
 // Module-local copies of what the hot paths use: some loaders (tsx) turn imported bindings into
 // getter calls on every access, which made setRange several times slower.
@@ -308,6 +308,21 @@ export class GrainMap {
     this.cacheChunk = -1;
     this.cacheWords = EMPTY_WORDS;
     this.cacheAt = 0;
+  }
+
+  /**
+   * Grains held in each of `slices` equal slices of the address space (slice k covers grains
+   * [ceil(k*total/slices), ceil((k+1)*total/slices))). Cost follows the grains held, not the disk's size.
+   */
+  countsPerSlice(slices: number): Float64Array {
+    const out = new Float64Array(slices);
+    const total = this.totalGrains;
+    if (total === 0 || this.held === 0) return out;
+    for (let p = 0; p < this.pages.length; p++) {
+      const page = this.pages[p];
+      if (page !== null && page !== undefined) pageBucketCounts(page, p * PAGE_GRAINS, total, out);
+    }
+    return out;
   }
 
   /** Calls fn for each maximal run of consecutive held grains, in ascending order. */

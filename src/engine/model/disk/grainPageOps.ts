@@ -120,3 +120,33 @@ export function pageRuns(page: GrainPage, pageStart: number, add: (a: number, b:
     }
   }
 }
+
+/**
+ * Adds a page's grains into `out`, bucket b covering grains [floor(b*total/B), floor((b+1)*total/B)).
+ * Cost follows what the page holds: its offset list, or its held chunks (one popcount each, split
+ * only where a chunk straddles a bucket edge).
+ */
+export function pageBucketCounts(page: GrainPage, pageStart: number, total: number, out: Float64Array): void {
+  const buckets = out.length;
+  const bucketOf = (g: number) => Math.min(buckets - 1, Math.floor((g * buckets) / total));
+  if (page.slots === null) {
+    const items = page.items!;
+    for (let i = 0; i < page.n; i++) out[bucketOf(pageStart + items[i])]++;
+    return;
+  }
+  const words = page.words!;
+  for (let slot = 0; slot < PAGE_CHUNKS; slot++) {
+    const at = page.slots[slot];
+    if (at < 0) continue;
+    const first = pageStart + (slot << CHUNK_SHIFT);
+    const end = Math.min(first + CHUNK_GRAINS, total);
+    const a = bucketOf(first);
+    const b = bucketOf(end - 1);
+    if (a === b) { out[a] += popcountChunk(words, at); continue; }
+    for (let k = a; k <= b; k++) {
+      const lo = Math.max(first, Math.ceil((k * total) / buckets));
+      const hi = Math.min(end, Math.ceil(((k + 1) * total) / buckets));
+      if (hi > lo) out[k] += countChunkBits(words, at, lo - first, hi - first);
+    }
+  }
+}

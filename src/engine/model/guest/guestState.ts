@@ -73,6 +73,8 @@ export interface GuestState {
   bootId: number;
   /** The last quiesce: which mechanism ran and why (shown in the state view). */
   lastQuiesce: QuiesceSummary | null;
+  /** The recent quiesces, oldest first (at most QUIESCES_KEPT); the last is lastQuiesce. */
+  quiesces: QuiesceSummary[];
 }
 
 export interface Requestor { cancel(reason: string): void }
@@ -81,6 +83,7 @@ export interface Requestor { cancel(reason: string): void }
 export type QuiesceSummary = QuiesceView;
 
 export const MAX_GUEST_EVENTS = 500;
+export const QUIESCES_KEPT = 20;
 
 export function newGuestState(apps: readonly string[]): GuestState {
   return {
@@ -97,6 +100,7 @@ export function newGuestState(apps: readonly string[]): GuestState {
     shadowSeq: 0,
     bootId: 0,
     lastQuiesce: null,
+    quiesces: [],
   };
 }
 
