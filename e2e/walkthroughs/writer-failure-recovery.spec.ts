@@ -29,10 +29,14 @@ test('writer failure and recovery', async ({ page, lab, walk }) => {
     await expect(page.getByRole('region', { name: 'Recent Tasks' })).toContainText('Failed');
   });
 
-  await walk.step('vssadmin shows the writer failed', async () => {
+  await walk.step('vssadmin shows the culprit: the one writer whose last error is not "No error"', async () => {
     await typeInConsole(page, 'EXCH01', 'vssadmin list writers');
+    await expect(log).toContainText('These may be delayed if a shadow copy is being prepared.');
     await expect(log).toContainText('State: [9] Failed');
     await expect(log).toContainText('Last error: Retryable error');
+    // The bystanders were aborted in the same phase: Failed, but with "No error". Only Exchange has one.
+    await expect(log).toContainText(/Writer name: 'System Writer'\n[^]*?State: \[9\] Failed\n\s*Last error: No error/);
+    expect(((await log.textContent()) ?? '').match(/Last error: Retryable error/g)).toHaveLength(1);
     const writer = (await lab.state()).vms.find((v) => v.id === 'exch01')!.writers.find((w) => w.name === WRITER)!;
     expect(writer.state).toBe(9);
     expect(writer.lastError).not.toBe(0);

@@ -71,7 +71,8 @@ export interface SnapshotFileView { disk: string; file: string; dataBytes: numbe
 
 export interface QuestionView { id: string; text: string; choices: string[] }
 
-export interface WarningView { code: string; message: string }
+/** A flag on a VM: vSphere's own ("consolidation is needed") or SnapLab's best-practice advice. */
+export interface WarningView { code: string; message: string; source: 'vSphere' | 'SnapLab' }
 
 export interface VmView {
   id: string;
@@ -144,7 +145,8 @@ export interface GuestEventView { time: number; log: string; level: string; sour
 
 export interface AppsView {
   exchange?: { logBytes: number; truncations: number; lastFullBackup: number | null; truncatedBytes?: number };
-  sql?: { differentialBase: number | null; lastBackupType: string | null; backups?: number };
+  /** msdb's backup history: `backups` rows, `copyOnlyBackups` of them copy-only (a VSS COPY); the newest row's type and flag. */
+  sql?: { differentialBase: number | null; lastBackupType: string | null; backups?: number; copyOnlyBackups?: number; lastCopyOnly?: boolean };
 }
 
 export interface FileView { path: string; sizeBytes: number; kind: FileKind; vm: string | null }

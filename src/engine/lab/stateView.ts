@@ -45,11 +45,12 @@ function vmView(lab: Lab, vm: Vm): VmView {
   const busy = vm.running !== null && /snapshot|Consolidate/i.test(vm.running.name);
   const warnings: WarningView[] = [];
   const depth = vm.branchDepth;
-  if (depth > 20) warnings.push({ code: 'SNAPSHOT_CHAIN_LONG', message: `${depth} snapshots in the chain: more than 20 can cause performance problems.` });
+  // Rule 14: the chain and age flags are SnapLab's advice (the seed talk, KB 1025279), not vSphere's.
+  if (depth > 20) warnings.push({ code: 'SNAPSHOT_CHAIN_LONG', source: 'SnapLab', message: `${depth} snapshots in the chain: more than 20 can cause performance problems.` });
   const oldest = vm.snapshots.reduce((a, s) => Math.min(a, s.createdAt), Infinity);
-  if (vm.snapshots.length && lab.now - oldest > 72 * 3600_000) warnings.push({ code: 'SNAPSHOT_OLD', message: 'A snapshot is older than 72 hours: best practice keeps none longer than 24-72 hours.' });
-  if (vm.question) warnings.push({ code: 'VM_QUESTION', message: `${vm.name} is paused waiting for an answer.` });
-  if (redundant.length && consolidationCapable && !busy) warnings.push({ code: 'CONSOLIDATION_NEEDED', message: 'Virtual machine disks consolidation is needed.' });
+  if (vm.snapshots.length && lab.now - oldest > 72 * 3600_000) warnings.push({ code: 'SNAPSHOT_OLD', source: 'SnapLab', message: 'A snapshot is older than 72 hours: best practice keeps none longer than 24-72 hours.' });
+  if (vm.question) warnings.push({ code: 'VM_QUESTION', source: 'vSphere', message: `${vm.name} is paused waiting for an answer.` });
+  if (redundant.length && consolidationCapable && !busy) warnings.push({ code: 'CONSOLIDATION_NEEDED', source: 'vSphere', message: 'Virtual machine disks consolidation is needed.' });
   const writers: WriterView[] = vm.guest.writers.map((w) => ({
     name: w.name, id: w.id, instanceId: w.instanceId, state: w.state, stateText: writerStateText(w.state),
     lastError: w.lastError, lastErrorText: writerErrorText(w.lastError), service: w.service,

@@ -1,4 +1,4 @@
-// Lesson 5: every snapshot adds a delta every read may have to cross; the warning past 20, the limit of 32.
+// Lesson 5: every snapshot adds a delta every read may have to cross; the advice past 20, the limit of 32.
 import type { LessonInput } from '../schema';
 
 type StepInput = LessonInput['solution'][number];
@@ -15,10 +15,10 @@ function takeSnapshots(from: number, to: number): StepInput[] {
 
 export const chainDepth: LessonInput = {
   id: 'chain-depth',
-  title: 'Chain depth: the warning past 20, the limit of 32',
+  title: 'Chain depth: the advice past 20, the limit of 32',
   intro: [
     'Each snapshot puts one more delta between the guest and its base disk. A read that the newest delta does not hold goes to its parent, and its parent, down to the base: deep chains cost read I/O and latency.',
-    'TEST01 is a test VM someone snapshots before every build. Keep taking snapshots: watch the disk\'s **read amplification** in the chain view, the warning vSphere gives past **20** snapshots, and what happens at **32**. Then bring it back to best practice: at most 2-3 snapshots, none older than 72 hours.',
+    'TEST01 is a test VM someone snapshots before every build. Keep taking snapshots: watch the disk\'s **read amplification** in the chain view, the advice SnapLab gives past **20** snapshots (the seed talk\'s presenter\'s advice: vSphere itself raises no event there), and what happens at **32**, the limit vSphere does enforce. Then bring it back to best practice: at most 2-3 snapshots, none older than 72 hours.',
   ].join('\n\n'),
   lab: {
     definition: {
@@ -35,8 +35,8 @@ export const chainDepth: LessonInput = {
   },
   objectives: [
     {
-      id: 'warning', text: 'Go past 20 snapshots and see vSphere\'s performance warning',
-      check: { kind: 'event', event: 'snapshot.warning', vm: 'test01', label: 'the "more than 20 snapshots" warning on TEST01' },
+      id: 'warning', text: 'Go past 20 snapshots and read SnapLab\'s advice about chain depth',
+      check: { kind: 'event', event: 'snapshot.advice', vm: 'test01', label: 'SnapLab\'s "more than 20 snapshots" advice on TEST01' },
     },
     {
       id: 'limit', text: 'See a snapshot refused at the limit of 32',
@@ -54,7 +54,7 @@ export const chainDepth: LessonInput = {
   ],
   hints: [
     'Take snapshots one after another; the chain view shows disk1\'s deltas and its read amplification.',
-    'The warning appears with the 21st snapshot on the branch; the 33rd take fails with "Exceeded the maximum number of permitted snapshots."',
+    'SnapLab\'s advice appears with the 21st snapshot on the branch (in Events, from SnapLab, not vCenter); the 33rd take fails with "Exceeded the maximum number of permitted snapshots."',
     '**Delete All** merges the whole chain into the base disk. A fresh snapshot afterwards is fine: one or two is the healthy number.',
   ],
   solution: [
@@ -68,7 +68,7 @@ export const chainDepth: LessonInput = {
     { command: { type: 'clock.advance', ms: 5_000 } },
   ],
   debrief: [
-    'The seed talk (TECHBC0320): "up to 32 snapshots can be taken. Over 20 snapshots can cause performance concerns and ... can cause undesirable results". vSphere enforced the 32 and warned past 20; every read the newest delta could not answer walked down the chain, which is why read amplification and latency rose with depth.',
+    'The seed talk (TECHBC0320): "up to 32 snapshots can be taken. Over 20 snapshots can cause performance concerns and ... can cause undesirable results". vSphere enforced the 32; the 20 is the presenter\'s advice, which SnapLab repeats, since no vSphere event or alarm fires at the 21st. Every read the newest delta could not answer walked down the chain, which is why read amplification and latency rose with depth.',
     'VMware\'s best practice (KB 1025279) is 2-3 snapshots in a chain and none kept longer than 24-72 hours, and the talk ends with the same advice: "Try not to keep VMware snapshots around for a long time. Manage snapshots carefully."',
     'Delete All merged the chain back into the base disk. On ESX 4.0 Update 2 and later it merges from the delta nearest the base; on earlier hosts it started from the farthest, which needed far more free space on a chain this deep.',
   ].join('\n\n'),

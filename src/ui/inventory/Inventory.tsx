@@ -44,7 +44,7 @@ const VmItem = memo(function VmItem({ id }: { id: string }) {
   const flags: string[] = [];
   if (vm.question) flags.push('Question pending');
   if (vm.consolidationNeeded) flags.push('Consolidation needed');
-  for (const w of vm.warnings) flags.push(w.message);
+  for (const w of vm.warnings) flags.push(w.source === 'SnapLab' ? `SnapLab advice: ${w.message}` : w.message);
   const tools = vm.tools.status === 'running' ? 'Tools running' : vm.tools.status === 'notRunning' ? 'Tools not running' : 'Tools not installed';
   return (
     <li>

@@ -53,7 +53,7 @@ export function TimelineChart({ episode, lanes, now, freezeLimits }: Props) {
           </rect>
         )}
         {episode.events.filter((e) => e.kind === 'vss.freeze' && freezeLimits?.has(e.source)).map((e, i) => {
-          // Each writer's freeze-to-thaw limit (20 s Exchange and NTDS, 60 s others), cut at the chart's edge.
+          // Each writer's freeze-to-thaw limit (20 s Exchange, 60 s the others, NTDS included), cut at the chart's edge.
           const limit = freezeLimits!.get(e.source)!;
           const right = Math.min(x(e.time + limit), width - 4);
           const cut = x(e.time + limit) > width - 4;

@@ -30,7 +30,8 @@ export function vssadmin(lab: LabContext, vm: Vm, args: string[]): string {
 }
 
 function listWriters(vm: Vm): string {
-  let out = 'Waiting for responses. These may be delayed if a shadow copy is being prepared.\n\n';
+  // vssadmin's message MSG_INFO_WAITING_RESPONSES is two lines, the first with a trailing space.
+  let out = 'Waiting for responses. \nThese may be delayed if a shadow copy is being prepared.\n\n';
   for (const w of activeWriters(vm)) {
     out += `Writer name: '${w.name}'\n   Writer Id: ${w.id}\n   Writer Instance Id: ${w.instanceId}\n`
       + `   State: [${w.state}] ${writerStateText(w.state)}\n   Last error: ${writerErrorText(w.lastError)}\n\n`;

@@ -50,7 +50,10 @@ export function createSnapshot(lab: LabContext, vm: Vm, o: CreateOptions): Snaps
   vm.snapshots.push(snap);
   vm.current = snap;
   lab.log(vm, 'host', 'vm.snapshotCreated', `Snapshot "${o.name}" of ${vm.name} created${o.memory ? ' with memory' : ''}.`);
-  if (vm.branchDepth === 21) lab.log(vm, 'vCenter', 'snapshot.warning', `${vm.name} has more than 20 snapshots in its chain: expect poor performance.`);
+  // Rule 14: vSphere raises no event here; "over 20" is the seed talk's advice, so SnapLab says it.
+  if (vm.branchDepth === 21) {
+    lab.log(vm, 'SnapLab', 'snapshot.advice', `SnapLab advice (not a vSphere event): ${vm.name} has ${vm.branchDepth} snapshots in its chain. The seed talk warns that more than 20 cause performance concerns; best practice keeps 2-3, none older than 24-72 hours.`);
+  }
   return snap;
 }
 

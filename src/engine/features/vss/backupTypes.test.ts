@@ -53,17 +53,22 @@ describe('backup types (vss.md rules 11-14)', () => {
     }
   });
 
-  it('vss rule 13: SQL Server: never a log truncation; Full sets the differential base; Copy changes no history; Log becomes Full', () => {
+  it('vss rule 13 (SQLW; SMO BackupSet.IsCopyOnly): Copy is recorded in msdb flagged copy-only and moves no base; Full sets the differential base; never a log truncation; Log becomes Full', () => {
     const lab = vssLab({ apps: ['sql'], workload: { profile: 'sql', writeIOPS: 50 } });
     const sql = () => vmOf(lab.state()).apps.sql!;
     expect(backup(lab, 'copy').state).toBe('success');
-    expect(sql()).toMatchObject({ differentialBase: null, lastBackupType: null, backups: 0 });
+    expect(sql()).toMatchObject({ differentialBase: null, lastBackupType: 'full', lastCopyOnly: true, backups: 1, copyOnlyBackups: 1 });
+    expect(lab.vms[0].guest.eventLog.filter((e) => e.source === 'MSSQLSERVER' && e.id === 18264)).toHaveLength(1);
+    expect(events(lab).some((e) => e.kind === 'vss.backupComplete' && e.source === 'SqlServerWriter' && /copy-only FULL backup in msdb/.test(e.message))).toBe(true);
     expect(backup(lab, 'full').state).toBe('success');
     const base = sql().differentialBase;
     expect(base).not.toBeNull();
     lab.advance(60_000);
     expect(backup(lab, 'differential').state).toBe('success');
-    expect(sql()).toMatchObject({ differentialBase: base, lastBackupType: 'differential' });
+    expect(sql()).toMatchObject({ differentialBase: base, lastBackupType: 'differential', lastCopyOnly: false });
+    // A COPY between a Full and the next Differential is in the history but leaves the base alone.
+    expect(backup(lab, 'copy').state).toBe('success');
+    expect(sql()).toMatchObject({ differentialBase: base, copyOnlyBackups: 2, lastCopyOnly: true });
     expect(backup(lab, 'log').state).toBe('success');
     expect(sql().lastBackupType).toBe('full');
     expect(sql().differentialBase).toBeGreaterThan(base!);

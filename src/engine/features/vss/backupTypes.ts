@@ -59,19 +59,26 @@ export function exchangeBackupComplete(lab: LabContext, vm: Vm, requested: Backu
   return `Exchange truncated ${mb(cut)} of transaction logs after a ${BT_WORD[type]} backup${requested !== type ? ` (${BT_WORD[requested]} requested; the writer does not support it)` : ''}.`;
 }
 
-/** BackupComplete for the SQL writer: never a log truncation; Full sets the differential base (rule 13). */
+/**
+ * BackupComplete for the SQL writer (rule 13): VSS never truncates SQL's log. Every backup goes into
+ * msdb's history; a COPY one as a Full flagged copy-only (backupset.is_copy_only = 1), which moves
+ * neither the differential base nor the log chain. A non-copy Full is the new differential base.
+ */
 export function sqlBackupComplete(lab: LabContext, vm: Vm, requested: BackupType): string {
   const sql = vm.guest.sql;
   if (!sql) return '';
   const type = effectiveType('SqlServerWriter', requested);
-  if (type === 'copy') return 'SQL Server records nothing: a COPY backup leaves the backup history and the differential base as they were.';
+  const copyOnly = type === 'copy';
   sql.backups++;
-  sql.lastBackupType = type;
+  sql.lastBackupType = copyOnly ? 'full' : type;
+  sql.lastCopyOnly = copyOnly;
+  if (copyOnly) sql.copyOnlyBackups++;
   if (type === 'full') sql.differentialBase = lab.now;
   const device = stableGuid(lab.seed, vm.id, 'sql-device', sql.backups);
   guestEvent(lab, vm, 'Application', 'Information', 'MSSQLSERVER', 18264,
     `Database backed up. Database: master, number of dump devices: 1, device information: (FILE=1, TYPE=VIRTUAL_DEVICE: {'${device}'}). This is an informational message only. No user action is required.`);
-  return `SQL Server recorded a ${BT_WORD[type]} backup${type === 'full' ? ', the new differential base' : ''}${requested !== type ? ` (${BT_WORD[requested]} requested; the writer does not support it)` : ''}; its log is not truncated by VSS.`;
+  if (copyOnly) return 'SQL Server recorded a copy-only FULL backup in msdb (is_copy_only = 1): the differential base and the log chain stay as they were; its log is not truncated by VSS.';
+  return `SQL Server recorded a ${BT_WORD[type]} backup in msdb${type === 'full' ? ', the new differential base' : ''}${requested !== type ? ` (${BT_WORD[requested]} requested; the writer does not support it)` : ''}; its log is not truncated by VSS.`;
 }
 
 function mb(bytes: number): string {

@@ -10,11 +10,28 @@ describe('what the guest shows (vss.md rules 21-23)', () => {
     inject(lab, { kind: 'writerError', writer: EXCHANGE, phase: 'prepareBackup', error: 'retryable', once: true });
     quiesce(lab);
     const out = exec(lab, 'vssadmin list writers');
-    expect(out.startsWith(`${HEADER}\nWaiting for responses. These may be delayed if a shadow copy is being prepared.\n\n`)).toBe(true);
+    expect(out.startsWith(`${HEADER}\nWaiting for responses. \nThese may be delayed if a shadow copy is being prepared.\n\n`)).toBe(true);
     const w = writer(lab, EXCHANGE);
     expect(out).toContain(`Writer name: 'Microsoft Exchange Writer'\n   Writer Id: {76fe1ac4-15f7-4bcd-987e-8e1acb462fb7}\n   Writer Instance Id: ${w.instanceId}\n   State: [7] Failed\n   Last error: Retryable error\n\n`);
     expect(out).toMatch(/Writer name: 'System Writer'\n {3}Writer Id: \{e8132975-6f93-4464-a53e-1050253ae220\}\n {3}Writer Instance Id: \{[0-9a-f-]{36}\}\n {3}State: \[7\] Failed\n {3}Last error: No error\n\n/);
     expect(out.split('Writer name:')).toHaveLength(vmOf(lab.state()).writers.length + 1);
+  });
+
+  it('vss rule 21 (vssadmin msg.mc; captures after failed backups): after a freeze timeout the culprit is the one writer with an error', () => {
+    const lab = vssLab({ apps: ['exchange', 'sql', 'ad'] });
+    inject(lab, { kind: 'writerHang', writer: EXCHANGE, phase: 'freeze', once: true });
+    expect(quiesce(lab).state).toBe('error');
+    const out = exec(lab, 'vssadmin list writers');
+    // The tool's own message: "Waiting for responses. " and the delay note on the next line.
+    expect(out).toContain('\nWaiting for responses. \nThese may be delayed if a shadow copy is being prepared.\n\n');
+    const entries = out.split('\n\n').filter((e) => e.startsWith('Writer name:'));
+    expect(entries).toHaveLength(vmOf(lab.state()).writers.length);
+    const withError = entries.filter((e) => !e.endsWith('Last error: No error'));
+    // Exchange timed out between Freeze and Thaw: [9] Failed, Timed out. Every bystander was aborted in
+    // the same phase and shows [9] Failed with "No error", as real captures of a failed set do.
+    expect(withError).toHaveLength(1);
+    expect(withError[0]).toMatch(/^Writer name: 'Microsoft Exchange Writer'\n[\s\S]*State: \[9\] Failed\n {3}Last error: Timed out$/);
+    for (const e of entries.filter((x) => x !== withError[0])) expect(e).toMatch(/State: \[9\] Failed\n {3}Last error: No error$/);
   });
 
   it('vss rule 22: vssadmin list providers shows the software provider, and VMware\'s during a quiesce', () => {

@@ -117,6 +117,17 @@ describe('failures, aborts and timeouts (vss.md rules 6-10)', () => {
     expect(vmOf(sql.state()).snapshots).toHaveLength(0);
   });
 
+  it('vss rule 9 (Veeam KB 1377 names Exchange only): NTDS keeps the default 60 s window, not Exchange\'s 20 s', () => {
+    const dc = vssLab({ apps: ['ad'] });
+    expect(writer(dc, 'NTDS').freezeTimeoutMs).toBe(60_000);
+    inject(dc, { kind: 'writerHang', writer: 'NTDS', phase: 'thaw', once: true });
+    quiesce(dc);
+    const ev = events(dc);
+    const frozeAt = ev.find((e) => e.kind === 'vss.freeze' && e.message.includes('NTDS'))!.time;
+    expect(ev.find((e) => e.kind === 'quiesce.failed')!.time - frozeAt).toBe(60_000);
+    expect(writer(dc, 'NTDS')).toMatchObject({ state: 9, lastErrorText: 'Timed out' });
+  });
+
   it('vss rule 10: VMware Tools gives a quiesce 15 minutes (tools.conf timeout can shorten it)', () => {
     const lab = vssLab();
     inject(lab, { kind: 'writerHang', writer: EXCHANGE, phase: 'prepareSnapshot', once: true });

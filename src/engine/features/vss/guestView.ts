@@ -11,7 +11,7 @@ export function appsView(vm: Vm): AppsView {
   const sql = vm.guest.sql;
   const apps: AppsView = {};
   if (ex) apps.exchange = { logBytes: ex.logBytes, truncations: ex.truncations, lastFullBackup: ex.lastFullBackup, truncatedBytes: ex.truncatedBytes };
-  if (sql) apps.sql = { differentialBase: sql.differentialBase, lastBackupType: sql.lastBackupType, backups: sql.backups };
+  if (sql) apps.sql = { differentialBase: sql.differentialBase, lastBackupType: sql.lastBackupType, backups: sql.backups, copyOnlyBackups: sql.copyOnlyBackups, lastCopyOnly: sql.lastCopyOnly };
   return apps;
 }
 

@@ -28,7 +28,10 @@ export function writerInfo(name: string): WriterInfo | undefined {
   return WRITER_CATALOG.find((w) => w.name === name);
 }
 
-/** Freeze to thaw per writer (rule 9): 60 s, but 20 s for the Exchange writer and NTDS. */
+/**
+ * Freeze to thaw per writer (rule 9): 60 s by default, 20 s for the Exchange writer (Veeam KB 1377).
+ * No source gives NTDS a shorter window, so it has the default.
+ */
 export function freezeWindowMs(name: string): number {
-  return name === 'Microsoft Exchange Writer' || name === 'NTDS' ? 20_000 : 60_000;
+  return name === 'Microsoft Exchange Writer' ? 20_000 : 60_000;
 }

@@ -2,14 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { smallLab, ok, take, runTask, vmOf, diskOf, MiB, GiB } from '../../testing/harness';
 
 describe('limits, guidance and datastore space (vmware-snapshots.md)', () => {
-  it('rule 14: more than 20 snapshots in the chain warns of performance problems', () => {
+  it('rule 14 (SEED; no vSphere event exists): past 20 snapshots SnapLab gives its own advice, never a vCenter warning', () => {
     const lab = smallLab({ capacityGB: 400 });
     for (let i = 1; i <= 20; i++) take(lab, `s${i}`);
     expect(vmOf(lab.state()).warnings.map((w) => w.code)).not.toContain('SNAPSHOT_CHAIN_LONG');
     take(lab, 's21');
     const s = lab.state();
-    expect(vmOf(s).warnings.map((w) => w.code)).toContain('SNAPSHOT_CHAIN_LONG');
-    expect(s.events.some((e) => e.kind === 'snapshot.warning')).toBe(true);
+    expect(vmOf(s).warnings.find((w) => w.code === 'SNAPSHOT_CHAIN_LONG')).toMatchObject({ source: 'SnapLab' });
+    const advice = s.events.filter((e) => e.kind === 'snapshot.advice');
+    expect(advice).toHaveLength(1);
+    expect(advice[0]).toMatchObject({ source: 'SnapLab', message: expect.stringMatching(/^SnapLab advice \(not a vSphere event\)/) });
+    // Nothing in the lab's log claims a warning from vCenter about the chain's length.
+    expect(s.events.filter((e) => e.source === 'vCenter' && /20 snapshots|performance/i.test(e.message))).toEqual([]);
   });
 
   it('rule 14: a snapshot kept longer than 72 hours is flagged against best practice', () => {
@@ -18,7 +22,7 @@ describe('limits, guidance and datastore space (vmware-snapshots.md)', () => {
     lab.advance(71 * 3600_000);
     expect(vmOf(lab.state()).warnings.map((w) => w.code)).not.toContain('SNAPSHOT_OLD');
     lab.advance(2 * 3600_000);
-    expect(vmOf(lab.state()).warnings.map((w) => w.code)).toContain('SNAPSHOT_OLD');
+    expect(vmOf(lab.state()).warnings.find((w) => w.code === 'SNAPSHOT_OLD')).toMatchObject({ source: 'SnapLab' });
   });
 
   it('rule 15: a delta that cannot grow pauses the VM with the redo-log question; Retry needs space, Abort powers off', () => {

@@ -51,7 +51,11 @@ export interface GuestEvent {
 }
 
 export interface ExchangeState { logBytes: number; truncations: number; lastFullBackup: number | null; truncatedBytes: number }
-export interface SqlState { differentialBase: number | null; lastBackupType: string | null; backups: number }
+/**
+ * SQL Server's backup history as msdb keeps it (vss.md rule 13): every backup is a row, a COPY one
+ * flagged copy-only; only a non-copy Full moves the differential base.
+ */
+export interface SqlState { differentialBase: number | null; lastBackupType: string | null; backups: number; copyOnlyBackups: number; lastCopyOnly: boolean }
 
 export interface GuestState {
   writers: WriterState[];
@@ -93,7 +97,7 @@ export function newGuestState(apps: readonly string[]): GuestState {
     shadows: [],
     eventLog: [],
     exchange: apps.includes('exchange') ? { logBytes: 0, truncations: 0, lastFullBackup: null, truncatedBytes: 0 } : null,
-    sql: apps.includes('sql') ? { differentialBase: null, lastBackupType: null, backups: 0 } : null,
+    sql: apps.includes('sql') ? { differentialBase: null, lastBackupType: null, backups: 0, copyOnlyBackups: 0, lastCopyOnly: false } : null,
     session: null,
     requestors: [],
     vmwareProvider: false,
