@@ -13,7 +13,8 @@ export interface Checkpoint<L> {
   bytes: number;
 }
 
-export const DEFAULT_BUDGET_BYTES = 64 * 1024 * 1024;
+/** Enough for a dozen copies of a busy lab's grain maps; the worker's other memory is far smaller. */
+export const DEFAULT_BUDGET_BYTES = 192 * 1024 * 1024;
 
 export class Checkpoints<L> {
   private list: Checkpoint<L>[] = [];

@@ -31,6 +31,8 @@ export interface HostDeps {
   now(): number;
   setTimer(fn: () => void, ms: number): unknown;
   clearTimer(handle: unknown): void;
+  /** Memory for time-travel checkpoints (default: DEFAULT_BUDGET_BYTES). */
+  checkpointBudgetBytes?: number;
 }
 
 /** At most ~30 state posts a second. */
@@ -266,7 +268,7 @@ export class LabHost {
   }
 
   private newTravel(): TimeTravel<LabLike> {
-    return new TimeTravel<LabLike>({ realNow: this.deps.now });
+    return new TimeTravel<LabLike>({ realNow: this.deps.now, budgetBytes: this.deps.checkpointBudgetBytes });
   }
 
   private usage(branches: unknown) {

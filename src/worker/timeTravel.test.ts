@@ -6,9 +6,11 @@ import type { WorkerMessage } from './protocol';
 import type { Session } from './session';
 import type { StateView } from '../engine/core/view';
 
-function host() {
+/** A host whose real clock moves a second per reading, so checkpoints are taken as time runs. */
+function host(checkpointBudgetBytes?: number) {
   const posted: WorkerMessage[] = [];
-  const h = new LabHost({ engine, post: (m) => posted.push(m), now: () => 0, setTimer: () => 1, clearTimer: () => {} });
+  let real = 0;
+  const h = new LabHost({ engine, post: (m) => posted.push(m), now: () => (real += 1000), setTimer: () => 1, clearTimer: () => {}, checkpointBudgetBytes });
   return { h, posted };
 }
 
@@ -133,6 +135,24 @@ describe('seek (time travel)', () => {
     h.resend();
     const markers = h.handle({ kind: 'history' }).markers;
     expect(markers.some((m) => m.kind === 'snapshot' && m.label.includes('"m"'))).toBe(true);
+  });
+
+  it('takes checkpoints as time runs and keeps them within the memory budget over a long run', () => {
+    const budget = 48 * 1024 * 1024;
+    const { h } = host(budget);
+    h.handle({ kind: 'dispatch', command: take('exch01', 'long') });
+    let most = 0;
+    for (let i = 0; i < 24; i++) {
+      h.handle({ kind: 'advance', ms: 30 * MIN });
+      const stats = h.checkpointStats();
+      expect(stats.bytes).toBeLessThanOrEqual(budget);
+      most = Math.max(most, stats.count);
+    }
+    expect(most).toBeGreaterThan(1);
+    const end = h.handle({ kind: 'state' });
+    // From a checkpoint, a seek back and forward again gives the same lab.
+    expect((h.handle({ kind: 'seek', ms: 10 * 60 * MIN }) as StateView).time).toBe(10 * 60 * MIN);
+    expect(h.handle({ kind: 'seek', ms: end.time })).toEqual(end);
   });
 
   it('property: seeking back and forth over a random session always shows what a plain replay shows', () => {

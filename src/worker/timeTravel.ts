@@ -18,8 +18,10 @@ export interface TravellingLab {
 /** Checkpoints at least this far apart in simulated time, and further apart as history grows. */
 const MIN_SPACING_MS = 60_000;
 const SPACING_PARTS = 64;
-/** Real time between two checkpoint copies, so copying never eats the clock's budget. */
+/** Real time between two checkpoint copies, and at least ten times what the last copy took, so
+ *  copying never takes more than a tenth of the worker's time. */
 const MIN_REAL_GAP_MS = 200;
+const COPY_SHARE = 10;
 
 export interface TravelDeps {
   realNow(): number;
@@ -35,6 +37,9 @@ export class TimeTravel<L extends TravellingLab> {
   private scanTime = 0;
   private scanKeys = new Set<string>();
   private lastCopyReal = -Infinity;
+  private lastCopyCost = 0;
+  /** No checkpoints while a seek rebuilds the past: the copies would cost the learner's wait. */
+  private rebuilding = false;
 
   /** The lab as its definition starts it. */
   private fresh: () => L = () => { throw new Error('No lab loaded.'); };
@@ -114,7 +119,8 @@ export class TimeTravel<L extends TravellingLab> {
 
   /** The lab at `ms` of the current branch: forward by replaying, back from the nearest checkpoint. */
   seek(current: L, ms: number): L {
-    if (ms >= current.now) {
+    const cp = this.checkpoints.best(ms, (c) => this.usable(c));
+    if (ms >= current.now && (!cp || cp.time <= current.now)) {
       this.advance(current, ms - current.now);
       return current;
     }
@@ -131,15 +137,16 @@ export class TimeTravel<L extends TravellingLab> {
 
   /** Copy the lab now and then as time runs. */
   maybeCheckpoint(lab: L): void {
-    if (!lab.fork) return;
+    if (!lab.fork || this.rebuilding) return;
     const last = this.checkpoints.latest(this.branch);
     if (last && lab.now - last.time < this.spacing() && lab.now >= last.time) return;
     if (!last && lab.now < MIN_SPACING_MS) return;
     const real = this.deps.realNow();
-    if (real - this.lastCopyReal < MIN_REAL_GAP_MS) return;
+    if (real - this.lastCopyReal < Math.max(MIN_REAL_GAP_MS, COPY_SHARE * this.lastCopyCost)) return;
     const copy = lab.fork();
     if (!copy) return;
-    this.lastCopyReal = real;
+    this.lastCopyReal = this.deps.realNow();
+    this.lastCopyCost = this.lastCopyReal - real;
     this.checkpoints.add({ branch: this.branch, time: lab.now, applied: this.cursor, lab: copy.lab as L, bytes: copy.bytes });
   }
 
@@ -170,7 +177,12 @@ export class TimeTravel<L extends TravellingLab> {
     const copy = cp ? (cp.lab.fork?.()?.lab as L | undefined) : undefined;
     const lab = copy ?? this.fresh();
     this.cursor = copy ? cp!.applied : 0;
-    this.advance(lab, ms - lab.now);
+    this.rebuilding = true;
+    try {
+      this.advance(lab, ms - lab.now);
+    } finally {
+      this.rebuilding = false;
+    }
     return lab;
   }
 

@@ -3,23 +3,53 @@
 
 export type Job = () => void;
 
-interface Entry { time: number; seq: number; job: Job; cancelled: boolean }
+/**
+ * A job as data: call `target[method]()`. Unlike a closure it can be copied with the lab, so a
+ * recurring job (the workload tick) scheduled this way lets time-travel checkpoints copy the lab.
+ */
+export interface BoundJob { target: object; method: string }
+
+interface Entry { time: number; seq: number; job: Job | BoundJob; cancelled: boolean }
 
 export interface Timer { cancel(): void; readonly time: number }
+
+/** A timer that is data too (no closure), so a lab holding one can still be copied. */
+class EntryTimer implements Timer {
+  constructor(private readonly entry: Entry) {}
+  cancel(): void { this.entry.cancelled = true; }
+  get time(): number { return this.entry.time; }
+}
 
 export class Scheduler {
   now = 0;
   private heap: Entry[] = [];
   private seq = 0;
 
-  at(time: number, job: Job): Timer {
+  at(time: number, job: Job | BoundJob): Timer {
     const entry: Entry = { time: Math.max(time, this.now), seq: this.seq++, job, cancelled: false };
     this.push(entry);
-    return { cancel: () => { entry.cancelled = true; }, time: entry.time };
+    return new EntryTimer(entry);
   }
 
-  after(ms: number, job: Job): Timer {
+  after(ms: number, job: Job | BoundJob): Timer {
     return this.at(this.now + ms, job);
+  }
+
+  /** Call `target[method]()` after `ms`, as data (see BoundJob). */
+  afterCall<T extends object>(ms: number, target: T, method: keyof T & string): Timer {
+    return this.after(ms, { target, method });
+  }
+
+  /** Drop cancelled jobs: they never run, and a closure among them would keep the lab from being copied. */
+  compact(): void {
+    const live = this.heap.filter((e) => !e.cancelled);
+    this.heap = [];
+    for (const e of live) this.push(e);
+  }
+
+  /** True when every pending job is data, so the scheduler can be copied with the lab. */
+  get copyable(): boolean {
+    return this.heap.every((e) => e.cancelled || typeof e.job !== 'function');
   }
 
   /** Time of the next pending job, or null when nothing is scheduled. */
@@ -35,7 +65,9 @@ export class Scheduler {
       if (next === null || next > until) break;
       const e = this.pop()!;
       this.now = e.time;
-      e.job();
+      const job = e.job;
+      if (typeof job === 'function') job();
+      else (job.target as Record<string, () => void>)[job.method]();
     }
     if (until > this.now) this.now = until;
   }

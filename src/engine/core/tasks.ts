@@ -20,7 +20,7 @@ export class Task {
     readonly target: string,
     readonly queuedAt: number,
     /** Starts the work; called when the VM has no other task running. */
-    readonly start: (task: Task) => void,
+    private start: ((task: Task) => void) | null,
   ) {}
 
   /** Call `fn` once the task has finished (at once if it already has): how a feature waits for a task it started. */
@@ -33,6 +33,15 @@ export class Task {
     const list = this.onDone;
     this.onDone = [];
     for (const fn of list) fn();
+  }
+
+  /** Run the work once; the closure goes with it, so a finished task is plain data (checkpoints copy it). */
+  begin(now: number): void {
+    this.state = 'running';
+    this.startedAt = now;
+    const start = this.start;
+    this.start = null;
+    start?.(this);
   }
 
   /** Progress moves from `from` to `to` percent between now and now + ms. */

@@ -3,6 +3,7 @@
 import { parseLabDefinition, LabDefinitionError, defaultDiskRole, type LabDefinition, type DiskDefinition, GiB } from '../core/schema';
 import { Rng } from '../core/rng';
 import { Scheduler } from '../core/scheduler';
+import { cloneGraph, NotCloneable } from '../core/clone';
 import { EventLog } from '../core/events';
 import { Task } from '../core/tasks';
 import { Host } from '../model/host';
@@ -113,6 +114,22 @@ export class Lab implements LabContext {
   newSnapshotId(): string { return `snapshot-${++this.snapshotSeq}`; }
   newFaultId(): string { return `fault-${++this.faultSeq}`; }
 
+  /**
+   * An independent copy of the lab, for time-travel checkpoints, with its approximate size; null while
+   * work scheduled as a closure is pending (a task or a quiesce in flight), which cannot be copied.
+   */
+  fork(): { lab: Lab; bytes: number } | null {
+    this.scheduler.compact();
+    if (!this.scheduler.copyable) return null;
+    try {
+      const { copy, bytes } = cloneGraph<Lab>(this, [this.definition]);
+      return { lab: copy, bytes };
+    } catch (e) {
+      if (e instanceof NotCloneable) return null;
+      throw e;
+    }
+  }
+
   /** Create a task for `vm` (or the lab); it starts at once when the VM has nothing else running. */
   taskById(id: string): Task | undefined { return this.tasks.find((t) => t.id === id); }
 
@@ -126,9 +143,7 @@ export class Lab implements LabContext {
   }
 
   private begin(t: Task): void {
-    t.state = 'running';
-    t.startedAt = this.now;
-    t.start(t);
+    t.begin(this.now);
   }
 
   succeed(t: Task): void { this.finish(t, null); }

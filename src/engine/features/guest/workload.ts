@@ -37,7 +37,7 @@ export class Workloads {
       const vm = lab.vm(vd.id)!;
       this.set(vm, vd.workload?.profile ?? 'none', vd.workload?.writeIOPS);
     }
-    lab.scheduler.after(this.tickMs, () => this.tick());
+    lab.scheduler.afterCall(this.tickMs, this, 'tick');
   }
 
   set(vm: Vm, profile: string, writeIOPS?: number): void {
@@ -58,7 +58,8 @@ export class Workloads {
 
   get(vm: Vm): WorkloadState | undefined { return this.byVm.get(vm.id); }
 
-  private tick(): void {
+  /** One tick of every VM's writes; the scheduler calls it as data (BoundJob), so checkpoints can copy the lab. */
+  tick(): void {
     const lab = this.lab;
     for (const vm of lab.vms) {
       const w = this.byVm.get(vm.id);
@@ -68,7 +69,7 @@ export class Workloads {
       w.carry = due - n;
       this.run(vm, w, PROFILES[w.profile], n);
     }
-    lab.scheduler.after(this.tickMs, () => this.tick());
+    lab.scheduler.afterCall(this.tickMs, this, 'tick');
   }
 
   /** Issue n writes; stops early if the VM pauses on the out-of-space question. */
