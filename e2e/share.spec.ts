@@ -1,5 +1,6 @@
 // Share links: the lab and its history in the address; opening it elsewhere rebuilds the same lab; a
 // damaged or cut-short link says so clearly and opens the default lab.
+import { deflateRawSync } from 'node:zlib';
 import { test, expect } from './fixtures';
 
 test('a share link opens the same lab, history and time in a fresh browser', async ({ page, lab, browser }) => {
@@ -57,5 +58,28 @@ test('a link pasted into an open lab is followed; one that is not a SnapLab link
   await page.goto('./#share=hello-world');
   await expect(page.getByRole('alert')).toContainText('This share link is not one SnapLab can read');
   await expect.poll(async () => (await lab.state()).vms.find((v) => v.id === 'dc01')!.snapshots.length).toBe(0);
+  expect((await lab.state()).name).toBe('Snapshot and VSS workshop');
+});
+
+/** A share link for any JSON, made the way the Share dialog makes one. */
+function linkFor(value: unknown, raw?: Buffer): string {
+  const packed = raw ?? deflateRawSync(Buffer.from(JSON.stringify(value)));
+  return `./#share=v1.${packed.toString('base64url')}`;
+}
+
+test('16.6: a shared session whose time is 1e13 is refused at once, by the bound clock.advance has, and the workshop lab opens', async ({ page, lab }) => {
+  await page.goto(linkFor({ format: 'snaplab-session', version: 1, definition: { name: 'Forever', vms: [] }, commands: [], time: 1e13 }));
+  await page.evaluate(() => window.lab.ready);
+  await expect(page.getByRole('alert')).toContainText('This share link does not hold a SnapLab session (time: should be at most 31622400000 (366 days, the longest a lab\'s clock runs)), so the workshop lab was opened instead.');
+  expect((await lab.state()).name).toBe('Snapshot and VSS workshop');
+  // The fragment is gone, so a reload does not try again.
+  expect(new URL(page.url()).hash).toBe('');
+});
+
+test('16.9: a link that inflates to 256 MB is stopped at the size limit and says so', async ({ page, lab }) => {
+  const bomb = deflateRawSync(Buffer.alloc(256 * 1024 * 1024, 0x20), { level: 1 });
+  await page.goto(linkFor(null, bomb));
+  await page.evaluate(() => window.lab.ready);
+  await expect(page.getByRole('alert')).toContainText('This share link unpacks to more than 4 MB');
   expect((await lab.state()).name).toBe('Snapshot and VSS workshop');
 });

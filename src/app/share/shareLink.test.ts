@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLab, defaultLabDefinition } from '../../engine/index';
 import type { Session } from '../../worker/session';
+import { deflateRawSync } from 'node:zlib';
 import { decodeSession, encodeSession, fromBase64Url, sharedSessionIn, shareUrl, toBase64Url } from './shareLink';
 
 const session: Session = {
@@ -69,5 +70,19 @@ describe('share links', () => {
     const notSession = await decodeSession(await encodeSession({ ...session, commands: 'x' } as unknown as Session));
     expect(notSession.ok).toBe(false);
     if (!notSession.ok) expect(notSession.message).toMatch(/does not hold a SnapLab session \(commands: should be a list/);
+  });
+
+  it('16.9: a link that inflates past the limit is refused as soon as it passes it, saying so', async () => {
+    // 64 MB of spaces deflate to about 64 KB: a link a few KB long per MB it claims.
+    const bomb = deflateRawSync(Buffer.alloc(64 * 1024 * 1024, 0x20), { level: 9 });
+    expect(bomb.length).toBeLessThan(100_000);
+    const started = performance.now();
+    const r = await decodeSession(`v1.${toBase64Url(bomb)}`);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/^This share link unpacks to more than 4 MB, .* so it was not opened and the workshop lab was opened instead\. Share a session that large as a file/);
+    expect(performance.now() - started).toBeLessThan(5000);
+    // An ordinary session still opens.
+    const big = { ...session, commands: [{ at: 0, command: { type: 'snapshot.take', vm: 'exch01', name: 'big', description: 'x'.repeat(1000) } }] };
+    expect((await decodeSession(await encodeSession(big))).ok).toBe(true);
   });
 });

@@ -31,6 +31,33 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
   return new Uint8Array(await new Response(out).arrayBuffer());
 }
 
+/**
+ * The most a link may unpack to. A session of a few thousand commands is a few hundred KB of JSON;
+ * a crafted link of a few KB could otherwise inflate to gigabytes and take the tab with it.
+ */
+export const MAX_SHARED_SESSION_BYTES = 4 * 1024 * 1024;
+
+/** Inflate, stopping as soon as the output passes `limit` bytes (null then). */
+async function inflateAtMost(bytes: Uint8Array, limit: number): Promise<Uint8Array | null> {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => { /* already failed */ });
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) { out.set(c, at); at += c.byteLength; }
+  return out;
+}
+
 export async function encodeSession(session: Session): Promise<string> {
   const json = new TextEncoder().encode(JSON.stringify(session));
   return PREFIX + toBase64Url(await pipe(json, new CompressionStream('deflate-raw')));
@@ -48,7 +75,11 @@ export async function decodeSession(text: string): Promise<Decoded> {
   if (!bytes || bytes.length === 0) return { ok: false, message: TRUNCATED };
   let json: string;
   try {
-    json = new TextDecoder('utf-8', { fatal: true }).decode(await pipe(bytes, new DecompressionStream('deflate-raw')));
+    const inflated = await inflateAtMost(bytes, MAX_SHARED_SESSION_BYTES);
+    if (!inflated) {
+      return { ok: false, message: `This share link unpacks to more than ${MAX_SHARED_SESSION_BYTES / 1024 / 1024} MB, more than any SnapLab session needs, so it was not opened and the workshop lab was opened instead. Share a session that large as a file (Export session).` };
+    }
+    json = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
   } catch {
     return { ok: false, message: TRUNCATED };
   }
