@@ -104,6 +104,20 @@ test('requests from the allowed origin are answered there; bad ones get an error
   expect((await labState(page)).vms.find((v) => v.id === 'exch01')!.snapshots.map((s) => s.name)).toEqual(['from the slide']);
 });
 
+test('16.16: a command carrying a "__proto__" key is refused over postMessage as the CLI refuses it, and changes nothing', async ({ page }) => {
+  await serveHost(page, 'localhost', 'localhost');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { received: { data: { event?: string } }[] }).received.some((m) => m.data?.event === 'ready')), { timeout: 20_000 }).toBe(true);
+  // A slide that builds its commands from JSON text: JSON.parse makes "__proto__" an own key.
+  await page.evaluate(() => (window as unknown as { send(m: unknown): void }).send({
+    snaplab: 1, id: 'proto', method: 'dispatch', params: JSON.parse('{"type":"snapshot.take","vm":"exch01","name":"sneaky","__proto__":{"quiesce":true}}'),
+  }));
+  type Reply = { data: { id?: unknown; result?: unknown } };
+  await expect.poll(() => page.evaluate(() => (window as unknown as { received: Reply[] }).received.some((m) => m.data?.id === 'proto'))).toBe(true);
+  const reply = (await page.evaluate(() => (window as unknown as { received: Reply[] }).received)).find((m) => m.data.id === 'proto')!;
+  expect(reply.data.result).toEqual({ ok: false, error: { code: 'INVALID_COMMAND', message: 'snapshot.take has no field "__proto__".' } });
+  expect((await labState(page)).vms.find((v) => v.id === 'exch01')!.snapshots).toEqual([]);
+});
+
 test('a page at a foreign origin gets no answer and changes nothing', async ({ page }) => {
   // The lab allows http://localhost:<port>; the page hosting it is http://127.0.0.1:<port>. A friend
   // frame at the allowed origin sits beside the lab.

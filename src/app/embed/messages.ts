@@ -12,16 +12,24 @@ const source = z.union([z.string().min(1), z.record(z.string(), z.unknown())]);
 const loadOptions = z.strictObject({ seed: z.number().int().min(0).optional() });
 const speed = z.number().finite().positive();
 
-/** Each method's arguments, as the array window.lab's method takes. */
-const argsOf: Record<Method, z.ZodType<unknown[]>> = {
-  dispatch: z.union([command.transform((c) => [c]), z.tuple([command])]),
-  advance: z.union([ms.transform((m) => [m]), z.tuple([ms])]),
-  state: z.union([z.undefined().transform(() => []), z.tuple([])]),
-  load: z.union([source.transform((s) => [s]), z.tuple([source]), z.tuple([source, loadOptions])]),
-  play: z.union([z.undefined().transform(() => []), speed.transform((s) => [s]), z.tuple([]), z.tuple([speed])]),
-  pause: z.union([z.undefined().transform(() => []), z.tuple([])]),
-  seek: z.union([ms.transform((m) => [m]), z.tuple([ms])]),
+/**
+ * Each method's params: the first argument alone, or all of them as an array. The schemas only check;
+ * the arguments passed on are the values as they arrived, never zod's rebuilt copies, which would drop
+ * an own "__proto__" key (a JSON-parsed command may carry one) instead of letting the engine refuse it,
+ * as the CLI does with the same command.
+ */
+const paramsOf: Record<Method, z.ZodType> = {
+  dispatch: z.union([command, z.tuple([command])]),
+  advance: z.union([ms, z.tuple([ms])]),
+  state: z.union([z.undefined(), z.tuple([])]),
+  load: z.union([source, z.tuple([source]), z.tuple([source, loadOptions])]),
+  play: z.union([z.undefined(), speed, z.tuple([]), z.tuple([speed])]),
+  pause: z.union([z.undefined(), z.tuple([])]),
+  seek: z.union([ms, z.tuple([ms])]),
 };
+
+/** The array window.lab's method takes, from params that passed their schema. */
+const argsFrom = (params: unknown): unknown[] => (params === undefined ? [] : Array.isArray(params) ? params : [params]);
 
 /** The envelope: anything without `snaplab: 1` and an `id` is not for us and gets no answer. */
 export const envelopeSchema = z.object({ snaplab: z.literal(1), id: z.unknown() }).loose();
@@ -40,11 +48,11 @@ export function parseRequest(data: unknown): ParsedRequest | null {
   if (typeof method !== 'string' || !(METHODS as readonly string[]).includes(method)) {
     return { ok: false, id, error: { code: 'UNKNOWN_METHOD', message: `"method" should be one of ${METHODS.join(', ')} (got ${JSON.stringify(method) ?? 'nothing'}).` } };
   }
-  const args = argsOf[method as Method].safeParse(params);
-  if (!args.success) {
+  const checked = paramsOf[method as Method].safeParse(params);
+  if (!checked.success) {
     return { ok: false, id, error: { code: 'INVALID_PARAMS', message: `The params of "${method}" do not fit: ${PARAMS_HELP[method as Method]}.` } };
   }
-  return { ok: true, id, method: method as Method, args: args.data };
+  return { ok: true, id, method: method as Method, args: argsFrom(params) };
 }
 
 const PARAMS_HELP: Record<Method, string> = {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { LabApi } from '../labApi';
 import { lessonEvents } from './lessonEvents';
 import { parseRequest } from './messages';
+import { createLab, defaultLabDefinition } from '../../engine/index';
+import { runScript } from '../../cli/script';
 import { answer, startPostMessageApi, type MessageSource } from './postMessageApi';
 
 /** A window.lab that records its calls. */
@@ -14,6 +16,24 @@ function fakeApi(calls: unknown[][]): LabApi {
 }
 
 describe('parseRequest', () => {
+  it('16.16: a command carrying a "__proto__" key reaches the engine as sent and is refused, as the CLI refuses it', () => {
+    const text = '{"type":"vm.powerOn","vm":"exch01","__proto__":{"polluted":true}}';
+    const req = parseRequest({ snaplab: 1, id: 9, method: 'dispatch', params: JSON.parse(text) });
+    expect(req?.ok).toBe(true);
+    if (!req?.ok) return;
+    const sent = req.args[0] as object;
+    expect(Object.hasOwn(sent, '__proto__')).toBe(true);
+    const viaPostMessage = createLab(defaultLabDefinition).dispatch(structuredClone(sent));
+    const viaCli = runScript(JSON.parse(`{"lab":{"name":"t","hosts":[{"id":"esx01","version":"7.0"}],"datastores":[{"id":"ds1","capacityGB":100}],"vms":[{"id":"exch01"}]},"steps":[${text}]}`)).results[0];
+    expect(viaPostMessage).toEqual({ ok: false, error: { code: 'INVALID_COMMAND', message: 'vm.powerOn has no field "__proto__".' } });
+    expect(viaCli).toEqual(viaPostMessage);
+    // The tuple form too, and a lab definition given to load.
+    const tuple = parseRequest({ snaplab: 1, id: 10, method: 'dispatch', params: [JSON.parse(text)] });
+    expect(tuple?.ok && Object.hasOwn(tuple.args[0] as object, '__proto__')).toBe(true);
+    const load = parseRequest({ snaplab: 1, id: 11, method: 'load', params: JSON.parse('{"name":"x","__proto__":{}}') });
+    expect(load?.ok && Object.hasOwn(load.args[0] as object, '__proto__')).toBe(true);
+  });
+
   it('ignores what is not a SnapLab request', () => {
     for (const data of [null, 'hello', 42, {}, { snaplab: 2, id: 1, method: 'state' }, { snaplab: 1, method: 'state' }, { snaplab: 1, event: 'ready' }, { snaplab: 1, id: 3, event: 'ready' }]) {
       expect(parseRequest(data)).toBeNull();
