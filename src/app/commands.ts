@@ -109,6 +109,13 @@ export async function seekTo(ms: number): Promise<void> {
   if ('ok' in answer && answer.ok === false) notify('error', answer.error.message);
 }
 
+/** Time travel from a hint: just before the last command of this type on the current branch. */
+export async function goBackBefore(commandType: string): Promise<void> {
+  const answer = await (await labClient()).request({ kind: 'seekBefore', command: commandType });
+  if ('ok' in answer && answer.ok === false) notify('error', answer.error.message);
+  else notify('info', 'The lab is back in time: what you do now starts a new branch (the Branch list keeps the other way).');
+}
+
 /** Go to another branch of the lab's history, at the newest moment it reached. */
 export async function switchBranch(branch: string): Promise<void> {
   const answer = await (await labClient()).request({ kind: 'switchBranch', branch });

@@ -28,6 +28,6 @@ describe('lesson markdown', () => {
   });
 
   it('every lesson text parses to something', () => {
-    for (const l of lessons) for (const text of [l.intro, l.debrief, ...l.hints]) expect(parseMarkdown(text).length).toBeGreaterThan(0);
+    for (const l of lessons) for (const text of [l.intro, l.debrief, ...l.hints.map((h) => (typeof h === 'string' ? h : h.text))]) expect(parseMarkdown(text).length).toBeGreaterThan(0);
   });
 });

@@ -42,13 +42,25 @@ export const objectiveSchema = z.object({
   check: checkSchema,
 }).strict();
 
+/**
+ * A hint is text, or text with a way back: `goBack.before` names a command type, and the hint offers
+ * to take the lab to just before the last such command (time travel), so the learner can try again.
+ */
+export const hintSchema = z.union([
+  z.string().min(1).max(1000),
+  z.object({
+    text: z.string().min(1).max(1000),
+    goBack: z.object({ before: z.enum(COMMAND_TYPES), label: z.string().min(1).max(80) }).strict(),
+  }).strict(),
+]);
+
 export const lessonSchema = z.object({
   id: kebab,
   title: z.string().min(1).max(120),
   intro: markdown,
   lab: labSourceSchema,
   objectives: z.array(objectiveSchema).min(1).max(12),
-  hints: z.array(z.string().min(1).max(1000)).max(12).default([]),
+  hints: z.array(hintSchema).max(12).default([]),
   solution: z.array(stepSchema).min(1).max(400),
   debrief: markdown,
   // How long a learner might let the clock run without acting: that alone must not complete the lesson.
@@ -77,4 +89,5 @@ export const lessonSchema = z.object({
 export type Lesson = z.output<typeof lessonSchema>;
 export type LessonInput = z.input<typeof lessonSchema>;
 export type Objective = Lesson['objectives'][number];
+export type Hint = z.output<typeof hintSchema>;
 export type SolutionStep = Lesson['solution'][number];

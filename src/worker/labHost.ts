@@ -94,6 +94,7 @@ export class LabHost {
       case 'state': return this.lab.state();
       case 'session': return this.session();
       case 'seek': return this.seek(request.ms);
+      case 'seekBefore': return this.seekBefore(request.command);
       case 'switchBranch': return this.switchBranch(request.branch);
       case 'history': return this.travel.view(this.lab.now);
       case 'usage': return this.usage(request.branches);
@@ -237,6 +238,14 @@ export class LabHost {
     this.clock.pause();
     if (!this.moveTo(() => this.travel.seek(this.lab, ms))) return failure('ENGINE_ERROR', ENGINE_FAILED);
     return this.lab.state();
+  }
+
+  /** Just before the last command of a type on the current branch (a lesson hint's way back). */
+  private seekBefore(type: unknown): StateView | Failure {
+    const now = this.lab.now;
+    const last = this.travel.commands().filter((c) => c.command.type === type && c.at <= now).pop();
+    if (!last) return failure('NOTHING_TO_GO_BACK_TO', `No ${JSON.stringify(type)} command has been given on this branch yet, so there is nothing to go back before.`);
+    return this.seek(Math.max(0, last.at - 1));
   }
 
   private switchBranch(id: unknown): ClockAnswer {

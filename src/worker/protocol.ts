@@ -20,6 +20,7 @@ export type WorkerRequest =
   | { kind: 'restore'; session: unknown }
   | { kind: 'session' }
   | { kind: 'seek'; ms: unknown }
+  | { kind: 'seekBefore'; command: unknown }
   | { kind: 'switchBranch'; branch: unknown }
   | { kind: 'history' }
   | { kind: 'usage'; branches: unknown };
@@ -45,6 +46,7 @@ export interface AnswerMap {
   restore: LoadAnswer;
   session: Session;
   seek: StateView | Failure;
+  seekBefore: StateView | Failure;
   switchBranch: ClockAnswer;
   history: HistoryView;
   usage: UsageAnswer;

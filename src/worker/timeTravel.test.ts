@@ -182,3 +182,18 @@ describe('seek (time travel)', () => {
     }), { numRuns: 15 });
   });
 });
+
+describe('a hint\'s way back (seekBefore)', () => {
+  it('goes to just before the last command of that type, and says so when there is none', () => {
+    const { h } = host();
+    h.handle({ kind: 'dispatch', command: take('exch01', 'keep') });
+    h.handle({ kind: 'advance', ms: 5 * MIN });
+    h.handle({ kind: 'dispatch', command: { type: 'snapshot.delete', vm: 'exch01', snapshot: 'keep' } });
+    h.handle({ kind: 'advance', ms: 5 * MIN });
+    const back = h.handle({ kind: 'seekBefore', command: 'snapshot.delete' }) as StateView;
+    expect(back.time).toBe(5 * MIN - 1);
+    expect(back.vms.find((v) => v.id === 'exch01')!.snapshots.map((s) => s.name)).toEqual(['keep']);
+    const none = h.handle({ kind: 'seekBefore', command: 'vm.consolidate' }) as { ok: boolean; error: { code: string } };
+    expect(none.error.code).toBe('NOTHING_TO_GO_BACK_TO');
+  });
+});
