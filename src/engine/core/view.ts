@@ -122,7 +122,7 @@ export interface ServiceView { name: string; displayName: string; startup: 'auto
 export interface ShadowCopyView { id: string; setId: string; volume: string; provider: string; type: string; createdAt: number }
 export interface QuiesceView {
   snapshot: string;
-  mechanism: string;       // vss | vssFileShare | syncDriver | none
+  mechanism: string;       // vss | vssFileShare | syncDriver | nullProvider (nothing frozen) | none
   consistency: string | null;
   result: 'running' | 'success' | 'error';
   reason: string;

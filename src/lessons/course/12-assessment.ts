@@ -11,7 +11,7 @@ export const assessment: LessonInput = {
   intro: [
     'EXCH02 (Exchange 2007 on Windows Server 2008) has not had a good backup in a week. Its backup job, **Nightly backup**, takes a **quiesced VMware snapshot**, copies the disks through its proxy, then deletes the snapshot. Every night the run fails at the snapshot.',
     'Make tonight\'s run work (**Run now** in the Backup jobs region, or `backup.run`): an **application-consistent** backup of EXCH02, without truncating Exchange\'s logs (the job leaves truncation to the product\'s own Exchange backup), and the VM left as you found it: no snapshots, no deltas, nothing to consolidate, every VSS writer stable.',
-    'There are no hints in this lesson. The task errors, the event list, the VSS timeline and the guest console tell you everything. Leave `forceQuiesce` on (it stops VMware Tools from quietly falling back to the sync driver), and check which consistency you actually get.',
+    'There are no hints in this lesson. The task errors, the event list, the VSS timeline and the guest console tell you everything. Leave `forceQuiesce` on (it stops VMware Tools from quietly falling back to the sync driver, or to the null provider that freezes nothing), and check which consistency you actually get.',
   ].join('\n\n'),
   lab: {
     definition: {
@@ -24,7 +24,7 @@ export const assessment: LessonInput = {
         tools: { status: 'running', build: 82663, vss: true }, vssService: 'disabled', diskEnableUUID: false,
         toolsConf: { forceQuiesce: true },
         scripts: { preFreeze: 1 },
-        disks: [{ id: 'disk1', capacityGB: 40 }, { id: 'logs', capacityGB: 30 }],
+        disks: [{ id: 'disk1', capacityGB: 40 }, { id: 'logs', capacityGB: 30, role: 'log' }],
         workload: { profile: 'exchange', writeIOPS: 200 },
       }],
       backup: {
@@ -88,7 +88,7 @@ export const assessment: LessonInput = {
   ],
   debrief: [
     'Four separate problems stood between EXCH02 and a consistent backup, each one hidden behind the same vCenter error until the one before it was fixed: a Tools build without VSS support (the seed talk\'s "build must be 110268 or higher"), the VSS service Disabled ("must be set to Manual or Automatic"), a pre-freeze script that failed (the talk\'s "pre- and post-quiesce scripts" run before VSS starts, and a non-zero exit fails the quiesce), and Windows 2008, which gets application quiescing only on ESX 4.1 or later with disk.EnableUUID=TRUE.',
-    'With forceQuiesce on, the first three failed loudly; without it, the first two would have fallen back to the sync driver. The Windows 2008 limit fails nothing: VSS runs without writers and the snapshot is file-system consistent. Such backups look fine until an Exchange restore needs a consistent database, which is why the goal named the consistency.',
+    'With forceQuiesce on, the first three failed loudly. Without it, the old Tools would have fallen back to its LGTO_SYNC driver (file-system consistent), and once Tools had its VSS component, which VMware installs in place of LGTO_SYNC, the Disabled VSS service would have left only the null provider: a task that succeeds with a snapshot that is merely crash-consistent. The Windows 2008 limit fails nothing: VSS runs without writers and the snapshot is file-system consistent. Such backups look fine until an Exchange restore needs a consistent database, which is why the goal named the consistency.',
     'VMware Tools asked for COPY, so Exchange kept its logs for the backup product, and the job deleted its snapshot straight after the transfer, which kept the delta small, as the talk advises: "Try not to keep VMware snapshots around for a long time."',
   ].join('\n\n'),
 };

@@ -80,14 +80,14 @@ describe('the guest console (guest.exec)', () => {
     expect(exec(lab, 'net stop nosuch')).toContain('The service name is invalid.');
   });
 
-  it('sc config vss start= disabled changes the VSS service, which makes Tools fall back to the sync driver', () => {
+  it('sc config vss start= disabled changes the VSS service; with the VSS component in place of LGTO_SYNC, Tools falls back to the null provider', () => {
     const lab = vssLab();
     expect(exec(lab, 'sc config vss start= disabled')).toBe('[SC] ChangeServiceConfig SUCCESS\n');
     expect(vmOf(lab.state()).vssService).toBe('disabled');
     expect(exec(lab, 'sc qc VSS')).toContain('4   DISABLED');
     expect(exec(lab, 'vssadmin list writers')).toContain('Error: The service cannot be started');
     quiesce(lab);
-    expect(vmOf(lab.state()).snapshots[0].consistency).toBe('filesystem');
+    expect(vmOf(lab.state()).snapshots[0].consistency).toBe('crash');
     expect(exec(lab, 'sc config vss start=demand')).toContain('USAGE');
     expect(exec(lab, 'sc config vss start= demand')).toContain('SUCCESS');
     expect(vmOf(lab.state()).vssService).toBe('manual');

@@ -18,28 +18,31 @@ describe('which mechanism quiesces (vss.md rules 15-20)', () => {
     expect(snap(off)).toMatchObject({ quiesced: false, consistency: 'poweredOff' });
   });
 
-  it('vss rule 16: VSS needs ESX 3.5 U2, Tools 110268 with VSS, a VSS service that is not Disabled; otherwise the sync driver', () => {
-    const cases: [string, Parameters<typeof vssLab>][] = [
-      ['old host', [{}, { host: '3.5' }]],
-      ['old Tools', [{ tools: { status: 'running', build: 104000, vss: true } }]],
-      ['no VSS component', [{ tools: { status: 'running', build: 208167, vss: false } }]],
-      ['VSS disabled', [{ vssService: 'disabled' }]],
+  it('vss rule 16: VSS needs ESX 3.5 U2, Tools 110268 with VSS, a VSS service that is not Disabled; otherwise a fallback runs', () => {
+    const cases: [string, Parameters<typeof vssLab>, string, string][] = [
+      // Tools builds without the VSS component still carry the LGTO_SYNC driver.
+      ['old Tools', [{ tools: { status: 'running', build: 104000, vss: true } }], 'syncDriver.freeze', 'filesystem'],
+      ['no VSS component', [{ tools: { status: 'running', build: 208167, vss: false } }], 'syncDriver.freeze', 'filesystem'],
+      // With the VSS component in place of LGTO_SYNC there is no driver: the null provider (rule 17).
+      ['old host', [{}, { host: '3.5' }], 'quiesce.nullProvider', 'crash'],
+      ['VSS disabled', [{ vssService: 'disabled' }], 'quiesce.nullProvider', 'crash'],
     ];
-    for (const [, args] of cases) {
+    for (const [what, args, kind, consistency] of cases) {
       const lab = vssLab(...args);
-      expect(quiesce(lab).state).toBe('success');
-      expect(snap(lab)).toMatchObject({ quiesced: true, consistency: 'filesystem' });
-      expect(kinds(lab)).toEqual(expect.arrayContaining(['syncDriver.freeze', 'syncDriver.thaw']));
-      expect(kinds(lab)).not.toContain('vss.freeze');
+      expect(quiesce(lab).state, what).toBe('success');
+      expect(snap(lab), what).toMatchObject({ quiesced: true, consistency });
+      expect(kinds(lab), what).toContain(kind);
+      expect(kinds(lab), what).not.toContain('vss.freeze');
     }
     const good = vssLab({ tools: { status: 'running', build: 110268, vss: true } }, { host: '3.5u2' });
     quiesce(good);
     expect(snap(good).consistency).toBe('application');
   });
 
-  it('vss rule 17: the sync driver is a fallback only when VSS cannot start; forceQuiesce forbids it; a writer failure fails the task', () => {
-    const linux = vssLab({ guest: 'linux', apps: [] });
+  it('vss rule 17 (OVT stateMachine.c VmBackupStartCommon): forceQuiesce allows only VSS on Windows and only the sync driver (FIFREEZE) on Linux', () => {
+    const linux = vssLab({ guest: 'linux', apps: [], toolsConf: { forceQuiesce: true } });
     expect(quiesce(linux).state).toBe('success');
+    expect(snap(linux)).toMatchObject({ quiesced: true, consistency: 'filesystem' });
     expect(events(linux).find((e) => e.kind === 'syncDriver.freeze')!.message).toContain('vmsync / FIFREEZE');
 
     const forced = vssLab({ vssService: 'disabled', toolsConf: { forceQuiesce: true } });
@@ -49,10 +52,42 @@ describe('which mechanism quiesces (vss.md rules 15-20)', () => {
     expect(t.error!.message).toContain(QUIESCE_FAILED);
     expect(vmOf(forced.state()).snapshots).toHaveLength(0);
 
+    const noDriver = vssLab({ guest: 'linux', apps: [], toolsConf: { forceQuiesce: true, enableSyncDriver: false } });
+    expect(quiesce(noDriver).error!.message).toContain(CANNOT_INITIALIZE);
+  });
+
+  it('vss rule 17 (OVT nullProvider.c): with no VSS and enableSyncDriver=false the null provider takes the snapshot: the task succeeds, crash-consistent', () => {
+    for (const lab of [vssLab({ guest: 'linux', apps: [], toolsConf: { enableSyncDriver: false } }),
+      vssLab({ tools: { status: 'running', build: 104000, vss: false }, toolsConf: { enableSyncDriver: 'false' } })]) {
+      const t = quiesce(lab);
+      expect(t.state).toBe('success');
+      expect(snap(lab)).toMatchObject({ quiesced: true, consistency: 'crash' });
+      expect(kinds(lab)).toEqual(expect.arrayContaining(['quiesce.start', 'quiesce.nullProvider', 'vm.snapshotCreated', 'quiesce.done']));
+      expect(kinds(lab)).not.toContain('syncDriver.freeze');
+      expect(vmOf(lab.state()).quiesce).toMatchObject({ mechanism: 'nullProvider', result: 'success', consistency: 'crash' });
+      expect(events(lab).find((e) => e.kind === 'quiesce.done')!.message).toContain('only crash consistent');
+    }
+  });
+
+  it('vss rule 17 (VDDK quiescing table: Windows 2003 uses the VMware VSS component): where the VSS component replaced LGTO_SYNC, a VSS that cannot start falls to the null provider', () => {
+    const replaced = vssLab({ vssService: 'disabled' });
+    expect(quiesce(replaced).state).toBe('success');
+    expect(snap(replaced).consistency).toBe('crash');
+    expect(events(replaced).find((e) => e.kind === 'quiesce.start')!.message).toContain('in place of the LGTO_SYNC driver');
+    expect(kinds(replaced)).not.toContain('syncDriver.freeze');
+    // Tools installed without its VSS component keeps LGTO_SYNC, and that still stands in.
+    const legacy = vssLab({ vssService: 'disabled', tools: { status: 'running', build: 208167, vss: false } });
+    quiesce(legacy);
+    expect(snap(legacy).consistency).toBe('filesystem');
+    expect(events(legacy).find((e) => e.kind === 'syncDriver.freeze')!.message).toContain('LGTO_SYNC');
+  });
+
+  it('vss rule 17: the fallback is chosen when VSS cannot start, never after VSS failed half way: a writer failure fails the task', () => {
     const writerFails = vssLab();
     inject(writerFails, { kind: 'writerError', writer: 'Microsoft Exchange Writer', phase: 'freeze', error: 'retryable' });
     expect(quiesce(writerFails).state).toBe('error');
     expect(kinds(writerFails)).not.toContain('syncDriver.freeze');
+    expect(kinds(writerFails)).not.toContain('quiesce.nullProvider');
   });
 
   it('vss rule 18: Windows 2008 gets application quiescing only on ESX 4.1+ with disk.EnableUUID, SCSI and basic disks', () => {

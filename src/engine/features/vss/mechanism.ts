@@ -1,12 +1,16 @@
-// Which quiesce mechanism VMware Tools uses (vss.md rules 15-18): VSS with application writers, VSS
-// in file-share context (no writers), the sync driver as the fallback when VSS cannot start, or
-// nothing at all when forceQuiesce forbids the fallback. Rule 15 (Tools running, VM on) is checked
-// by snapshot.take before it asks for a quiesce.
+// Which quiesce mechanism VMware Tools uses (vss.md rules 15-18), in open-vm-tools' order of
+// preference (stateMachine.c VmBackupStartCommon): VSS with application writers or in file-share
+// context (no writers); when VSS cannot start, the sync driver; where there is none, the null
+// provider, which freezes nothing. forceQuiesce allows only VSS on Windows and only the sync driver
+// on Linux. Rule 15 (Tools running, VM on) is checked by snapshot.take before it asks for a quiesce.
 import type { Vm, SettingValue } from '../../model/vm';
 
 export type Mechanism =
   | { kind: 'vss'; application: boolean; reason: string }
   | { kind: 'syncDriver'; reason: string }
+  /** open-vm-tools' nullProvider.c: scripts run, nothing is frozen, the snapshot is crash-consistent. */
+  | { kind: 'nullProvider'; reason: string }
+  /** forceQuiesce and nothing it allows can start: "Requested quiescing cannot be initialized." */
   | { kind: 'none'; reason: string };
 
 export const MIN_VSS_TOOLS_BUILD = 110268;
@@ -21,6 +25,7 @@ export function confFlag(v: SettingValue | undefined): boolean {
 /** Why the VSS path cannot start on this VM, or null when it can (rule 16). */
 export function vssUnavailable(vm: Vm): string | null {
   if (vm.guestOs === 'linux') return 'a Linux guest has no VSS';
+  if (vm.toolsConf.enableVSS !== undefined && !confFlag(vm.toolsConf.enableVSS)) return 'tools.conf sets enableVSS=false';
   if (!vm.host.atLeast('3.5u2')) return `VSS quiescing needs ESX 3.5 Update 2 or later; ${vm.host.id} runs ${vm.host.version}`;
   if (vm.tools.build < MIN_VSS_TOOLS_BUILD) return `VMware Tools build ${vm.tools.build} is older than ${MIN_VSS_TOOLS_BUILD}, the first with VSS support`;
   if (!vm.tools.vss) return 'VMware Tools was installed without its VSS component';
@@ -39,6 +44,22 @@ export function appQuiescingUnavailable(vm: Vm): string | null {
   return null;
 }
 
+/**
+ * Why the guest has no sync driver, or null when it has one (rule 17). Linux has FIFREEZE (vmsync on
+ * old kernels). On Windows VMware Tools installs either the LGTO_SYNC driver or its VSS component: the
+ * VDDK's quiescing table gives Windows 2003 and later the "VMware VSS component", so a Tools build with
+ * VSS support has no LGTO_SYNC to fall back to; older builds, or Tools without VSS, have the driver.
+ */
+export function syncDriverUnavailable(vm: Vm): string | null {
+  const conf = vm.toolsConf.enableSyncDriver;
+  if (conf !== undefined && !confFlag(conf)) return 'tools.conf sets enableSyncDriver=false';
+  if (vm.guestOs === 'linux') return null;
+  if (vm.tools.vss && vm.tools.build >= MIN_VSS_TOOLS_BUILD) return 'VMware Tools installed its VSS component in place of the LGTO_SYNC driver';
+  return null;
+}
+
+const syncDriverName = (vm: Vm): string => (vm.guestOs === 'linux' ? 'vmsync / FIFREEZE' : 'LGTO_SYNC');
+
 export function chooseMechanism(vm: Vm): Mechanism {
   const noVss = vssUnavailable(vm);
   if (noVss === null) {
@@ -47,9 +68,12 @@ export function chooseMechanism(vm: Vm): Mechanism {
       ? { kind: 'vss', application: true, reason: 'VSS with application writers' }
       : { kind: 'vss', application: false, reason: `VSS without writers (file-share context): ${noApp}` };
   }
-  // Rule 17: the fallback is chosen only when VSS cannot start, and forceQuiesce forbids it.
-  if (confFlag(vm.toolsConf.forceQuiesce)) return { kind: 'none', reason: `${noVss}, and tools.conf forceQuiesce=true forbids the sync driver fallback` };
-  const sync = vm.toolsConf.enableSyncDriver;
-  if (sync !== undefined && !confFlag(sync)) return { kind: 'none', reason: `${noVss}, and tools.conf enableSyncDriver=false leaves no fallback` };
-  return { kind: 'syncDriver', reason: `sync driver (${vm.guestOs === 'linux' ? 'vmsync / FIFREEZE' : 'LGTO_SYNC'}): ${noVss}` };
+  // Rule 17: a fallback is chosen only when VSS cannot start (a failure half way fails the task).
+  const noSync = syncDriverUnavailable(vm);
+  if (confFlag(vm.toolsConf.forceQuiesce)) {
+    if (vm.guestOs === 'linux' && noSync === null) return { kind: 'syncDriver', reason: `sync driver (${syncDriverName(vm)}), the one provider forceQuiesce allows on Linux` };
+    return { kind: 'none', reason: `${noVss}, and tools.conf forceQuiesce=true allows only ${vm.guestOs === 'linux' ? `the sync driver (${noSync})` : 'VSS'}` };
+  }
+  if (noSync === null) return { kind: 'syncDriver', reason: `sync driver (${syncDriverName(vm)}): ${noVss}` };
+  return { kind: 'nullProvider', reason: `null provider, nothing frozen: ${noVss}, and ${noSync}` };
 }

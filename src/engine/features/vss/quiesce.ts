@@ -12,6 +12,7 @@ import { QUIESCES_KEPT, type QuiesceSummary, type Requestor } from '../../model/
 import type { Consistency } from '../../core/view';
 import { createSnapshot, discardSnapshot } from '../snapshot/create';
 import { releaseHeld } from '../guest/write';
+import { stun } from '../vm/stun';
 import { findService, startService, stopService } from '../guest/services';
 import { chooseMechanism, confFlag, type Mechanism } from './mechanism';
 import { VssSession, type SessionFailure } from './session';
@@ -79,7 +80,7 @@ class ToolsQuiesce implements Requestor {
       if (this.done) return;
       if (!ok) { runFreezeFail(lab, vm, false, msg); this.fail(msg, false); return; }
       this.froze = ran;
-      if (m.kind === 'vss') this.runVss(m.application); else this.runSyncDriver();
+      if (m.kind === 'vss') this.runVss(m.application); else if (m.kind === 'nullProvider') this.runNullProvider(); else this.runSyncDriver();
     });
   }
 
@@ -141,6 +142,25 @@ class ToolsQuiesce implements Requestor {
     });
   }
 
+  /**
+   * open-vm-tools' null provider (rule 17): the scripts ran, nothing is frozen (Linux only calls
+   * sync()), the host takes the snapshot and the task succeeds; the snapshot is crash-consistent,
+   * though vSphere lists it as quiesced (inferred: nothing tells the host which provider ran).
+   */
+  private runNullProvider(): void {
+    const { lab, vm } = this;
+    lab.log(vm, 'VMware Tools', 'quiesce.nullProvider', `No quiescing driver in ${vm.name}: the null provider ${vm.guestOs === 'linux' ? 'calls sync() and ' : ''}freezes nothing; the host takes the snapshot as it is.`);
+    this.task.ramp(lab.now, 20, 80, 300);
+    // The host's own short stun for the switch to new deltas (vmware-snapshots.md rule 17).
+    const stunMs = Math.round(lab.rng.between(150, 600));
+    stun(lab, vm, stunMs);
+    lab.scheduler.after(stunMs, () => {
+      if (this.done) return;
+      this.snap = createSnapshot(lab, vm, { name: this.req.name, description: this.req.description, memory: false, quiesced: true, consistency: 'crash' });
+      this.thawScripts(() => this.succeed('crash'), (reason) => this.fail(reason, false));
+    });
+  }
+
   private thawScripts(next: () => void, fail: (reason: string) => void): void {
     this.task.ramp(this.lab.now, 88, 92, 1500);
     runScript(this.lab, this.vm, 'post-thaw', (ok, _ran, msg) => {
@@ -157,7 +177,7 @@ class ToolsQuiesce implements Requestor {
     if (m.kind === 'vss' && this.snap) addVssManifest(vm, this.snap, m.application && this.session ? this.session.writers.map((w) => w.name) : []);
     this.summary.result = 'success';
     this.summary.consistency = consistency;
-    lab.log(vm, 'VMware Tools', 'quiesce.done', `Quiesce of ${vm.name} done: snapshot "${this.req.name}" is ${consistency === 'application' ? 'application' : 'file-system'} consistent${this.summary.holdMs !== null ? ` (writes held ${(this.summary.holdMs / 1000).toFixed(2)} s)` : ''}.`);
+    lab.log(vm, 'VMware Tools', 'quiesce.done', `Quiesce of ${vm.name} done: snapshot "${this.req.name}" is ${consistency === 'application' ? 'application' : consistency === 'crash' ? 'only crash' : 'file-system'} consistent${this.summary.holdMs !== null ? ` (writes held ${(this.summary.holdMs / 1000).toFixed(2)} s)` : ''}.`);
     lab.succeed(this.task);
   }
 
