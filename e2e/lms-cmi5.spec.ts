@@ -65,13 +65,15 @@ test('cmi5: initialized, completed and terminated, in order, with the registrati
   expect(lrs.unauthorized).toBe(0);
 
   // Relaunch: a new session of the same registration resumes the lab and does not complete again.
-  lrs.relaunch('session-2');
+  // This time the platform gives a returnURL: Exit lesson sends terminated and goes back there.
+  lrs.relaunch('session-2', { returnURL: `${server.base}returned.html` });
   await launch(page);
   const after = await page.evaluate(() => window.lab.state());
   expect(after.time).toBe(before.time);
   expect(after.lesson?.complete).toBe(true);
   await expect.poll(() => lrs.verbs()).toEqual(['initialized', 'completed', 'terminated', 'initialized']);
-  await page.goto('about:blank');
-  await expect.poll(() => lrs.verbs().slice(3)).toEqual(['initialized', 'terminated']);
+  await page.getByRole('region', { name: 'Learning platform' }).getByRole('button', { name: 'Exit lesson' }).click();
+  await expect(page).toHaveURL(`${server.base}returned.html`);
+  expect(lrs.verbs().slice(3)).toEqual(['initialized', 'terminated']);
   expect(lrs.statements[4].context.extensions?.[SESSION_ID_EXT]).toBe('session-2');
 });

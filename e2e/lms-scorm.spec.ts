@@ -1,7 +1,8 @@
 // The SCORM 1.2 package, launched as an LMS would: unzipped onto a plain file server, its SCO for
 // "first-snapshot" (the href imsmanifest.xml gives) in a frame of a mock LMS page whose API records
 // every call. The lesson is completed through window.lab; then the LMS relaunches it with what it kept.
-import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, type Frame, type Page } from '@playwright/test';
 import { decodeSuspendData } from '../src/app/lms/suspendData';
@@ -15,8 +16,9 @@ declare global {
 
 let server: PackageServer;
 let launch = '';
+let dir = '';
 test.beforeAll(async () => {
-  const dir = unpack('snaplab-scorm12.zip');
+  dir = unpack('snaplab-scorm12.zip');
   const manifest = readFileSync(join(dir, 'imsmanifest.xml'), 'utf8');
   launch = /identifier="sco-first-snapshot"[^>]*href="([^"]+)"/.exec(manifest)![1].replace(/&amp;/g, '&');
   server = await servePackage(dir, (req, res) => {
@@ -35,6 +37,22 @@ async function openInLms(page: Page, initial: Record<string, string> = {}): Prom
   await frame.evaluate(() => window.lab.ready);
   return frame;
 }
+
+function filesUnder(root: string, sub = ''): string[] {
+  return readdirSync(join(root, sub)).flatMap((name) => {
+    const rel = sub ? `${sub}/${name}` : name;
+    return statSync(join(root, rel)).isDirectory() ? filesUnder(root, rel) : [rel];
+  });
+}
+
+test('the built package holds exactly the files imsmanifest.xml names, by relative paths', () => {
+  const manifest = readFileSync(join(dir, 'imsmanifest.xml'), 'utf8');
+  const named = [...manifest.matchAll(/<file href="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+  for (const href of named) expect(href).not.toMatch(/^(\/|[a-z]+:)|(^|\/)\.\.(\/|$)/i);
+  expect(new Set(filesUnder(dir))).toEqual(new Set([...named, 'imsmanifest.xml']));
+  expect(named).toContain('index.html');
+  expect(named.some((f) => /^assets\/labWorker-[\w-]+\.js$/.test(f))).toBe(true);
+});
 
 const calls = (page: Page) => page.evaluate(() => window.scormCalls);
 const data = (page: Page) => page.evaluate(() => window.scormData);
@@ -60,6 +78,9 @@ test('SCORM 1.2: LMSInitialize first, incomplete, then completed with suspend_da
   expect(afterComplete.slice(completedAt).some((c) => c[0] === 'LMSCommit')).toBe(true);
   expect((await data(page))['cmi.core.lesson_location']).toBe('4/4 objectives');
   await expect(frame.getByRole('region', { name: 'Learning platform' })).toContainText('completed');
+  // The LMS page with the lesson in its frame, the Learning platform line included: no axe violations.
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   // The session with the lesson's four steps reaches cmi.suspend_data (ASCII, under SCORM 1.2's limit).
   await expect.poll(async () => (await data(page))['cmi.suspend_data']?.length ?? 0).toBeGreaterThan(10);
   const suspend = (await data(page))['cmi.suspend_data'];

@@ -1,7 +1,10 @@
 // Progress that travels without a learning platform: the Course panel exports it as one JSON file and
 // imports it in another browser; a share link can carry it too.
 import { readFileSync } from 'node:fs';
+import { lessons } from '../src/lessons';
 import { test, expect, type LabDriver } from './fixtures';
+
+const COURSE = lessons.length;
 
 async function completeFirstSnapshot(lab: LabDriver) {
   const page = lab.page;
@@ -12,7 +15,7 @@ async function completeFirstSnapshot(lab: LabDriver) {
   await lab.advance(10 * 60_000);
   await expect(panel.getByRole('status').filter({ hasText: 'Lesson complete.' })).toBeVisible();
   await panel.getByRole('button', { name: 'Course' }).click();
-  await expect(panel).toContainText('Course progress: 1 of 12 lessons complete');
+  await expect(panel).toContainText(`Course progress: 1 of ${COURSE} lessons complete`);
 }
 
 test('Export progress writes one file; Import progress in a fresh browser brings the lessons and the lab back', async ({ page, lab, browser }) => {
@@ -29,7 +32,7 @@ test('Export progress writes one file; Import progress in a fresh browser brings
   await page2.goto('./');
   await page2.evaluate(() => window.lab.ready);
   const panel2 = page2.getByRole('region', { name: 'Lesson' });
-  await expect(panel2).toContainText('Course progress: 0 of 12 lessons complete');
+  await expect(panel2).toContainText(`Course progress: 0 of ${COURSE} lessons complete`);
   await panel2.getByLabel('Progress file to import').setInputFiles(file);
   await expect(page2.getByRole('status').filter({ hasText: /Progress imported .*1 lesson complete there, 1 new here/ })).toBeVisible();
   await expect(page2.getByRole('region', { name: 'Lesson' }).getByRole('heading', { name: 'First snapshot' })).toBeVisible();
@@ -53,7 +56,7 @@ test('a share link with "Include my course progress" carries the completed lesso
   await expect(page2.getByRole('status').filter({ hasText: 'Course progress from the link: 1 lesson complete, 1 new here.' })).toBeVisible();
   const panel2 = page2.getByRole('region', { name: 'Lesson' });
   await panel2.getByRole('button', { name: 'Course' }).click();
-  await expect(panel2).toContainText('Course progress: 1 of 12 lessons complete');
+  await expect(panel2).toContainText(`Course progress: 1 of ${COURSE} lessons complete`);
   expect(new URL(page2.url()).hash).toBe('');
   await other.close();
 });

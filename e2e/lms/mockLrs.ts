@@ -27,12 +27,12 @@ export class MockLrs {
     }));
   }
 
-  /** A new launch: a new one-time token. */
-  relaunch(sessionId: string): void {
+  /** A new launch: a new one-time token, a new session id, and any other launch data. */
+  relaunch(sessionId: string, launchData: Record<string, unknown> = {}): void {
     this.tokenGiven = false;
     const data = JSON.parse(this.state.get('LMS.LaunchData')!) as { contextTemplate: { extensions: Record<string, string> } };
     data.contextTemplate.extensions[SESSION_ID_EXT] = sessionId;
-    this.state.set('LMS.LaunchData', JSON.stringify(data));
+    this.state.set('LMS.LaunchData', JSON.stringify({ ...data, ...launchData }));
   }
 
   verbs(): string[] { return this.statements.map((s) => s.verb.display['en-US']); }
@@ -40,6 +40,10 @@ export class MockLrs {
   handle = (req: IncomingMessage, res: ServerResponse, body: string): boolean => {
     const url = new URL(req.url ?? '/', 'http://x');
     const json = (value: unknown, status = 200) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+    if (url.pathname === '/returned.html') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Back in the LMS</title><h1>Back in the LMS</h1>');
+      return true;
+    }
     if (url.pathname === '/fetch') {
       if (req.method !== 'POST') json({ 'error-code': '3', 'error-text': 'POST only' });
       else if (this.tokenGiven) json({ 'error-code': '1', 'error-text': 'The authorization token has already been returned.' });

@@ -3,7 +3,7 @@
 export const MOCK_SCORM_LMS = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Mock LMS</title></head>
 <body>
-<h1>Mock LMS</h1>
+<main><h1>Mock LMS</h1></main>
 <script>
   const initial = JSON.parse(decodeURIComponent(location.hash.slice(1) || '%7B%7D'));
   window.scormData = Object.assign({ 'cmi.core.lesson_status': 'not attempted', 'cmi.core.entry': 'ab-initio' }, initial);
@@ -26,6 +26,6 @@ export const MOCK_SCORM_LMS = `<!doctype html>
   frame.style.width = '1200px';
   frame.style.height = '800px';
   frame.src = 'course/' + (new URLSearchParams(location.search).get('launch') || '');
-  document.body.append(frame);
+  document.querySelector('main').append(frame);
 </script>
 </body></html>`;
