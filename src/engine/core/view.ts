@@ -84,6 +84,8 @@ export interface VmView {
   power: PowerState;
   question: QuestionView | null;
   stunned: boolean;
+  /** A memory snapshot's memory is being written: the VM runs, sluggish (lazy checkpointing, rule 17). */
+  savingMemory: boolean;
   tools: { status: 'running' | 'notRunning' | 'notInstalled'; build: number; vss: boolean };
   vssService: 'automatic' | 'manual' | 'disabled';
   diskEnableUUID: boolean;

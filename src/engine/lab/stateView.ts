@@ -62,6 +62,7 @@ function vmView(lab: Lab, vm: Vm): VmView {
     memoryMB: vm.memoryMB, power: vm.power,
     question: vm.question ? { id: vm.question.id, text: vm.question.text, choices: [...vm.question.choices] } : null,
     stunned: lab.now < vm.stunnedUntil || vm.ioHeld,
+    savingMemory: lab.now < vm.checkpointUntil,
     tools: { status: vm.tools.status === 'running' && vm.power !== 'poweredOn' ? 'notRunning' : vm.tools.status, build: vm.tools.build, vss: vm.tools.vss },
     vssService: vm.vssService, diskEnableUUID: vm.diskEnableUUID,
     toolsConf: { ...vm.toolsConf }, vmx: { ...vm.vmx }, installedApps: [...vm.apps],

@@ -55,6 +55,8 @@ export class Vm {
   stunnedUntil = 0;
   /** Guest I/O held by VSS flush-and-hold or a stun: writes wait. */
   ioHeld = false;
+  /** Until this time a memory snapshot's memory is being written: the VM runs, slowed (rule 17). */
+  checkpointUntil = 0;
   /** The task running on this VM and those waiting behind it (vSphere runs one at a time per VM). */
   running: Task | null = null;
   queue: Task[] = [];

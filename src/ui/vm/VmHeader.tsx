@@ -23,6 +23,7 @@ export function VmHeader() {
             {GUEST[vm.guest] ?? vm.guest} · {POWER[vm.power]} · VMware Tools: {TOOLS[vm.tools.status]}
             {vm.tools.status !== 'notInstalled' ? ` (build ${vm.tools.build})` : ''} · {vm.host} / {vm.datastore}
             {vm.stunned ? ' · stunned' : ''}
+            {vm.savingMemory ? ' · saving memory (running, sluggish)' : ''}
           </p>
         </div>
       </div>

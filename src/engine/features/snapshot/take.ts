@@ -1,12 +1,13 @@
 // snapshot.take as a vSphere task (rules 5, 13, 16, 17, 27, 28): the checks vSphere makes when the
-// task starts, then a short stun (or the memory write) and the switch to new deltas. A quiesced
+// task starts, then a short stun and the switch to new deltas (a memory snapshot writes the memory
+// with the VM running between two stuns). A quiesced
 // snapshot hands the switch to the guest quiescing in vss/, which calls it while writes are held.
 import type { LabContext } from '../context';
 import type { Vm } from '../../model/vm';
 import type { Task } from '../../core/tasks';
 import type { CommandOf } from '../../core/commands';
 import type { CommandResult } from '../../core/view';
-import { createSnapshot, snapshotStartBytes, deltaFormatFor } from './create';
+import { createSnapshot, snapshotStartBytes, deltaFormatFor, type CreateOptions } from './create';
 import { snapshotOverheadBytes } from '../../model/disk/formats';
 import { startQuiesce } from '../vss/quiesce';
 import { refuse } from '../../core/result';
@@ -61,16 +62,44 @@ function runTake(lab: LabContext, vm: Vm, task: Task, cmd: CommandOf<'snapshot.t
   if (cmd.quiesce && !memory) {
     lab.log(vm, 'vCenter', 'quiesce.ignored', `Quiesce ignored: ${vm.power !== 'poweredOn' ? `${vm.name} is not powered on` : 'VMware Tools is not running'}; the snapshot is taken without quiescing.`);
   }
+  const consistency = vm.power === 'poweredOff' ? 'poweredOff' : memory ? 'memory' : 'crash';
+  if (memory && vm.power === 'poweredOn') { lazyCheckpoint(lab, vm, task, { name, description, memory, quiesced: false, consistency }); return; }
   const stunMs = Math.round(lab.rng.between(150, 600));
-  const memoryMs = memory && vm.power === 'poweredOn' ? vm.memoryBytes / copySpeed(lab, vm) : 0;
-  const total = stunMs + memoryMs;
-  task.ramp(lab.now, 5, 99, total);
-  stun(lab, vm, total);
-  lab.scheduler.after(total, () => {
+  task.ramp(lab.now, 5, 99, stunMs);
+  stun(lab, vm, stunMs);
+  lab.scheduler.after(stunMs, () => {
     const again = takeRefusal(lab, vm, false);
     if (again && again.startsWith('The operation')) { lab.fail(task, again); return; }
-    const consistency = vm.power === 'poweredOff' ? 'poweredOff' : memory ? 'memory' : 'crash';
     createSnapshot(lab, vm, { name, description, memory, quiesced: false, consistency });
     lab.succeed(task);
+  });
+}
+
+/**
+ * A memory snapshot of a running VM with lazy checkpointing (rule 17, KB 76687): a short stun while
+ * the disks switch to new deltas, then the VM keeps running, sluggish, while its memory is written to
+ * the datastore, and a short stun at the end. The task lasts as long as the write; the guest's writes
+ * in between land in the new deltas, since the snapshot's moment is the first stun.
+ */
+function lazyCheckpoint(lab: LabContext, vm: Vm, task: Task, o: CreateOptions): void {
+  const startStun = Math.round(lab.rng.between(150, 600));
+  const endStun = Math.round(lab.rng.between(150, 600));
+  const memoryMs = vm.memoryBytes / copySpeed(lab, vm);
+  task.ramp(lab.now, 5, 99, startStun + memoryMs + endStun);
+  stun(lab, vm, startStun);
+  lab.scheduler.after(startStun, () => {
+    const again = takeRefusal(lab, vm, false);
+    if (again && again.startsWith('The operation')) { lab.fail(task, again); return; }
+    createSnapshot(lab, vm, o);
+    vm.checkpointUntil = lab.now + memoryMs;
+    lab.log(vm, 'host', 'vm.checkpointStart', `Lazy checkpoint: ${vm.name} keeps running, slowed, while its ${formatBytes(vm.memoryBytes)} of memory is written to ${vm.datastore.id}.`);
+    lab.scheduler.after(memoryMs, () => {
+      vm.checkpointUntil = 0;
+      stun(lab, vm, endStun);
+      lab.scheduler.after(endStun, () => {
+        lab.log(vm, 'host', 'vm.checkpointDone', `Memory of ${vm.name} written in ${(memoryMs / 1000).toFixed(1)} s; a short stun ended the checkpoint.`);
+        lab.succeed(task);
+      });
+    });
   });
 }
