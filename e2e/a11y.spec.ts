@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 
-const REGIONS = ['Inventory', 'Snapshot tree', 'VSS timeline', 'Datastore', 'Recent Tasks', 'Guest console', 'Events', 'Lesson'];
+const REGIONS = ['Inventory', 'Snapshot tree', 'VSS timeline', 'Datastore', 'Recent Tasks', 'Guest console', 'Events', 'Disk chain', 'Lesson'];
 
 test('the regions are landmarks with the contract names', async ({ page, lab }) => {
   await lab.selectVm('EXCH01');

@@ -9,6 +9,7 @@ import { SessionMenu } from './controls/SessionMenu';
 import { TimeControls } from './controls/TimeControls';
 import { useShortcuts } from './controls/useShortcuts';
 import { GuestConsole } from './console/GuestConsole';
+import { DiskChain } from './chain/DiskChain';
 import { DatastorePanel } from './datastore/DatastorePanel';
 import { PanelNav, type DeckPanel } from './deck/PanelNav';
 import { EventsPanel } from './events/EventsPanel';
@@ -27,6 +28,7 @@ import { VmHeader } from './vm/VmHeader';
 
 // The VM's panels below the tree and the timeline, in the order the tabs list them.
 const DECK: DeckPanel[] = [
+  { id: 'panel-chain', label: 'Disk chain' },
   { id: 'panel-events', label: 'Events' },
   { id: 'panel-console', label: 'Guest console' },
   { id: 'panel-faults', label: 'Break something' },
@@ -62,6 +64,7 @@ export function App() {
             </div>
           </div>
           <PanelNav panels={DECK} />
+          <DiskChain id="panel-chain" />
           <EventsPanel id="panel-events" />
           <div className="grid-3">
             <GuestConsole id="panel-console" />

@@ -6,7 +6,10 @@ import '@xyflow/react/dist/style.css';
 import type { VmView } from '../../engine/core/view';
 import { selectSnapshot, useLab } from '../../app/store';
 import { useThrottled } from '../common/useThrottled';
-import { HERE_ID, layoutTree } from './layout';
+import { HERE_ID, NODE_W, layoutTree } from './layout';
+
+/** The smallest zoom the tree fits to: card text stays at 9 px or more; a larger tree scrolls. */
+const MIN_READABLE_ZOOM = 0.8;
 import { changesSince, leafFiles, snapshotAriaLabel } from './nodes';
 import { HereNode, SnapshotNode, type HereFlowNode, type SnapshotFlowNode } from './SnapshotNode';
 
@@ -26,12 +29,19 @@ export default function SnapshotFlow({ vm }: { vm: VmView }) {
 function Flow({ vm }: { vm: VmView }) {
   const selected = useLab((s) => s.selectedSnapshot);
   const { nodes, edges } = useMemo(() => build(vm, selected), [vm, selected]);
-  const { fitView } = useReactFlow();
-  const shape = nodes.map((n) => n.id).join(',');
+  const { fitView, getZoom, setCenter } = useReactFlow();
+  // Re-fit whenever a card is added, removed or moves (a taller card pushes a level down). Below the
+  // readable zoom the tree scrolls instead, centred on "You are here".
+  const shape = nodes.map((n) => `${n.id}@${n.position.x},${n.position.y}`).join(',');
+  const here = nodes.find((n) => n.id === HERE_ID)?.position;
   useEffect(() => {
-    const t = setTimeout(() => void fitView({ padding: 0.15, maxZoom: 1, duration: 0 }), 0);
+    const t = setTimeout(() => {
+      void fitView({ padding: 0.12, maxZoom: 1, minZoom: MIN_READABLE_ZOOM, duration: 0 }).then(() => {
+        if (here && getZoom() <= MIN_READABLE_ZOOM + 0.001) void setCenter(here.x + NODE_W / 2, here.y + 40, { zoom: MIN_READABLE_ZOOM, duration: 0 });
+      });
+    }, 0);
     return () => clearTimeout(t);
-  }, [shape, fitView]);
+  }, [shape, fitView, getZoom, setCenter, here]);
 
   const onNodesChange = (changes: NodeChange[]) => {
     for (const c of changes) {
@@ -52,9 +62,10 @@ function Flow({ vm }: { vm: VmView }) {
       edgesFocusable={false}
       elementsSelectable
       fitView
-      fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
-      minZoom={0.2}
+      fitViewOptions={{ padding: 0.12, maxZoom: 1, minZoom: MIN_READABLE_ZOOM }}
+      minZoom={MIN_READABLE_ZOOM}
       maxZoom={1.5}
+      panOnScroll
       proOptions={{ hideAttribution: true }}
       ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select this snapshot.' }}
     >
@@ -65,7 +76,10 @@ function Flow({ vm }: { vm: VmView }) {
 }
 
 function build(vm: VmView, selected: string | null) {
-  const placed = layoutTree(vm.snapshots, vm.currentSnapshot);
+  const byIdEarly = new Map(vm.snapshots.map((s) => [s.id, s]));
+  // Card heights as the cards draw them (see SnapshotNode): header, badges, then two lines per file.
+  const heightOf = (id: string) => (id === HERE_ID ? 52 + vm.disks.length * 32 : 84 + (byIdEarly.get(id)?.deltas.length ?? 0) * 32);
+  const placed = layoutTree(vm.snapshots, vm.currentSnapshot, heightOf);
   const byId = new Map(vm.snapshots.map((s) => [s.id, s]));
   const nodes: (SnapshotFlowNode | HereFlowNode)[] = placed.map((p) => {
     if (p.here) {

@@ -5,7 +5,7 @@ import { consistencyLabel, formatSimTime } from '../../app/format';
 import { selectSnapshot, useLab } from '../../app/store';
 import { Dialog } from '../common/Dialog';
 import { HERE_ID } from './layout';
-import { fileLineText, snapshotFiles } from './nodes';
+import { changesSince, fileLineText, snapshotFiles } from './nodes';
 import { snapshotRows } from './snapshotOrder';
 
 interface Props { vm: VmView; onClose(): void; onRevert(id: string): void; onDelete(id: string): void; onDeleteAll(): void }
@@ -16,6 +16,7 @@ export function SnapshotManager({ vm, onClose, onRevert, onDelete, onDeleteAll }
   const [focus, setFocus] = useState(() => Math.max(0, rows.findIndex((r) => r.id === (selected ?? HERE_ID))));
   const list = useRef<HTMLUListElement>(null);
   const chosen = vm.snapshots.find((s) => s.id === selected) ?? null;
+  const diskLabel = (id: string) => vm.disks.find((d) => d.id === id)?.label ?? id;
 
   const move = (i: number) => {
     const n = Math.max(0, Math.min(rows.length - 1, i));
@@ -54,7 +55,9 @@ export function SnapshotManager({ vm, onClose, onRevert, onDelete, onDeleteAll }
               <dt>Consistency</dt><dd>{consistencyLabel(chosen.consistency)}</dd>
               <dt>Memory</dt><dd>{chosen.memory ? 'Included' : 'Not included'}</dd>
               <dt>Quiesced</dt><dd>{chosen.quiesced ? 'Yes' : 'No'}</dd>
-              <dt>Disk files</dt><dd>{snapshotFiles(chosen).map((f) => <div key={f.disk}>{f.disk}: {fileLineText(f)}</div>)}</dd>
+              <dt>Disk files when taken</dt><dd>{snapshotFiles(chosen).map((f) => <div key={f.disk}>{diskLabel(f.disk)}: {f.file}</div>)}</dd>
+              <dt>Writes since</dt><dd>{changesSince(chosen).length === 0 ? <span className="muted">None</span>
+                : changesSince(chosen).map((f) => <div key={`${f.disk}${f.file}`}>{diskLabel(f.disk)}: {fileLineText(f)}</div>)}</dd>
             </dl>
           ) : <p className="muted">Select a snapshot to see its details.</p>}
           <div className="btn-row">

@@ -2,7 +2,7 @@
 import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { consistencyLabel, formatSimTime } from '../../app/format';
-import { fileLineText, type HereNodeData, type SnapshotNodeData } from './nodes';
+import { sizesText, type FileLine, type HereNodeData, type SnapshotNodeData } from './nodes';
 
 export type SnapshotFlowNode = Node<SnapshotNodeData, 'snapshot'>;
 export type HereFlowNode = Node<HereNodeData, 'here'>;
@@ -19,7 +19,8 @@ export const SnapshotNode = memo(function SnapshotNode({ data, selected }: NodeP
         {s.quiesced && <span className="badge badge-q">Quiesced</span>}
         <span className={`badge badge-c-${s.consistency}`}>{consistencyLabel(s.consistency)}</span>
       </div>
-      {data.files.map((f) => <div key={f.disk} className="snap-file" title={`Writes since this snapshot on ${f.disk}: ${f.file}`}>Δ {fileLineText(f)}</div>)}
+      {data.files.length > 0 && <div className="snap-caption">Writes since</div>}
+      {data.files.map((f) => <FileLines key={`${f.disk}${f.file}`} f={f} />)}
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
     </div>
   );
@@ -31,7 +32,17 @@ export const HereNode = memo(function HereNode({ data }: NodeProps<HereFlowNode>
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="snap-name"><span className="here-pin" aria-hidden="true">▼</span>You are here</div>
       <div className="snap-time">{data.vmName} writes to</div>
-      {data.files.map((f) => <div key={f.disk} className="snap-file" title={`${f.disk}: ${f.file}`}>{fileLineText(f)}</div>)}
+      {data.files.map((f) => <FileLines key={f.disk} f={f} />)}
     </div>
   );
 });
+
+/** A file on two lines: its name, then data held and file size (the words Snapshot Manager and Disk chain use). */
+function FileLines({ f }: { f: FileLine }) {
+  return (
+    <div className="snap-file" title={`${f.disk}: ${f.file}`}>
+      <div className="snap-file-name">{f.file}</div>
+      <div className="snap-file-size">{sizesText(f)}</div>
+    </div>
+  );
+}

@@ -3,7 +3,7 @@
 // alone at the top when the VM has no current snapshot).
 
 export const HERE_ID = '__you_are_here__';
-export const NODE_W = 210;
+export const NODE_W = 220;
 export const NODE_H = 96;
 const GAP_X = 28;
 const GAP_Y = 44;
@@ -11,7 +11,11 @@ const GAP_Y = 44;
 export interface TreeItem { id: string; parent: string | null }
 export interface PlacedNode { id: string; parent: string | null; x: number; y: number; depth: number; here: boolean }
 
-export function layoutTree(items: TreeItem[], current: string | null): PlacedNode[] {
+/**
+ * Cards differ in height (one file line per disk and branch): `heightOf` gives each card's, and each
+ * level of the tree starts below the tallest card of the level above, so no card covers a child.
+ */
+export function layoutTree(items: TreeItem[], current: string | null, heightOf: (id: string) => number = () => NODE_H): PlacedNode[] {
   const ids = new Set(items.map((i) => i.id));
   const children = new Map<string | null, string[]>();
   const add = (parent: string | null, id: string) => {
@@ -39,5 +43,11 @@ export function layoutTree(items: TreeItem[], current: string | null): PlacedNod
   };
   const seen = new Set<string>();
   for (const root of children.get(null) ?? []) visit(root, null, 0, seen);
+  // Rows: each depth starts below the tallest card of the depth above.
+  const rowHeight: number[] = [];
+  for (const p of placed) rowHeight[p.depth] = Math.max(rowHeight[p.depth] ?? 0, heightOf(p.id));
+  const rowY: number[] = [0];
+  for (let d = 1; d < rowHeight.length; d++) rowY[d] = rowY[d - 1] + (rowHeight[d - 1] ?? NODE_H) + GAP_Y;
+  for (const p of placed) p.y = rowY[p.depth];
   return placed;
 }
