@@ -122,3 +122,19 @@ test('SCORM 1.2: a relaunch with the kept suspend_data restores the session wher
   expect((await data(page))['cmi.core.lesson_status']).toBe('incomplete');
   await expect(frame.getByRole('region', { name: 'Lesson' }).getByText('Take a snapshot of EXCH01')).toBeVisible();
 });
+
+test('without an LMS the SCO says so and works as the ordinary lab, autosave included', async ({ page }) => {
+  await page.goto(`${server.base}course/${launch}`);
+  await page.evaluate(() => window.lab.ready);
+  await expect(page.getByRole('alert').filter({ hasText: 'No learning platform was found' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Learning platform' })).toHaveCount(0);
+  const state = await page.evaluate(() => window.lab.state());
+  expect(state.lesson?.id).toBe('first-snapshot');
+  expect((await page.evaluate(() => window.lab.dispatch({ type: 'snapshot.take', vm: 'exch01', name: 'no LMS' }))).ok).toBe(true);
+  await page.evaluate(() => window.lab.advance(5_000));
+  expect((await page.evaluate(() => window.lab.state())).vms[0].snapshots.map((s) => s.name)).toEqual(['no LMS']);
+  // The ordinary lab keeps its own autosave: a reload brings the snapshot back.
+  await page.reload();
+  await page.evaluate(() => window.lab.ready);
+  await expect.poll(async () => (await page.evaluate(() => window.lab.state())).vms[0].snapshots.map((s) => s.name)).toEqual(['no LMS']);
+});
