@@ -1,6 +1,7 @@
 // Embed mode (contract section 6): the URL's panels fill the iframe, options apply, bad values are
 // reported in a banner and ignored, and the Embed dialog writes a link that opens what it shows.
 import { test, expect } from '@playwright/test';
+import { savedSession } from './fixtures';
 
 const ALL_REGIONS = ['Inventory', 'Snapshot tree', 'VSS timeline', 'Datastore', 'Recent Tasks', 'Guest console', 'Lesson'];
 
@@ -92,7 +93,7 @@ test('an embed leaves the learner\'s own autosave alone', async ({ page }) => {
   await open(page, '');
   await page.evaluate(() => window.lab.dispatch({ type: 'snapshot.take', vm: 'dc01', name: 'mine' }));
   await page.evaluate(() => window.lab.advance(60_000));
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('snaplab.session.v1')?.includes('"time":60000'))).toBe(true);
+  await expect.poll(() => savedSession(page).then((s) => JSON.stringify(s).includes('"time":60000'))).toBe(true);
   // Record the sessions the worker posts to the page: each is one the page would autosave.
   await page.addInitScript(() => {
     const seen: string[] = [];
@@ -111,7 +112,7 @@ test('an embed leaves the learner\'s own autosave alone', async ({ page }) => {
   // The worker has handed the page a session with the slide's snapshot: a save would have happened now.
   await expect.poll(() => page.evaluate(() => (window as unknown as { postedSessions: string[] }).postedSessions
     .some((s) => s.includes('"in the slide"')))).toBe(true);
-  expect(await page.evaluate(() => localStorage.getItem('snaplab.session.v1'))).not.toContain('in the slide');
+  expect(JSON.stringify(await savedSession(page))).not.toContain('in the slide');
   await open(page, '');
   expect((await page.evaluate(() => window.lab.state())).vms.find((v) => v.id === 'dc01')!.snapshots.map((s) => s.name)).toEqual(['mine']);
 });

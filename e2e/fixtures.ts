@@ -45,6 +45,20 @@ export const test = base.extend<{ lab: LabDriver }>({
 
 export { expect };
 
+/** The autosave as IndexedDB holds it. */
+export function savedSession(page: Page): Promise<unknown> {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const r = indexedDB.open('snaplab');
+    r.onerror = () => reject(r.error);
+    r.onsuccess = () => {
+      const get = r.result.transaction('sessions').objectStore('sessions').get('autosave');
+      get.onsuccess = () => { resolve(get.result); r.result.close(); };
+      get.onerror = () => reject(get.error);
+    };
+  }));
+}
+
+
 /** A small lab whose datastore fills up as soon as the VM writes a few GB after a snapshot. */
 export const fullDatastoreLab = {
   name: 'Full datastore',

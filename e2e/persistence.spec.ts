@@ -1,20 +1,8 @@
-import { test, expect } from './fixtures';
+import { test, expect, savedSession } from './fixtures';
 import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { workshopLab } from '../src/engine/index';
 
-/** The autosave as IndexedDB holds it. */
-function savedSession(page: Page): Promise<unknown> {
-  return page.evaluate(() => new Promise((resolve, reject) => {
-    const r = indexedDB.open('snaplab');
-    r.onerror = () => reject(r.error);
-    r.onsuccess = () => {
-      const get = r.result.transaction('sessions').objectStore('sessions').get('autosave');
-      get.onsuccess = () => { resolve(get.result); r.result.close(); };
-      get.onerror = () => reject(get.error);
-    };
-  }));
-}
 
 /** Fill this origin's localStorage to its quota, as the probe did. */
 async function fillLocalStorage(page: Page): Promise<void> {

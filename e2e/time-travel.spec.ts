@@ -1,6 +1,6 @@
 // Time travel (contract section 5, `seek`): the scrubber by keyboard, branches through the UI and
 // window.lab, and branches kept across a reload.
-import { test, expect } from './fixtures';
+import { test, expect, savedSession } from './fixtures';
 import type { StateView } from '../src/engine/core/view';
 
 const MIN = 60_000;
@@ -32,7 +32,7 @@ test('window.lab.seek answers the state at that moment; a command there starts a
   expect(await lab.state()).toEqual(end);
 
   // Branches survive a reload (autosave).
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('snaplab.session.v1')?.includes('"branches"'))).toBe(true);
+  await expect.poll(() => savedSession(page).then((s) => JSON.stringify(s).includes('"branches"'))).toBe(true);
   await page.reload();
   await page.evaluate(() => window.lab.ready);
   await expect(page.getByRole('combobox', { name: 'Branch' }).locator('option')).toHaveCount(2);
@@ -76,4 +76,18 @@ test('seek is refused outside the history, with a code, over postMessage-style a
   expect(answer.ok).toBe(false);
   expect(answer.error.code).toBe('INVALID_TIME');
   expect((await lab.state()).time).toBe(MIN);
+});
+
+test('an embed shows the history too, and [ ] jump between its markers from anywhere', async ({ page }) => {
+  await page.goto('./?embed=1&panels=tree,timeline');
+  await page.evaluate(() => window.lab.ready);
+  await page.evaluate(async () => {
+    await window.lab.dispatch({ type: 'snapshot.take', vm: 'exch01', name: 'one' });
+    await window.lab.advance(600_000);
+  });
+  const created = await page.evaluate(async () => (await window.lab.state()).events.find((e) => e.kind === 'vm.snapshotCreated')!.time);
+  await expect(page.getByRole('slider', { name: 'Lab history position' })).toBeVisible();
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('[');
+  await expect.poll(() => page.evaluate(async () => (await window.lab.state()).time)).toBe(created);
 });

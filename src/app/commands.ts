@@ -109,6 +109,15 @@ export async function seekTo(ms: number): Promise<void> {
   if ('ok' in answer && answer.ok === false) notify('error', answer.error.message);
 }
 
+/** The time of the previous or next scrubber marker from where the lab is, or null when there is none. */
+export function markerTime(dir: 1 | -1): number | null {
+  const { history, liveTime } = useLab.getState();
+  if (!history) return null;
+  const position = liveTime;
+  const list = dir > 0 ? history.markers.filter((m) => m.time > position + 0.5) : history.markers.filter((m) => m.time < position - 0.5).reverse();
+  return list[0]?.time ?? null;
+}
+
 /** Time travel from a hint: just before the last command of this type on the current branch. */
 export async function goBackBefore(commandType: string): Promise<void> {
   const answer = await (await labClient()).request({ kind: 'seekBefore', command: commandType });

@@ -4,7 +4,7 @@
 // position, so a long replay never queues up behind the pointer.
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useLab } from '../../app/store';
-import { seekTo } from '../../app/commands';
+import { markerTime, seekTo } from '../../app/commands';
 import { formatSimTime } from '../../app/format';
 import type { Marker } from '../../worker/history';
 import { BranchSwitcher } from './BranchSwitcher';
@@ -46,8 +46,8 @@ export function Scrubber() {
   const position = dragging ?? (playing ? liveTime : history.position);
   const markers = history.markers;
   const jump = (dir: 1 | -1) => {
-    const list = dir > 0 ? markers.filter((m) => m.time > position + 0.5) : markers.filter((m) => m.time < position - 0.5).reverse();
-    if (list[0]) { setDragging(list[0].time); seek(list[0].time); }
+    const t = markerTime(dir);
+    if (t !== null) { setDragging(t); seek(t); }
   };
   // Arrows move by 1% of the history (at least a second), Page keys by 10%; Home and End are native.
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {

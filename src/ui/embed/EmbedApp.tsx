@@ -3,6 +3,7 @@ import { usePageOptions } from '../../app/embed/pageOptions';
 import { CrashBanner } from '../common/CrashBanner';
 import { Notices } from '../common/Notices';
 import { useShortcuts } from '../controls/useShortcuts';
+import { Scrubber } from '../controls/Scrubber';
 import { KeyLegend } from '../presenter/KeyLegend';
 import { QuestionDialog } from '../tasks/QuestionDialog';
 import { OptionsBanner } from './OptionsBanner';
@@ -22,6 +23,7 @@ export function EmbedApp() {
           return <div key={p} className={`embed-cell embed-${p}`}><Region /></div>;
         })}
       </div>
+      <div className="embed-history"><Scrubber /></div>
       <KeyLegend />
       <QuestionDialog />
       <Notices />

@@ -1,5 +1,5 @@
-// The presenter's keys, in one table: the legend shows it and the key handler reads it. Space and the
-// right arrow always work (controls/useShortcuts); the others are on in presenter mode, where a
+// The presenter's keys, in one table: the legend shows it and the key handler reads it. Space, the
+// right arrow, [ and ] always work (controls/useShortcuts); the others are on in presenter mode, where a
 // presentation remote's "next" (Page Down) steps the lab to its next event.
 import { pause, play, setSpeed, stepToNextEvent } from '../../app/commands';
 import { useLab } from '../../app/store';
@@ -17,6 +17,7 @@ export const PRESENTER_KEYS: PresenterKey[] = [
   { keys: ['→', 'Page Down', 'N'], label: 'Step to the next event', action: () => stepToNextEvent() },
   { keys: ['+'], label: 'Twice as fast', action: faster },
   { keys: ['−'], label: 'Half as fast', action: slower },
+  { keys: ['[', ']'], label: 'Previous or next moment marked in the history' },
 ];
 
 /** KeyboardEvent.key values for each entry's keys (the right arrow is handled by useShortcuts). */
