@@ -46,6 +46,25 @@ describe('share links', () => {
     expect(replay(back.session)).toEqual(replay(session));
   });
 
+  it('carry the time-travel branches and where the learner was, which rebuild the same history', async () => {
+    const { LabHost } = await import('../../worker/labHost');
+    const engine = await import('../../engine/index');
+    let real = 0;
+    const host = () => new LabHost({ engine, post: () => {}, now: () => (real += 1000), setTimer: () => 0, clearTimer: () => {} });
+    const a = host();
+    a.handle({ kind: 'dispatch', command: { type: 'snapshot.take', vm: 'exch01', name: 'x' } });
+    a.handle({ kind: 'advance', ms: 600_000 });
+    a.handle({ kind: 'seek', ms: 120_000 });
+    a.handle({ kind: 'dispatch', command: { type: 'vm.powerOff', vm: 'sql01' } });
+    a.handle({ kind: 'advance', ms: 60_000 });
+    const back = await decodeSession(await encodeSession(a.handle({ kind: 'session' })));
+    expect(back.ok).toBe(true);
+    const b = host();
+    expect(b.handle({ kind: 'restore', session: back.ok ? back.session : null }).ok).toBe(true);
+    expect(b.handle({ kind: 'history' }).branches.map((x) => x.forkAt)).toEqual([0, 120_000]);
+    expect(b.handle({ kind: 'state' })).toEqual(a.handle({ kind: 'state' }));
+  });
+
   it('put the session in the fragment and keep the page path and query', async () => {
     const url = await shareUrl('https://training.example.com/snaplab/?theme=dark#old', session);
     const u = new URL(url);
