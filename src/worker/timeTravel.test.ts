@@ -180,7 +180,8 @@ describe('seek (time travel)', () => {
         expect(h.handle({ kind: 'seek', ms: t })).toEqual(replayed(recorded, t));
       }
     }), { numRuns: 15 });
-  });
+    // 15 sessions replayed per seek: ~4 s of CPU, past the 20 s default on a loaded CI machine.
+  }, 60_000);
 });
 
 describe('a hint\'s way back (seekBefore)', () => {
