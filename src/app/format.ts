@@ -1,15 +1,7 @@
-// Formatting for people: sizes, simulated times and speeds. Display only, no domain rules.
+// Formatting for people: sizes, simulated times and speeds. Display only, no domain rules. Sizes and
+// durations are the engine's own formatters, so a message and the page write a number the same way.
 
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
-
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes)) return '–';
-  let v = Math.abs(bytes);
-  let u = 0;
-  while (v >= 1024 && u < UNITS.length - 1) { v /= 1024; u++; }
-  const digits = u === 0 || v >= 100 ? 0 : v >= 10 ? 1 : 2;
-  return `${bytes < 0 ? '-' : ''}${v.toFixed(digits)} ${UNITS[u]}`;
-}
+export { formatBytes, formatDuration } from '../engine/core/format';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -22,16 +14,6 @@ export function formatSimTime(ms: number, withMs = true): string {
   const s = Math.floor(t / 1000) % 60;
   const clock = `${pad(h)}:${pad(m)}:${pad(s)}${withMs ? `.${pad(t % 1000, 3)}` : ''}`;
   return days > 0 ? `day ${days + 1}, ${clock}` : clock;
-}
-
-/** A duration, e.g. "850 ms", "12.4 s", "3 min 20 s", "2 h 5 min". */
-export function formatDuration(ms: number): string {
-  const a = Math.abs(ms);
-  if (a < 1000) return `${Math.round(ms)} ms`;
-  if (a < 60_000) return `${(ms / 1000).toFixed(a < 10_000 ? 2 : 1)} s`;
-  if (a < 3_600_000) return `${Math.floor(a / 60_000)} min ${Math.round((a % 60_000) / 1000)} s`;
-  if (a < 86_400_000) return `${Math.floor(a / 3_600_000)} h ${Math.round((a % 3_600_000) / 60_000)} min`;
-  return `${(a / 86_400_000).toFixed(1)} days`;
 }
 
 /** Speed as simulated time per real time: "1/10 slow motion", "real time", "1 hour per minute" ... */

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { scheduleSchema } from './backupSchema';
 import { WORKLOAD_PROFILES } from './schema';
+import { HOST_VERSIONS } from './hostVersions';
 import type { CommandResult } from './view';
 
 const vmRef = z.string().min(1);
@@ -83,7 +84,7 @@ export const commandSchemas = {
     truncateLogs: z.boolean().optional(),
     cbt: z.boolean().optional(),
   }).strict(),
-  'host.configure': z.object({ host: z.string().min(1), version: z.enum(['3.5', '3.5u2', '4.0', '4.0u2', '4.1', '5.0', '5.1', '5.5', '6.0', '6.5', '6.7', '7.0']) }).strict(),
+  'host.configure': z.object({ host: z.string().min(1), version: z.enum(HOST_VERSIONS) }).strict(),
 } as const;
 
 export type CommandType = keyof typeof commandSchemas;

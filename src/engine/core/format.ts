@@ -1,17 +1,28 @@
-// Sizes and times written the way vSphere's client writes them, for messages a person reads.
+// Sizes and durations for people, the one way SnapLab writes them: engine messages, the page (through
+// src/app/format.ts) and lesson checks all use these.
+
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
+
+/** Bytes in binary units as vSphere's client writes them: "512 B", "16.0 MB", "2.50 GB", "120 GB". */
 export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-  let v = bytes;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) { v /= 1024; i++; }
-  return i === 0 ? `${v} bytes` : `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)} ${units[i]}`;
+  if (!Number.isFinite(bytes)) return '–';
+  let v = Math.abs(bytes);
+  let u = 0;
+  while (v >= 1024 && u < UNITS.length - 1) { v /= 1024; u++; }
+  const digits = u === 0 || v >= 100 ? 0 : v >= 10 ? 1 : 2;
+  return `${bytes < 0 ? '-' : ''}${v.toFixed(digits)} ${UNITS[u]}`;
 }
 
+/** A duration: "850 ms", "2.35 s", "12.4 s", "3 min 20 s", "5 min", "2 h 5 min", "2 h", "1.5 days". */
 export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  const s = ms / 1000;
-  if (s < 120) return `${s.toFixed(s < 10 ? 1 : 0)} s`;
-  const m = s / 60;
-  if (m < 120) return `${m.toFixed(0)} min`;
-  return `${(m / 60).toFixed(1)} h`;
+  const a = Math.abs(ms);
+  const sign = ms < 0 ? '-' : '';
+  if (a < 1000) return `${Math.round(ms)} ms`;
+  if (a < 60_000) return `${sign}${(a / 1000).toFixed(a < 10_000 ? 2 : 1).replace(/\.?0+$/, '')} s`;
+  if (a < 3_600_000) return `${sign}${pair(Math.floor(a / 60_000), 'min', Math.round((a % 60_000) / 1000), 's')}`;
+  if (a < 86_400_000) return `${sign}${pair(Math.floor(a / 3_600_000), 'h', Math.round((a % 3_600_000) / 60_000), 'min')}`;
+  return `${sign}${(a / 86_400_000).toFixed(1).replace(/\.0$/, '')} days`;
 }
+
+const pair = (big: number, bigUnit: string, small: number, smallUnit: string): string =>
+  small ? `${big} ${bigUnit} ${small} ${smallUnit}` : `${big} ${bigUnit}`;

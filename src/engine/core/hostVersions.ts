@@ -1,4 +1,6 @@
-// ESX/ESXi host versions a lab may name (contract section 1), oldest first.
+// ESX/ESXi host versions a lab may name (contract section 1), oldest first: the one list the lab
+// definition, the commands and every version check use. A version outside it is a schema error where
+// it enters (lab definition, host.configure, a lesson's check), never guessed at later.
 export const HOST_VERSIONS = [
   '3.5', '3.5u2', '4.0', '4.0u2', '4.1', '5.0', '5.1', '5.5', '6.0', '6.5', '6.7', '7.0',
 ] as const;
@@ -15,7 +17,7 @@ function rank(v: string): number {
   return i;
 }
 
-/** Is host version `version` the same as or later than `min`? Both must be in HOST_VERSIONS. */
-export function hostVersionAtLeast(version: string, min: string): boolean {
+/** Is host version `version` the same as or later than `min`? An unknown version throws. */
+export function hostAtLeast(version: HostVersion, min: HostVersion): boolean {
   return rank(version) >= rank(min);
 }

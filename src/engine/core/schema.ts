@@ -2,8 +2,9 @@
 // Every field beyond the ids has a default, so a definition can be as short as { vms: [{ id }] }.
 import { z } from 'zod';
 import { backupSchema, checkBackup } from './backupSchema';
+import { HOST_VERSIONS } from './hostVersions';
 
-export const HOST_VERSIONS = ['3.5', '3.5u2', '4.0', '4.0u2', '4.1', '5.0', '5.1', '5.5', '6.0', '6.5', '6.7', '7.0'] as const;
+export { HOST_VERSIONS, type HostVersion } from './hostVersions';
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'expected an id: letters, digits, "_", "-" or "." (at most 64)');
 const GiB = 1024 ** 3;
 const positive = z.number().positive();
@@ -159,7 +160,6 @@ export type VmDefinition = LabDefinition['vms'][number];
 export type DiskDefinition = NonNullable<VmDefinition['disks']>[number];
 export type DatastoreDefinition = LabDefinition['datastores'][number];
 export type HostDefinition = LabDefinition['hosts'][number];
-export type HostVersion = (typeof HOST_VERSIONS)[number];
 export type { BackupDefinition, ProxyDefinition, JobDefinition } from './backupSchema';
 
 export class LabDefinitionError extends Error {
@@ -183,6 +183,4 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
 }
 
-export const hostVersionRank = (v: HostVersion): number => HOST_VERSIONS.indexOf(v);
-export const hostAtLeast = (v: HostVersion, min: HostVersion): boolean => hostVersionRank(v) >= hostVersionRank(min);
 export { GiB };

@@ -1,6 +1,7 @@
 // The state view: what state() returns (contract section 3). Plain JSON, no classes, so it crosses
 // the worker boundary by structured clone and prints from the CLI unchanged.
 import type { AlarmView, BackupJobView } from './backupView';
+import type { HostVersion } from './hostVersions';
 
 export type * from './backupView';
 
@@ -168,7 +169,7 @@ export interface DatastoreView {
   files: FileView[];
 }
 
-export interface HostView { id: string; version: string }
+export interface HostView { id: string; version: HostVersion }
 
 export interface TaskView {
   id: string;

@@ -1,4 +1,4 @@
-import { hostAtLeast, type HostVersion } from '../core/schema';
+import { hostAtLeast, type HostVersion } from '../core/hostVersions';
 
 export class Host {
   constructor(readonly id: string, public version: HostVersion) {}

@@ -1,5 +1,6 @@
 // What every check needs: the state view, and short, concrete wording for what the lab shows.
 import type { StateView, VmView, DiskView, EventView } from '../../engine/core/view';
+import { formatBytes } from '../../engine/core/format';
 
 export interface CheckResult { done: boolean; why: string }
 
@@ -28,14 +29,8 @@ export function clock(ms: number): string {
   return `${h}:${String(m).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** Bytes in the unit a datastore browser would use. */
-export function size(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let v = bytes;
-  let i = 0;
-  while (Math.abs(v) >= 1024 && i < units.length - 1) { v /= 1024; i++; }
-  return `${i === 0 ? v : v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
-}
+/** Bytes as the page and the engine write them. */
+export const size = formatBytes;
 
 export const MB = 1024 * 1024;
 export const GB = 1024 * MB;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { defineCheck, vmId } from './define';
 import { findVm, isResult, met, unmet, size, GB } from './context';
-import { HOST_VERSIONS } from '../../engine/core/schema';
+import { HOST_VERSIONS, hostAtLeast } from '../../engine/core/hostVersions';
 import type { VmView } from '../../engine/core/view';
 
 const powerWords = { poweredOn: 'powered on', poweredOff: 'powered off', suspended: 'suspended' } as const;
@@ -66,8 +66,7 @@ function settingValue(vm: VmView, path: string): unknown {
 export const hostVersion = defineCheck('hostVersion', { host: z.string().min(1), atLeast: z.enum(HOST_VERSIONS) }, (state, p) => {
   const host = state.hosts.find((h) => h.id === p.host);
   if (!host) return unmet(`This lab has no host "${p.host}".`);
-  const rank = (v: string) => (HOST_VERSIONS as readonly string[]).indexOf(v);
-  if (rank(host.version) >= rank(p.atLeast)) return met;
+  if (hostAtLeast(host.version, p.atLeast)) return met;
   return unmet(`${host.id} runs ESX ${host.version}; the goal is ${p.atLeast} or later.`);
 });
 

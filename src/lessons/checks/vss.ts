@@ -2,6 +2,7 @@
 // to Exchange's transaction logs.
 import { z } from 'zod';
 import { defineCheck, vmId } from './define';
+import { VSS_WRITER_STATE } from '../../engine/core/vssWriterState';
 import { findVm, isResult, met, unmet, size, plural } from './context';
 
 export const writer = defineCheck('writer', {
@@ -15,8 +16,8 @@ export const writer = defineCheck('writer', {
   const w = vm.writers.find((x) => x.name === p.writer);
   if (!w) return unmet(`${vm.name} has no writer '${p.writer}' (vssadmin lists ${vm.writers.map((x) => `'${x.name}'`).join(', ') || 'none'}).`);
   const shows = `'${w.name}' in ${vm.name} shows State: [${w.state}] ${w.stateText}, Last error: ${w.lastErrorText}`;
-  if (p.stable === true && w.state !== 1) return unmet(`${shows}; the goal is [1] Stable.`);
-  if (p.stable === false && w.state === 1) return unmet(`${shows}; the goal is a writer that is not stable.`);
+  if (p.stable === true && w.state !== VSS_WRITER_STATE.STABLE) return unmet(`${shows}; the goal is [1] Stable.`);
+  if (p.stable === false && w.state === VSS_WRITER_STATE.STABLE) return unmet(`${shows}; the goal is a writer that is not stable.`);
   if (p.state !== undefined && w.state !== p.state) return unmet(`${shows}; the goal is state [${p.state}].`);
   return met;
 });
@@ -25,7 +26,7 @@ export const writer = defineCheck('writer', {
 export const writersStable = defineCheck('writersStable', { vm: vmId }, (state, p) => {
   const vm = findVm(state, p.vm);
   if (isResult(vm)) return vm;
-  const bad = vm.writers.filter((w) => w.state !== 1 || w.lastError !== 0);
+  const bad = vm.writers.filter((w) => w.state !== VSS_WRITER_STATE.STABLE || w.lastError !== 0);
   if (!bad.length) return met;
   const list = bad.map((w) => `'${w.name}' [${w.state}] ${w.stateText} (${w.lastErrorText})`).join(', ');
   return unmet(`${vm.name} has ${plural(bad.length, 'writer')} not stable: ${list}.`);

@@ -1,5 +1,6 @@
 // A solution step in the words of the vSphere Client, for the replay's running commentary.
 import type { Command } from '../../engine/core/commands';
+import { formatDuration } from '../../app/format';
 
 export function describeCommand(c: Command): string {
   switch (c.type) {
@@ -16,10 +17,4 @@ export function describeCommand(c: Command): string {
     case 'vm.answer': return `Answer ${c.answer === 'retry' ? 'Retry' : 'Abort'} on ${c.vm}`;
     default: return c.type;
   }
-}
-
-export function formatDuration(ms: number): string {
-  if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
-  if (ms < 3600_000) return `${Math.round(ms / 60_000)} min`;
-  return `${(ms / 3600_000).toFixed(ms % 3600_000 ? 1 : 0)} h`;
 }

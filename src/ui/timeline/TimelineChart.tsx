@@ -5,7 +5,8 @@ import { useState } from 'react';
 import type { EventView } from '../../engine/core/view';
 import { formatDuration, formatSimTime } from '../../app/format';
 import { useWidth } from '../common/useWidth';
-import { failureCode, HOLD_WINDOW_MS, isFailure, phasesOf, type Episode, type Lane } from './episodes';
+import { HOLD_LIMIT_MS } from '../../engine/core/vssLimits';
+import { failureCode, isFailure, phasesOf, type Episode, type Lane } from './episodes';
 
 const LABEL_W = 130;
 const LANE_H = 30;
@@ -18,7 +19,7 @@ export function TimelineChart({ episode, lanes, now, freezeLimits }: Props) {
   const [active, setActive] = useState<EventView | null>(null);
   const phases = phasesOf(episode);
   const hold = phases.find((p) => p.hold);
-  const end = Math.max(episode.end ?? now, hold ? hold.from + HOLD_WINDOW_MS : 0, episode.start + 1);
+  const end = Math.max(episode.end ?? now, hold ? hold.from + HOLD_LIMIT_MS : 0, episode.start + 1);
   const span = end - episode.start;
   const pad = span * 0.04;
   const t0 = episode.start - pad;
@@ -48,7 +49,7 @@ export function TimelineChart({ episode, lanes, now, freezeLimits }: Props) {
         ))}
         {hold && (
           <rect className="hold-window" x={x(hold.from)} y={y(hold.lane) + 2}
-            width={x(hold.from + HOLD_WINDOW_MS) - x(hold.from)} height={LANE_H - 4}>
+            width={x(hold.from + HOLD_LIMIT_MS) - x(hold.from)} height={LANE_H - 4}>
             <title>VSS allows writes to be held for at most 10 seconds</title>
           </rect>
         )}

@@ -11,9 +11,6 @@ export interface Episode {
   events: EventView[];
 }
 
-/** The 10-second window VSS allows between flush-and-hold and the release of writes. */
-export const HOLD_WINDOW_MS = 10_000;
-
 const FAIL_KINDS = new Set(['vss.abort', 'script.freezeFail', 'quiesce.failed']);
 /**
  * A failure: a failure kind, or a writer answering an event with an error (the engine logs that

@@ -6,6 +6,7 @@ import type { Vm } from '../../model/vm';
 import type { BACKUP_TYPES } from '../../core/commands';
 import { guestEvent } from '../guest/eventLog';
 import { stableGuid } from '../../core/ids';
+import { formatBytes } from '../../core/format';
 
 export type BackupType = (typeof BACKUP_TYPES)[number];
 
@@ -43,7 +44,7 @@ export function exchangeBackupComplete(lab: LabContext, vm: Vm, requested: Backu
   if (!ex) return '';
   const type = effectiveType('Microsoft Exchange Writer', requested);
   if (!truncates(type)) {
-    return `Exchange keeps its ${mb(ex.logBytes)} of transaction logs: a ${BT_WORD[type]} backup does not truncate them.`;
+    return `Exchange keeps its ${formatBytes(ex.logBytes)} of transaction logs: a ${BT_WORD[type]} backup does not truncate them.`;
   }
   const cut = Math.min(ex.logBytes, logsAtCommit);
   const first = Math.floor(ex.truncatedBytes / LOG_FILE_BYTES) + 1;
@@ -56,7 +57,7 @@ export function exchangeBackupComplete(lab: LabContext, vm: Vm, requested: Backu
     guestEvent(lab, vm, 'Application', 'Information', 'ESE', 224,
       `Information Store (2436) First Storage Group: Deleting log files ${LOG_DIR}\\${gen(first)} to ${LOG_DIR}\\${gen(last)}.`);
   }
-  return `Exchange truncated ${mb(cut)} of transaction logs after a ${BT_WORD[type]} backup${requested !== type ? ` (${BT_WORD[requested]} requested; the writer does not support it)` : ''}.`;
+  return `Exchange truncated ${formatBytes(cut)} of transaction logs after a ${BT_WORD[type]} backup${requested !== type ? ` (${BT_WORD[requested]} requested; the writer does not support it)` : ''}.`;
 }
 
 /**
@@ -79,8 +80,4 @@ export function sqlBackupComplete(lab: LabContext, vm: Vm, requested: BackupType
     `Database backed up. Database: master, number of dump devices: 1, device information: (FILE=1, TYPE=VIRTUAL_DEVICE: {'${device}'}). This is an informational message only. No user action is required.`);
   if (copyOnly) return 'SQL Server recorded a copy-only FULL backup in msdb (is_copy_only = 1): the differential base and the log chain stay as they were; its log is not truncated by VSS.';
   return `SQL Server recorded a ${BT_WORD[type]} backup in msdb${type === 'full' ? ', the new differential base' : ''}${requested !== type ? ` (${BT_WORD[requested]} requested; the writer does not support it)` : ''}; its log is not truncated by VSS.`;
-}
-
-function mb(bytes: number): string {
-  return `${(bytes / LOG_FILE_BYTES).toFixed(1)} MB`;
 }

@@ -4,6 +4,7 @@ import type { LabContext } from '../context';
 import type { Vm } from '../../model/vm';
 import type { WriterState } from '../../model/guest/guestState';
 import { WRITER_CATALOG } from './writers';
+import { VSS_WRITER_STATE } from '../../core/vssWriterState';
 import { stableGuid } from '../../core/ids';
 import { initServices, bootServices, findService, serviceRunning, STARTUP_WORDS } from '../guest/services';
 import { guestEvent } from '../guest/eventLog';
@@ -15,7 +16,7 @@ export function initWriters(lab: LabContext, vm: Vm): void {
   const modern = vm.guestOs !== 'windows2003';
   vm.guest.writers = WRITER_CATALOG
     .filter((w) => (w.app ? vm.apps.includes(w.app as never) : !w.since2008 || modern))
-    .map((w) => ({ name: w.name, id: w.id, service: w.service, instanceId: instanceId(lab), state: 1, lastError: 0 }));
+    .map((w) => ({ name: w.name, id: w.id, service: w.service, instanceId: instanceId(lab), state: VSS_WRITER_STATE.STABLE, lastError: 0 }));
 }
 
 /** A fresh boot: services start by their startup type, writers come up Stable with new instances. */
@@ -30,7 +31,7 @@ export function resetGuestOnBoot(lab: LabContext, vm: Vm): void {
 
 /** A writer whose hosting service (re)started: a new instance, [1] Stable, No error (rule 7). */
 export function restartWriter(lab: LabContext, vm: Vm, w: WriterState): void {
-  w.state = 1;
+  w.state = VSS_WRITER_STATE.STABLE;
   w.lastError = 0;
   w.instanceId = stableGuid(lab.seed, vm.id, w.id, 'instance', lab.now, vm.guest.bootId);
 }

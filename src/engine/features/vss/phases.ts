@@ -1,15 +1,20 @@
 // The phases of a VSS snapshot set (vss.md rules 3 and 5): which writer state each moves a writer
 // to, and the failure state a writer shows when the set fails in that phase.
+import { VSS_WRITER_STATE as S, type VssWriterState } from '../../core/vssWriterState';
+
 export type Phase = 'identify' | 'prepareBackup' | 'prepareSnapshot' | 'freeze' | 'commit' | 'thaw' | 'postSnapshot' | 'useShadow' | 'backupComplete';
 
 /** The writer state after a writer answers the phase's event; null: the state does not change. */
-export const NEXT_STATE: Record<Phase, number | null> = {
-  identify: null, prepareBackup: null, prepareSnapshot: 2, freeze: 3, commit: null, thaw: 4, postSnapshot: 5, useShadow: null, backupComplete: 1,
+export const NEXT_STATE: Record<Phase, VssWriterState | null> = {
+  identify: null, prepareBackup: null, prepareSnapshot: S.WAITING_FOR_FREEZE, freeze: S.WAITING_FOR_THAW, commit: null,
+  thaw: S.WAITING_FOR_POST_SNAPSHOT, postSnapshot: S.WAITING_FOR_BACKUP_COMPLETE, useShadow: null, backupComplete: S.STABLE,
 };
 
 /** The failure state for the phase (rule 5); the commit lies in the freeze-to-thaw window (rule 9). */
-export const FAIL_STATE: Record<Phase, number> = {
-  identify: 6, prepareBackup: 7, prepareSnapshot: 8, freeze: 9, commit: 9, thaw: 10, postSnapshot: 11, useShadow: 12, backupComplete: 12,
+export const FAIL_STATE: Record<Phase, VssWriterState> = {
+  identify: S.FAILED_AT_IDENTIFY, prepareBackup: S.FAILED_AT_PREPARE_BACKUP, prepareSnapshot: S.FAILED_AT_PREPARE_SNAPSHOT,
+  freeze: S.FAILED_AT_FREEZE, commit: S.FAILED_AT_FREEZE, thaw: S.FAILED_AT_THAW, postSnapshot: S.FAILED_AT_POST_SNAPSHOT,
+  useShadow: S.FAILED_AT_BACKUP_COMPLETE, backupComplete: S.FAILED_AT_BACKUP_COMPLETE,
 };
 
 /** The writer callback that handles each phase, as VSS traces name it. */

@@ -12,10 +12,12 @@ import { guestEvent } from '../guest/eventLog';
 import { findService, startService } from '../guest/services';
 import { activeWriters } from './guestModel';
 import { writerInfo, freezeWindowMs, FREEZE_ORDER } from './writers';
+import { VSS_WRITER_STATE, writerStateFailed, type VssWriterState } from '../../core/vssWriterState';
 import { NEXT_STATE, FAIL_STATE, HANDLER, ABORTS, type Phase } from './phases';
 import { writerOutcome, hrDescription, hex } from './writerFaults';
 import { VSS_E, writerErrorText } from './writerText';
-import { HOLD_LIMIT_MS, FLUSH_LIMIT_MS, flushMs, commitMs, dirtyBytes, vssStepMs, type ProviderKind } from './timing';
+import { HOLD_LIMIT_MS, FLUSH_LIMIT_MS } from '../../core/vssLimits';
+import { flushMs, commitMs, dirtyBytes, vssStepMs, type ProviderKind } from './timing';
 import { BT_WORD, VSS_BT, exchangeBackupComplete, sqlBackupComplete, type BackupType } from './backupTypes';
 import { createShadows, deleteShadows, providerName } from './shadows';
 
@@ -32,6 +34,15 @@ export interface SessionSpec {
   afterPostSnapshot(next: () => void, fail: (reason: string) => void): void;
   onEnd(result: SessionResult): void;
 }
+
+/**
+ * How a failed set ends. abortedByFault: a writer, the hold or the requestor's time limit failed it in
+ * the freeze-to-thaw window, so VSS sends OnAbort and the other writers show Failed (rule 7);
+ * failedByFault: a writer failed outside that window, no OnAbort, the others still show Failed;
+ * endedByRequestor: the requestor ended the session (a script failed, the guest went away) and the
+ * writers return to Stable.
+ */
+export type SetEnd = 'abortedByFault' | 'failedByFault' | 'endedByRequestor';
 
 export interface SessionFailure { phase: Phase; hr: number; reason: string; holdTimeout: boolean; culprits: string[] }
 export type SessionResult = { ok: true; holdMs: number | null } | { ok: false; failure: SessionFailure; holdMs: number | null };
@@ -76,7 +87,7 @@ export class VssSession {
   /** VSS 12289 (rule 23): a writer still shows the failure of an earlier session when a new one starts. */
   private reportStaleWriters(): void {
     for (const w of this.writers) {
-      if (w.state < 6 || w.state === 13 || w.state === 14) continue;
+      if (!writerStateFailed(w.state)) continue;
       guestEvent(this.lab, this.vm, 'Application', 'Error', 'VSS', 12289,
         `Volume Shadow Copy Service error: Writer '${w.name}' (instance ${w.instanceId}) still reports the session that failed earlier: State [${w.state}] Failed, Last error: ${writerErrorText(w.lastError)}. The new session replaces that state if it gets past OnPrepareSnapshot.`);
     }
@@ -85,10 +96,10 @@ export class VssSession {
   /** The requestor gives up (Tools' limit) or the guest goes away: the set fails whole. */
   cancel(why: 'timeout' | 'power', reason: string): void {
     if (this.ended) return;
-    if (why === 'power') { this.finish({ phase: this.phase, hr: 0, reason, holdTimeout: false, culprits: [] }, false, false); return; }
+    if (why === 'power') { this.finish({ phase: this.phase, hr: 0, reason, holdTimeout: false, culprits: [] }, 'endedByRequestor'); return; }
     const hung = [...this.pending];
     for (const w of hung) this.markCulprit(w, FAIL_STATE[this.phase], VSS_E.TIMEOUT, `${HANDLER[this.phase]} did not answer before the requestor's time limit`);
-    this.finish({ phase: this.phase, hr: VSS_E.TIMEOUT, reason, holdTimeout: false, culprits: hung.map((w) => w.name) }, true, true);
+    this.finish({ phase: this.phase, hr: VSS_E.TIMEOUT, reason, holdTimeout: false, culprits: hung.map((w) => w.name) }, 'abortedByFault');
   }
 
   private prepareSnapshotSet(): void {
@@ -118,7 +129,7 @@ export class VssSession {
       if (this.ended) return;
       this.pending.delete(w);
       this.markCulprit(w, 9, VSS_E.TIMEOUT, `${limit / 1000} s passed between Freeze and Thaw; the writer aborts itself`, 'freeze');
-      this.finish({ phase: this.phase, hr: VSS_E.TIMEOUT, reason: `${w.name} timed out: its ${limit / 1000} s freeze-to-thaw window expired (0x800423F2)`, holdTimeout: false, culprits: [w.name] }, true, true);
+      this.finish({ phase: this.phase, hr: VSS_E.TIMEOUT, reason: `${w.name} timed out: its ${limit / 1000} s freeze-to-thaw window expired (0x800423F2)`, holdTimeout: false, culprits: [w.name] }, 'abortedByFault');
     });
     this.windows.set(w, t);
     this.timers.push(t);
@@ -168,7 +179,7 @@ export class VssSession {
       guestEvent(lab, vm, 'Application', 'Error', 'VSS', 12298, `Volume Shadow Copy Service error: The I/O writes cannot be held during the shadow copy creation period on volume ${v.letter}\\. The volume index in the shadow copy set is ${vm.guest.volumes.indexOf(v)}. Error details: Open[0], Flush[0], Release[0], OnRun[${hex(hr)}].`);
       guestEvent(lab, vm, 'System', 'Error', 'VolSnap', 8, `The flush and hold writes operation on volume ${v.letter} timed out while waiting for a release writes command.`);
     }
-    this.finish({ phase: 'commit', hr, reason: `${hr === VSS_E.FLUSH_WRITES_TIMEOUT ? 'VSS_E_FLUSH_WRITES_TIMEOUT' : 'VSS_E_HOLD_WRITES_TIMEOUT'} (${hex(hr)}): ${why}`, holdTimeout: true, culprits: [] }, true, true);
+    this.finish({ phase: 'commit', hr, reason: `${hr === VSS_E.FLUSH_WRITES_TIMEOUT ? 'VSS_E_FLUSH_WRITES_TIMEOUT' : 'VSS_E_HOLD_WRITES_TIMEOUT'} (${hex(hr)}): ${why}`, holdTimeout: true, culprits: [] }, 'abortedByFault');
   }
 
   private afterPostSnapshot(): void {
@@ -182,7 +193,7 @@ export class VssSession {
         }
         this.shutdown();
       });
-    }, (reason) => this.finish({ phase: 'useShadow', hr: 0, reason, holdTimeout: false, culprits: [] }, false, false));
+    }, (reason) => this.finish({ phase: 'useShadow', hr: 0, reason, holdTimeout: false, culprits: [] }, 'endedByRequestor'));
   }
 
   /** Releasing the requestor: OnBackupShutdown deletes the non-persistent shadow copies. */
@@ -209,7 +220,7 @@ export class VssSession {
       if (this.ended || open > 0) return;
       if (failed.length) {
         const first = failed[0];
-        this.finish({ phase, hr: first.lastError, reason: `${failed.map((w) => w.name).join(', ')} failed ${HANDLER[phase]}: ${writerErrorText(first.lastError)} (${hex(first.lastError)})`, holdTimeout: false, culprits: failed.map((w) => w.name) }, ABORTS[phase], true);
+        this.finish({ phase, hr: first.lastError, reason: `${failed.map((w) => w.name).join(', ')} failed ${HANDLER[phase]}: ${writerErrorText(first.lastError)} (${hex(first.lastError)})`, holdTimeout: false, culprits: failed.map((w) => w.name) }, ABORTS[phase] ? 'abortedByFault' : 'failedByFault');
       } else if (this.pending.size === 0) then();
       // Otherwise a hung writer holds the phase until a timeout decides (rule 9 or the requestor's).
     };
@@ -247,7 +258,7 @@ export class VssSession {
     appEvents(this.lab, this.vm, w, phase);
   }
 
-  private markCulprit(w: WriterState, state: number, hr: number, what: string, eventPhase: Phase = this.phase): void {
+  private markCulprit(w: WriterState, state: VssWriterState, hr: number, what: string, eventPhase: Phase = this.phase): void {
     w.state = state;
     w.lastError = hr;
     this.lab.log(this.vm, w.name, `vss.${this.phase}`, `${what}: State [${state}] Failed, Last error: ${writerErrorText(hr)} (${hex(hr)}).`);
@@ -261,14 +272,14 @@ export class VssSession {
    * Failed for the phase the set was in, with "No error"; a requestor-side failure (a script, the
    * guest going away) aborts the session cleanly and writers return to Stable.
    */
-  private finish(f: SessionFailure, abort: boolean, writerFault: boolean): void {
+  private finish(f: SessionFailure, how: SetEnd): void {
     if (this.ended) return;
     const { lab, vm } = this;
     for (const w of this.writers) {
       if (f.culprits.includes(w.name)) continue;
-      if (writerFault) { w.state = FAIL_STATE[f.phase]; w.lastError = 0; } else if (vm.power === 'poweredOn') { w.state = 1; w.lastError = 0; }
+      if (how !== 'endedByRequestor') { w.state = FAIL_STATE[f.phase]; w.lastError = 0; } else if (vm.power === 'poweredOn') { w.state = VSS_WRITER_STATE.STABLE; w.lastError = 0; }
     }
-    if (abort) {
+    if (how === 'abortedByFault') {
       lab.log(vm, 'VSS', 'vss.abort', `AbortBackup: OnAbort sent to ${this.writers.length} writers; the shadow copy set fails whole and no shadow copy is kept.`);
     }
     deleteShadows(vm, this);

@@ -19,10 +19,8 @@ import type { Vm } from '../../model/vm';
 import { PROFILES } from '../../model/guest/profiles';
 import { VMSN_BYTES } from '../../model/snapshot';
 import type { Phase } from './phases';
+import { TOOLS_LIMIT_MS } from '../../core/vssLimits';
 
-export const HOLD_LIMIT_MS = 10_000;          // rule 8
-export const FLUSH_LIMIT_MS = 10_000;         // rule 8: FLUSH_WRITES_TIMEOUT when the flush overruns
-export const TOOLS_LIMIT_MS = 15 * 60_000;    // rule 10
 export const DIRTY_WINDOW_S = 2;
 const ARRAY_CACHE_FACTOR = 4;
 

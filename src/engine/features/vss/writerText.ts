@@ -1,4 +1,6 @@
 // How vssadmin words writer states and errors (vss.md rules 5, 6, 21).
+import { VSS_WRITER_STATE, writerStateFailed } from '../../core/vssWriterState';
+
 export const VSS_E = {
   INCONSISTENT: 0x800423f0,
   OUT_OF_RESOURCES: 0x800423f1,
@@ -13,14 +15,16 @@ export const VSS_E = {
   BAD_STATE: 0x80042301,
 } as const;
 
+const S = VSS_WRITER_STATE;
 const STATE_TEXT: Record<number, string> = {
-  0: 'Unknown', 1: 'Stable', 2: 'Waiting for freeze', 3: 'Waiting for thaw', 4: 'Waiting for post-snapshot',
-  5: 'Waiting for completion', 13: 'Pre-restore', 14: 'Post-restore',
+  [S.UNKNOWN]: 'Unknown', [S.STABLE]: 'Stable', [S.WAITING_FOR_FREEZE]: 'Waiting for freeze', [S.WAITING_FOR_THAW]: 'Waiting for thaw',
+  [S.WAITING_FOR_POST_SNAPSHOT]: 'Waiting for post-snapshot', [S.WAITING_FOR_BACKUP_COMPLETE]: 'Waiting for completion',
+  [S.FAILED_AT_PRE_RESTORE]: 'Pre-restore', [S.FAILED_AT_POST_RESTORE]: 'Post-restore',
 };
 
 export function writerStateText(state: number): string {
   if (STATE_TEXT[state]) return STATE_TEXT[state];
-  if ((state >= 6 && state <= 12) || state === 15) return 'Failed';
+  if (writerStateFailed(state)) return 'Failed';
   return 'Unknown';
 }
 

@@ -3,6 +3,7 @@
 import type { DatastoreDefinition } from '../../core/schema';
 import { GiB } from '../../core/schema';
 import { maxFileBytes } from '../disk/formats';
+import type { HostVersion } from '../../core/hostVersions';
 import type { Vm } from '../vm';
 import { vmFiles, vmUsedBytes } from './vmFiles';
 import type { FileView } from '../../core/view';
@@ -30,7 +31,7 @@ export class Datastore {
   /** Copy speed in bytes per simulated millisecond. */
   get bytesPerMs(): number { return ((this.slowMBps ?? this.MBps) * 1024 * 1024) / 1000; }
   /** The largest file this datastore holds for a host of this version (VMFS5 files grew at 5.5). */
-  maxFileBytesFor(hostVersion: string): number { return maxFileBytes(this.fs, this.blockSizeMB, hostVersion); }
+  maxFileBytesFor(hostVersion: HostVersion): number { return maxFileBytes(this.fs, this.blockSizeMB, hostVersion); }
 
   files(): FileView[] {
     const out: FileView[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   GRAIN_BYTES, baseExtentBytes, defaultDeltaFormat, deltaDescriptorBytes,
-  deltaSizeBytes, hostVersionAtLeast, hostedGrainOffsetSectors, maxFileBytes, snapshotOverheadBytes,
+  deltaSizeBytes, hostedGrainOffsetSectors, maxFileBytes, snapshotOverheadBytes,
 } from './formats';
 import { GrainMap } from './grainMap';
 import { smallLab, ok, take, diskOf } from '../../testing/harness';
@@ -190,20 +190,5 @@ describe('default delta format (rules 7-8)', () => {
     expect(defaultDeltaFormat('6.5', 'vmfs6', 10 * GiB)).toBe('seSparse');
     expect(defaultDeltaFormat('7.0', 'vmfs6', 10 * GiB)).toBe('seSparse');
     expect(defaultDeltaFormat('6.0', 'vmfs5', 10 * TiB)).toBe('seSparse');
-  });
-});
-
-describe('host versions', () => {
-  it('compares the contract versions oldest first, and a lab may name each of them', () => {
-    const contract = ['3.5', '3.5u2', '4.0', '4.0u2', '4.1', '5.0', '5.1', '5.5', '6.0', '6.5', '6.7', '7.0'];
-    contract.forEach((v, i) => {
-      if (i > 0) expect([hostVersionAtLeast(v, contract[i - 1]), hostVersionAtLeast(contract[i - 1], v)]).toEqual([true, false]);
-      expect(smallLab({ host: v }).state().hosts[0].version).toBe(v);
-    });
-    expect(hostVersionAtLeast('4.0u2', '4.0')).toBe(true);
-    expect(hostVersionAtLeast('4.0', '4.0u2')).toBe(false);
-    expect(hostVersionAtLeast('5.5', '5.5')).toBe(true);
-    expect(hostVersionAtLeast('3.5u2', '4.0')).toBe(false);
-    expect(() => hostVersionAtLeast('8.0', '4.0')).toThrow(RangeError);
   });
 });

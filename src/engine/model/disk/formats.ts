@@ -1,10 +1,9 @@
 // What each disk file takes on the datastore. Every number names the rule (docs/rules/
 // vmware-snapshots.md) or the source it implements; "(inferred)" marks what no primary source states.
 import type { DeltaFormat } from '../../core/view';
-import { hostVersionAtLeast } from '../../core/hostVersions';
+import { hostAtLeast, type HostVersion } from '../../core/hostVersions';
 
 export type { DeltaFormat };
-export { HOST_VERSIONS, hostVersionAtLeast, isHostVersion, type HostVersion } from '../../core/hostVersions';
 
 export type Filesystem = 'vmfs3' | 'vmfs5' | 'vmfs6' | 'nfs';
 
@@ -165,7 +164,7 @@ export const VMFS3_BLOCK_SIZES_MB = [1, 2, 4, 8] as const;
  * NFS: the NAS decides, not ESX, so the lab treats it as unlimited (Number.MAX_SAFE_INTEGER, which
  * stays a number in JSON).
  */
-export function maxFileBytes(fs: Filesystem, blockSizeMB = 1, hostVersion?: string): number {
+export function maxFileBytes(fs: Filesystem, blockSizeMB = 1, hostVersion?: HostVersion): number {
   switch (fs) {
     case 'vmfs3':
       if (!(VMFS3_BLOCK_SIZES_MB as readonly number[]).includes(blockSizeMB)) {
@@ -173,7 +172,7 @@ export function maxFileBytes(fs: Filesystem, blockSizeMB = 1, hostVersion?: stri
       }
       return blockSizeMB * 256 * GiB - SECTOR;
     case 'vmfs5':
-      return hostVersion !== undefined && hostVersionAtLeast(hostVersion, '5.5') ? 62 * TiB : 2 * TiB - SECTOR;
+      return hostVersion !== undefined && hostAtLeast(hostVersion, '5.5') ? 62 * TiB : 2 * TiB - SECTOR;
     case 'vmfs6':
       return 62 * TiB;
     case 'nfs':
@@ -200,9 +199,9 @@ export function snapshotOverheadBytes(format: DeltaFormat, capacityBytes: number
  * disks of 2 TB or more from 5.5 on (rule 8 says VMFS5; NFS is treated the same, inferred, since a
  * vmfsSparse delta cannot exceed 2 TB); vmfsSparse otherwise.
  */
-export function defaultDeltaFormat(hostVersion: string, fs: Filesystem, capacityBytes: number): DeltaFormat {
-  if (fs === 'vmfs6' && hostVersionAtLeast(hostVersion, '6.5')) return 'seSparse';
-  if ((fs === 'vmfs5' || fs === 'vmfs6' || fs === 'nfs') && capacityBytes >= 2 * TiB && hostVersionAtLeast(hostVersion, '5.5')) {
+export function defaultDeltaFormat(hostVersion: HostVersion, fs: Filesystem, capacityBytes: number): DeltaFormat {
+  if (fs === 'vmfs6' && hostAtLeast(hostVersion, '6.5')) return 'seSparse';
+  if ((fs === 'vmfs5' || fs === 'vmfs6' || fs === 'nfs') && capacityBytes >= 2 * TiB && hostAtLeast(hostVersion, '5.5')) {
     return 'seSparse';
   }
   return 'vmfsSparse';

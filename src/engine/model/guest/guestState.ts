@@ -2,13 +2,14 @@
 // Windows event log and application data. Filled in by guest/ and vss/ modules; the snapshot engine
 // only reads it through them.
 import type { QuiesceView } from '../../core/view';
+import type { VssWriterState } from '../../core/vssWriterState';
 
 export interface WriterState {
   name: string;
   id: string;
   instanceId: string;
   service: string;
-  state: number;      // VSS_WRITER_STATE
+  state: VssWriterState;
   lastError: number;  // HRESULT, 0 for none
 }
 

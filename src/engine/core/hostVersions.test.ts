@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { HOST_VERSIONS, hostAtLeast, type HostVersion } from './hostVersions';
+import { commandSchemas } from './commands';
+import { parseLabDefinition } from './schema';
+
+describe('host versions: one list, one comparison', () => {
+  it('compares the contract versions oldest first, updates included', () => {
+    const contract = ['3.5', '3.5u2', '4.0', '4.0u2', '4.1', '5.0', '5.1', '5.5', '6.0', '6.5', '6.7', '7.0'] as HostVersion[];
+    contract.forEach((v, i) => {
+      if (i > 0) expect([hostAtLeast(v, contract[i - 1]), hostAtLeast(contract[i - 1], v)]).toEqual([true, false]);
+    });
+    expect(hostAtLeast('4.0u2', '4.0')).toBe(true);
+    expect(hostAtLeast('4.0', '4.0u2')).toBe(false);
+    expect(hostAtLeast('5.5', '5.5')).toBe(true);
+    expect(hostAtLeast('3.5u2', '4.0')).toBe(false);
+    expect(hostAtLeast('7.0', '3.5')).toBe(true);
+  });
+
+  it('an unknown version is an error, never a guess', () => {
+    expect(() => hostAtLeast('8.0' as HostVersion, '4.0')).toThrow(/unknown host version "8.0"/);
+    expect(() => hostAtLeast('4.0', '4.2' as HostVersion)).toThrow(RangeError);
+  });
+
+  it('the lab definition and host.configure accept exactly the listed versions', () => {
+    for (const v of HOST_VERSIONS) {
+      expect(parseLabDefinition({ hosts: [{ id: 'h', version: v }] }).hosts[0].version).toBe(v);
+      expect(commandSchemas['host.configure'].safeParse({ host: 'h', version: v }).success).toBe(true);
+    }
+    expect(() => parseLabDefinition({ hosts: [{ id: 'h', version: '4.2' }] })).toThrow(/hosts\[0\]\.version/);
+    expect(commandSchemas['host.configure'].safeParse({ host: 'h', version: '8.0' }).success).toBe(false);
+  });
+});
