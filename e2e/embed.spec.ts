@@ -47,6 +47,19 @@ test('bad values are reported in a small banner and ignored; the good ones still
   await expect(banner).toHaveCount(0);
 });
 
+test('16.14: a seed past 32 bits, a hex speed, a repeated parameter and an origin with a trailing dot are named in the banner, not taken', async ({ page }) => {
+  await open(page, '?embed=1&panels=tree&seed=4294967296&speed=0x10&speed=20&theme=dark&theme=light&parentOrigin=https://a.com.');
+  const banner = page.getByRole('alert');
+  await expect(banner).toContainText('seed=4294967296 was ignored: a seed is a whole number from 0 to 4294967295');
+  await expect(banner).toContainText('speed=0x10 was ignored: the speed is a plain decimal number');
+  await expect(banner).toContainText('speed= was given 2 times: the first (speed=0x10) was used and the others ignored.');
+  await expect(banner).toContainText('theme= was given 2 times: the first (theme=dark) was used and the others ignored.');
+  await expect(banner).toContainText('parentOrigin=https://a.com. was ignored');
+  const state = await page.evaluate(() => window.lab.state());
+  expect(state.seed).not.toBe(0);
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+});
+
 test('lesson, seed, speed and autoplay are honoured', async ({ page }) => {
   await open(page, '?embed=1&lesson=first-snapshot&seed=5&speed=120&autoplay=1');
   const state = await page.evaluate(() => window.lab.state());

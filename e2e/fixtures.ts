@@ -58,7 +58,6 @@ export function savedSession(page: Page): Promise<unknown> {
   }));
 }
 
-
 /** A small lab whose datastore fills up as soon as the VM writes a few GB after a snapshot. */
 export const fullDatastoreLab = {
   name: 'Full datastore',

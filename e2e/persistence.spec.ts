@@ -3,7 +3,6 @@ import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { workshopLab } from '../src/engine/index';
 
-
 /** Fill this origin's localStorage to its quota, as the probe did. */
 async function fillLocalStorage(page: Page): Promise<void> {
   await page.evaluate(() => {

@@ -2,7 +2,6 @@
 // simulated time it ran at. The engine is deterministic (same seed + same steps = same state), so
 // replaying a session rebuilds the same lab. It is what autosave keeps and what export writes.
 import { z } from 'zod';
-import { commandSchemas } from '../engine/index';
 import { fieldIssues } from './fieldIssues';
 
 export const SESSION_FORMAT = 'snaplab-session';
@@ -74,33 +73,6 @@ export function checkSession(value: unknown): SessionCheck {
   if (r.success) return { ok: true, session: value as Session };
   const issues = fieldIssues(r.error.issues, '(the session)');
   return { ok: false, message: `This session file does not fit: ${issues}.`, issues };
-}
-
-/**
- * The same session without its `clock.advance` entries: each becomes the gap before the next command
- * (or the session's end), at exactly the times a replay would reach, so the replay is identical and an
- * imported log of 60,000 advances is saved as a few commands. An advance the engine would refuse
- * changes nothing and simply goes. Sessions with branches or a position are SnapLab's own (which never
- * records advances) and are left as they are.
- */
-export function compactSession<S extends Session>(s: S): S {
-  const extra = s as S & { branches?: unknown; position?: unknown };
-  if (extra.branches !== undefined || extra.position !== undefined) return s;
-  if (!s.commands.some((c) => c.command.type === 'clock.advance')) return s;
-  const commands: SessionCommand[] = [];
-  let now = 0;
-  for (const c of s.commands) {
-    // The replay's own arithmetic: advance(at - now) from now, then the advance's ms from there.
-    if (c.at > now) now = now + (c.at - now);
-    if (c.command.type === 'clock.advance') {
-      const { type: _type, ...fields } = c.command;
-      const ok = commandSchemas['clock.advance'].safeParse(fields);
-      if (ok.success && ok.data.ms > 0) now = now + ok.data.ms;
-      continue;
-    }
-    commands.push(c.at === now ? c : { at: now, command: c.command });
-  }
-  return { ...s, commands, time: Math.max(s.time, now) };
 }
 
 /** Records accepted commands as they happen, for autosave and export. */

@@ -89,3 +89,46 @@ describe('parseUrlOptions: lms', () => {
     expect(bad.problems).toEqual(['lms=scorm2004 was ignored: a course package launches the lab with lms=scorm12 or lms=cmi5.']);
   });
 });
+
+describe('parseUrlOptions: strict (16.14)', () => {
+  it('16.14: a seed past 32 bits is ignored and named, not taken as another seed', () => {
+    const o = parseUrlOptions('?seed=4294967296');
+    expect(o.seed).toBeUndefined();
+    expect(o.problems).toEqual(['seed=4294967296 was ignored: a seed is a whole number from 0 to 4294967295, written plainly.']);
+    expect(parseUrlOptions('?seed=4294967295').seed).toBe(4294967295);
+  });
+
+  it('16.14: numbers are plain decimals: hex, padding, signs and exponents are ignored and named', () => {
+    for (const [query, name] of [['speed=0x10', 'speed'], ['speed=%2016', 'speed'], ['speed=016', 'speed'], ['speed=1e3', 'speed'], ['speed=%2B5', 'speed'],
+      ['seed=007', 'seed'], ['seed=%207', 'seed'], ['seed=7.0', 'seed'], ['seed=0x7', 'seed'], ['seed=1e3', 'seed']] as const) {
+      const o = parseUrlOptions(`?${query}`);
+      expect(o[name], query).toBeUndefined();
+      expect(o.problems, query).toHaveLength(1);
+      expect(o.problems[0], query).toMatch(new RegExp(`^${name}=.* was ignored: `));
+    }
+    expect(parseUrlOptions('?speed=0.5&seed=0')).toMatchObject({ speed: 0.5, seed: 0, problems: [] });
+  });
+
+  it('16.14: a parameter given twice uses the first and says the others were ignored', () => {
+    const o = parseUrlOptions('?speed=10&speed=20&lesson=first-snapshot&lesson=vss-flow&panels=tree&panels=timeline');
+    expect(o).toMatchObject({ speed: 10, lesson: 'first-snapshot', panels: ['tree'] });
+    expect(o.problems).toEqual([
+      'lesson= was given 2 times: the first (lesson=first-snapshot) was used and the others ignored.',
+      'panels= was given 2 times: the first (panels=tree) was used and the others ignored.',
+      'speed= was given 2 times: the first (speed=10) was used and the others ignored.',
+    ]);
+  });
+
+  it('16.14: an origin with a trailing dot is another origin to the browser, so it is ignored and named', () => {
+    const o = parseUrlOptions('?parentOrigin=https://a.com.');
+    expect(o.parentOrigin).toBeUndefined();
+    expect(o.problems[0]).toMatch(/^parentOrigin=https:\/\/a\.com\. was ignored: .*no trailing dot/);
+    expect(normalOrigin('https://a.com.:8443')).toBeNull();
+  });
+
+  it('echoes at most a short prefix of a long value', () => {
+    const o = parseUrlOptions(`?lesson=${'x'.repeat(10_000)}!`);
+    expect(o.problems[0].length).toBeLessThan(200);
+    expect(o.problems[0]).toMatch(/^lesson=x{57}… was ignored/);
+  });
+});

@@ -1,6 +1,8 @@
 // The page's URL options (contract section 6): how a slide deck or a link sets the lab up. Parsing is
 // pure and never fails: a bad value becomes a problem sentence for the banner and is otherwise ignored.
+import { z } from 'zod';
 import { MAX_SPEED, MIN_SPEED } from '../../worker/clock';
+import { MAX_SEED } from '../../worker/session';
 
 export const PANELS = ['inventory', 'tree', 'timeline', 'datastore', 'tasks', 'console', 'lesson'] as const;
 export type Panel = (typeof PANELS)[number];
@@ -29,99 +31,104 @@ export interface UrlOptions {
   problems: string[];
 }
 
-const FLAG_VALUES = ['1', 'true', ''];
-const OFF_VALUES = ['0', 'false'];
-
-function flag(params: URLSearchParams, name: string, problems: string[]): boolean {
-  const v = params.get(name);
-  if (v === null || OFF_VALUES.includes(v)) return false;
-  if (FLAG_VALUES.includes(v)) return true;
-  problems.push(`${name}=${v} was ignored: use ${name}=1 or leave it out.`);
-  return false;
-}
-
-/** An origin as browsers write it: scheme, host and port only, no path. */
+/** An origin as browsers write it: scheme, host and port only, no path, no trailing dot on the host. */
 export function normalOrigin(text: string): string | null {
   try {
     const u = new URL(text);
-    if (u.origin === 'null' || text.replace(/\/$/, '') !== u.origin) return null;
+    // https://a.com. is another origin than https://a.com to the browser: the lab would answer no one.
+    if (u.origin === 'null' || u.hostname.endsWith('.') || text.replace(/\/$/, '') !== u.origin) return null;
     return u.origin;
   } catch {
     return null;
   }
 }
 
+const WHOLE = /^(0|[1-9]\d*)$/;
+/** A plain decimal: no sign, no padding, no exponent, no 0x. */
+const DECIMAL = /^(0|[1-9]\d*)(\.\d+)?$/;
+const SPEED_HELP = `the speed is a plain decimal number of simulated seconds per real second, from ${MIN_SPEED} to ${MAX_SPEED}`;
+const SEED_HELP = `a seed is a whole number from 0 to ${MAX_SEED}, written plainly`;
+
+const flag = (name: string) => z.enum(['1', 'true', '', '0', 'false'], { error: `use ${name}=1 or leave it out` }).transform((v) => v !== '0' && v !== 'false');
+
+/**
+ * Each parameter's schema, on its text: what it accepts and, as its message, the sentence the banner
+ * shows when the value was ignored (the field named, as lab definitions and commands name theirs).
+ */
+const optionSchemas = {
+  embed: flag('embed'),
+  presenter: flag('presenter'),
+  autoplay: flag('autoplay'),
+  lesson: z.string().regex(/^[a-z0-9][a-z0-9-]*$/i, 'a lesson id is letters, digits and dashes'),
+  vm: z.string().regex(/^[A-Za-z0-9][\w.-]*$/, 'give a VM id from the lab, such as exch01'),
+  theme: z.enum(['light', 'dark'], { error: 'use theme=light or theme=dark' }),
+  speed: z.string().regex(DECIMAL, SPEED_HELP).transform(Number).pipe(z.number().min(MIN_SPEED, SPEED_HELP).max(MAX_SPEED, SPEED_HELP)),
+  seed: z.string().regex(WHOLE, SEED_HELP).transform(Number).pipe(z.number().max(MAX_SEED, SEED_HELP)),
+  parentOrigin: z.string().transform((text, ctx) => normalOrigin(text) ?? (ctx.addIssue({
+    code: 'custom',
+    message: 'give the embedding page\'s origin as the browser writes it, such as https://slides.example.com (no path, no trailing dot), so the lab answers no one',
+  }), z.NEVER)),
+  lms: z.enum(LMS_KINDS, { error: 'a course package launches the lab with lms=scorm12 or lms=cmi5' }),
+} satisfies Record<string, z.ZodType<unknown, string>>;
+
+type OptionName = keyof typeof optionSchemas;
+
+/** A value echoed in the banner: a short prefix of a long one. */
+const shown = (v: string) => (v.length > 60 ? `${v.slice(0, 57)}…` : v);
+
 export function parseUrlOptions(search: string): UrlOptions {
   const params = new URLSearchParams(search);
   const problems: string[] = [];
+  /** The parameter's value if given and valid; a sentence for the banner otherwise. Repeats are named. */
+  function read<K extends OptionName>(name: K): z.output<(typeof optionSchemas)[K]> | undefined {
+    const all = params.getAll(name);
+    if (all.length === 0) return undefined;
+    if (all.length > 1) problems.push(`${name}= was given ${all.length} times: the first (${name}=${shown(all[0])}) was used and the others ignored.`);
+    const r = optionSchemas[name].safeParse(all[0]);
+    if (r.success) return r.data as z.output<(typeof optionSchemas)[K]>;
+    problems.push(`${name}=${shown(all[0])} was ignored: ${r.error.issues[0].message}.`);
+    return undefined;
+  }
   const options: UrlOptions = {
-    embed: flag(params, 'embed', problems),
-    presenter: flag(params, 'presenter', problems),
-    autoplay: flag(params, 'autoplay', problems),
+    embed: read('embed') ?? false,
+    presenter: read('presenter') ?? false,
+    autoplay: read('autoplay') ?? false,
     problems,
   };
-
-  const lesson = params.get('lesson');
-  if (lesson !== null) {
-    if (/^[a-z0-9][a-z0-9-]*$/i.test(lesson)) options.lesson = lesson;
-    else problems.push(`lesson=${lesson} was ignored: a lesson id is letters, digits and dashes.`);
-  }
-
-  const vm = params.get('vm');
-  if (vm !== null) {
-    if (/^[A-Za-z0-9][\w.-]*$/.test(vm)) options.vm = vm;
-    else problems.push(`vm=${vm} was ignored: give a VM id from the lab, such as exch01.`);
-  }
-
-  const panels = params.get('panels');
-  if (panels !== null) {
-    const chosen: Panel[] = [];
-    for (const raw of panels.split(',')) {
-      const p = raw.trim().toLowerCase();
-      if (!p) continue;
-      if ((PANELS as readonly string[]).includes(p)) { if (!chosen.includes(p as Panel)) chosen.push(p as Panel); }
-      else problems.push(`The panel "${raw.trim()}" was ignored: the panels are ${PANELS.join(', ')}.`);
-    }
-    if (chosen.length) options.panels = chosen;
-    else problems.push('panels= named no known panel, so the default panels are shown.');
-  }
-
-  const theme = params.get('theme');
-  if (theme !== null) {
-    if (theme === 'light' || theme === 'dark') options.theme = theme;
-    else problems.push(`theme=${theme} was ignored: use theme=light or theme=dark.`);
-  }
-
-  const speed = params.get('speed');
-  if (speed !== null) {
-    const n = Number(speed);
-    if (speed.trim() !== '' && Number.isFinite(n) && n >= MIN_SPEED && n <= MAX_SPEED) options.speed = n;
-    else problems.push(`speed=${speed} was ignored: the speed is simulated seconds per real second, from ${MIN_SPEED} to ${MAX_SPEED}.`);
-  }
-
-  const seed = params.get('seed');
-  if (seed !== null) {
-    const n = Number(seed);
-    if (/^\d+$/.test(seed) && Number.isSafeInteger(n)) options.seed = n;
-    else problems.push(`seed=${seed} was ignored: a seed is a whole number, 0 or more.`);
-  }
-
-  const parentOrigin = params.get('parentOrigin');
-  if (parentOrigin !== null) {
-    const origin = normalOrigin(parentOrigin);
-    if (origin) options.parentOrigin = origin;
-    else problems.push(`parentOrigin=${parentOrigin} was ignored: give the embedding page's origin, such as https://slides.example.com (no path), so the lab answers no one.`);
-  }
-  const lms = params.get('lms');
-  if (lms !== null) {
-    if ((LMS_KINDS as readonly string[]).includes(lms)) options.lms = lms as LmsKind;
-    else problems.push(`lms=${lms} was ignored: a course package launches the lab with lms=scorm12 or lms=cmi5.`);
-  }
+  const set = <K extends OptionName & keyof UrlOptions>(name: K) => {
+    const v = read(name);
+    if (v !== undefined) (options as unknown as Record<string, unknown>)[name] = v;
+  };
+  set('lesson');
+  set('vm');
+  readPanels(params, options);
+  set('theme');
+  set('speed');
+  set('seed');
+  set('parentOrigin');
+  set('lms');
   for (const name of new Set(params.keys())) {
     const meant = nearMiss(name);
     if (meant) problems.push(`${name}= was ignored: did you mean ${meant}=?`);
   }
   return options;
+}
+
+/** panels= is a list: each unknown panel is named, and repeats of the parameter too. */
+function readPanels(params: URLSearchParams, options: UrlOptions): void {
+  const all = params.getAll('panels');
+  if (all.length === 0) return;
+  const problems = options.problems;
+  if (all.length > 1) problems.push(`panels= was given ${all.length} times: the first (panels=${shown(all[0])}) was used and the others ignored.`);
+  const chosen: Panel[] = [];
+  for (const raw of all[0].split(',')) {
+    const p = raw.trim().toLowerCase();
+    if (!p) continue;
+    if ((PANELS as readonly string[]).includes(p)) { if (!chosen.includes(p as Panel)) chosen.push(p as Panel); }
+    else problems.push(`The panel "${shown(raw.trim())}" was ignored: the panels are ${PANELS.join(', ')}.`);
+  }
+  if (chosen.length) options.panels = chosen;
+  else problems.push('panels= named no known panel, so the default panels are shown.');
 }
 
 const OPTION_NAMES = ['embed', 'presenter', 'autoplay', 'lesson', 'vm', 'panels', 'theme', 'speed', 'seed', 'parentOrigin', 'lms'];
