@@ -63,6 +63,7 @@ test('cmi5: initialized, completed and terminated, in order, with the registrati
   expect(completed.result).toMatchObject({ completion: true });
   expect(terminated.result?.duration).toMatch(/^PT[\d.]+S$/);
   expect(lrs.unauthorized).toBe(0);
+  expect(lrs.preferenceReads).toBe(1);
 
   // Relaunch: a new session of the same registration resumes the lab and does not complete again.
   // This time the platform gives a returnURL: Exit lesson sends terminated and goes back there.

@@ -18,6 +18,8 @@ export class MockLrs {
   statements: RecordedStatement[] = [];
   state = new Map<string, string>();
   unauthorized = 0;
+  /** Reads of the learner's cmi5LearnerPreferences (none kept: 404). */
+  preferenceReads = 0;
   private tokenGiven = false;
 
   constructor(readonly activityId: string, readonly registration: string, readonly sessionId: string) {
@@ -56,6 +58,11 @@ export class MockLrs {
       const s = JSON.parse(body) as RecordedStatement;
       this.statements.push(s);
       json([s.id]);
+      return true;
+    }
+    if (url.pathname === '/lrs/agents/profile' && url.searchParams.get('profileId') === 'cmi5LearnerPreferences') {
+      this.preferenceReads++;
+      res.writeHead(404).end();
       return true;
     }
     if (url.pathname === '/lrs/activities/state') {

@@ -45,6 +45,7 @@ describe('cmi5 reporter', () => {
     const r = new Cmi5Reporter(LAUNCH, 'first-snapshot', { fetch: lrs.fetch, ...c });
     expect(await r.start()).toBeNull();
     expect(lrs.requests[0]).toMatchObject({ method: 'POST', url: LAUNCH.fetch });
+    expect(lrs.requests.some((q) => q.method === 'GET' && q.url.includes('/agents/profile?') && new URL(q.url).searchParams.get('profileId') === 'cmi5LearnerPreferences')).toBe(true);
     r.begin(progress('first-snapshot', 0, 4));
     c.advance(30_000);
     r.progress(progress('first-snapshot', 4, 4));

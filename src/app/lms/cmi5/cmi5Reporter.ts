@@ -51,6 +51,9 @@ export class Cmi5Reporter implements LmsReporter {
     const data = await this.lrs.getState('LMS.LaunchData') as LaunchData | null;
     if (!data || typeof data !== 'object' || !data.contextTemplate) throw new Error('The learning platform left no LMS.LaunchData for this launch.');
     this.data = data;
+    // cmi5 asks every AU to read the learner's preferences at start. SnapLab is in English and silent,
+    // so neither languagePreference nor audioPreference changes anything; a refusal is not an error.
+    await this.lrs.getAgentProfile('cmi5LearnerPreferences').catch(() => null);
     this.returnUrl = typeof data.returnURL === 'string' ? data.returnURL : null;
     const own = await this.lrs.getState(SNAPLAB_STATE).catch(() => null) as SavedState | null;
     this.saved = own && typeof own === 'object' ? own : {};

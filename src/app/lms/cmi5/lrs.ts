@@ -43,6 +43,15 @@ export class Lrs {
     return text ? JSON.parse(text) as unknown : null;
   }
 
+  /** An agent profile document of the learner (cmi5LearnerPreferences), or null when there is none. */
+  async getAgentProfile(profileId: string): Promise<unknown> {
+    const q = new URLSearchParams({ agent: JSON.stringify(this.launch.actor), profileId });
+    const res = await this.fetchFn(`${this.launch.endpoint}agents/profile?${q}`, { headers: this.headers(false) });
+    if (!res.ok) return null;
+    const text = await res.text();
+    return text ? JSON.parse(text) as unknown : null;
+  }
+
   async putState(stateId: string, value: unknown, keepalive = false): Promise<void> {
     const res = await this.fetchFn(this.stateUrl(stateId), { method: 'PUT', headers: this.headers(true), body: JSON.stringify(value), keepalive });
     if (!res.ok) throw new Error(`The LRS did not keep the ${stateId} document (HTTP ${res.status}).`);
