@@ -38,6 +38,8 @@ export const setWorkload = (vm: string, profile: string, writeIOPS?: number) =>
   dispatch(writeIOPS === undefined ? { type: 'guest.workload', vm, profile } : { type: 'guest.workload', vm, profile, writeIOPS });
 // The backup type travels as "backupType": a field named "type" would clash with the command's own.
 export const runBackup = (vm: string, backupType: string) => dispatch({ type: 'guest.backup', vm, backupType });
+/** Backup jobs region: "Run now". */
+export const runBackupJob = (job: string) => dispatch({ type: 'backup.run', job });
 
 /** guest.exec without a notice: the console prints the answer itself. */
 export async function execInGuest(vm: string, command: string): Promise<CommandResult> {

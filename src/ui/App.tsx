@@ -16,6 +16,7 @@ import { EventsPanel } from './events/EventsPanel';
 import { DeliveryMenu } from './embed/DeliveryMenu';
 import { OptionsBanner } from './embed/OptionsBanner';
 import { BreakSomething } from './faults/BreakSomething';
+import { BackupJobs } from './backup/BackupJobs';
 import { Inventory } from './inventory/Inventory';
 import { LessonSlot } from './lesson/LessonSlot';
 import { LmsBanner } from './lms/LmsBanner';
@@ -25,6 +26,7 @@ import { RecentTasks } from './tasks/RecentTasks';
 import { VssTimeline } from './timeline/VssTimeline';
 import { SnapshotTree } from './tree/SnapshotTree';
 import { VmHeader } from './vm/VmHeader';
+import { VmAlarms } from './vm/VmAlarms';
 
 // The VM's panels below the tree and the timeline, in the order the tabs list them.
 const DECK: DeckPanel[] = [
@@ -35,10 +37,14 @@ const DECK: DeckPanel[] = [
   { id: 'panel-settings', label: 'VM settings' },
   { id: 'panel-datastore', label: 'Datastore' },
 ];
+// The Backup jobs region is there only when the lab has jobs (contract section 7).
+const BACKUP_PANEL: DeckPanel = { id: 'panel-backup', label: 'Backup jobs' };
+const DECK_WITH_BACKUP = [...DECK, BACKUP_PANEL];
 
 export function App() {
   useShortcuts();
   const status = useLab((s) => s.status);
+  const hasJobs = useLab((s) => s.state.backupJobs.length > 0);
   return (
     <div className="app">
       <header className="topbar">
@@ -57,13 +63,13 @@ export function App() {
         <main className="main" aria-label="Virtual machine">
           {/* The first screen: the VM, its tree and its timeline, sized to the window. */}
           <div className="first-screen">
-            <ErrorBoundary name="VM summary"><VmHeader /></ErrorBoundary>
+            <ErrorBoundary name="VM summary"><VmHeader /><VmAlarms /></ErrorBoundary>
             <div className="grid-2">
               <SnapshotTree />
               <VssTimeline />
             </div>
           </div>
-          <PanelNav panels={DECK} />
+          <PanelNav panels={hasJobs ? DECK_WITH_BACKUP : DECK} />
           <DiskChain id="panel-chain" />
           <EventsPanel id="panel-events" />
           <div className="grid-3">
@@ -72,6 +78,7 @@ export function App() {
             <VmSettings id="panel-settings" />
           </div>
           <DatastorePanel id="panel-datastore" />
+          <BackupJobs id="panel-backup" />
         </main>
         <LessonSlot />
       </div>

@@ -43,7 +43,8 @@ const VmItem = memo(function VmItem({ id }: { id: string }) {
   if (!vm) return null;
   const flags: string[] = [];
   if (vm.question) flags.push('Question pending');
-  if (vm.consolidationNeeded) flags.push('Consolidation needed');
+  if (vm.consolidationNeeded) flags.push('Needs consolidation');
+  for (const a of vm.alarms) flags.push(`${a.name}: ${a.message}`);
   for (const w of vm.warnings) flags.push(w.source === 'SnapLab' ? `SnapLab advice: ${w.message}` : w.message);
   const tools = vm.tools.status === 'running' ? 'Tools running' : vm.tools.status === 'notRunning' ? 'Tools not running' : 'Tools not installed';
   return (
@@ -54,6 +55,7 @@ const VmItem = memo(function VmItem({ id }: { id: string }) {
         <span className="inv-vm-name">{vm.name}</span>
         <span className="visually-hidden">, {vm.power === 'poweredOn' ? 'powered on' : vm.power === 'poweredOff' ? 'powered off' : 'suspended'}, {tools}</span>
         {vm.snapshotCount > 0 && <span className="badge" title={`${vm.snapshotCount} snapshots`}>{vm.snapshotCount}<span className="visually-hidden"> snapshots</span></span>}
+        {vm.consolidationNeeded && <span className="inv-state">Needs consolidation</span>}
         {flags.length > 0 && <span className="warn-ico" title={flags.join('\n')} aria-label={flags.join('; ')} role="img">!</span>}
       </button>
     </li>

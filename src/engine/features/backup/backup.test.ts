@@ -344,3 +344,47 @@ describe('backup.configureJob', () => {
     expect(JSON.stringify(lab.state())).toBe(before);
   });
 });
+
+describe('backup jobs: transports and speed', () => {
+  const withProxy = (transport: 'hotadd' | 'nbd' | 'san', fs: 'vmfs5' | 'nfs', MBps: number) => new Lab({
+    seed: 3,
+    hosts: [{ id: 'esx01', version: '4.1' }],
+    datastores: [{ id: 'ds1', capacityGB: 100, fs, MBps: 100 }],
+    vms: [{ id: 'app01', disks: [{ id: 'disk1', capacityGB: 20, usedGB: 10 }] }],
+    backup: { proxies: [{ id: 'p', transport, MBps }], jobs: [{ id: 'j', vms: ['app01'], quiesce: false }] },
+  });
+  const transferMs = (lab: Lab) => {
+    ok(lab, { type: 'backup.run', job: 'j' });
+    settle(lab);
+    const step = job(lab.state(), 'j').runs[0].vms[0].steps.find((x) => x.kind === 'transfer')!;
+    return step.end! - step.start;
+  };
+
+  it('reads at the slower of the proxy and the datastore', () => {
+    const slowProxy = transferMs(withProxy('nbd', 'vmfs5', 25));
+    const fastProxy = transferMs(withProxy('hotadd', 'vmfs5', 400));
+    // 10 GB in use: at 25 MB/s about 410 s, at the datastore's 100 MB/s about 100 s (plus setup).
+    expect(slowProxy).toBeGreaterThan(400_000);
+    expect(fastProxy).toBeGreaterThan(100_000);
+    expect(fastProxy).toBeLessThan(130_000);
+  });
+
+  it('SAN transport on an NFS datastore fails over to NBD, and says so', () => {
+    const lab = withProxy('san', 'nfs', 100);
+    ok(lab, { type: 'backup.run', job: 'j' });
+    settle(lab);
+    const v = job(lab.state(), 'j').runs[0].vms[0];
+    expect(v.message).toContain('failed over to NBD');
+    expect(v.steps.find((x) => x.kind === 'transfer')!.label).toContain('via nbd');
+  });
+
+  it('a crash-consistent job of a VM without Exchange reads and removes its snapshot', () => {
+    const lab = withProxy('hotadd', 'vmfs5', 200);
+    ok(lab, { type: 'backup.run', job: 'j' });
+    settle(lab);
+    const v = job(lab.state(), 'j').runs[0].vms[0];
+    expect(v.state).toBe('success');
+    expect(v.consistency).toBe('crash');
+    expect(v.bytesRead).toBe(10 * 1024 ** 3);
+  });
+});

@@ -37,10 +37,10 @@ export function planReads(vm: Vm, job: Job, snap: Snapshot, opened: Map<string, 
     if (!oldId) { plans.push(plan(full, false, 'first run with CBT: QueryChangedDiskAreas("*") returns every block in use')); continue; }
     const changed = d.ctk.changedBytesSince(oldId);
     if (changed === null) {
-      plans.push(plan(full, false, `the change id of the last good run (${oldId}) is no longer valid${d.ctk.resetReason ? `: ${d.ctk.resetReason}` : ''}`));
+      plans.push(plan(full, false, `the change id of the last good run is no longer valid${d.ctk.resetReason ? `: ${d.ctk.resetReason}` : ''}`));
       continue;
     }
-    plans.push(plan(changed, true, `CBT: blocks changed since change id ${oldId}`));
+    plans.push(plan(changed, true, 'CBT: the blocks changed since the last good run'));
   }
   return plans;
 }

@@ -72,14 +72,14 @@ export function backupVm(lab: LabContext, job: Job, run: Run, vm: Vm, progress: 
     rec.mode = plans.every((p) => p.incremental) ? 'incremental' : 'full';
     rec.bytesToRead = plans.reduce((a, p) => a + p.bytes, 0);
     const path = transferPlan(lab, job, vm);
-    rec.notes.push(describeReads(plans, rec.mode), ...path.notes);
+    rec.notes.push(describeReads(plans, rec.mode), ...path.notes.filter((n) => n.fallback).map((n) => n.text));
     const ms = Math.max(1000, path.setupMs + rec.bytesToRead / path.bytesPerMs);
     rec.transfer = { start: lab.now, ms };
     const tStep = step(lab, rec, 'transfer', `${rec.mode === 'full' ? 'Full' : 'Incremental'} read, ${formatBytes(rec.bytesToRead)} via ${path.transport}`, null);
     const p0 = progress.from + (progress.to - progress.from) * 0.1;
     const p1 = progress.from + (progress.to - progress.from) * 0.9;
     progress.task.ramp(lab.now, p0, p1, ms);
-    lab.log(vm, 'backup', 'backup.transferStart', `${job.proxy.id} reads ${vm.name} (${rec.mode}, ${formatBytes(rec.bytesToRead)}) from snapshot "${snap.name}" ${path.transport === 'hotadd' ? 'through hot-added disks' : path.transport === 'san' ? 'straight from the SAN LUN' : 'over the network (NBD)'} at ${path.MBps} MB/s.`);
+    lab.log(vm, 'backup', 'backup.transferStart', `${job.proxy.id} reads ${vm.name} (${rec.mode}, ${formatBytes(rec.bytesToRead)}) from snapshot "${snap.name}" ${path.transport === 'hotadd' ? 'through hot-added disks' : path.transport === 'san' ? 'straight from the SAN LUN' : 'over the network (NBD)'} at ${path.MBps} MB/s. ${plans.map((p) => `${p.disk}: ${p.why}${p.oldChangeId ? ` (change id ${p.oldChangeId})` : ''}`).join('; ')}. ${path.notes.map((n) => n.text).join(' ')}`.trim());
     const crash = vm.activeFaults('proxyCrash')[0];
     if (crash) {
       const at = ms * lab.rng.between(0.2, 0.8);
@@ -184,7 +184,9 @@ function closeStep(lab: LabContext, s: Step, ok: boolean): void {
   s.state = ok ? 'success' : 'error';
 }
 
-function describeReads(plans: DiskPlan[], mode: 'full' | 'incremental'): string {
-  const parts = plans.map((p) => `${p.disk} ${formatBytes(p.bytes)} (${p.why})`);
-  return `${mode === 'full' ? 'Full' : 'Incremental'} read: ${parts.join('; ')}.`;
+/** The reads in one sentence: each disk's bytes, and why (once when every disk has the same reason). */
+export function describeReads(plans: DiskPlan[], mode: 'full' | 'incremental'): string {
+  const same = plans.every((p) => p.why === plans[0].why);
+  const parts = plans.map((p) => `${p.disk} ${formatBytes(p.bytes)}${same ? '' : ` (${p.why})`}`);
+  return `${mode === 'full' ? 'Full' : 'Incremental'} read: ${parts.join(', ')}${same && plans.length ? ` (${plans[0].why})` : ''}.`;
 }

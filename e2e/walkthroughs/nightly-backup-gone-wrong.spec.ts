@@ -1,0 +1,101 @@
+// Walkthrough: nightly backup gone wrong. A backup job runs at 22:00 through a hot-add proxy: one good
+// night, then a night where the proxy keeps the hot-added disks (consolidation needed) and the backup
+// application dies during a transfer (a snapshot left to grow). The admin finds both, deletes the
+// snapshot, frees the lock, consolidates, and the next night is clean.
+import { advanceBy, expect, test } from './walkthrough';
+
+const HOUR = 3_600_000;
+
+const lab = {
+  name: 'Nightly backup gone wrong',
+  seed: 7,
+  hosts: [{ id: 'esx01', version: '5.0' }],
+  datastores: [{ id: 'ds1', capacityGB: 200, fs: 'vmfs5', MBps: 150 }],
+  vms: [
+    { id: 'exch01', name: 'EXCH01', guest: 'windows2003', memoryMB: 4096, apps: ['exchange'], ctkEnabled: true,
+      disks: [{ id: 'disk1', capacityGB: 30 }, { id: 'logs', capacityGB: 10 }], workload: { profile: 'exchange', writeIOPS: 10 } },
+    { id: 'fs01', name: 'FS01', guest: 'windows2003', memoryMB: 2048, ctkEnabled: true,
+      disks: [{ id: 'disk1', capacityGB: 20 }, { id: 'data', capacityGB: 20 }], workload: { profile: 'fileserver', writeIOPS: 5 } },
+  ],
+  backup: {
+    proxies: [{ id: 'proxy01', transport: 'hotadd', MBps: 200 }],
+    jobs: [{ id: 'nightly', name: 'Nightly backup', proxy: 'proxy01', vms: ['exch01', 'fs01'], schedule: { firstAtMs: 22 * HOUR, everyMs: 24 * HOUR }, quiesce: true, cbt: true }],
+  },
+  settings: { snapshotAlarmSizeGB: 1 },
+};
+
+test('nightly backup gone wrong', async ({ page, lab: driver, walk }) => {
+  const region = page.getByRole('region', { name: 'Backup jobs' });
+  const job = async () => (await driver.state()).backupJobs.find((j) => j.id === 'nightly')!;
+  const vm = async (id: string) => (await driver.state()).vms.find((v) => v.id === id)!;
+  const showJobs = () => page.getByRole('navigation', { name: 'VM panels' }).getByRole('button', { name: 'Backup jobs' }).click();
+  /** Let simulated time run a minute at a time until the job's latest run has ended. */
+  const untilRunEnds = async (n: number) => {
+    await expect.poll(async () => {
+      const r = (await job()).runs[n - 1];
+      if (!r || r.end === null) await driver.advance(60_000);
+      return r?.end ?? null;
+    }, { timeout: 60_000 }).not.toBeNull();
+  };
+
+  await walk.step('A nightly job for EXCH01 and FS01', async () => {
+    expect(await driver.load(lab)).toMatchObject({ ok: true });
+    await expect(region).toContainText('Nightly backup');
+    await expect(region).toContainText('daily at 22:00');
+  });
+
+  await walk.step('The first night: a full, application-consistent run', async () => {
+    await driver.advance(22 * HOUR);
+    await untilRunEnds(1);
+    expect((await job()).runs[0].state).toBe('success');
+    await showJobs();
+    await expect(region).toContainText('Success');
+    await expect(region.getByRole('figure', { name: 'Timeline of run 1' })).toBeVisible();
+  });
+
+  await walk.step('The next night the proxy keeps FS01\'s disks and the backup application dies on EXCH01', async () => {
+    expect((await driver.dispatch({ type: 'fault.inject', vm: 'fs01', fault: { kind: 'proxyLock' } })).ok).toBe(true);
+    expect((await driver.dispatch({ type: 'fault.inject', vm: 'exch01', fault: { kind: 'proxyCrash', once: true } })).ok).toBe(true);
+    await driver.advance(24 * HOUR);
+    await untilRunEnds(2);
+    expect((await job()).runs[1].state).toBe('failed');
+    await showJobs();
+    await expect(region).toContainText('stopped responding');
+  });
+
+  await walk.step('A snapshot nobody will delete: EXCH01 keeps writing into it', async () => {
+    await driver.selectVm('EXCH01');
+    await expect(page.getByRole('region', { name: 'Snapshot tree' })).toContainText('Nightly backup snapshot (run 2)');
+    await driver.advance(12 * HOUR);
+    expect((await vm('exch01')).alarms.some((a) => a.name === 'VM snapshot size')).toBe(true);
+  });
+
+  await walk.step('Run now: FS01\'s snapshot cannot be removed (consolidation needed)', async () => {
+    await showJobs();
+    await region.getByRole('button', { name: 'Run now' }).click();
+    await expect.poll(async () => (await job()).runs.length).toBe(3);
+    await untilRunEnds(3);
+    expect((await vm('fs01')).consolidationNeeded).toBe(true);
+    await expect(region).toContainText('consolidation is needed');
+    await expect(page.getByRole('region', { name: 'Inventory' })).toContainText('Needs consolidation');
+  });
+
+  await walk.step('Clean up: delete the leftover snapshot, free the lock, Consolidate', async () => {
+    const snap = (await vm('exch01')).snapshots.find((s) => s.name === 'Nightly backup snapshot (run 2)')!;
+    expect((await driver.dispatch({ type: 'snapshot.delete', vm: 'exch01', snapshot: snap.id })).ok).toBe(true);
+    expect((await driver.dispatch({ type: 'fault.clear', vm: 'fs01' })).ok).toBe(true);
+    expect((await driver.dispatch({ type: 'vm.consolidate', vm: 'fs01' })).ok).toBe(true);
+    await advanceBy(driver, 30 * 60_000, 60_000);
+    expect((await vm('exch01')).snapshots).toEqual([]);
+    expect((await vm('fs01')).consolidationNeeded).toBe(false);
+  });
+
+  await walk.step('The next night is clean again', async () => {
+    const next = (await job()).nextRunAt!;
+    await driver.advance(next - (await driver.state()).time);
+    await untilRunEnds(4);
+    expect((await job()).runs[3].state).toBe('success');
+    await showJobs();
+    await expect(region.getByRole('figure', { name: 'Timeline of run 4' })).toBeVisible();
+  });
+});

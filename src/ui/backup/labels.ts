@@ -1,0 +1,13 @@
+// Words the Backup jobs region uses for what the state view says.
+import type { BackupJobView } from '../../engine/core/view';
+import { formatDuration, formatSimTime } from '../../app/format';
+
+export const STATE_LABEL: Record<string, string> = { running: 'Running', success: 'Success', warning: 'Warning', failed: 'Failed' };
+
+export function describeSchedule(job: BackupJobView): string {
+  const s = job.schedule;
+  if (!s) return 'no schedule (Run now only)';
+  if (s.everyMs === null) return `once at ${formatSimTime(s.firstAtMs, false)}`;
+  if (s.everyMs === 86_400_000) return `daily at ${formatSimTime(s.firstAtMs % 86_400_000, false).slice(0, 5)}`;
+  return `every ${formatDuration(s.everyMs)} from ${formatSimTime(s.firstAtMs, false)}`;
+}
