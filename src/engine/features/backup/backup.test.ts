@@ -388,3 +388,16 @@ describe('backup jobs: transports and speed', () => {
     expect(v.bytesRead).toBe(10 * 1024 ** 3);
   });
 });
+
+describe('backup jobs and time travel', () => {
+  it('a lab waiting for its next scheduled run can be copied, and the copy runs the same nights', () => {
+    const lab = backupLab();
+    lab.advance(HOUR);
+    const fork = lab.fork();
+    expect(fork).not.toBeNull();
+    lab.advance(DAY);
+    fork!.lab.advance(DAY);
+    expect(JSON.stringify(fork!.lab.state())).toBe(JSON.stringify(lab.state()));
+    expect(job(lab.state()).runs).toHaveLength(1);
+  });
+});

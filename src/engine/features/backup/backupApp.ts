@@ -83,19 +83,30 @@ export class BackupApp {
     return this.jobs.map((j) => jobView(this.lab, j));
   }
 
-  /** The schedule: a run at firstAtMs and every everyMs after; a run still going skips its turn. */
+  /** The schedule: a run at firstAtMs and every everyMs after. The timer is data (a BoundJob), so a
+   * lab waiting for its next run can still be copied for time-travel checkpoints. */
   private schedule(job: Job, at: number): void {
     job.nextRunAt = at;
-    job.timer = this.lab.scheduler.at(at, () => {
-      const every = job.def.schedule?.everyMs;
-      if (job.running) {
-        this.lab.log(null, 'backup', 'backup.skipped', `Backup job "${job.def.name}" did not start at ${clock(at)}: its previous run (started ${clock(job.running.start)}) is still running.`);
-      } else {
-        startRun(this.lab, job, 'schedule');
-      }
-      if (every) this.schedule(job, at + every); else { job.nextRunAt = null; job.timer = null; }
-    });
+    job.timer = this.lab.scheduler.at(at, { target: new ScheduledRun(this, job), method: 'fire' });
   }
+
+  /** A scheduled time came: start a run unless one is still going (then this turn is skipped). */
+  fire(job: Job): void {
+    const at = job.nextRunAt ?? this.lab.now;
+    const every = job.def.schedule?.everyMs;
+    if (job.running) {
+      this.lab.log(null, 'backup', 'backup.skipped', `Backup job "${job.def.name ?? job.def.id}" did not start at ${clock(at)}: its previous run (started ${clock(job.running.start)}) is still running.`);
+    } else {
+      startRun(this.lab, job, 'schedule');
+    }
+    if (every) this.schedule(job, at + every); else { job.nextRunAt = null; job.timer = null; }
+  }
+}
+
+/** What the scheduler calls at a job's time (as data: target and method, no closure). */
+class ScheduledRun {
+  constructor(private readonly app: BackupApp, private readonly job: Job) {}
+  fire(): void { this.app.fire(this.job); }
 }
 
 function withSpeed(p: ProxyDefinition): Job['proxy'] {
