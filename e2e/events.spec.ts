@@ -24,7 +24,9 @@ test('Events lists the selected VM\'s events and filters them by text and source
 
   // The merge of a delete, found by text (lesson 3 asks the learner to read it here).
   await events.getByRole('searchbox', { name: 'Filter events by text' }).fill('merg');
-  await expect(rows.filter({ hasText: /Merging .*-000001.*vmdk/ })).toHaveCount(1);
+  // Each disk numbers its own deltas (rule 6), so each of EXCH01's two disks merges its own -000001.
+  await expect(rows.filter({ hasText: 'Merging EXCH01-000001-delta.vmdk' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'Merging EXCH01_1-000001-delta.vmdk' })).toHaveCount(1);
   await expect(rows.filter({ hasText: 'created' })).toHaveCount(0);
   await expect(events.getByRole('status')).toContainText(/\d+ of \d+ events match/);
 
