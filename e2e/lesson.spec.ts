@@ -27,7 +27,7 @@ test('a learner completes "First snapshot" through the Lesson panel and the lab 
   await lab.advance(2_000);
   await expect(objectives).toContainText('2 of 4 met');
   await expect(objectives.locator('[data-objective="take"]')).toHaveClass(/done/);
-  await expect(objectives.locator('[data-objective="grow"]')).toContainText(/EXCH01-000001-delta\.vmdk holds .*; the goal is at least 64 MB\./);
+  await expect(objectives.locator('[data-objective="grow"]')).toContainText(/EXCH01-000001-delta\.vmdk holds .*; the goal is at least 64\.0 MB\./);
 
   // Let Exchange write for a while: the delta grows past 64 MB and its second 16 MB step.
   await lab.advance(10 * 60_000);
