@@ -73,9 +73,23 @@ describe('docs/examples/quiesce-exchange.json', () => {
   });
 });
 
+describe('docs/examples/nightly-backup.json', () => {
+  it('shows what docs/examples/README.md says: three good nights, CBT after the first, nothing left', () => {
+    const { results, state } = runScript(load('nightly-backup.json'), lessonHooks);
+    const runs = state.backupJobs[0].runs;
+    expect(runs.map((r) => [r.state, r.vms[0].mode, r.vms[0].consistency])).toEqual([
+      ['success', 'full', 'application'], ['success', 'incremental', 'application'], ['success', 'incremental', 'application'],
+    ]);
+    expect(runs[1].vms[0].bytesRead).toBeLessThan(runs[0].vms[0].bytesRead * 0.1);
+    const exch = state.vms[0];
+    expect([exch.snapshots.length, exch.consolidationNeeded, exch.apps.exchange!.truncations]).toEqual([0, false, 0]);
+    expect(results[1]).toMatchObject({ ok: false, error: { code: 'JOB_NOT_FOUND' } });
+  });
+});
+
 describe('every script in docs/examples', () => {
   /** The steps (from 1) each README section marks as refused; all other steps answer ok. */
-  const refused: Record<string, number[]> = { 'first-snapshot.json': [6], 'refusals.json': [1, 2, 3] };
+  const refused: Record<string, number[]> = { 'first-snapshot.json': [6], 'refusals.json': [1, 2, 3], 'nightly-backup.json': [2] };
   const files = readdirSync(dir).filter((x) => x.endsWith('.json'));
 
   it('the folder holds the scripts the README describes, each with its section', () => {
