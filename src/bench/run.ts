@@ -2,9 +2,11 @@
 import { runEngineBenchmarks } from './engine.bench';
 import { runGrainBenchmarks, printTable } from './grains.bench';
 import { runSeekBenchmark } from './seek.bench';
+import { runWorkloadBenchmarks } from './workload.bench';
 
 console.log('SnapLab benchmarks (node', process.version, ')');
 runEngineBenchmarks();
+runWorkloadBenchmarks();
 console.log('GrainMap alone (random grains precomputed, so no random-number cost on either side):');
 printTable(await runGrainBenchmarks());
 runSeekBenchmark();

@@ -2,7 +2,7 @@
 // refused at once with a message naming the field, and changes nothing.
 import { z } from 'zod';
 import { scheduleSchema } from './backupSchema';
-import { WORKLOAD_PROFILES } from './schema';
+import { WORKLOAD_PROFILES, uniformWorkloadFields } from './schema';
 import { HOST_VERSIONS } from './hostVersions';
 import type { CommandResult } from './view';
 
@@ -60,7 +60,7 @@ export const commandSchemas = {
   'guest.write': z.object({ ...base, disk: z.string().min(1), offset: z.number().int().min(0), length: z.number().int().positive() }).strict(),
   // Extension: the guest frees blocks (UNMAP / TRIM); only an SEsparse leaf shrinks (rule 8).
   'guest.unmap': z.object({ ...base, disk: z.string().min(1), offset: z.number().int().min(0), length: z.number().int().positive() }).strict(),
-  'guest.workload': z.object({ ...base, profile: z.enum(WORKLOAD_PROFILES), writeIOPS: z.number().min(0).max(100000).optional() }).strict(),
+  'guest.workload': z.object({ ...base, profile: z.enum(WORKLOAD_PROFILES), writeIOPS: z.number().min(0).max(100000).optional(), ...uniformWorkloadFields }).strict(),
   // The contract names this field "type", which the command's own "type" already takes in JSON, so
   // the backup type travels as "backupType" ("vssBackupType", as snapshot.take spells it, also works).
   'guest.backup': z.object({ ...base, backupType: z.enum(BACKUP_TYPES).optional(), vssBackupType: z.enum(BACKUP_TYPES).optional() }).strict()

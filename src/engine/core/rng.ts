@@ -50,6 +50,19 @@ export class Rng {
     return lo + (hi - lo) * this.next();
   }
 
+  /** A uniform number in [0, 1) with 53 bits of randomness. */
+  next53(): number {
+    return ((this.u32() >>> 5) * 67108864 + (this.u32() >>> 6)) / 9007199254740992;
+  }
+
+  /** Failures before the first success of trials that each succeed with probability p (0 < p <= 1). */
+  geometric(p: number): number {
+    if (p >= 1) return 0;
+    if (this.next() < p) return 0; // the common case while p is large: no logarithm
+    // Memoryless: after a failure, inversion on a fresh 53-bit uniform.
+    return 1 + Math.floor(Math.log1p(-this.next53()) / Math.log1p(-p));
+  }
+
   /** The generator's state, so that a saved lab resumes the same sequence. */
   save(): [number, number, number, number] {
     return [this.a, this.b, this.c, this.d];
@@ -59,3 +72,4 @@ export class Rng {
     [this.a, this.b, this.c, this.d] = s;
   }
 }
+

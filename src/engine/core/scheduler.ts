@@ -20,8 +20,21 @@ class EntryTimer implements Timer {
   get time(): number { return this.entry.time; }
 }
 
+/**
+ * Work that happens continuously rather than as jobs (the guest workloads): `target[method](time,
+ * beforeJob)` catches it up to a time. Data, like BoundJob, so the lab can still be copied.
+ */
+export interface CatchUp { target: object; method: string }
+
 export class Scheduler {
   now = 0;
+  /** Called before each job with the job's time, and at the end of runUntil with `until`. */
+  catchUp: CatchUp | null = null;
+
+  private catchUpTo(time: number, beforeJob: boolean): void {
+    const c = this.catchUp;
+    if (c) (c.target as Record<string, (time: number, beforeJob: boolean) => void>)[c.method](time, beforeJob);
+  }
   private heap: Entry[] = [];
   private seq = 0;
 
@@ -63,12 +76,14 @@ export class Scheduler {
     for (;;) {
       const next = this.nextTime();
       if (next === null || next > until) break;
+      this.catchUpTo(next, true);
       const e = this.pop()!;
       this.now = e.time;
       const job = e.job;
       if (typeof job === 'function') job();
       else (job.target as Record<string, () => void>)[job.method]();
     }
+    this.catchUpTo(until, false);
     if (until > this.now) this.now = until;
   }
 

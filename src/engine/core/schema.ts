@@ -50,11 +50,22 @@ const disk = z.object({
   role: z.enum(DISK_ROLES).optional(),
 }).strict();
 
-export const WORKLOAD_PROFILES = ['none', 'idle', 'fileserver', 'exchange', 'sql', 'dc'] as const;
+export const WORKLOAD_PROFILES = ['none', 'idle', 'fileserver', 'exchange', 'sql', 'dc', 'uniform'] as const;
+/** The uniform profile's law: writeBytes-aligned writes over the first regionGB of the first disk. */
+export const uniformWorkloadFields = {
+  writeBytes: z.number().int().min(4096).max(64 * 1024 * 1024).multipleOf(4096, 'expected a multiple of 4096').optional(),
+  regionGB: z.number().positive().max(64 * 1024).optional(),
+};
 const workload = z.object({
   profile: z.enum(WORKLOAD_PROFILES),
   writeIOPS: z.number().min(0).max(100000).optional(),
-}).strict();
+  ...uniformWorkloadFields,
+}).strict().superRefine((w, ctx) => {
+  if (w.profile === 'uniform') return;
+  for (const f of ['writeBytes', 'regionGB'] as const) {
+    if (w[f] !== undefined) ctx.addIssue({ code: 'custom', path: [f], message: `${f} applies to the uniform profile only` });
+  }
+});
 
 export const APPS = ['exchange', 'sql', 'sharepoint', 'ad', 'bits', 'dhcp', 'wins'] as const;
 const settingValue = z.union([z.string(), z.number(), z.boolean()]);
@@ -151,6 +162,13 @@ export const labDefinitionSchema = z.object({
       if (d.usedGB !== undefined && d.usedGB * GiB > cap)
         ctx.addIssue({ code: 'custom', path: ['vms', i, 'disks', j, 'usedGB'], message: 'expected at most the disk capacity' });
     });
+    const w = v.workload;
+    if (w?.profile === 'uniform') {
+      const first = v.disks?.[0];
+      const cap = first ? first.capacityBytes ?? (first.capacityGB ?? 40) * GiB : 40 * GiB;
+      const why = uniformRefusal(w.writeBytes, w.regionGB, cap);
+      if (why) ctx.addIssue({ code: 'custom', path: ['vms', i, 'workload', why.field], message: why.message });
+    }
   });
 });
 
@@ -161,6 +179,14 @@ export type DiskDefinition = NonNullable<VmDefinition['disks']>[number];
 export type DatastoreDefinition = LabDefinition['datastores'][number];
 export type HostDefinition = LabDefinition['hosts'][number];
 export type { BackupDefinition, ProxyDefinition, JobDefinition } from './backupSchema';
+
+/** Why a uniform workload does not fit the VM's first disk, naming the field, or null. */
+export function uniformRefusal(writeBytes: number | undefined, regionGB: number | undefined, diskBytes: number): { field: 'writeBytes' | 'regionGB'; message: string } | null {
+  const region = regionGB === undefined ? diskBytes : regionGB * GiB;
+  if (region > diskBytes) return { field: 'regionGB', message: `expected at most the first disk's ${diskBytes / GiB} GB, got ${regionGB}` };
+  if ((writeBytes ?? 4096) > region) return { field: 'writeBytes', message: `expected at most the region (${region} bytes), got ${writeBytes}` };
+  return null;
+}
 
 export class LabDefinitionError extends Error {
   readonly code = 'INVALID_LAB';

@@ -10,11 +10,12 @@ import type { Host } from '../model/host';
 import type { Datastore } from '../model/datastore/datastore';
 import type { FormatSettings } from '../model/disk/formats';
 import type { WorkloadState } from './guest/workload';
+import type { UniformOptions } from './guest/workloadPlan';
 
 /** The guest workloads a lab runs (features/guest/workload.ts). */
 export interface WorkloadTable {
   get(vm: Vm): WorkloadState | undefined;
-  set(vm: Vm, profile: string, writeIOPS?: number): void;
+  set(vm: Vm, profile: string, writeIOPS?: number, uniform?: UniformOptions): void;
 }
 
 export interface LabContext {

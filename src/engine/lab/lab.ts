@@ -83,12 +83,17 @@ export class Lab implements LabContext {
     for (const vm of this.vms) initGuest(this, vm);
     this.workloads = new Workloads(this, def);
     this.backup = new BackupApp(this, def.backup);
+    this.scheduler.catchUp = { target: this.workloads, method: 'catchUp' };
   }
 
   get now(): number { return this.scheduler.now; }
 
   dispatch(command: unknown): CommandResult {
-    return dispatcher.dispatch(this, command);
+    const result = dispatcher.dispatch(this, command);
+    // A command may change what the guests write to (a new delta, a stopped VM): the workloads
+    // draw again from here. Only after commands that did something, as a replay has only those.
+    if (result.ok && (command as { type?: unknown }).type !== 'clock.advance') this.workloads.redraw();
+    return result;
   }
 
   advance(ms: number): void {

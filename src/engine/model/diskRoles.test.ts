@@ -27,7 +27,8 @@ describe('disk roles: where workload writes land (issue 10)', () => {
     const lab = smallLab({ vm: { apps: ['exchange'], disks, workload: { profile: 'exchange', writeIOPS: 300 } } });
     expect(lab.dispatch({ type: 'snapshot.take', vm: 'vm1', name: 's' }).ok).toBe(true);
     lab.advance(120_000);
-    expect(written(lab, 'os')).toBe(0);
+    // The OS's own writes (registry, event logs) are a small share on the system disk.
+    expect(written(lab, 'os')).toBeLessThan(written(lab, 'db') / 4);
     expect(written(lab, 'db')).toBeGreaterThan(MiB);
     expect(written(lab, 'txn')).toBeGreaterThan(0);
     expect(lab.vms[0].guest.exchange!.logBytes).toBeGreaterThan(0);
@@ -35,7 +36,7 @@ describe('disk roles: where workload writes land (issue 10)', () => {
     const swapped = smallLab({ vm: { apps: ['exchange'], disks: disks.map((d, i) => ({ ...d, role: (['log', 'system', 'data'] as const)[i] })), workload: { profile: 'exchange', writeIOPS: 300 } } });
     swapped.dispatch({ type: 'snapshot.take', vm: 'vm1', name: 's' });
     swapped.advance(120_000);
-    expect(written(swapped, 'db')).toBe(0);
+    expect(written(swapped, 'db')).toBeLessThan(written(swapped, 'txn') / 4);
     expect(written(swapped, 'txn')).toBeGreaterThan(MiB);
     expect(written(swapped, 'os')).toBeGreaterThan(0);
   });

@@ -13,7 +13,7 @@ export const datastorePlanning: LessonInput = {
       name: 'Delta growth and datastore planning',
       seed: 104,
       hosts: [{ id: 'esx01', version: '4.0' }],
-      datastores: [{ id: 'ds1', capacityGB: 80, fs: 'vmfs3', otherUsedGB: 13 }],
+      datastores: [{ id: 'ds1', capacityGB: 80, fs: 'vmfs3', otherUsedGB: 14 }],
       vms: [{
         id: 'exch01', name: 'EXCH01', guest: 'windows2003', memoryMB: 4096, apps: ['exchange'],
         disks: [{ id: 'disk1', capacityGB: 40 }, { id: 'logs', capacityGB: 20, role: 'log' }],
@@ -55,13 +55,13 @@ export const datastorePlanning: LessonInput = {
     },
   ],
   hints: [
-    'Take a snapshot, then press play (or advance the clock 30 minutes). Watch free space on ds1 fall in 16 MB steps.',
+    'Take a snapshot, then press play (or advance the clock an hour). Watch free space on ds1 fall in 16 MB steps.',
     'While the VM waits on the question, vSphere will not start a snapshot task on it: free space elsewhere first. `datastore.resize` to 100 GB stands in for the storage team extending the LUN.',
     'Retry only helps once there is room; Abort powers the VM off (and loses what the guest had not written).',
   ],
   solution: [
     { command: { type: 'snapshot.take', vm: 'exch01', name: 'before-update' } },
-    { command: { type: 'clock.advance', ms: 20 * 60_000 }, caption: 'Twenty minutes of Exchange traffic fill ds1' },
+    { command: { type: 'clock.advance', ms: 45 * 60_000 }, caption: 'Three quarters of an hour of Exchange traffic fill ds1' },
     { command: { type: 'datastore.resize', datastore: 'ds1', capacityGB: 100 }, caption: 'The storage team grows ds1 by 20 GB' },
     { command: { type: 'vm.answer', vm: 'exch01', answer: 'retry' }, caption: 'Retry: EXCH01 resumes' },
     { command: { type: 'snapshot.delete', vm: 'exch01', snapshot: 'before-update' }, caption: 'Delete the snapshot: its deltas merge into the base disks' },

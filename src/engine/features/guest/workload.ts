@@ -1,109 +1,341 @@
-// The guest workloads: one scheduler job per tick writes every running VM's share of I/O through the
-// normal write path, driven by the lab's seeded random numbers (same seed, same writes).
+// The guest workloads. Writes are not scheduled: the lab catches them up before each scheduler job
+// and at the end of each advance (Workloads.catchUp), so idle time costs nothing and busy time costs
+// what its new grains cost (stream.ts). Each stream draws from its own random numbers, and a pending
+// draw is only redone at a job or a command, so the lab's state never depends on how an advance was
+// cut up (a replay, a reload and a live run agree).
+//
+// Moments that depend on individual writes stay exact: when the writes of a stretch of ticks could
+// grow the VM's files past the datastore's free space (a bound, cheap), the stretch is halved until a
+// single tick remains, whose writes then go one by one through the guest's write path, so the VM
+// pauses on the out-of-space question at the write that needed the space (rule 15).
 import type { LabContext } from '../context';
-import type { LabDefinition } from '../../core/schema';
+import { uniformRefusal, type LabDefinition } from '../../core/schema';
 import type { CommandOf } from '../../core/commands';
-import type { CommandResult } from '../../core/result';
+import type { CommandResult } from '../../core/view';
+import { refuse } from '../../core/result';
 import type { Vm } from '../../model/vm';
-import type { VirtualDisk } from '../../model/disk/virtualDisk';
-import { PROFILES, type Profile } from '../../model/guest/profiles';
-import { diskForRole } from '../../model/diskRoles';
-import { applyWrite as applyWriteImport, ioHalted } from './write';
-
-// Module-local: under tsx (CLI, tests) an imported binding is a getter call on every use, which
-// keeps the write from being inlined into the workload loop.
-const applyWrite = applyWriteImport;
+import type { DiskFile } from '../../model/disk/diskFile';
+import { GrainMap } from '../../model/disk/grainMap';
+import type { Datastore } from '../../model/datastore/datastore';
+import { PROFILES } from '../../model/guest/profiles';
+import { applyWrite } from './write';
+import { StreamRun, type CellTarget } from './stream';
+import { averageWriteBytes, planStreams, type UniformOptions } from './workloadPlan';
 
 export interface WorkloadState {
   profile: string;
   writeIOPS: number;
-  carry: number;          // fractional writes carried to the next tick
-  dataDisk: VirtualDisk;
-  logDisk: VirtualDisk;
-  hotStart: number;       // bytes
-  logCursor: number;      // bytes: where the next log append goes
-  logStart: number;
-  logEnd: number;
-  written: number;        // writes issued since the lab started
+  /** Writes issued since the lab started. */
+  written: number;
+  /** Bytes of an average write (the VSS flush model's write rate). */
+  bytesPerWrite: number;
+  uniform?: UniformOptions;
+  streams: StreamRun[];
 }
 
 export class Workloads {
   readonly byVm = new Map<string, WorkloadState>();
   readonly tickMs: number;
+  /** Writes of ticks up to this one are applied. */
+  private doneTick = 0;
 
   constructor(private readonly lab: LabContext, def: LabDefinition) {
     this.tickMs = def.settings.workloadTickMs;
     for (const vd of def.vms) {
       const vm = lab.vm(vd.id)!;
-      this.set(vm, vd.workload?.profile ?? 'none', vd.workload?.writeIOPS);
+      const w = vd.workload;
+      this.set(vm, w?.profile ?? 'none', w?.writeIOPS, uniformOf(w, vm.disks[0]?.capacityBytes));
     }
-    lab.scheduler.afterCall(this.tickMs, this, 'tick');
   }
 
-  set(vm: Vm, profile: string, writeIOPS?: number): void {
-    const p = PROFILES[profile];
-    // Database pages and user files go to the data disk, log appends to the log disk (issue 10).
-    const dataDisk = diskForRole(vm, 'data');
-    const logDisk = diskForRole(vm, 'log');
-    const rng = this.lab.rng;
-    const span = Math.floor(dataDisk.capacityBytes * p.dataSpan);
-    const hotBytes = Math.floor(span * p.hotSpan);
-    const logStart = logDisk === dataDisk ? Math.floor(logDisk.capacityBytes * 0.75) : 0;
+  set(vm: Vm, profile: string, writeIOPS?: number, uniform?: UniformOptions): void {
+    const iops = writeIOPS ?? PROFILES[profile]?.writeIOPS ?? 0;
+    const plans = planStreams(vm, profile, uniform);
+    // Seeds for the streams' own generators come from the lab's, so the same lab writes the same.
+    const streams = plans.map((p) => {
+      const s = new StreamRun(p, this.lab.rng.u32(), iops, this.tickMs);
+      s.restart(this.doneTick, iops, this.tickMs);
+      return s;
+    });
     this.byVm.set(vm.id, {
-      profile, writeIOPS: writeIOPS ?? p.writeIOPS, carry: 0, dataDisk, logDisk,
-      hotStart: align(rng.int(Math.max(1, span - hotBytes)), 65536),
-      logCursor: logStart, logStart, logEnd: logDisk.capacityBytes, written: this.byVm.get(vm.id)?.written ?? 0,
+      profile, writeIOPS: iops, written: this.byVm.get(vm.id)?.written ?? 0,
+      bytesPerWrite: averageWriteBytes(plans), uniform, streams,
     });
   }
 
   get(vm: Vm): WorkloadState | undefined { return this.byVm.get(vm.id); }
 
-  /** One tick of every VM's writes; the scheduler calls it as data (BoundJob), so checkpoints can copy the lab. */
-  tick(): void {
-    const lab = this.lab;
-    for (const vm of lab.vms) {
-      const w = this.byVm.get(vm.id);
-      if (!w || w.writeIOPS <= 0 || vm.power !== 'poweredOn' || vm.question || ioHalted(lab, vm)) continue;
-      const due = w.carry + (w.writeIOPS * this.tickMs) / 1000;
-      const n = Math.floor(due);
-      w.carry = due - n;
-      this.run(vm, w, PROFILES[w.profile], n);
-    }
-    lab.scheduler.afterCall(this.tickMs, this, 'tick');
+  /**
+   * Apply the writes of every tick up to time t. With `sync` (a job or a command is about to run at
+   * t and may change what the guests write to), every pending draw is redone after t: exact, since
+   * the writes until a stream's next new cell are memoryless.
+   */
+  catchUp(t: number, sync: boolean): void {
+    this.catchUpTo(t);
+    if (sync) this.redraw();
   }
 
-  /** Issue n writes; stops early if the VM pauses on the out-of-space question. */
-  private run(vm: Vm, w: WorkloadState, p: Profile, n: number): void {
-    const rng = this.lab.rng;
-    const data = w.dataDisk;
-    const span = Math.max(p.writeBytes, Math.floor(data.capacityBytes * p.dataSpan));
-    const hot = Math.max(p.writeBytes, Math.floor(span * p.hotSpan));
-    const slots = Math.floor(span / p.writeBytes);
-    const hotSlots = Math.max(1, Math.floor(hot / p.writeBytes));
-    const hotFirst = Math.floor(w.hotStart / p.writeBytes);
-    const exchange = vm.guest.exchange;
-    for (let i = 0; i < n; i++) {
-      const r = rng.next();
-      if (r < p.logShare) {
-        if (w.logCursor + p.logBytes > w.logEnd) w.logCursor = w.logStart;
-        if (!applyWrite(this.lab, vm, w.logDisk, w.logCursor, p.logBytes)) return;
-        w.logCursor += p.logBytes;
-        if (exchange) exchange.logBytes += p.logBytes;
-      } else {
-        const slot = rng.next() < p.hotShare ? hotFirst + rng.int(hotSlots) : rng.int(slots);
-        if (!applyWrite(this.lab, vm, data, slot * p.writeBytes, p.writeBytes)) return;
+  /** Every stream draws its next new cell again from here (exact: the wait for it is memoryless). */
+  redraw(): void {
+    for (const w of this.byVm.values()) for (const s of w.streams) { s.next = -1; s.cbtNext = -1; }
+  }
+
+  private catchUpTo(t: number): void {
+    const k = Math.floor(t / this.tickMs);
+    if (k > this.doneTick) {
+      const from = this.doneTick;
+      for (const ds of this.lab.datastores) {
+        const vms = this.lab.vms.filter((v) => v.datastore === ds && this.byVm.get(v.id)?.streams.length);
+        if (vms.length) this.runTicks(ds, vms, from, k);
       }
-      w.written++;
+      this.doneTick = k;
+    }
+  }
+
+  /** Ticks (k0, k1] of the VMs on one datastore: in bulk when they cannot run it out of space. */
+  private runTicks(ds: Datastore, vms: Vm[], k0: number, k1: number): void {
+    for (const vm of vms) this.dropHalted(vm, k0, k1);
+    let bound = 0;
+    for (const vm of vms) bound += this.growthBound(vm, k1);
+    if (bound <= ds.freeBytes) {
+      for (const vm of vms) this.bulk(vm, k1);
+      return;
+    }
+    if (k1 - k0 > 1) {
+      const mid = Math.floor((k0 + k1) / 2);
+      this.runTicks(ds, vms, k0, mid);
+      this.runTicks(ds, vms, mid, k1);
+      return;
+    }
+    // One tick that may fill the datastore: its writes one by one, VM after VM, as the guests issue them.
+    const scheduler = this.lab.scheduler;
+    if (k1 * this.tickMs > scheduler.now) scheduler.now = k1 * this.tickMs;
+    for (const vm of vms) this.exact(vm, k1);
+  }
+
+  /** Is the VM's guest writing in ticks (k0, k1]? Writes of halted ticks are lost, as a stunned guest's are. */
+  private dropHalted(vm: Vm, k0: number, k1: number): void {
+    const w = this.byVm.get(vm.id)!;
+    if (vm.power !== 'poweredOn' || vm.question || vm.ioHeld) {
+      for (const s of w.streams) s.skipTo(s.writesBy(k1));
+      return;
+    }
+    // Ticks before the end of a stun (its release is a job, so it never ends inside (k0, k1]).
+    const firstLive = Math.ceil(vm.stunnedUntil / this.tickMs);
+    if (firstLive > k0 + 1) for (const s of w.streams) s.skipTo(s.writesBy(Math.min(k1, firstLive - 1)));
+  }
+
+  /** Most bytes the VM's files could grow by with its writes up to tick k1. */
+  private growthBound(vm: Vm, k1: number): number {
+    const w = this.byVm.get(vm.id)!;
+    const grow = new Map<DiskFile, { grains: number; tables: number }>();
+    for (const s of w.streams) {
+      const n = s.writesBy(k1) - s.done;
+      if (n <= 0) continue;
+      const leaf = s.plan.disk.leaf;
+      if (!leaf.grains) continue;
+      const gb = leaf.grainBytes;
+      const per = Math.ceil(s.plan.bytes / gb) + 1;
+      const areaGrains = Math.ceil((s.plan.slots * s.plan.bytes) / gb) + 1;
+      let grains: number;
+      if (s.plan.kind === 'log') grains = Math.min(n * per, areaGrains);
+      else {
+        const t = this.validate(s);
+        grains = t ? Math.min(n, s.free) * (t.own ? per : 1) : 0;
+      }
+      const g = grow.get(leaf) ?? { grains: 0, tables: 0 };
+      g.grains += grains;
+      g.tables += Math.min(grains, Math.ceil(areaGrains / 4096) + 1);
+      grow.set(leaf, g);
+    }
+    let bytes = 0;
+    for (const [f, g] of grow) {
+      if (g.grains === 0) continue;
+      const total = f.grains!.totalGrains;
+      const held = Math.min(total, f.held + g.grains);
+      const tables = Math.min(Math.ceil(total / 4096), f.tables + g.tables);
+      bytes += Math.max(0, f.computeSize(held, tables) - f.sizeBytes);
+    }
+    return bytes;
+  }
+
+  /** Make a random stream's pending draw current; its cells' target, or null (the leaf holds all). */
+  private validate(s: StreamRun): CellTarget | null {
+    const t = s.target();
+    if (!t) { s.next = Infinity; return null; }
+    if (s.next < 0) {
+      s.free = t.count - t.map.countInRange(t.first, t.first + t.count);
+      s.next = s.free > 0 ? s.done + s.rng.geometric(s.free / t.count) : Infinity;
+    }
+    return t;
+  }
+
+  /** The VM's writes up to tick k1 in bulk: no write can need more space than the datastore has. */
+  private bulk(vm: Vm, k1: number): void {
+    const w = this.byVm.get(vm.id)!;
+    for (const s of w.streams) {
+      const end = s.writesBy(k1);
+      if (end <= s.done) continue;
+      w.written += end - s.done;
+      if (s.plan.kind === 'log') { this.appendLog(vm, s, end - s.done); s.done = end; continue; }
+      revealChangedBlocks(s, end);
+      const t = this.validate(s);
+      if (t) revealNewCells(s, t, end);
+      s.done = end;
+    }
+  }
+
+  /** n appends: the ring written as one or two ranges (or whole), in the leaf's grains. */
+  private appendLog(vm: Vm, s: StreamRun, n: number): void {
+    const p = s.plan;
+    const ex = vm.guest.exchange;
+    if (p.exchangeLog && ex) ex.logBytes += n * p.bytes;
+    const leaf = p.disk.leaf;
+    const at = s.cursor % p.slots;
+    const ctk = p.disk.ctk;
+    if (ctk !== null) {
+      if (n >= p.slots) ctk.mark(p.start, p.slots * p.bytes);
+      else if (at + n <= p.slots) ctk.mark(p.start + at * p.bytes, n * p.bytes);
+      else { ctk.mark(p.start + at * p.bytes, (p.slots - at) * p.bytes); ctk.mark(p.start, (at + n - p.slots) * p.bytes); }
+    }
+    s.cursor = (at + n) % p.slots;
+    if (!leaf.grains) return;
+    const gb = leaf.grainBytes;
+    const mark = (a: number, b: number) => {
+      const g0 = Math.floor((p.start + a * p.bytes) / gb);
+      const g1 = Math.ceil((p.start + b * p.bytes) / gb);
+      leaf.noteWritten(g0, g1, leaf.grains!.setRange(g0, g1));
+    };
+    if (n >= p.slots) mark(0, p.slots);
+    else if (at + n <= p.slots) mark(at, at + n);
+    else { mark(at, p.slots); mark(0, at + n - p.slots); }
+    leaf.refreshSize();
+  }
+
+  /** Tick k1's writes one by one through the guest's write path; stops at the out-of-space question. */
+  private exact(vm: Vm, k1: number): void {
+    const w = this.byVm.get(vm.id)!;
+    const lab = this.lab;
+    for (const s of w.streams) {
+      const end = s.writesBy(k1);
+      if (vm.question || end <= s.done) { s.skipTo(end); continue; }
+      const p = s.plan;
+      if (p.kind === 'log') {
+        while (s.done < end) {
+          const at = s.cursor % p.slots;
+          if (!applyWrite(lab, vm, p.disk, p.start + at * p.bytes, p.bytes)) { s.skipTo(end); break; }
+          s.cursor = (at + 1) % p.slots;
+          s.done++;
+          w.written++;
+          const ex = vm.guest.exchange;
+          if (p.exchangeLog && ex) ex.logBytes += p.bytes;
+        }
+        continue;
+      }
+      revealChangedBlocks(s, end);
+      const t = this.validate(s);
+      if (t) {
+        while (s.next < end) {
+          const c = t.map.pickFree(t.first, t.count, s.free, s.rng);
+          const offset = t.own ? p.start + (c - t.first) * p.bytes : c * t.leaf.grainBytes;
+          const ok = applyWrite(lab, vm, p.disk, offset, p.bytes);
+          w.written += s.next + 1 - s.done;
+          s.done = s.next + 1;
+          if (!ok) { s.skipTo(end); break; }
+          if (t.own) t.map.setOne(c);
+          s.free--;
+          s.next = s.free > 0 ? s.done + s.rng.geometric(s.free / t.count) : Infinity;
+        }
+      }
+      if (!vm.question) { w.written += end - s.done; s.done = end; }
     }
   }
 }
 
-const align = (v: number, a: number): number => v - (v % a);
+function uniformOf(w: { profile: string; writeBytes?: number; regionGB?: number } | undefined, diskBytes = Infinity): UniformOptions | undefined {
+  if (!w || w.profile !== 'uniform') return undefined;
+  return { writeBytes: w.writeBytes ?? 4096, regionBytes: w.regionGB === undefined ? diskBytes : Math.round(w.regionGB * 1024 ** 3) };
+}
 
 /** guest.workload: change what a running guest writes from now on. */
 export function workloadCommand(lab: LabContext, cmd: CommandOf<'guest.workload'>): CommandResult {
   const vm = lab.vm(cmd.vm)!;
-  lab.workloads.set(vm, cmd.profile, cmd.writeIOPS);
+  let uniform: UniformOptions | undefined;
+  if (cmd.profile === 'uniform') {
+    const disk = vm.disks[0];
+    if (!disk) return refuse('DISK_NOT_FOUND', `${vm.name} has no disk for the uniform workload to write on.`);
+    const why = uniformRefusal(cmd.writeBytes, cmd.regionGB, disk.capacityBytes);
+    if (why) return refuse('INVALID_WORKLOAD', `${why.field}: ${why.message}.`);
+    uniform = uniformOf(cmd, disk.capacityBytes);
+  } else if (cmd.writeBytes !== undefined || cmd.regionGB !== undefined) {
+    return refuse('INVALID_WORKLOAD', 'writeBytes and regionGB apply to the uniform profile only.');
+  }
+  lab.workloads.set(vm, cmd.profile, cmd.writeIOPS, uniform);
   lab.log(vm, 'guest', 'guest.workload', `${vm.name} now runs the ${cmd.profile} workload at ${lab.workloads.get(vm)!.writeIOPS} write IOPS.`);
   return { ok: true };
+}
+
+/**
+ * A random stream's new cells among writes up to index `end`, in the order they come: a uniform free
+ * cell, then the geometric wait for the next. No write can need more room than the datastore has.
+ */
+function revealNewCells(s: StreamRun, t: CellTarget, end: number): void {
+  const { map, first, count, own } = t;
+  const leafMap = t.leaf.grains!;
+  const rng = s.rng;
+  const gb = t.leaf.grainBytes;
+  const start = s.plan.start;
+  const sb = s.plan.bytes;
+  const leaf = t.leaf;
+  const occupancy = leaf.tracksOccupancy;
+  let free = s.free;
+  let next = s.next;
+  while (next < end) {
+    const c = map.pickFree(first, count, free, rng);
+    map.setOne(c);
+    if (own) {
+      // The slot's grains in the leaf (the stream's own map only says the slot is written).
+      const from = start + (c - first) * sb;
+      const a = Math.floor(from / gb);
+      const b = Math.ceil((from + sb) / gb);
+      const fresh = (a & 31) + b - a <= 32 ? leafMap.setInWord(a, b - a) : leafMap.setRange(a, b);
+      if (occupancy) leaf.noteWritten(a, b, fresh);
+    } else if (occupancy) leaf.noteWritten(c, c + 1, 1);
+    free--;
+    next = free > 0 ? next + 1 + rng.geometric(free / count) : Infinity;
+  }
+  s.free = free;
+  s.next = next;
+  t.leaf.refreshSize();
+}
+
+/**
+ * Changed Block Tracking marks every write, rewrites included: the slots a random stream writes for
+ * the first time since the disk's newest change id, up to write index `end` (each older change id
+ * holds a superset, and ChangeTracking.mark marks them all).
+ */
+function revealChangedBlocks(s: StreamRun, end: number): void {
+  const ctk = s.plan.disk.ctk;
+  if (ctk === null) return;
+  const id = ctk.newestId();
+  if (id === null) return;
+  const p = s.plan;
+  if (s.cbtFor !== id || s.cbtSlots === null) {
+    s.cbtSlots = new GrainMap(p.slots);
+    s.cbtFor = id;
+    s.cbtNext = -1;
+  }
+  const map = s.cbtSlots;
+  const rng = s.cbtRng;
+  if (s.cbtNext < 0) {
+    s.cbtFree = p.slots - map.count;
+    s.cbtNext = s.cbtFree > 0 ? s.done + rng.geometric(s.cbtFree / p.slots) : Infinity;
+  }
+  while (s.cbtNext < end) {
+    const c = map.pickFree(0, p.slots, s.cbtFree, rng);
+    map.setOne(c);
+    ctk.mark(p.start + c * p.bytes, p.bytes);
+    s.cbtFree--;
+    s.cbtNext = s.cbtFree > 0 ? s.cbtNext + 1 + rng.geometric(s.cbtFree / p.slots) : Infinity;
+  }
 }

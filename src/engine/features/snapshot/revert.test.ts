@@ -77,6 +77,7 @@ describe('revert and branches (vmware-snapshots.md)', () => {
     const backup = ok(lab, { type: 'guest.backup', vm: 'vm1', backupType: 'full' });
     lab.advance(3000);
     expect(vmOf(lab.state()).vssSession).not.toBeNull();
+    ok(lab, { type: 'guest.workload', vm: 'vm1', profile: 'none' }); // no new logs after the revert either
     expect(runTask(lab, { type: 'snapshot.revert', vm: 'vm1', snapshot: 'running' }).state).toBe('success');
     const s = lab.state();
     expect(vmOf(s).power).toBe('poweredOn');

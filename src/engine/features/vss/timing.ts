@@ -16,7 +16,6 @@
 // Writes are held from the flush's end to the commit's end; a slowCommit fault replaces the commit.
 import type { LabContext } from '../context';
 import type { Vm } from '../../model/vm';
-import { PROFILES } from '../../model/guest/profiles';
 import { VMSN_BYTES } from '../../model/snapshot';
 import type { Phase } from './phases';
 import { TOOLS_LIMIT_MS } from '../../core/vssLimits';
@@ -34,9 +33,7 @@ export function toolsLimitMs(vm: Vm): number {
 export function writeRateBytes(lab: LabContext, vm: Vm): number {
   const w = lab.workloads.get(vm);
   if (!w || w.writeIOPS <= 0) return 0;
-  const p = PROFILES[w.profile];
-  const avg = p.logShare * p.logBytes + (1 - p.logShare) * p.writeBytes;
-  return w.writeIOPS * avg;
+  return w.writeIOPS * w.bytesPerWrite;
 }
 
 export function dirtyBytes(lab: LabContext, vm: Vm): number {

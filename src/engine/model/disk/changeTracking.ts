@@ -72,6 +72,13 @@ export class ChangeTracking {
     return m ? Math.min(this.capacityBytes, m.count * CBT_BLOCK_BYTES) : null;
   }
 
+  /** The newest change id still held (its changes are a subset of every older one's), or null. */
+  newestId(): string | null {
+    let last: string | null = null;
+    for (const id of this.since.keys()) last = id;
+    return last;
+  }
+
   /** The backup application no longer needs changes since this id. */
   release(changeId: string): void { this.since.delete(changeId); }
 

@@ -82,11 +82,13 @@ export class DiskFile {
   }
   /** Grains held per occupancy slice, once occupancy() was asked for; null when it must be counted again. */
   private sliceCounts: Float64Array | null = null;
+  /** Does the state view follow this file's occupancy (so bulk writes must report what they add)? */
+  get tracksOccupancy(): boolean { return this.sliceCounts !== null; }
   private occupancyView: number[] | null = null;
   private occupancyAt = -1;
 
   /** Keep the slice counts after `fresh` new grains in [first, end). */
-  private noteWritten(first: number, end: number, fresh: number): void {
+  noteWritten(first: number, end: number, fresh: number): void {
     const counts = this.sliceCounts;
     if (counts === null || fresh === 0) return;
     const total = this.grains!.totalGrains;

@@ -6,16 +6,17 @@
 // then becomes chunk bitmaps (see grainPage.ts).
 import {
   CHUNK_GRAINS as CHUNK_GRAINS_IMPORT, CHUNK_WORDS, PAGE_GRAINS as PAGE_GRAINS_IMPORT,
-  setChunkBits as setChunkBitsImport,
+  popcount32 as popcount32Import, setChunkBits as setChunkBitsImport,
 } from './grainBits';
 import { GrainPage, SPARSE_MAX, lowerBound, pageHas as pageHasImport, sparseAddRange as sparseAddRangeImport, sparseMerge } from './grainPage';
-import { orPageDense, pageBucketCounts, pageCountNotIn, pageCountRange, pageRuns, setItemsDense } from './grainPageOps';
+import { orPageDense, pageBucketCounts, pageCountNotIn, pageCountRange, pageNthFree, pageRuns, setItemsDense } from './grainPageOps';
 
 // Module-local copies of what the hot paths use: some loaders (tsx) turn imported bindings into
 // getter calls on every access, which made setRange several times slower.
 const CHUNK_GRAINS = CHUNK_GRAINS_IMPORT;
 const PAGE_GRAINS = PAGE_GRAINS_IMPORT;
 const setChunkBits = setChunkBitsImport;
+const popcount32 = popcount32Import;
 const pageHas = pageHasImport;
 const sparseAddRange = sparseAddRangeImport;
 
@@ -30,6 +31,9 @@ const SLOT_BYTES = 8;
 
 const EMPTY_WORDS = new Uint32Array(CHUNK_WORDS);
 
+/** Where pickFree draws from (the lab's Rng, or a stream's). */
+export interface UniformSource { int(n: number): number }
+
 export class GrainMap {
   readonly totalGrains: number;
   private pages: (GrainPage | null)[] = [];
@@ -40,6 +44,7 @@ export class GrainMap {
   private cacheChunk = -1;
   private cacheWords: Uint32Array = EMPTY_WORDS;
   private cacheAt = 0;
+  private cachePage: GrainPage | null = null;
 
   constructor(totalGrains: number) {
     if (!Number.isInteger(totalGrains) || totalGrains < 0 || totalGrains > MAX_TOTAL_GRAINS) {
@@ -96,12 +101,14 @@ export class GrainMap {
       const chunkStart = c * CHUNK_GRAINS;
       let words: Uint32Array;
       let at: number;
+      let page: GrainPage;
       if (c === this.cacheChunk) {
         words = this.cacheWords;
         at = this.cacheAt;
+        page = this.cachePage!;
       } else {
         const p = c >>> 10;
-        const page = this.pages[p] ?? this.newPage(p);
+        page = this.pages[p] ?? this.newPage(p);
         let slots = page.slots;
         if (slots === null) {
           const pageStart = p * PAGE_GRAINS;
@@ -126,20 +133,14 @@ export class GrainMap {
         this.cacheChunk = c;
         this.cacheWords = words;
         this.cacheAt = at;
+        this.cachePage = page;
       }
       const lo = g - chunkStart;
-      if (endExclusive - g === 1) {
-        const i = at + (lo >>> 5);
-        const m = 1 << (lo & 31);
-        const w = words[i];
-        if ((w & m) === 0) {
-          words[i] = w | m;
-          added++;
-        }
-        break;
-      }
       const stop = endExclusive < chunkStart + CHUNK_GRAINS ? endExclusive : chunkStart + CHUNK_GRAINS;
-      added += setChunkBits(words, at, lo, stop - chunkStart);
+      const k = setChunkBits(words, at, lo, stop - chunkStart);
+      page.chunkHeld![c & 1023] += k;
+      page.held += k;
+      added += k;
       g = stop;
     }
     this.held += added;
@@ -168,8 +169,38 @@ export class GrainMap {
       this.chunksHeld++;
     }
     words[i] = w | m;
+    page.chunkHeld![slot]++;
+    page.held++;
     this.held++;
     return 1;
+  }
+
+  /**
+   * Marks len grains from `first` that share one 32-grain word (an aligned 8 KB write on 512-byte
+   * grains, say); returns how many were new. Like setOne, the argument is trusted.
+   */
+  setInWord(first: number, len: number): number {
+    const c = (first / 4096) | 0;
+    const page = this.pages[c >>> 10];
+    if (page === undefined || page === null || page.slots === null) return this.setRange(first, first + len);
+    const slot = c & 1023;
+    const lo = first - c * 4096;
+    const words = page.words!;
+    const i = (slot << 7) + (lo >>> 5);
+    const m = len === 32 ? -1 : ((1 << len) - 1) << (lo & 31);
+    const w = words[i];
+    const fresh = m & ~w;
+    if (fresh === 0) return 0;
+    if (w === 0 && page.slots[slot] < 0) {
+      page.chunkAt(slot);
+      this.chunksHeld++;
+    }
+    words[i] = w | m;
+    const k = popcount32(fresh);
+    page.chunkHeld![slot] += k;
+    page.held += k;
+    this.held += k;
+    return k;
   }
 
   /** One grain into a sparse (or not yet created) page; densifies the page when it gets too big. */
@@ -308,6 +339,67 @@ export class GrainMap {
     this.cacheChunk = -1;
     this.cacheWords = EMPTY_WORDS;
     this.cacheAt = 0;
+    this.cachePage = null;
+  }
+
+  /**
+   * The free grain of [first, endExclusive) with `rank` free grains before it (rank < free count):
+   * select on the free positions, walking the pages' and chunks' held counts, then words.
+   */
+  nthFree(first: number, endExclusive: number, rank: number): number {
+    let left = rank;
+    let g = first;
+    while (g < endExclusive) {
+      const p = Math.floor(g / PAGE_GRAINS);
+      const pageStart = p * PAGE_GRAINS;
+      const stop = Math.min(endExclusive, pageStart + PAGE_GRAINS);
+      const page = this.pages[p];
+      const free = stop - g - (page ? pageCountRange(page, g - pageStart, stop - pageStart) : 0);
+      if (left < free) return pageStart + pageNthFree(page ?? null, g - pageStart, stop - pageStart, left);
+      left -= free;
+      g = stop;
+    }
+    throw new RangeError(`rank ${rank} past the free grains of [${first}, ${endExclusive})`);
+  }
+
+  /**
+   * A uniformly random free grain of [first, first + count), which holds `free` free grains (> 0):
+   * rejection while free grains are common (a bit test per draw), select on the counts otherwise.
+   */
+  pickFree(first: number, count: number, free: number, rng: UniformSource): number {
+    if (free * 64 < count) return this.nthFree(first, first + count, rng.int(free));
+    for (;;) {
+      const g = first + rng.int(count);
+      const c = (g / 4096) | 0;
+      const page = this.pages[c >>> 10];
+      if (page === undefined || page === null) return g;
+      const b = g - c * 4096;
+      if (page.slots === null) {
+        if (!pageHas(page, ((c & 1023) << 12) | b)) return g;
+      } else if (((page.words![((c & 1023) << 7) + (b >>> 5)] >>> (b & 31)) & 1) === 0) return g;
+    }
+  }
+
+  /** Calls fn for each maximal run of held grains inside [first, endExclusive), clipped to it. */
+  forEachRunIn(first: number, endExclusive: number, fn: (first: number, endExclusive: number) => void): void {
+    let runStart = -1;
+    let runEnd = -1;
+    const add = (a: number, b: number): void => {
+      const s = a < first ? first : a;
+      const e = b > endExclusive ? endExclusive : b;
+      if (s >= e) return;
+      if (s === runEnd) { runEnd = e; return; }
+      if (runStart >= 0) fn(runStart, runEnd);
+      runStart = s;
+      runEnd = e;
+    };
+    const p0 = Math.floor(first / PAGE_GRAINS);
+    const p1 = Math.min(this.pages.length, Math.ceil(endExclusive / PAGE_GRAINS));
+    for (let p = p0; p < p1; p++) {
+      const page = this.pages[p];
+      if (page) pageRuns(page, p * PAGE_GRAINS, add);
+    }
+    if (runStart >= 0) fn(runStart, runEnd);
   }
 
   /**

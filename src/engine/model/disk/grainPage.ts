@@ -6,7 +6,7 @@
 // slot * 128, so a write computes its word directly and random writes run close to a flat bitmap's
 // speed; `slots` only records which chunks (grain tables) hold anything. A page turns dense past
 // SPARSE_MAX grains, so a dense page costs at most 128 bytes per grain it holds.
-import { CHUNK_SHIFT, CHUNK_WORDS, PAGE_CHUNKS, popcountChunk } from './grainBits';
+import { CHUNK_SHIFT, CHUNK_WORDS, PAGE_CHUNKS } from './grainBits';
 
 /** Largest sparse page: 16 KB of offsets; an insert then moves at most 16 KB. */
 export const SPARSE_MAX = 4096;
@@ -22,14 +22,20 @@ export class GrainPage {
   n = 0;
   /** Chunks of this page holding at least one grain (grain tables allocated). */
   chunkCount = 0;
+  /** Grains held in this page (kept by every write, so counts over a range need no popcount). */
+  held = 0;
+  /** Dense form: grains held per chunk. */
+  chunkHeld: Uint16Array | null = null;
 
   clone(): GrainPage {
     const p = new GrainPage();
     p.chunkCount = this.chunkCount;
+    p.held = this.held;
     if (this.slots !== null) {
       p.items = null;
       p.slots = this.slots.slice();
       p.words = this.words!.slice();
+      p.chunkHeld = this.chunkHeld!.slice();
     } else {
       p.items = this.items!.slice(0, Math.max(this.n, SPARSE_INITIAL));
       p.n = this.n;
@@ -39,11 +45,7 @@ export class GrainPage {
 
   /** Grains held in this page. */
   count(): number {
-    if (this.slots === null) return this.n;
-    let n = 0;
-    const slots = this.slots;
-    for (let c = 0; c < PAGE_CHUNKS; c++) if (slots[c] >= 0) n += popcountChunk(this.words!, c * CHUNK_WORDS);
-    return n;
+    return this.held;
   }
 
   /** First word of chunk `slot` in `words`, marking the chunk held (a grain table allocated). */
@@ -63,12 +65,15 @@ export class GrainPage {
     const items = this.items!;
     this.slots = new Int32Array(PAGE_CHUNKS).fill(-1);
     this.words = new Uint32Array(PAGE_CHUNKS * CHUNK_WORDS);
+    this.chunkHeld = new Uint16Array(PAGE_CHUNKS);
     this.chunkCount = 0;
     for (let i = 0; i < this.n; i++) {
       const off = items[i];
-      const at = this.chunkAt(off >>> CHUNK_SHIFT);
+      const slot = off >>> CHUNK_SHIFT;
+      const at = this.chunkAt(slot);
       const b = off & 4095;
       this.words![at + (b >>> 5)] |= 1 << (b & 31);
+      this.chunkHeld[slot]++;
     }
     this.items = null;
     this.n = 0;
@@ -141,6 +146,7 @@ export function sparseAddRange(page: GrainPage, lo: number, hiEx: number): numbe
     if (a < n) items.copyWithin(a + 1, a, n);
     items[a] = lo;
     page.n = n + 1;
+    page.held = n + 1;
     if (!known) page.chunkCount++;
     return 1;
   }
@@ -157,6 +163,7 @@ export function sparseAddRange(page: GrainPage, lo: number, hiEx: number): numbe
   if (b < n) items.copyWithin(a + len, b, n);
   for (let i = 0; i < len; i++) items[a + i] = lo + i;
   page.n = n + added;
+  page.held = n + added;
   page.chunkCount += c1 - c0 + 1 - chunksBefore;
   return added;
 }
@@ -186,6 +193,7 @@ export function sparseMerge(page: GrainPage, src: Uint32Array, m: number): numbe
   const added = k - n;
   page.items = out;
   page.n = k;
+  page.held = k;
   page.chunkCount = distinctChunks(out, 0, k);
   return added;
 }

@@ -1,6 +1,6 @@
 // Page-level operations GrainMap's unions, counts and comparisons are built from. Each handles the
 // four sparse/dense combinations; in-page offsets are 0..2^22-1.
-import { CHUNK_GRAINS, CHUNK_SHIFT, PAGE_CHUNKS, countAndNot, countChunkBits, orChunk, popcountChunk } from './grainBits';
+import { CHUNK_GRAINS, CHUNK_SHIFT, PAGE_CHUNKS, PAGE_GRAINS, countAndNot, countChunkBits, orChunk, popcount32, popcountChunk, wordMask } from './grainBits';
 import { type GrainPage, lowerBound, pageHas } from './grainPage';
 
 /** Sets sorted in-page offsets in a dense page; returns how many were new. */
@@ -8,7 +8,8 @@ export function setItemsDense(page: GrainPage, items: Uint32Array, n: number): n
   let added = 0;
   for (let i = 0; i < n; i++) {
     const off = items[i];
-    const at = page.chunkAt(off >>> CHUNK_SHIFT);
+    const slot = off >>> CHUNK_SHIFT;
+    const at = page.chunkAt(slot);
     const words = page.words!;
     const b = off & 4095;
     const wi = at + (b >>> 5);
@@ -16,9 +17,11 @@ export function setItemsDense(page: GrainPage, items: Uint32Array, n: number): n
     const w = words[wi];
     if ((w & m) === 0) {
       words[wi] = w | m;
+      page.chunkHeld![slot]++;
       added++;
     }
   }
+  page.held += added;
   return added;
 }
 
@@ -31,13 +34,17 @@ export function orPageDense(page: GrainPage, src: GrainPage): number {
     const sAt = srcSlots[slot];
     if (sAt < 0) continue;
     const dAt = page.chunkAt(slot); // may replace page.words: read it after
-    added += orChunk(page.words!, dAt, srcWords, sAt);
+    const k = orChunk(page.words!, dAt, srcWords, sAt);
+    page.chunkHeld![slot] += k;
+    added += k;
   }
+  page.held += added;
   return added;
 }
 
 /** Grains of a page in in-page offsets [lo, hiEx). */
 export function pageCountRange(page: GrainPage, lo: number, hiEx: number): number {
+  if (lo === 0 && hiEx === PAGE_GRAINS) return page.held;
   if (page.slots === null) {
     const a = lowerBound(page.items!, page.n, lo);
     return lowerBound(page.items!, page.n, hiEx, a) - a;
@@ -51,7 +58,7 @@ export function pageCountRange(page: GrainPage, lo: number, hiEx: number): numbe
     const at = page.slots[slot];
     if (at >= 0) {
       n += off === chunkStart && stop - chunkStart === CHUNK_GRAINS
-        ? popcountChunk(page.words!, at)
+        ? page.chunkHeld![slot]
         : countChunkBits(page.words!, at, off - chunkStart, stop - chunkStart);
     }
     off = stop;
@@ -149,4 +156,41 @@ export function pageBucketCounts(page: GrainPage, pageStart: number, total: numb
       if (hi > lo) out[k] += countChunkBits(words, at, lo - first, hi - first);
     }
   }
+}
+
+/** In-page offset of the free grain with `rank` free grains before it in [lo, hiEx) (page may be null). */
+export function pageNthFree(page: GrainPage | null, lo: number, hiEx: number, rank: number): number {
+  if (page === null) return lo + rank;
+  if (page.slots === null) {
+    // Sparse: step over the held offsets at or before the candidate.
+    const items = page.items!;
+    let pos = lo + rank;
+    for (let i = lowerBound(items, page.n, lo); i < page.n && items[i] <= pos; i++) pos++;
+    return pos;
+  }
+  let left = rank;
+  let off = lo;
+  while (off < hiEx) {
+    const slot = off >>> CHUNK_SHIFT;
+    const chunkStart = slot << CHUNK_SHIFT;
+    const stop = Math.min(hiEx, chunkStart + CHUNK_GRAINS);
+    const at = page.slots[slot];
+    const held = at < 0 ? 0 : off === chunkStart && stop - chunkStart === CHUNK_GRAINS
+      ? page.chunkHeld![slot] : countChunkBits(page.words!, at, off - chunkStart, stop - chunkStart);
+    const free = stop - off - held;
+    if (left >= free) { left -= free; off = stop; continue; }
+    if (at < 0) return off + left;
+    // Walk the chunk's words: free bits are the zeros inside [off, stop).
+    const words = page.words!;
+    for (let b = off - chunkStart; b < stop - chunkStart;) {
+      const wi = b >>> 5;
+      const lim = Math.min(stop - chunkStart, (wi + 1) << 5);
+      let zeros = ~words[at + wi] & wordMask(b & 31, ((lim - 1) & 31) + 1);
+      const n = popcount32(zeros);
+      if (left >= n) { left -= n; b = lim; continue; }
+      while (left > 0) { zeros &= zeros - 1; left--; }
+      return chunkStart + (wi << 5) + (31 - Math.clz32(zeros & -zeros));
+    }
+  }
+  throw new RangeError('rank past the free grains of the page range');
 }

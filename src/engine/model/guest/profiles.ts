@@ -1,25 +1,83 @@
-// Guest workload profiles: how much a guest writes and where. Random writes favour a hot region
-// (most application writes hit a small part of the disk); log writers append sequentially.
+// Guest workload profiles as a working-set model (docs/workloads.md): a hot set the application
+// rewrites all day (it fills a new delta within hours, then costs no more space), a cold set that
+// takes a few writes spread over a large area (the delta keeps growing slowly), and logs that append
+// and wrap. Each stream writes on the disk whose role fits (system, data or log) at its own share of
+// the VM's write IOPS. Areas are shares of that role's part of the disk (see workloadPlan.ts).
+// Default rates are calibrated to published daily change rates (docs/workloads.md); the unit test
+// profiles.test.ts checks each against its band.
+import type { DiskRole } from '../../core/schema';
+
+interface StreamSpecBase {
+  role: DiskRole;
+  /** Share of the VM's writes (the shares of a profile add up to 1). */
+  share: number;
+  /** Where the stream's area starts and how long it is, as shares of the role's part of the disk. */
+  at: number;
+  size: number;
+}
+/** Writes of slotBytes on uniformly random slot-aligned offsets of the area. */
+export interface RandomSpec extends StreamSpecBase { kind: 'random'; slotBytes: number }
+/** Sequential appends of `bytes` that wrap to the area's start at its end. */
+export interface LogSpec extends StreamSpecBase { kind: 'log'; bytes: number; exchangeLog?: boolean }
+export type StreamSpec = RandomSpec | LogSpec;
+
 export interface Profile {
-  writeIOPS: number;      // default rate
-  writeBytes: number;     // size of a data write
-  hotShare: number;       // share of random writes that land in the hot region
-  hotSpan: number;        // the hot region as a share of the data area
-  dataSpan: number;       // the written area as a share of the disk (file system in use)
-  logShare: number;       // share of writes that are sequential log appends
-  logBytes: number;       // size of a log append
+  /** Default write IOPS. */
+  writeIOPS: number;
+  streams: StreamSpec[];
 }
 
+const KB = 1024;
+
 export const PROFILES: Record<string, Profile> = {
-  none: { writeIOPS: 0, writeBytes: 4096, hotShare: 0, hotSpan: 0, dataSpan: 0, logShare: 0, logBytes: 0 },
-  // Registry, event logs, pagefile touches.
-  idle: { writeIOPS: 4, writeBytes: 4096, hotShare: 0.9, hotSpan: 0.01, dataSpan: 0.3, logShare: 0, logBytes: 0 },
-  // New and changed user files: larger writes, mostly new areas.
-  fileserver: { writeIOPS: 60, writeBytes: 65536, hotShare: 0.3, hotSpan: 0.05, dataSpan: 0.8, logShare: 0.4, logBytes: 65536 },
-  // Exchange 2007: 8 KB database pages with a hot set; transaction logs appended in 1 MB files.
-  exchange: { writeIOPS: 150, writeBytes: 8192, hotShare: 0.8, hotSpan: 0.1, dataSpan: 0.7, logShare: 0.35, logBytes: 4096 },
-  // SQL Server: 8 KB pages, 64 KB extents at checkpoints; the log appends.
-  sql: { writeIOPS: 200, writeBytes: 8192, hotShare: 0.7, hotSpan: 0.2, dataSpan: 0.6, logShare: 0.25, logBytes: 8192 },
-  // A domain controller: NTDS.dit pages, DHCP/WINS databases; little traffic.
-  dc: { writeIOPS: 12, writeBytes: 8192, hotShare: 0.85, hotSpan: 0.02, dataSpan: 0.2, logShare: 0.2, logBytes: 4096 },
+  none: { writeIOPS: 0, streams: [] },
+  // A quiet server: registry, event logs and the page file's hot spots; a trickle elsewhere.
+  idle: {
+    writeIOPS: 4,
+    streams: [
+      { kind: 'random', role: 'system', share: 0.9, at: 0, size: 0.005, slotBytes: 4 * KB },
+      { kind: 'random', role: 'system', share: 0.1, at: 0.01, size: 0.3, slotBytes: 4 * KB },
+    ],
+  },
+  // A domain controller: NTDS.dit pages (8 KB), DHCP and WINS databases, their ESE logs.
+  dc: {
+    writeIOPS: 12,
+    streams: [
+      { kind: 'random', role: 'system', share: 0.35, at: 0, size: 0.01, slotBytes: 4 * KB },
+      { kind: 'random', role: 'data', share: 0.58, at: 0, size: 0.01, slotBytes: 8 * KB },
+      { kind: 'random', role: 'data', share: 0.02, at: 0.02, size: 0.9, slotBytes: 8 * KB },
+      { kind: 'log', role: 'log', share: 0.05, at: 0, size: 0.5, bytes: 4 * KB },
+    ],
+  },
+  // A file server: new and changed user files (64 KB writes) over the shares; NTFS metadata is hot.
+  fileserver: {
+    writeIOPS: 60,
+    streams: [
+      { kind: 'random', role: 'system', share: 0.1, at: 0, size: 0.01, slotBytes: 4 * KB },
+      { kind: 'random', role: 'data', share: 0.88, at: 0, size: 0.02, slotBytes: 64 * KB },
+      { kind: 'random', role: 'data', share: 0.02, at: 0.03, size: 0.9, slotBytes: 64 * KB },
+    ],
+  },
+  // Exchange 2007: 8 KB database pages with a hot set of busy mailboxes; transaction logs appended
+  // in 1 MB files (E00xxxxx.log) until a backup truncates them, here a ring over the log area.
+  exchange: {
+    writeIOPS: 150,
+    streams: [
+      { kind: 'random', role: 'system', share: 0.05, at: 0, size: 0.01, slotBytes: 4 * KB },
+      { kind: 'random', role: 'data', share: 0.87, at: 0, size: 0.04, slotBytes: 8 * KB },
+      { kind: 'random', role: 'data', share: 0.03, at: 0.05, size: 0.9, slotBytes: 8 * KB },
+      { kind: 'log', role: 'log', share: 0.05, at: 0, size: 0.95, bytes: 4 * KB, exchangeLog: true },
+    ],
+  },
+  // SQL Server: 8 KB pages with a hot set; the log file is reused once a log backup has truncated
+  // it, so its ring is small.
+  sql: {
+    writeIOPS: 200,
+    streams: [
+      { kind: 'random', role: 'system', share: 0.05, at: 0, size: 0.01, slotBytes: 4 * KB },
+      { kind: 'random', role: 'data', share: 0.72, at: 0, size: 0.05, slotBytes: 8 * KB },
+      { kind: 'random', role: 'data', share: 0.13, at: 0.06, size: 0.9, slotBytes: 8 * KB },
+      { kind: 'log', role: 'log', share: 0.1, at: 0, size: 0.1, bytes: 8 * KB },
+    ],
+  },
 };

@@ -1,0 +1,102 @@
+// One stream of a guest workload at run time: its write schedule (writes per workload tick at its
+// share of the VM's IOPS), its own random numbers (so that what it writes never depends on how time
+// was cut into advances), and where its next new grain comes.
+//
+// Random streams cost what their new cells cost, not what their writes cost (issue 11): over an area
+// of S cells of which F are free, the writes until the next new cell are geometric with p = F / S
+// (memoryless, so the draw may be redone at any moment), and the cell is a uniform pick among the
+// free ones. A full area costs nothing however long it runs. Cells are the leaf's grains when a write
+// covers exactly one grain or falls inside one; otherwise the stream keeps its own map of the slots
+// it has written in this leaf (a subset of the full ones, which is all the law needs).
+import { Rng } from '../../core/rng';
+import { GrainMap } from '../../model/disk/grainMap';
+import type { DiskFile } from '../../model/disk/diskFile';
+import type { StreamPlan } from './workloadPlan';
+
+export class StreamRun {
+  readonly rng: Rng;
+  /** Writes per workload tick. */
+  perTick: number;
+  /** Tick the schedule counts from, and writes consumed since then. */
+  epoch = 0;
+  done = 0;
+  /** Write index (since epoch) of the next new cell; -1 when it must be drawn again. */
+  next = -1;
+  /** Free cells of the area, valid while next >= 0. */
+  free = 0;
+  /** Log streams: the next append's slot in the ring. */
+  cursor = 0;
+  private cellMap: GrainMap | null = null;
+  private cellMapOf: GrainMap | null = null;
+  /**
+   * Changed Block Tracking sees rewrites too: the slots written since the disk's newest change id
+   * (an occupancy process of its own, drawn from its own generator), and the next one's write index.
+   */
+  readonly cbtRng: Rng;
+  cbtSlots: GrainMap | null = null;
+  cbtFor: string | null = null;
+  cbtNext = -1;
+  cbtFree = 0;
+
+  constructor(readonly plan: StreamPlan, seed: number, vmIOPS: number, tickMs: number) {
+    this.rng = new Rng(seed);
+    this.cbtRng = new Rng(seed ^ 0x5bd1e995);
+    this.perTick = (vmIOPS * plan.share * tickMs) / 1000;
+  }
+
+  /** Writes by the end of tick k (0 before the epoch). */
+  writesBy(k: number): number {
+    return k <= this.epoch ? 0 : Math.floor((k - this.epoch) * this.perTick + 1e-7);
+  }
+
+  /** Start a new schedule at tick k (a new rate): nothing pending. */
+  restart(k: number, vmIOPS: number, tickMs: number): void {
+    this.epoch = k;
+    this.done = 0;
+    this.next = -1;
+    this.cbtNext = -1;
+    this.perTick = (vmIOPS * this.plan.share * tickMs) / 1000;
+  }
+
+  /** Drop the writes before index j (the guest was halted): nothing new from them. */
+  skipTo(j: number): void {
+    if (j <= this.done) return;
+    this.done = j;
+    this.next = -1;
+    this.cbtNext = -1;
+  }
+
+  /** Where a random stream's cells are in the current leaf, or null when the leaf holds every grain. */
+  target(): CellTarget | null {
+    const p = this.plan;
+    const leaf = p.disk.leaf;
+    const g = leaf.grains;
+    if (!g) return null;
+    const gb = leaf.grainBytes;
+    if (p.bytes === gb && p.start % gb === 0) return { leaf, map: g, first: p.start / gb, count: p.slots, own: false };
+    if (gb % p.bytes === 0 && p.start % gb === 0 && (p.slots * p.bytes) % gb === 0) {
+      return { leaf, map: g, first: p.start / gb, count: (p.slots * p.bytes) / gb, own: false };
+    }
+    if (this.cellMapOf !== g || !this.cellMap) {
+      this.cellMap = cellsFullIn(g, gb, p.start, p.bytes, p.slots);
+      this.cellMapOf = g;
+    }
+    return { leaf, map: this.cellMap, first: 0, count: p.slots, own: true };
+  }
+}
+
+/** A random stream's cells: [first, first + count) of `map`; `own` when map is the stream's slot map. */
+export interface CellTarget { leaf: DiskFile; map: GrainMap; first: number; count: number; own: boolean }
+
+/** The slots of an area that `grains` already holds whole (a fresh slot map for a leaf). */
+function cellsFullIn(grains: GrainMap, gb: number, start: number, sb: number, slots: number): GrainMap {
+  const m = new GrainMap(slots);
+  const g0 = Math.floor(start / gb);
+  const g1 = Math.ceil((start + slots * sb) / gb);
+  grains.forEachRunIn(g0, g1, (a, b) => {
+    const lo = Math.max(0, Math.ceil((a * gb - start) / sb));
+    const hi = Math.min(slots, Math.floor((b * gb - start) / sb));
+    if (hi > lo) m.setRange(lo, hi);
+  });
+  return m;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { GrainMap } from './grainMap';
+
+const PAGE = 4096 * 1024;
+
+/** Random ranges over a map spanning three pages, some big enough to turn a page dense. */
+const ops = fc.array(fc.tuple(fc.integer({ min: 0, max: 3 * PAGE - 1 }), fc.integer({ min: 1, max: 6000 })), { maxLength: 40 });
+
+function build(total: number, list: [number, number][]): { m: GrainMap; held: Set<number> } {
+  const m = new GrainMap(total);
+  const held = new Set<number>();
+  for (const [a, len] of list) {
+    const b = Math.min(total, a + len);
+    m.setRange(a, b);
+    for (let g = a; g < b; g++) held.add(g);
+  }
+  return { m, held };
+}
+
+describe('GrainMap counts and select on free grains (issue 11)', () => {
+  it('countInRange matches a set, over page and chunk edges, sparse and dense pages', () => {
+    fc.assert(fc.property(ops, fc.integer({ min: 0, max: 3 * PAGE - 1 }), fc.integer({ min: 1, max: PAGE + 10 }), (list, a, len) => {
+      const total = 3 * PAGE;
+      const { m, held } = build(total, list);
+      const b = Math.min(total, a + len);
+      let n = 0;
+      for (const g of held) if (g >= a && g < b) n++;
+      expect(m.countInRange(a, b)).toBe(n);
+      expect(m.countInRange(0, total)).toBe(held.size);
+    }), { numRuns: 60 });
+  });
+
+  it('nthFree(first, end, r) is the free grain with r free grains before it', () => {
+    fc.assert(fc.property(ops, fc.integer({ min: 0, max: PAGE }), fc.integer({ min: 1, max: 2 * PAGE }), fc.double({ min: 0, max: 1, noNaN: true }), (list, a, len, u) => {
+      const total = 3 * PAGE;
+      const { m, held } = build(total, list);
+      const b = Math.min(total, a + len);
+      const free = b - a - m.countInRange(a, b);
+      if (free === 0) return;
+      const r = Math.min(free - 1, Math.floor(u * free));
+      const g = m.nthFree(a, b, r);
+      expect(g).toBeGreaterThanOrEqual(a);
+      expect(g).toBeLessThan(b);
+      expect(held.has(g)).toBe(false);
+      expect(g - a - m.countInRange(a, g)).toBe(r);
+    }), { numRuns: 80 });
+  });
+
+  it('counts survive unions, clones and densifying', () => {
+    const a = GrainMap.fromRanges(3 * PAGE, [[5, 9000], [PAGE + 3, PAGE + 7]]);
+    const b = GrainMap.fromRanges(3 * PAGE, [[8000, 20000], [2 * PAGE, 2 * PAGE + 100]]);
+    a.unionFrom(b);
+    const c = a.clone();
+    for (const m of [a, c]) {
+      expect(m.countInRange(0, PAGE)).toBe(20000 - 5);
+      expect(m.countInRange(PAGE, 2 * PAGE)).toBe(4);
+      expect(m.countInRange(2 * PAGE, 3 * PAGE)).toBe(100);
+      expect(m.countInRange(4096, 8192)).toBe(4096);
+    }
+  });
+
+  it('forEachRunIn clips runs to the range and joins runs across pages', () => {
+    const m = GrainMap.fromRanges(3 * PAGE, [[10, 20], [PAGE - 5, PAGE + 5], [2 * PAGE + 1, 2 * PAGE + 2]]);
+    const out: [number, number][] = [];
+    m.forEachRunIn(15, 2 * PAGE + 1, (s, e) => out.push([s, e]));
+    expect(out).toEqual([[15, 20], [PAGE - 5, PAGE + 5]]);
+  });
+});
