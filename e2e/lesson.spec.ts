@@ -69,3 +69,19 @@ test('a trainer\'s lesson file with a mistake is refused with the field named', 
   await panel.getByLabel('Lesson file to open').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
   await expect(panel.getByRole('alert')).toContainText('mine.json: Invalid lesson file: objectives[0].check: unknown field "mx"');
 });
+
+test('16.15: a trainer\'s lesson file whose lab does not build says why, in words for a learner', async ({ page, lab }) => {
+  await lab.state();
+  const panel = page.getByRole('region', { name: 'Lesson' });
+  // The lesson schema accepts this lab; building its 10-petabyte disk fails in the engine.
+  const lesson = {
+    id: 'broken-lab', title: 'Broken lab', intro: 'x',
+    lab: { definition: { name: 'Broken', hosts: [{ id: 'esx01', version: '7.0' }], datastores: [{ id: 'ds1', capacityGB: 100 }], vms: [{ id: 'vm1', disks: [{ id: 'd1', capacityGB: 1e10 }] }] } },
+    objectives: [{ id: 'a', text: 'a', check: { kind: 'snapshotCount', vm: 'vm1', min: 1 } }], solution: [{ type: 'clock.advance', ms: 1 }], debrief: 'x',
+  };
+  await panel.getByLabel('Lesson file to open').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(lesson)) });
+  const alert = panel.getByRole('alert');
+  await expect(alert).toContainText(/^broken\.json: the lab of this lesson could not be opened: (Invalid lab definition: vms\[0\]\.disks\[0\]\.capacityGB|SnapLab could not build this lab)/);
+  await expect(alert).not.toContainText(/totalGrains|RangeError|INVALID_LAB|ENGINE_ERROR/);
+  expect((await lab.state()).name).toBe('Snapshot and VSS workshop');
+});

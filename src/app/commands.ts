@@ -71,9 +71,10 @@ export async function resetLab(): Promise<LoadAnswer> {
 }
 
 /** "Open lab": the workshop lab or another built-in lab by id. */
-export async function openLab(source: unknown): Promise<LoadAnswer> {
+export async function openLab(source: unknown, opts: { quiet?: boolean } = {}): Promise<LoadAnswer> {
   const answer = await (await labClient()).request({ kind: 'load', source });
-  if (!answer.ok) notify('error', answer.error.message);
+  // quiet: the caller shows the refusal itself, next to what the learner did.
+  if (!answer.ok && !opts.quiet) notify('error', answer.error.message);
   return answer;
 }
 

@@ -184,4 +184,19 @@ describe('LabHost', () => {
     expect(fresh.handle({ kind: 'restore', session: saved }).ok).toBe(true);
     expect(fresh.handle({ kind: 'state' }).vms.find((v) => v.id === 'exch01')?.snapshots.map((x) => x.name)).toEqual(['kept']);
   });
+
+  it('16.15: a lab the engine fails to build is refused in a learner\'s words; a definition it refuses keeps its named fields', () => {
+    const throwing = { ...engine, createLab: (def: unknown, o?: { seed?: number }) => {
+      if ((def as { name?: string }).name === 'Huge') throw new RangeError('totalGrains must be an integer in [0, 2^43], got 10240000000000');
+      return engine.createLab(def, o);
+    } };
+    const h = new LabHost({ engine: throwing, post: () => {}, now: () => 0, setTimer: () => 1, clearTimer: () => {} });
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const huge = h.handle({ kind: 'load', source: { name: 'Huge', vms: [] } });
+    expect(huge).toMatchObject({ ok: false, error: { code: 'INVALID_LAB' } });
+    if (!huge.ok) expect(huge.error.message).toMatch(/^SnapLab could not build this lab: an internal error stopped it/);
+    expect(JSON.stringify(huge)).not.toContain('totalGrains');
+    const named = h.handle({ kind: 'load', source: { name: 'x', vms: [{ id: 'v', guest: 'beos' }] } });
+    expect(!named.ok && named.error.message).toMatch(/^Invalid lab definition: vms\[0\]\.guest/);
+  });
 });

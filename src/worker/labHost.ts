@@ -133,7 +133,12 @@ export class LabHost {
       this.replace(lab, new SessionRecorder(resolved.definition, seed, resolved.lesson), resolved.lesson);
       return { ok: true, name: lab.state().name };
     } catch (e) {
-      return failure((e as { code?: string }).code ?? 'INVALID_LAB', errorText(e));
+      // A definition the engine refuses names its fields; any other throw is the engine's own trouble,
+      // whose text (a stack, an internal check) is for the console, not the learner.
+      const code = (e as { code?: unknown } | null)?.code;
+      if (typeof code === 'string') return failure(code, errorText(e));
+      console.error('SnapLab: the engine failed building a lab', e);
+      return failure('INVALID_LAB', 'SnapLab could not build this lab: an internal error stopped it (the browser console has the details). Check the sizes in its definition.');
     }
   }
 

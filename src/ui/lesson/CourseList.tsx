@@ -16,7 +16,8 @@ export function CourseList({ currentId, onOpened }: { currentId: string | null; 
     setFileError(null);
     try {
       const lesson = parseLessonFile(await f.text());
-      if (!(await openLesson(lesson, true))) setFileError(`${f.name}: the lab of this lesson could not be opened.`);
+      const answer = await openLesson(lesson, true);
+      if (!answer.ok) setFileError(`${f.name}: the lab of this lesson could not be opened: ${answer.error.message}`);
       else onOpened?.();
     } catch (e) {
       setFileError(`${f.name}: ${e instanceof Error ? e.message : String(e)}`);
@@ -31,7 +32,7 @@ export function CourseList({ currentId, onOpened }: { currentId: string | null; 
           const isDone = completed.includes(l.id);
           return (
             <li key={l.id} className={l.id === currentId ? 'current' : ''}>
-              <button type="button" className="btn btn-ghost course-item" onClick={() => void openLesson(l).then((ok) => { if (ok) onOpened?.(); })}
+              <button type="button" className="btn btn-ghost course-item" onClick={() => void openLesson(l).then((answer) => { if (answer.ok) onOpened?.(); })}
                 aria-current={l.id === currentId ? 'true' : undefined}>
                 <span className="obj-mark" aria-hidden="true">{isDone ? '✓' : '○'}</span>
                 <span>{l.title}</span>

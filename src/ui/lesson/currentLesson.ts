@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import { openLab } from '../../app/commands';
 import { useLab } from '../../app/store';
 import { getLesson, lessonLabDefinition, type Lesson } from '../../lessons';
+import type { LoadAnswer } from '../../worker/protocol';
 
 interface CurrentLesson {
   lessonId: string | null;
@@ -16,12 +17,14 @@ interface CurrentLesson {
 
 export const useCurrentLessonStore = create<CurrentLesson>()(() => ({ lessonId: null, custom: null }));
 
-/** Open a built-in lesson by id (the worker resolves its lab), or a trainer's parsed lesson file. */
-export async function openLesson(lesson: Lesson, custom = false): Promise<boolean> {
-  const answer = await openLab(custom ? lessonLabDefinition(lesson) : lesson.id);
-  if (!answer.ok) return false;
-  useCurrentLessonStore.setState(custom ? { lessonId: null, custom: { lesson, labName: answer.name } } : { lessonId: lesson.id, custom: null });
-  return true;
+/**
+ * Open a built-in lesson by id (the worker resolves its lab), or a trainer's parsed lesson file. The
+ * answer says why a lab was refused; a lesson file's refusal is for the caller to show with the file.
+ */
+export async function openLesson(lesson: Lesson, custom = false): Promise<LoadAnswer> {
+  const answer = await openLab(custom ? lessonLabDefinition(lesson) : lesson.id, { quiet: custom });
+  if (answer.ok) useCurrentLessonStore.setState(custom ? { lessonId: null, custom: { lesson, labName: answer.name } } : { lessonId: lesson.id, custom: null });
+  return answer;
 }
 
 export function closeLessonView(): void {
