@@ -46,7 +46,7 @@ test('the lab, its dialogs, tree, charts and embeds run with no violation', asyn
   });
   await expect(page.getByRole('region', { name: 'Snapshot tree' }).getByRole('button', { name: /Snapshot quiesced/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Datastore' }).locator('.recharts-surface').first()).toBeVisible();
-  await expect(page.getByRole('region', { name: 'VSS timeline' }).getByRole('status')).toContainText('Completed');
+  await expect(page.getByRole('region', { name: 'VSS timeline' }).getByRole('status')).toContainText('Application consistent');
   await page.getByRole('button', { name: 'Take Snapshot...' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('button', { name: 'Embed…' }).click();

@@ -15,7 +15,7 @@ test('a writer error fails the quiesce: red in the VSS timeline, failed in Recen
   await lab.advance(10 * 60_000);
 
   const timeline = page.getByRole('region', { name: 'VSS timeline' });
-  await expect(timeline.getByRole('status')).toContainText('Quiesce failed');
+  await expect(timeline.getByRole('status')).toContainText('Exchange Writer failed at Freeze, so VSS aborted the whole set.');
   await expect(timeline.locator('.marker.failed').first()).toBeVisible();
   await timeline.locator('.marker.failed').first().focus();
   await expect(timeline.locator('.timeline-detail')).toHaveClass(/failed/);
@@ -30,7 +30,7 @@ test('a quiesced snapshot draws its lanes and phases', async ({ page, lab }) => 
   await lab.advance(5 * 60_000);
   await lab.selectVm('EXCH01');
   const timeline = page.getByRole('region', { name: 'VSS timeline' });
-  await expect(timeline.getByRole('status')).toContainText('Completed');
+  await expect(timeline.getByRole('status')).toContainText(/Application consistent: \d writers froze and thawed\./);
   await expect(timeline.locator('.lane-label', { hasText: 'VMware Tools' })).toBeVisible();
   await expect(timeline.locator('.marker')).not.toHaveCount(0);
 });

@@ -32,7 +32,7 @@ test('quiesced snapshot of Exchange', async ({ page, lab, walk }) => {
 
   await walk.step('Watch the quiesce complete on the VSS timeline', async () => {
     await advanceBy(lab, 60_000);
-    await expect(page.getByRole('region', { name: 'VSS timeline' }).getByRole('status')).toContainText('Completed');
+    await expect(page.getByRole('region', { name: 'VSS timeline' }).getByRole('status')).toContainText('Application consistent');
     const state = await lab.state();
     const kinds = state.events.filter((e) => e.vm === 'exch01').map((e) => e.kind).filter((k) => QUIESCE_ORDER.includes(k));
     // The contract's order, each kind's first appearance (writers answer each phase one by one).

@@ -1,76 +1,141 @@
-// One quiesce drawn as swimlanes: phases as bars, events as markers, the 10-second hold window as a
-// dashed frame, each writer's freeze limit as a faint frame, failures in red. Markers take focus;
-// focus or hover shows the event's message.
+// One quiesce drawn as swimlanes under a ribbon of its named steps (Identify ... Backup complete).
+// The axis spans the quiesce itself; limits beyond it (the 10 s hold, each writer's freeze window)
+// are markers at the right edge. Markers take focus; focus or hover shows the event's message in the
+// detail line, which otherwise describes the quiesce on screen.
 import { useState } from 'react';
 import type { EventView } from '../../engine/core/view';
 import { formatDuration, formatSimTime } from '../../app/format';
 import { useWidth } from '../common/useWidth';
-import { HOLD_LIMIT_MS } from '../../engine/core/vssLimits';
 import { failureCode, isFailure, phasesOf, type Episode, type Lane } from './episodes';
+import { placeLabels, stepsOf, type Step } from './steps';
 
-const LABEL_W = 130;
-const LANE_H = 30;
-const AXIS_H = 24;
+const LABEL_W = 128;
+const LANE_H = 22;
+const HOLD_ROW_H = 20;
+const AXIS_H = 20;
+const RIBBON_H = 16;
+const LABEL_ROW_H = 14;
+const LABEL_ROWS = 3;
+const CHAR_W = 6.3; // 11 px text
 
-interface Props { episode: Episode; lanes: Lane[]; now: number; freezeLimits?: Map<string, number> }
+/** A limit in whole seconds where it is one ("10 s"), else as a duration. */
+const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : formatDuration(ms));
 
-export function TimelineChart({ episode, lanes, now, freezeLimits }: Props) {
+interface Props {
+  episode: Episode;
+  lanes: Lane[];
+  /** The moment drawn up to: the clock while it runs, the end when done, the playhead in a replay. */
+  now: number;
+  /** The engine's hold limit (the quiesce summary's); null when the summary is gone: no limit drawn. */
+  holdLimitMs: number | null;
+  freezeLimits?: Map<string, number>;
+  playhead?: number | null;
+  /** The engine's measure of the hold once it ended (the quiesce summary's holdMs). */
+  heldMs?: number | null;
+}
+
+export function TimelineChart({ episode, lanes, now, holdLimitMs, freezeLimits, playhead = null, heldMs = null }: Props) {
   const [box, width] = useWidth<HTMLDivElement>();
   const [active, setActive] = useState<EventView | null>(null);
+  const shownUntil = playhead ?? now;
+  const steps = stepsOf(episode);
   const phases = phasesOf(episode);
   const hold = phases.find((p) => p.hold);
-  const end = Math.max(episode.end ?? now, hold ? hold.from + HOLD_LIMIT_MS : 0, episode.start + 1);
+  // The axis is the quiesce itself (at least a second, so a short one is not a smear).
+  const end = Math.max(episode.end ?? now, episode.start + 1000);
   const span = end - episode.start;
-  const pad = span * 0.04;
-  const t0 = episode.start - pad;
-  const t1 = end + pad;
-  const plotW = width - LABEL_W - 12;
-  const x = (t: number) => LABEL_W + ((t - t0) / (t1 - t0)) * plotW;
+  const t0 = episode.start - span * 0.02;
+  const t1 = end + span * 0.03;
+  const plotW = Math.max(60, width - LABEL_W - 8);
+  const x = (t: number) => LABEL_W + ((Math.min(Math.max(t, t0), t1) - t0) / (t1 - t0)) * plotW;
+  const right = LABEL_W + plotW;
+  const ribbonY = AXIS_H + 2;
+  const holdY = ribbonY + RIBBON_H + LABEL_ROWS * LABEL_ROW_H + 4;
+  const lanesY = holdY + (hold ? HOLD_ROW_H : 0) + 4;
   const laneIndex = new Map(lanes.map((l, i) => [l.key, i]));
-  const y = (lane: string) => AXIS_H + (laneIndex.get(lane) ?? 0) * LANE_H;
-  const height = AXIS_H + lanes.length * LANE_H + 4;
-  const tickCount = Math.max(2, Math.min(6, Math.floor(plotW / 90)));
+  const y = (lane: string) => lanesY + (laneIndex.get(lane) ?? 0) * LANE_H;
+  const height = lanesY + lanes.length * LANE_H + 4;
+  const tickCount = Math.max(2, Math.min(6, Math.floor(plotW / 80)));
   const ticks = Array.from({ length: tickCount + 1 }, (_, i) => episode.start + (span * i) / tickCount);
+
+  const seg = (s: Step) => ({ a: x(s.from), b: x(Math.min(s.to ?? shownUntil, shownUntil)) });
+  const shownSteps = steps.filter((s) => s.from <= shownUntil);
+  const rows = placeLabels(shownSteps.map((s) => { const { a, b } = seg(s); return { x: (a + b) / 2, width: s.label.length * CHAR_W }; }), LABEL_ROWS);
+
+  const holdEnd = hold ? Math.min(hold.to ?? shownUntil, shownUntil) : 0;
+  const held = hold ? (heldMs !== null && playhead === null && hold.to !== null ? heldMs : holdEnd - hold.from) : 0;
+  const holdLimitAt = hold && holdLimitMs !== null ? hold.from + holdLimitMs : 0;
+  const limitBeyond = hold ? holdLimitAt > t1 : false;
 
   return (
     <div ref={box} className="timeline-chart">
-      <svg width={width} height={height} role="group" aria-label={`Quiesce at ${formatSimTime(episode.start, false)}`}>
+      <svg width={width} height={height} role="group" aria-label={`Quiesce at ${formatSimTime(episode.start, false)}: ${steps.map((s) => s.label).join(', ')}`}>
         {ticks.map((t) => (
           <g key={t} className="tick">
             <line x1={x(t)} x2={x(t)} y1={AXIS_H - 4} y2={height} />
-            <text x={x(t)} y={AXIS_H - 8} textAnchor="middle">+{formatDuration(t - episode.start)}</text>
+            <text x={x(t)} y={AXIS_H - 7} textAnchor={t === episode.start ? 'start' : t === end ? 'end' : 'middle'}>+{formatDuration(t - episode.start)}</text>
           </g>
         ))}
-        {lanes.map((l, i) => (
-          <g key={l.key} className="lane">
-            <rect x={0} y={AXIS_H + i * LANE_H} width={width} height={LANE_H} className={i % 2 ? 'lane-odd' : 'lane-even'} />
-            <text x={8} y={AXIS_H + i * LANE_H + LANE_H / 2 + 4} className="lane-label">{l.label}</text>
-          </g>
-        ))}
-        {hold && (
-          <rect className="hold-window" x={x(hold.from)} y={y(hold.lane) + 2}
-            width={x(hold.from + HOLD_LIMIT_MS) - x(hold.from)} height={LANE_H - 4}>
-            <title>VSS allows writes to be held for at most 10 seconds</title>
-          </rect>
-        )}
-        {episode.events.filter((e) => e.kind === 'vss.freeze' && freezeLimits?.has(e.source)).map((e, i) => {
-          // Each writer's freeze-to-thaw limit (20 s Exchange, 60 s the others, NTDS included), cut at the chart's edge.
-          const limit = freezeLimits!.get(e.source)!;
-          const right = Math.min(x(e.time + limit), width - 4);
-          const cut = x(e.time + limit) > width - 4;
+        <text x={8} y={ribbonY + RIBBON_H - 3} className="lane-label">Steps</text>
+        {shownSteps.map((s, i) => {
+          const { a, b } = seg(s);
+          const mid = (a + b) / 2;
+          const row = rows[i];
           return (
-            <g key={`fw${i}`} className="freeze-window">
-              <rect x={x(e.time)} y={y(e.source) + 3} width={Math.max(2, right - x(e.time))} height={LANE_H - 6}>
-                <title>{`${e.source} gives up if it stays frozen ${formatDuration(limit)} (VSS event 8229)`}</title>
+            <g key={s.key} className={`step step-${s.key} ${s.failed ? 'failed' : ''}`}>
+              <rect x={a} y={ribbonY} width={Math.max(2, b - a)} height={RIBBON_H} rx={2}>
+                <title>{`${s.label}: ${formatDuration((Math.min(s.to ?? shownUntil, shownUntil)) - s.from)}`}</title>
               </rect>
-              {cut && <text x={right - 4} y={y(e.source) + LANE_H - 6} textAnchor="end" className="freeze-limit">{formatDuration(limit)} limit →</text>}
+              {row >= 0 && (
+                <>
+                  <line className="step-tick" x1={mid} x2={mid} y1={ribbonY + RIBBON_H} y2={ribbonY + RIBBON_H + row * LABEL_ROW_H + 3} />
+                  <text className="step-label" x={Math.min(Math.max(mid, LABEL_W + (s.label.length * CHAR_W) / 2), right - (s.label.length * CHAR_W) / 2)}
+                    y={ribbonY + RIBBON_H + (row + 1) * LABEL_ROW_H} textAnchor="middle">{s.label}</text>
+                </>
+              )}
             </g>
           );
         })}
-        {phases.map((p, i) => {
-          const to = p.to ?? now;
+        {lanes.map((l, i) => (
+          <g key={l.key} className="lane">
+            <rect x={0} y={lanesY + i * LANE_H} width={width} height={LANE_H} className={i % 2 ? 'lane-odd' : 'lane-even'} />
+            <text x={8} y={lanesY + i * LANE_H + LANE_H / 2 + 4} className="lane-label">
+              {l.label.replace(/^Microsoft /, '')}
+              {freezeLimits?.has(l.key) && <title>{`${l.key} gives up if it stays frozen ${seconds(freezeLimits.get(l.key)!)} (VSS event 8229)`}</title>}
+            </text>
+          </g>
+        ))}
+        {hold && holdLimitMs !== null && (() => {
+          // The hold row: writes held (orange) inside the 10 s the hold may last (dashed), cut at the
+          // axis's edge with a marker; the words go where there is room, never over the bars.
+          const a = x(hold.from);
+          const b = Math.max(a + 3, x(holdEnd));
+          const limitX = limitBeyond ? right : x(holdLimitAt);
+          const heldText = `held ${formatDuration(held)} of ${seconds(holdLimitMs)}`;
+          const limitText = limitBeyond ? `${seconds(holdLimitMs)} limit →` : `${seconds(holdLimitMs)} limit`;
+          const heldLeft = a - LABEL_W - 8 >= heldText.length * CHAR_W;
+          const limitFits = limitX - (heldLeft ? b : b + heldText.length * CHAR_W + 8) - 6 >= limitText.length * CHAR_W;
           return (
-            <rect key={i} className={`phase ${p.failed ? 'failed' : ''} ${p.hold ? 'held' : ''}`}
+            <g className="hold">
+              <text x={8} y={holdY + HOLD_ROW_H - 6} className="lane-label">Writes held</text>
+              <rect className="hold-window" x={a} y={holdY + 2} width={Math.max(2, limitX - a)} height={HOLD_ROW_H - 4}>
+                <title>{`VSS holds writes for at most ${seconds(holdLimitMs)} (the ${seconds(holdLimitMs)} hold limit)`}</title>
+              </rect>
+              <rect className="phase held" x={a} y={holdY + 5} width={b - a} height={HOLD_ROW_H - 10} rx={2} />
+              <text className="hold-held" x={heldLeft ? a - 5 : b + 5} y={holdY + HOLD_ROW_H - 6} textAnchor={heldLeft ? 'end' : 'start'}>{heldText}</text>
+              {limitFits && <text className="hold-limit" x={limitX - 4} y={holdY + HOLD_ROW_H - 6} textAnchor="end">{limitText}</text>}
+            </g>
+          );
+        })()}
+        {episode.events.filter((e) => e.kind === 'vss.freeze' && e.time <= shownUntil && freezeLimits?.has(e.source) && e.time + freezeLimits.get(e.source)! <= t1).map((e, i) => {
+          // A writer's freeze-to-thaw limit (20 s Exchange, 60 s others) when it falls inside the axis.
+          const at = x(e.time + freezeLimits!.get(e.source)!);
+          return <line key={`fw${i}`} className="freeze-limit-line" x1={at} x2={at} y1={y(e.source) + 2} y2={y(e.source) + LANE_H - 2} />;
+        })}
+        {phases.filter((p) => !p.hold && p.from <= shownUntil).map((p, i) => {
+          const to = Math.min(p.to ?? shownUntil, shownUntil);
+          return (
+            <rect key={i} className={`phase ${p.failed ? 'failed' : ''}`}
               x={x(p.from)} y={y(p.lane) + 8} width={Math.max(2, x(to) - x(p.from))} height={LANE_H - 16} rx={3}>
               <title>{`${p.label}: ${formatDuration(to - p.from)}${p.to === null ? ' so far' : ''}`}</title>
             </rect>
@@ -78,23 +143,31 @@ export function TimelineChart({ episode, lanes, now, freezeLimits }: Props) {
         })}
         {episode.events.map((e, i) => {
           const fail = isFailure(e);
+          const future = e.time > shownUntil;
           const label = `${formatSimTime(e.time)} ${e.source}: ${e.message}`;
+          const cx = x(e.time);
           return (
-            <g key={i} className={`marker ${fail ? 'failed' : ''}`} tabIndex={0} role="img" aria-label={label}
-              onFocus={() => setActive(e)} onMouseEnter={() => setActive(e)}>
-              <circle cx={x(e.time)} cy={y(e.source) + LANE_H / 2} r={fail ? 6 : 5} />
-              {fail && (
-                <text x={x(e.time) + (x(e.time) > width - 110 ? -9 : 9)} textAnchor={x(e.time) > width - 110 ? 'end' : 'start'}
+            <g key={i} className={`marker ${fail ? 'failed' : ''} ${future ? 'future' : ''}`} tabIndex={future ? -1 : 0} role="img" aria-label={label}
+              aria-hidden={future || undefined} onFocus={() => setActive(e)} onMouseEnter={() => setActive(e)}>
+              <circle cx={cx} cy={y(e.source) + LANE_H / 2} r={fail ? 5.5 : 4} />
+              {fail && !future && (
+                <text x={cx + (cx > right - 110 ? -9 : 9)} textAnchor={cx > right - 110 ? 'end' : 'start'}
                   y={y(e.source) + LANE_H / 2 + 4} className="fail-code">{failureCode(e)}</text>
               )}
             </g>
           );
         })}
+        {playhead !== null && (
+          <g className="playhead">
+            <line x1={x(playhead)} x2={x(playhead)} y1={AXIS_H - 4} y2={height} />
+            <text x={x(playhead) + 3} y={AXIS_H - 7}>+{formatDuration(playhead - episode.start)}</text>
+          </g>
+        )}
       </svg>
       <p className={`timeline-detail ${active && isFailure(active) ? 'failed' : ''}`} aria-live="polite">
         {active
-          ? <><strong>{formatSimTime(active.time)} · {active.source} · {active.kind}</strong> {active.message}</>
-          : <span className="muted">Hover or focus a marker to read its message.</span>}
+          ? <><strong>{formatSimTime(active.time)} · {active.source}</strong> {active.message}</>
+          : <span className="muted">Quiesce started {formatSimTime(episode.start)}. Hover or focus a dot to read what each part said.</span>}
       </p>
     </div>
   );
