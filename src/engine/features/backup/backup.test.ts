@@ -35,7 +35,7 @@ const job = (s: StateView, id = 'nightly') => s.backupJobs.find((j) => j.id === 
 const runNow = (lab: Lab) => { const r = ok(lab, { type: 'backup.run', job: 'nightly' }); settle(lab); return r; };
 
 describe('backup jobs: nights of runs', () => {
-  it('runs a nightly job three nights headlessly: three good runs, no snapshot left', () => {
+  it('backup rule 1, backup rule 3, backup rule 5: a nightly job runs three nights headlessly through the ordinary snapshot tasks: three good runs, no snapshot left', () => {
     const lab = backupLab();
     lab.advance(2 * DAY + 23 * HOUR);
     const s = lab.state();
@@ -56,7 +56,7 @@ describe('backup jobs: nights of runs', () => {
     expect(s.tasks.filter((t) => t.name === 'Run backup job' && t.state === 'success')).toHaveLength(3);
   });
 
-  it('CBT: the first run reads the whole used disk, later runs a small fraction of it', () => {
+  it('backup rule 6-7: CBT: the first run reads the whole used disk, later runs a small fraction of it', () => {
     // A guest that changes little each day (the workloads' cold writes land uniformly at random, so
     // a busy profile changes most 64 KB blocks of its data area within a day).
     const lab = backupLab({ vm: { workload: { profile: 'idle', writeIOPS: 1 } } });
@@ -71,7 +71,7 @@ describe('backup jobs: nights of runs', () => {
     expect(third.bytesRead).toBeLessThan(first.bytesRead * 0.1);
   });
 
-  it('without CBT every run is full', () => {
+  it('backup rule 6: without CBT every run is full', () => {
     const lab = backupLab({ job: { cbt: false } });
     lab.advance(DAY + 23 * HOUR);
     const runs = job(lab.state()).runs;
@@ -79,7 +79,7 @@ describe('backup jobs: nights of runs', () => {
     expect(runs[1].vms[0].bytesRead).toBeGreaterThanOrEqual(runs[0].vms[0].bytesRead);
   });
 
-  it('a VM without ctkEnabled is read whole even by a CBT job, and says why', () => {
+  it('backup rule 6: a VM without ctkEnabled is read whole even by a CBT job, and says why', () => {
     const lab = backupLab({ vm: { ctkEnabled: false }, schedule: false });
     runNow(lab);
     runNow(lab);
@@ -88,7 +88,7 @@ describe('backup jobs: nights of runs', () => {
     expect(v.message).toContain('ctkEnabled false');
   });
 
-  it('a revert invalidates the change id of the last good run: the next run is full', () => {
+  it('backup rule 8: a revert invalidates the change id of the last good run: the next run is full', () => {
     const lab = backupLab({ schedule: false });
     runNow(lab);
     ok(lab, { type: 'snapshot.take', vm: 'exch01', name: 'patch' });
@@ -103,7 +103,7 @@ describe('backup jobs: nights of runs', () => {
     expect(v.message).toMatch(/no longer valid.*revert/);
   });
 
-  it('a failed run keeps the last good change id, so the next incremental covers both nights', () => {
+  it('backup rule 8: a failed run keeps the last good change id, so the next incremental covers both nights', () => {
     const lab = backupLab({ schedule: false });
     runNow(lab);
     ok(lab, { type: 'fault.inject', vm: 'exch01', fault: { kind: 'proxyCrash', once: true } });
@@ -117,7 +117,7 @@ describe('backup jobs: nights of runs', () => {
     expect(runs[2].vms[0].mode).toBe('incremental');
   });
 
-  it('the ctk files sit beside every disk file of a VM with CBT', () => {
+  it('backup rule 7: the ctk files sit beside every disk file of a VM with CBT', () => {
     const lab = backupLab({ schedule: false });
     ok(lab, { type: 'snapshot.take', vm: 'exch01', name: 's1' });
     settle(lab);
@@ -128,7 +128,7 @@ describe('backup jobs: nights of runs', () => {
     for (const f of disks) expect(files).toContain(f.replace(/\.vmdk$/, '-ctk.vmdk'));
   });
 
-  it('vm.configure ctkEnabled takes effect at the next snapshot of a running VM', () => {
+  it('backup rule 7: vm.configure ctkEnabled takes effect at the next snapshot of a running VM', () => {
     const lab = backupLab({ vm: { ctkEnabled: false }, schedule: false });
     ok(lab, { type: 'vm.configure', vm: 'exch01', ctkEnabled: true });
     settle(lab);
@@ -142,7 +142,7 @@ describe('backup jobs: nights of runs', () => {
 });
 
 describe('backup jobs: what failures leave', () => {
-  it('a proxy lock leaves "consolidation needed" on 5.0: the VM runs on the delta, the run is a warning', () => {
+  it('backup rule 9: a proxy lock leaves "consolidation needed" on 5.0: the VM runs on the delta, the run is a warning', () => {
     const lab = backupLab({ schedule: false });
     ok(lab, { type: 'fault.inject', vm: 'exch01', fault: { kind: 'proxyLock' } });
     runNow(lab);
@@ -165,7 +165,7 @@ describe('backup jobs: what failures leave', () => {
     expect(diskOf(lab.state(), 'exch01', 'disk1').chainDepth).toBe(0);
   });
 
-  it('a proxy lock leaves orphaned deltas on 4.0', () => {
+  it('backup rule 9: a proxy lock leaves orphaned deltas on 4.0', () => {
     const lab = backupLab({ host: '4.0', schedule: false });
     ok(lab, { type: 'fault.inject', vm: 'exch01', fault: { kind: 'proxyLock' } });
     runNow(lab);
@@ -176,7 +176,7 @@ describe('backup jobs: what failures leave', () => {
     expect(job(lab.state()).runs[0].vms[0].message).toContain('orphaned deltas');
   });
 
-  it('a crash mid-transfer fails the run and leaves its snapshot, which grows', () => {
+  it('backup rule 10: a crash mid-transfer fails the run and leaves its snapshot, which grows', () => {
     const lab = backupLab({ schedule: false });
     ok(lab, { type: 'fault.inject', vm: 'exch01', fault: { kind: 'proxyCrash' } });
     runNow(lab);
@@ -194,7 +194,7 @@ describe('backup jobs: what failures leave', () => {
     expect(s.tasks.find((t) => t.id === r.task)!.state).toBe('error');
   });
 
-  it('the next run notices the snapshot an earlier run left and says so', () => {
+  it('backup rule 12: the next run notices the snapshot an earlier run left and says so', () => {
     const lab = backupLab({ schedule: false });
     ok(lab, { type: 'fault.inject', vm: 'exch01', fault: { kind: 'proxyCrash', once: true } });
     runNow(lab);
@@ -205,7 +205,7 @@ describe('backup jobs: what failures leave', () => {
     expect(lab.state().events.some((e) => e.kind === 'backup.leftover')).toBe(true);
   });
 
-  it('a quiesce failure fails the run for that VM with the VSS reason and leaves no snapshot', () => {
+  it('backup rule 11: a quiesce failure fails the run for that VM with the VSS reason and leaves no snapshot', () => {
     const lab = backupLab({ schedule: false });
     ok(lab, { type: 'fault.inject', vm: 'exch01', fault: { kind: 'writerError', writer: 'Microsoft Exchange Writer', phase: 'freeze', error: 'nonRetryable' } });
     runNow(lab);
@@ -219,7 +219,7 @@ describe('backup jobs: what failures leave', () => {
     expect(diskOf(s, 'exch01', 'disk1').chainDepth).toBe(0);
   });
 
-  it('a datastore that fills during the transfer pauses the VM and the snapshot stays', () => {
+  it('backup rule 11: a datastore that fills during the transfer pauses the VM and the snapshot stays', () => {
     const lab = backupLab({ schedule: false, capacityGB: 45 });
     ok(lab, { type: 'backup.run', job: 'nightly' });
     lab.advance(30_000);
@@ -239,7 +239,7 @@ describe('backup jobs: what failures leave', () => {
 });
 
 describe('backup jobs: Exchange logs and COPY', () => {
-  it('a quiesced job (VSS COPY) never truncates Exchange logs', () => {
+  it('backup rule 3, backup rule 13: a quiesced job (VSS COPY) never truncates Exchange logs', () => {
     const lab = backupLab();
     lab.advance(2 * DAY + 23 * HOUR);
     const s = lab.state();
@@ -248,7 +248,7 @@ describe('backup jobs: Exchange logs and COPY', () => {
     expect(vmOf(s, 'exch01').apps.exchange!.logBytes).toBeGreaterThan(0);
   });
 
-  it('a job with truncateLogs truncates them after each good run', () => {
+  it('backup rule 13: a job with truncateLogs truncates them after each good run', () => {
     const lab = backupLab({ job: { truncateLogs: true } });
     lab.advance(DAY + 23 * HOUR);
     const ex = vmOf(lab.state(), 'exch01').apps.exchange!;
@@ -257,7 +257,7 @@ describe('backup jobs: Exchange logs and COPY', () => {
     expect(job(lab.state()).runs[1].vms[0].message).toContain('Exchange truncated');
   });
 
-  it('truncateLogs does nothing after a crash-consistent snapshot', () => {
+  it('backup rule 13: truncateLogs does nothing after a crash-consistent snapshot', () => {
     const lab = backupLab({ job: { truncateLogs: true, quiesce: false }, schedule: false });
     lab.advance(HOUR);
     runNow(lab);
@@ -268,7 +268,7 @@ describe('backup jobs: Exchange logs and COPY', () => {
 });
 
 describe('backup jobs: bad input is refused with a code and changes nothing', () => {
-  it('backup.run of an unknown job', () => {
+  it('backup rule 15: backup.run of an unknown job', () => {
     const lab = backupLab({ schedule: false });
     const before = JSON.stringify(lab.state());
     const r = lab.dispatch({ type: 'backup.run', job: 'weekly' });
@@ -276,7 +276,7 @@ describe('backup jobs: bad input is refused with a code and changes nothing', ()
     expect(JSON.stringify(lab.state())).toBe(before);
   });
 
-  it('backup.run without a job, or with extra fields', () => {
+  it('backup rule 15: backup.run without a job, or with extra fields', () => {
     const lab = backupLab({ schedule: false });
     const before = JSON.stringify(lab.state());
     expect(lab.dispatch({ type: 'backup.run' })).toMatchObject({ ok: false, error: { code: 'INVALID_COMMAND' } });
@@ -284,7 +284,7 @@ describe('backup jobs: bad input is refused with a code and changes nothing', ()
     expect(JSON.stringify(lab.state())).toBe(before);
   });
 
-  it('backup.run while the job runs', () => {
+  it('backup rule 1, backup rule 15: backup.run while the job runs', () => {
     const lab = backupLab({ schedule: false });
     ok(lab, { type: 'backup.run', job: 'nightly' });
     lab.advance(1000);
@@ -299,17 +299,17 @@ describe('backup jobs: bad input is refused with a code and changes nothing', ()
     ['no VMs', { vms: [] }, 'backup.jobs[0].vms'],
     ['a schedule every second', { schedule: { firstAtMs: 0, everyMs: 1000 } }, 'backup.jobs[0].schedule.everyMs'],
     ['an unknown field', { retries: 3 }, 'backup.jobs[0]'],
-  ])('a lab definition with a job naming %s', (_what, patch, field) => {
+  ])('backup rule 15: a lab definition with a job naming %s', (_what, patch, field) => {
     expect(() => backupLab({ job: patch as Partial<JobInput> })).toThrow(field);
   });
 
-  it('a proxy with an unknown transport', () => {
+  it('backup rule 15: a proxy with an unknown transport', () => {
     expect(() => new Lab({ vms: [{ id: 'a' }], backup: { proxies: [{ id: 'p', transport: 'tape' }], jobs: [] } })).toThrow('backup.proxies[0].transport');
   });
 });
 
 describe('backup.configureJob', () => {
-  it('changes a job between runs: truncateLogs on, a new schedule', () => {
+  it('backup rule 1: backup.configureJob changes a job between runs: truncateLogs on, a new schedule', () => {
     const lab = backupLab({ schedule: false });
     ok(lab, { type: 'backup.configureJob', job: 'nightly', truncateLogs: true, schedule: { firstAtMs: 2 * HOUR, everyMs: DAY } });
     const j = job(lab.state());
@@ -328,14 +328,14 @@ describe('backup.configureJob', () => {
     [{ job: 'nightly', vms: [] }, 'INVALID_COMMAND'],
     [{ job: 'nightly', schedule: { firstAtMs: 0, everyMs: 10 } }, 'INVALID_COMMAND'],
     [{ job: 'nightly', quiesce: 'yes' }, 'INVALID_COMMAND'],
-  ])('refuses %j with %s and changes nothing', (fields, code) => {
+  ])('backup rule 15: backup.configureJob refuses %j with %s and changes nothing', (fields, code) => {
     const lab = backupLab();
     const before = JSON.stringify(lab.state());
     expect(lab.dispatch({ type: 'backup.configureJob', ...fields })).toMatchObject({ ok: false, error: { code } });
     expect(JSON.stringify(lab.state())).toBe(before);
   });
 
-  it('refuses to change a running job', () => {
+  it('backup rule 15: backup.configureJob refuses to change a running job', () => {
     const lab = backupLab({ schedule: false });
     ok(lab, { type: 'backup.run', job: 'nightly' });
     lab.advance(1000);
@@ -360,7 +360,7 @@ describe('backup jobs: transports and speed', () => {
     return step.end! - step.start;
   };
 
-  it('reads at the slower of the proxy and the datastore', () => {
+  it('backup rule 4: reads at the slower of the proxy and the datastore', () => {
     const slowProxy = transferMs(withProxy('nbd', 'vmfs5', 25));
     const fastProxy = transferMs(withProxy('hotadd', 'vmfs5', 400));
     // 10 GB in use: at 25 MB/s about 410 s, at the datastore's 100 MB/s about 100 s (plus setup).
@@ -369,7 +369,7 @@ describe('backup jobs: transports and speed', () => {
     expect(fastProxy).toBeLessThan(130_000);
   });
 
-  it('SAN transport on an NFS datastore fails over to NBD, and says so', () => {
+  it('backup rule 4: SAN transport on an NFS datastore fails over to NBD, and says so', () => {
     const lab = withProxy('san', 'nfs', 100);
     ok(lab, { type: 'backup.run', job: 'j' });
     settle(lab);
@@ -378,7 +378,7 @@ describe('backup jobs: transports and speed', () => {
     expect(v.steps.find((x) => x.kind === 'transfer')!.label).toContain('via nbd');
   });
 
-  it('a crash-consistent job of a VM without Exchange reads and removes its snapshot', () => {
+  it('backup rule 6: a crash-consistent job of a VM without Exchange reads its used disk and removes its snapshot', () => {
     const lab = withProxy('hotadd', 'vmfs5', 200);
     ok(lab, { type: 'backup.run', job: 'j' });
     settle(lab);
@@ -399,5 +399,44 @@ describe('backup jobs and time travel', () => {
     fork!.lab.advance(DAY);
     expect(JSON.stringify(fork!.lab.state())).toBe(JSON.stringify(lab.state()));
     expect(job(lab.state()).runs).toHaveLength(1);
+  });
+});
+
+describe('backup jobs: several VMs, alarms', () => {
+  it('backup rule 2: a job backs up its VMs one after another, and the worst result is the run\'s', () => {
+    const lab = new Lab({
+      seed: 4,
+      hosts: [{ id: 'esx01', version: '5.0' }],
+      datastores: [{ id: 'ds1', capacityGB: 200, fs: 'vmfs5' }],
+      vms: [{ id: 'a', disks: [{ id: 'disk1', capacityGB: 10 }] }, { id: 'b', disks: [{ id: 'disk1', capacityGB: 10 }] }],
+      backup: { proxies: [{ id: 'p' }], jobs: [{ id: 'j', vms: ['a', 'b'] }] },
+    });
+    ok(lab, { type: 'fault.inject', vm: 'b', fault: { kind: 'proxyLock' } });
+    ok(lab, { type: 'backup.run', job: 'j' });
+    settle(lab);
+    const r = job(lab.state(), 'j').runs[0];
+    expect(r.vms.map((v) => [v.vm, v.state])).toEqual([['a', 'success'], ['b', 'warning']]);
+    expect(r.state).toBe('warning');
+    const [a, b] = r.vms;
+    // b's snapshot is taken only after a's has been removed.
+    const aRemoved = a.steps.find((x) => x.kind === 'remove')!.end!;
+    expect(b.steps[0].start).toBeGreaterThanOrEqual(aRemoved);
+  });
+
+  it('backup rule 14: a snapshot past 72 hours raises "VM snapshot age"; its deltas past the set size, "VM snapshot size"', () => {
+    const lab = backupLab({ schedule: false });
+    ok(lab, { type: 'snapshot.take', vm: 'exch01', name: 'kept' });
+    settle(lab);
+    lab.advance(70 * HOUR);
+    expect(vmOf(lab.state(), 'exch01').alarms).toEqual([]);
+    // 11 GB written since the snapshot: past the default 10 GB of the size alarm.
+    ok(lab, { type: 'guest.write', vm: 'exch01', disk: 'disk1', offset: 0, length: 11 * 1024 ** 3 });
+    const names = (s: StateView) => vmOf(s, 'exch01').alarms.map((a) => a.name);
+    expect(names(lab.state())).not.toContain('VM snapshot age');
+    lab.advance(3 * HOUR);
+    const s = lab.state();
+    expect(names(s)).toContain('VM snapshot age');
+    expect(names(s)).toContain('VM snapshot size');
+    expect(vmOf(s, 'exch01').alarms.find((a) => a.name === 'VM snapshot age')!.message).toContain('"kept"');
   });
 });
