@@ -1,5 +1,7 @@
 // vSphere tasks: what Recent Tasks lists. One task runs per VM at a time; later ones wait queued.
-// Progress is a linear ramp over a phase's simulated duration, evaluated when the view is built.
+// Progress is a linear ramp over a phase's simulated duration, evaluated when the view is built. Like
+// vSphere's TaskInfo.progress it is a whole percentage in 0-100 that only goes up: a new phase's ramp
+// starts no lower than what the task already shows, and a failed task keeps the value it failed at.
 import type { TaskState, TaskView } from './view';
 
 export class Task {
@@ -44,20 +46,26 @@ export class Task {
     start?.(this);
   }
 
-  /** Progress moves from `from` to `to` percent between now and now + ms. */
+  /** Progress moves from `from` to `to` percent between now and now + ms (never below what it shows now). */
   ramp(now: number, from: number, to: number, ms: number): void {
-    this.rampFrom = from;
-    this.rampTo = to;
+    const shown = this.exact(now);
+    this.rampFrom = Math.max(shown, clampPercent(from));
+    this.rampTo = Math.max(this.rampFrom, clampPercent(to));
     this.rampStart = now;
-    this.rampEnd = now + Math.max(0, ms);
+    this.rampEnd = now + (Number.isFinite(ms) ? Math.max(0, ms) : 0);
   }
 
   progress(now: number): number {
     if (this.state === 'success') return 100;
     if (this.state === 'queued') return 0;
-    if (this.rampEnd <= this.rampStart || now >= this.rampEnd) return Math.round(this.state === 'error' ? this.rampFrom : this.rampTo);
-    const t = (now - this.rampStart) / (this.rampEnd - this.rampStart);
-    return Math.floor(this.rampFrom + (this.rampTo - this.rampFrom) * Math.max(0, t));
+    return Math.floor(this.exact(this.state === 'error' && this.completedAt !== null ? Math.min(now, this.completedAt) : now));
+  }
+
+  /** Where the current ramp stands at `now`, unrounded. */
+  private exact(now: number): number {
+    if (this.rampEnd <= this.rampStart || now >= this.rampEnd) return this.rampTo;
+    const t = Math.max(0, (now - this.rampStart) / (this.rampEnd - this.rampStart));
+    return this.rampFrom + (this.rampTo - this.rampFrom) * t;
   }
 
   view(now: number): TaskView {
@@ -68,3 +76,5 @@ export class Task {
     };
   }
 }
+
+const clampPercent = (p: number): number => (Number.isFinite(p) ? Math.min(100, Math.max(0, p)) : 0);

@@ -92,7 +92,6 @@ export interface ConsolidateRun { task: Task; progressFrom: number; progressTo: 
  * stun. Space for the target's growth must be free when a merge starts; a lock fault fails it.
  */
 export function runConsolidation(lab: LabContext, vm: Vm, order: MergeOrder, run: ConsolidateRun): void {
-  const total = Math.max(1, countMergeBytes(vm, order));
   let done = 0;
   const stepOnce = (): void => {
     const step = nextStep(vm, order);
@@ -136,8 +135,11 @@ export function runConsolidation(lab: LabContext, vm: Vm, order: MergeOrder, run
     vm.datastore.notePeak();
     const bytes = from.dataBytes;
     const copyMs = Math.max(50, bytes / copySpeed(lab, vm));
+    // What is left is estimated again at each merge (a farthest-first Delete All copies the data it
+    // has gathered again at each level, and a running guest adds more), so done never passes total.
+    const total = Math.max(1, done + Math.max(bytes, remainingMergeBytes(vm, order)));
     const pFrom = run.progressFrom + ((run.progressTo - run.progressFrom) * done) / total;
-    const pTo = run.progressFrom + ((run.progressTo - run.progressFrom) * Math.min(total, done + bytes)) / total;
+    const pTo = run.progressFrom + ((run.progressTo - run.progressFrom) * (done + bytes)) / total;
     run.task.ramp(lab.now, pFrom, pTo, copyMs);
     lab.log(vm, 'host', 'disk.mergeStart', `Merging ${base(from.extentPath)} (${formatBytes(bytes)}) into ${base(into.extentPath)}.`);
     let mark = from.held;
@@ -177,14 +179,49 @@ function failMerge(lab: LabContext, vm: Vm, run: ConsolidateRun, why: string): v
   lab.fail(run.task, `An error occurred while consolidating disks: ${why}.`);
 }
 
-/** Bytes the remaining merges would copy, for a task's progress (an estimate: one pass each). */
-function countMergeBytes(vm: Vm, order: MergeOrder): number {
-  void order;
+interface Shadow { parent: Shadow | null; bytes: number; delta: boolean; named: boolean }
+
+/**
+ * Bytes the remaining merges would copy, for a task's progress: the moves of nextStep played on a
+ * copy of each chain that keeps only sizes. A merged file is taken to hold both files' data (an upper
+ * bound of their union), so farthest-first merges, which copy what they gathered again one level up,
+ * are counted as often as they happen.
+ */
+export function remainingMergeBytes(vm: Vm, order: MergeOrder): number {
   const refs = referencedFiles(vm);
   let bytes = 0;
   for (const disk of vm.disks) {
     if (!disk.dependent) continue;
-    for (const f of disk.files) if (f.parent && !refs.has(f.parent)) bytes += f.dataBytes;
+    const of = new Map<DiskFile, Shadow>();
+    for (const f of disk.files) of.set(f, { parent: null, bytes: f.dataBytes, delta: f.isDelta, named: refs.has(f) });
+    for (const f of disk.files) of.get(f)!.parent = f.parent ? of.get(f.parent) ?? null : null;
+    let nodes = [...of.values()];
+    let leaf = of.get(disk.leaf) ?? null;
+    const capacity = disk.capacityBytes;
+    for (;;) {
+      const kids = new Map<Shadow, Shadow[]>();
+      for (const n of nodes) if (n.parent) (kids.get(n.parent) ?? kids.set(n.parent, []).get(n.parent)!).push(n);
+      const depthOf = (n: Shadow): number => { let d = 0; for (let p = n.parent; p; p = p.parent) d++; return d; };
+      let pick: { from: Shadow; into: Shadow; depth: number } | null = null;
+      let gone: Shadow | null = null;
+      for (const n of nodes) {
+        if (n.named || n === leaf) continue;
+        const k = kids.get(n) ?? [];
+        if (k.length === 0 && n.delta) { gone = n; break; }
+        if (k.length !== 1) continue;
+        const d = depthOf(n);
+        if (!pick || (order === 'nearestFirst' ? d < pick.depth : d > pick.depth)) pick = { from: k[0], into: n, depth: d };
+      }
+      if (gone) { nodes = nodes.filter((n) => n !== gone); continue; }
+      if (!pick) break;
+      const { from, into } = pick;
+      bytes += from.bytes;
+      into.bytes = Math.min(capacity, into.bytes + from.bytes);
+      into.named ||= from.named;
+      for (const n of nodes) if (n.parent === from) n.parent = into;
+      if (leaf === from) leaf = into;
+      nodes = nodes.filter((n) => n !== from);
+    }
   }
   return bytes;
 }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { Task } from './tasks';
+
+const running = (): Task => { const t = new Task('task-1', 'Test', null, 't', 0, null); t.begin(0); return t; };
+
+describe('Task progress (issue 16 item 10)', () => {
+  it('a later ramp that starts lower than what is shown starts where the task stands', () => {
+    const t = running();
+    t.ramp(0, 5, 60, 1000);
+    expect(t.progress(1000)).toBe(60);
+    t.ramp(1000, 20, 80, 1000);            // a caller's estimate went back: the task does not
+    expect(t.progress(1000)).toBe(60);
+    expect(t.progress(1500)).toBe(70);
+    expect(t.progress(2000)).toBe(80);
+  });
+
+  it('a ramp past 100, below 0 or not a number stays in 0-100', () => {
+    const t = running();
+    t.ramp(0, 146, 287, 1000);
+    expect(t.progress(0)).toBe(100);
+    expect(t.progress(2000)).toBe(100);
+    const u = running();
+    u.ramp(0, -50, NaN, Infinity);
+    expect(u.progress(0)).toBe(0);
+    expect(u.progress(1e9)).toBe(0);
+  });
+
+  it('a task that fails mid-ramp keeps the value it failed at', () => {
+    const t = running();
+    t.ramp(0, 10, 90, 1000);
+    t.state = 'error';
+    t.completedAt = 500;
+    expect(t.progress(500)).toBe(50);
+    expect(t.progress(5000)).toBe(50);
+  });
+});
