@@ -120,7 +120,7 @@ describe('lessons through the CLI', () => {
       expect(empty.complete).toBe(false);
       for (const o of empty.objectives.filter((x) => !x.done)) expect(o.why.length).toBeGreaterThan(5);
     }
-  });
+  }, 120_000); // every solution in turn, weeks of simulated time among them, on a loaded 2-core machine
 
   it('an unknown lesson is a script error', () => {
     expect(() => runScript({ lesson: 'no-such-lesson', steps: [] }, lessonHooks)).toThrow(/no lesson "no-such-lesson"/);

@@ -12,6 +12,7 @@ import { writerFailure } from './09-writer-failure';
 import { holdTimeout } from './10-hold-timeout';
 import { prerequisites } from './11-prerequisites';
 import { assessment } from './12-assessment';
+import { forgottenSnapshot } from './13-forgotten-snapshot';
 import { nightlyBackup } from './13-nightly-backup';
 import { leftoverSnapshot } from './14-leftover-snapshot';
 import { exchangeLogs } from './15-exchange-logs';
@@ -31,5 +32,7 @@ export const course: LessonInput[] = [
   nightlyBackup,
   leftoverSnapshot,
   exchangeLogs,
+  forgottenSnapshot,
+  // The assessment comes last: it asks for everything the course taught.
   assessment,
 ];
