@@ -1,12 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { contentSecurityPolicy } from './build/contentSecurityPolicy.ts';
+import { contentSecurityPolicy, contentSecurityPolicyHeader } from './build/contentSecurityPolicy.ts';
 import { offlineCache } from './build/offlineCache.ts';
 
 // base './' so the built lab deploys to any static host under a sub-path.
 export default defineConfig({
   base: './',
-  plugins: [react(), offlineCache(), contentSecurityPolicy()],
+  plugins: [react(), offlineCache(), contentSecurityPolicy(), contentSecurityPolicyHeader()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
   test: {

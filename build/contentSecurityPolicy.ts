@@ -1,6 +1,7 @@
-// Vite plugin: the built index.html gets a Content-Security-Policy meta tag. Only the build: the dev
-// server needs inline scripts (React Fast Refresh) and eval-free is what we ship, not how we edit.
-// docs/security.md explains each directive.
+// Vite plugins: the built index.html gets a Content-Security-Policy meta tag, and `vite preview` sends
+// the same policy as a header with frame-ancestors, which a meta tag cannot carry (a deployment sends
+// that header too: docs/security.md). Not the dev server: it needs inline scripts (React Fast Refresh)
+// and eval-free is what we ship, not how we edit. docs/security.md explains each directive.
 import type { Plugin } from 'vite';
 
 export const CONTENT_SECURITY_POLICY = [
@@ -48,6 +49,35 @@ export function contentSecurityPolicy(policy = CONTENT_SECURITY_POLICY): Plugin 
         if (out === html) throw new Error('contentSecurityPolicy: index.html has no <meta charset> to follow');
         return out;
       },
+    },
+  };
+}
+
+/**
+ * Who may frame the lab: the pages that embed it, the same origins a trainer gives as `parentOrigin`
+ * (docs/embedding.md). The preview server allows this machine's own pages, on any port.
+ */
+export const PREVIEW_FRAME_ANCESTORS = "'self' http://localhost:* http://127.0.0.1:*";
+
+/** The policy as a header: the meta tag's directives plus frame-ancestors. */
+export function cspHeader(frameAncestors: string, policy = CONTENT_SECURITY_POLICY): string {
+  if (!/^[^;,"<>]+$/.test(frameAncestors)) throw new Error(`frame-ancestors: "${frameAncestors}" is not a list of CSP sources`);
+  return `${policy}; frame-ancestors ${frameAncestors}`;
+}
+
+/** `vite preview` answers with the policy header; SNAPLAB_FRAME_ANCESTORS (origins, space-separated) narrows or widens who may frame it. */
+export function contentSecurityPolicyHeader(frameAncestors = process.env.SNAPLAB_FRAME_ANCESTORS || PREVIEW_FRAME_ANCESTORS): Plugin {
+  const header = cspHeader(frameAncestors);
+  return {
+    name: 'snaplab-content-security-policy-header',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        // The lab's page only (index.html, by name or as a folder): other pages of the site, such as
+        // the example slide deck, are not the lab and keep their own rules.
+        const path = (req.url ?? '/').split(/[?#]/)[0];
+        if (path.endsWith('/') || path.endsWith('/index.html')) res.setHeader('Content-Security-Policy', header);
+        next();
+      });
     },
   };
 }

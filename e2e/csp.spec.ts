@@ -1,6 +1,9 @@
 // The Content-Security-Policy of the built page: present, without 'unsafe-eval', in force (an inline
 // script and eval are refused), and the whole lab runs under it without a single violation.
 import { test, expect } from '@playwright/test';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cspHeader, PREVIEW_FRAME_ANCESTORS } from '../build/contentSecurityPolicy';
 
 test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => {
@@ -59,4 +62,34 @@ test('the lab, its dialogs, tree, charts and embeds run with no violation', asyn
   await page.evaluate(() => window.lab.ready);
   await expect(page.getByRole('region', { name: 'Lesson' })).toBeVisible();
   expect(await violations(page)).toEqual([]);
+});
+
+test('17: the server sends the policy as a header too, with frame-ancestors: pages of this machine may frame the lab, another origin may not', async ({ page, request }) => {
+  const response = await request.get('./');
+  const header = response.headers()['content-security-policy'];
+  expect(header).toBe(cspHeader(PREVIEW_FRAME_ANCESTORS));
+  // The same directives as the meta tag, plus the one a meta tag cannot carry.
+  await page.goto('./');
+  const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(header.startsWith(`${meta}; frame-ancestors `)).toBe(true);
+
+  // A slide page at http://[::1]:<port> is not one of the frame ancestors: the browser does not show the lab there.
+  const lab = new URL('./', page.url()).href;
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' })
+    .end(`<!doctype html><title>deck</title><iframe id="lab" src="${lab}"></iframe>`));
+  await new Promise<void>((resolve) => server.listen(0, '::1', resolve));
+  try {
+    const deck = `http://[::1]:${(server.address() as AddressInfo).port}/`;
+    const blocked = page.waitForEvent('console', (m) => /frame-ancestors/.test(m.text()));
+    await page.goto(deck);
+    await blocked;
+    const frame = page.frames().find((f) => f !== page.mainFrame())!;
+    expect(await frame.evaluate(() => 'lab' in window).catch(() => false)).toBe(false);
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+  // The lab's own origin frames it (an embed inside the lab's own pages, the examples deck).
+  await page.goto('./');
+  await page.setContent(`<iframe id="lab" src="${lab}?embed=1&panels=tree"></iframe>`);
+  await expect(page.frameLocator('#lab').getByRole('region', { name: 'Snapshot tree' })).toBeVisible();
 });
