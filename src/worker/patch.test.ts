@@ -3,7 +3,7 @@ import { createLab, defaultLabDefinition } from '../engine/index';
 import type { EventView, StateView } from '../engine/core/view';
 import { applyPatch, emptyState, PatchBuilder } from './patch';
 
-const ev = (time: number, kind = 'k'): EventView => ({ time, vm: 'vm1', source: 'host', kind, message: `m${time}` });
+const ev = (time: number, kind: EventView['kind'] = 'guest.exec'): EventView => ({ time, vm: 'vm1', source: 'host', kind, message: `m${time}`, severity: 'info' });
 const state = (events: EventView[], time = 0, vms: StateView['vms'] = []): StateView =>
   ({ ...emptyState(), name: 'lab', time, events, vms });
 

@@ -1,7 +1,58 @@
 // The event log: vCenter, host, VMware Tools, VSS, writers and the guest, in simulated time order.
+// Every event has a kind from EVENT_KINDS and a severity; events of a VSS session name its phase,
+// and events about an HRESULT carry it, so the timeline and lesson checks never parse message text.
 import type { EventView } from './view';
 
 export const MAX_EVENTS = 5000;
+
+/** The phases of a VSS snapshot set, as events name them (vss.<phase>, EventView.phase). */
+export const VSS_PHASES = ['identify', 'prepareBackup', 'prepareSnapshot', 'freeze', 'commit', 'thaw', 'postSnapshot', 'useShadow', 'backupComplete'] as const;
+export type VssPhase = (typeof VSS_PHASES)[number];
+
+/** Every kind of lab event (contract section 3 names the quiesce ones; the rest are extensions). */
+export const EVENT_KINDS = [
+  // vCenter and the host: tasks, VMs, snapshots, disks, datastores
+  'task.failed',
+  'vm.powerOn', 'vm.powerOff', 'vm.suspend', 'vm.reset', 'vm.reconfigured', 'vm.question', 'vm.answered',
+  'vm.snapshotCreated', 'vm.snapshotDiscarded', 'vm.checkpointStart', 'vm.checkpointDone',
+  'snapshot.removed', 'snapshot.reverted', 'snapshot.advice',
+  'disk.deltaDeleted', 'disk.mergeStart', 'disk.merged', 'disk.mergeFailed', 'disk.consolidated',
+  'datastore.resized', 'host.upgraded',
+  // the guest and the lab itself
+  'guest.exec', 'guest.unmap', 'guest.workload', 'service.started', 'service.stopped',
+  'fault.injected', 'fault.cleared',
+  // quiescing: VMware Tools, scripts, the sync driver, the provider and VSS
+  'quiesce.start', 'quiesce.ignored', 'quiesce.nullProvider', 'quiesce.done', 'quiesce.failed',
+  'script.freeze', 'script.thaw', 'script.freezeFail', 'syncDriver.freeze', 'syncDriver.thaw',
+  'provider.registered', 'provider.unregistered',
+  'vss.identify', 'vss.prepareBackup', 'vss.prepareSnapshot', 'vss.freeze', 'vss.commit', 'vss.thaw',
+  'vss.postSnapshot', 'vss.useShadow', 'vss.backupComplete',
+  'vss.flushAndHold', 'vss.releaseWrites', 'vss.abort', 'vss.shadowDiscarded',
+  'vss.backupCopy', 'vss.backupDone', 'vss.backupFailed',
+  // backup jobs (VADP)
+  'backup.jobChanged', 'backup.skipped', 'backup.leftover', 'backup.runStart', 'backup.runEnd',
+  'backup.hotAdd', 'backup.hotRemove', 'backup.transferStart', 'backup.transferDone', 'backup.crashed',
+  'backup.proxyLock', 'backup.truncateLogs', 'backup.vmDone', 'backup.vmWarning', 'backup.vmFailed',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export type Severity = 'info' | 'warning' | 'error';
+
+/** What an event adds beyond its kind and message; a kind's usual severity applies unless given. */
+export interface EventDetail { severity?: Severity; phase?: VssPhase; hresult?: number }
+
+// Kinds that always report a failure or a warning; any other kind is 'info' unless its event says so
+// (a writer's vss.<phase> event, say, is an error when the writer failed the phase).
+const KIND_SEVERITY: Partial<Record<EventKind, Severity>> = {
+  'task.failed': 'error', 'disk.mergeFailed': 'error', 'quiesce.failed': 'error', 'script.freezeFail': 'error',
+  'vss.abort': 'error', 'vss.backupFailed': 'error', 'backup.crashed': 'error', 'backup.vmFailed': 'error',
+  'vm.question': 'warning', 'vm.snapshotDiscarded': 'warning', 'quiesce.ignored': 'warning', 'snapshot.advice': 'warning',
+  'backup.skipped': 'warning', 'backup.leftover': 'warning', 'backup.proxyLock': 'warning', 'backup.vmWarning': 'warning',
+};
+
+export function severityOf(kind: EventKind, detail?: EventDetail): Severity {
+  return detail?.severity ?? KIND_SEVERITY[kind] ?? 'info';
+}
 
 export class EventLog {
   readonly list: EventView[] = [];

@@ -4,6 +4,13 @@
 // starts no lower than what the task already shows, and a failed task keeps the value it failed at.
 import type { TaskState, TaskView } from './view';
 
+export interface TaskOptions {
+  /** false: the task runs alongside the VM's other tasks (a reconfigure, an in-guest backup). Default true. */
+  exclusive?: boolean;
+  /** The task changes the VM's snapshot tree or disk chain; vCenter does not ask for a consolidation while it runs. */
+  changesDisks?: boolean;
+}
+
 export class Task {
   state: TaskState = 'queued';
   startedAt: number | null = null;
@@ -23,6 +30,8 @@ export class Task {
     readonly queuedAt: number,
     /** Starts the work; called when the VM has no other task running. */
     private start: ((task: Task) => void) | null,
+    /** The task changes the VM's snapshot tree or disk chain (take, revert, delete, consolidate). */
+    readonly changesDisks = false,
   ) {}
 
   /** Call `fn` once the task has finished (at once if it already has): how a feature waits for a task it started. */

@@ -2,6 +2,7 @@
 // the worker boundary by structured clone and prints from the CLI unchanged.
 import type { AlarmView, BackupJobView } from './backupView';
 import type { HostVersion } from './hostVersions';
+import type { EventKind, Severity, VssPhase } from './events';
 
 export type * from './backupView';
 
@@ -184,7 +185,18 @@ export interface TaskView {
   error: null | { message: string };
 }
 
-export interface EventView { time: number; vm: string | null; source: string; kind: string; message: string }
+/** A lab event. severity says whether it reports a failure; phase: the VSS phase, for events of a
+ * VSS session; hresult: the HRESULT the event is about, when there is one. */
+export interface EventView {
+  time: number;
+  vm: string | null;
+  source: string;
+  kind: EventKind;
+  message: string;
+  severity: Severity;
+  phase?: VssPhase;
+  hresult?: number;
+}
 
 export interface LessonObjectiveView { id: string; text: string; done: boolean; why: string }
 export interface LessonView { id: string; title: string; complete: boolean; objectives: LessonObjectiveView[] }

@@ -4,7 +4,8 @@
 import type { LabDefinition } from '../core/schema';
 import type { Rng } from '../core/rng';
 import type { Scheduler } from '../core/scheduler';
-import type { Task } from '../core/tasks';
+import type { Task, TaskOptions } from '../core/tasks';
+import type { EventDetail, EventKind } from '../core/events';
 import type { Vm } from '../model/vm';
 import type { Host } from '../model/host';
 import type { Datastore } from '../model/datastore/datastore';
@@ -33,11 +34,11 @@ export interface LabContext {
   vm(id: string): Vm | undefined;
   datastore(id: string): Datastore | undefined;
   /** Add an event to the lab's log (the timeline and Recent Events). */
-  log(vm: Vm | null, source: string, kind: string, message: string): void;
+  log(vm: Vm | null, source: string, kind: EventKind, message: string, detail?: EventDetail): void;
   newSnapshotId(): string;
   newFaultId(): string;
   /** Create a vSphere task for `vm` (or the lab); it starts when the VM has nothing else running. */
-  task(name: string, vm: Vm | null, target: string, start: (t: Task) => void, exclusive?: boolean): Task;
+  task(name: string, vm: Vm | null, target: string, start: (t: Task) => void, options?: TaskOptions): Task;
   /** A task by its id (what a command answers), for a feature that waits for it. */
   taskById(id: string): Task | undefined;
   succeed(t: Task): void;

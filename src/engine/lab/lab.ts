@@ -4,8 +4,8 @@ import { parseLabDefinition, LabDefinitionError, defaultDiskRole, type LabDefini
 import { Rng } from '../core/rng';
 import { Scheduler } from '../core/scheduler';
 import { cloneGraph, NotCloneable } from '../core/clone';
-import { EventLog } from '../core/events';
-import { Task } from '../core/tasks';
+import { EventLog, severityOf, type EventDetail, type EventKind } from '../core/events';
+import { Task, type TaskOptions } from '../core/tasks';
 import { Host } from '../model/host';
 import { Datastore } from '../model/datastore/datastore';
 import { Vm } from '../model/vm';
@@ -16,7 +16,7 @@ import { Dispatcher } from './dispatch';
 import { commandHandlers } from './handlers';
 import type { LabContext } from '../features/context';
 import { buildStateView } from './stateView';
-import type { CommandResult, StateView } from '../core/view';
+import type { CommandResult, EventView, StateView } from '../core/view';
 import { Workloads } from '../features/guest/workload';
 import { initGuest } from '../features/guest/init';
 import { BackupApp } from '../features/backup/backupApp';
@@ -111,8 +111,11 @@ export class Lab implements LabContext {
   vm(id: string): Vm | undefined { return this.vms.find((v) => v.id === id); }
   datastore(id: string): Datastore | undefined { return this.datastores.find((d) => d.id === id); }
 
-  log(vm: Vm | null, source: string, kind: string, message: string): void {
-    this.events.add({ time: this.now, vm: vm ? vm.id : null, source, kind, message });
+  log(vm: Vm | null, source: string, kind: EventKind, message: string, detail?: EventDetail): void {
+    const e: EventView = { time: this.now, vm: vm ? vm.id : null, source, kind, message, severity: severityOf(kind, detail) };
+    if (detail?.phase !== undefined) e.phase = detail.phase;
+    if (detail?.hresult !== undefined) e.hresult = detail.hresult;
+    this.events.add(e);
     if (vm) vm.logBytes += 160;
   }
 
@@ -138,8 +141,9 @@ export class Lab implements LabContext {
   /** Create a task for `vm` (or the lab); it starts at once when the VM has nothing else running. */
   taskById(id: string): Task | undefined { return this.tasks.find((t) => t.id === id); }
 
-  task(name: string, vm: Vm | null, target: string, start: (t: Task) => void, exclusive = true): Task {
-    const t = new Task(`task-${++this.taskSeq}`, name, vm ? vm.id : null, target, this.now, start);
+  task(name: string, vm: Vm | null, target: string, start: (t: Task) => void, options: TaskOptions = {}): Task {
+    const t = new Task(`task-${++this.taskSeq}`, name, vm ? vm.id : null, target, this.now, start, options.changesDisks ?? false);
+    const exclusive = options.exclusive ?? true;
     this.tasks.push(t);
     if (!vm || !exclusive) this.begin(t);
     else if (vm.running) vm.queue.push(t);

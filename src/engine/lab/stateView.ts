@@ -42,7 +42,7 @@ export function buildStateView(lab: Lab): StateView {
 function vmView(lab: Lab, vm: Vm): VmView {
   const redundant = redundantFiles(vm);
   const consolidationCapable = vm.host.atLeast('5.0');
-  const busy = vm.running !== null && /snapshot|Consolidate/i.test(vm.running.name);
+  const busy = vm.running !== null && vm.running.changesDisks;
   const warnings: WarningView[] = [];
   const depth = vm.branchDepth;
   // Rule 14: the chain and age flags are SnapLab's advice (the seed talk, KB 1025279), not vSphere's.

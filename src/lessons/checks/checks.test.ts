@@ -18,6 +18,17 @@ describe('checks', () => {
     expect(check(l, { kind: 'snapshotCount', vm: 'exch01', max: 4 }).done).toBe(true);
   });
 
+  it('an event step names a known kind and can ask for a severity or an HRESULT, never message text', () => {
+    expect(() => checkSchema.parse({ kind: 'event', event: 'quiesce.fialed' })).toThrow();
+    const l = lab();
+    l.dispatch({ type: 'fault.inject', vm: 'exch01', fault: { kind: 'writerError', writer: 'Microsoft Exchange Writer', phase: 'freeze', error: 'nonRetryable' } });
+    l.dispatch({ type: 'snapshot.take', vm: 'exch01', name: 'q', quiesce: true });
+    l.advance(120_000);
+    expect(check(l, { kind: 'event', event: 'vss.freeze', vm: 'exch01', severity: 'error', hresult: 0x800423f4 }).done).toBe(true);
+    expect(check(l, { kind: 'event', event: 'vss.freeze', vm: 'exch01', hresult: 0x800423f3 }).done).toBe(false);
+    expect(check(l, { kind: 'event', event: 'quiesce.failed', vm: 'exch01', severity: 'error' }).done).toBe(true);
+  });
+
   it('a sequence needs its steps in order', () => {
     const l = lab();
     l.dispatch({ type: 'snapshot.take', vm: 'exch01', name: 'a' });

@@ -4,10 +4,13 @@ import { z } from 'zod';
 import { defineCheck } from './define';
 import { met, unmet, clock, lastEventText } from './context';
 import type { StateView } from '../../engine/core/view';
+import { EVENT_KINDS } from '../../engine/core/events';
 
 const eventStep = z.object({
-  event: z.string().min(1).describe('an event kind, e.g. "quiesce.failed"'),
+  event: z.enum(EVENT_KINDS).describe('an event kind, e.g. "quiesce.failed"'),
   vm: z.string().min(1).optional(),
+  severity: z.enum(['info', 'warning', 'error']).optional(),
+  hresult: z.number().int().optional().describe('the HRESULT the event is about, e.g. 0x800423f4'),
   messageIncludes: z.string().min(1).optional(),
   label: z.string().min(1).max(120).optional().describe('how the why names this step, e.g. "a revert to \\"before-patch\\""'),
 }).strict();
@@ -30,6 +33,7 @@ function timeline(state: StateView): Happening[] {
   const out: Happening[] = state.events.map((e, i) => ({
     time: e.time, order: i * 2,
     matches: (s) => 'event' in s && s.event === e.kind && (s.vm === undefined || s.vm === e.vm)
+      && (s.severity === undefined || s.severity === e.severity) && (s.hresult === undefined || (s.hresult >>> 0) === e.hresult)
       && (s.messageIncludes === undefined || e.message.includes(s.messageIncludes)),
   }));
   for (const t of state.tasks) {

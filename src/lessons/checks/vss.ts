@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { defineCheck, vmId } from './define';
 import { VSS_WRITER_STATE } from '../../engine/core/vssWriterState';
+import { EVENT_KINDS } from '../../engine/core/events';
 import { findVm, isResult, met, unmet, size, plural } from './context';
 
 export const writer = defineCheck('writer', {
@@ -58,7 +59,7 @@ export const guestEvent = defineCheck('guestEvent', {
   source: z.string().min(1).optional(),
   id: z.number().int().optional(),
   messageIncludes: z.string().min(1).optional(),
-  after: z.string().min(1).optional().describe('a lab event kind, e.g. "quiesce.failed"'),
+  after: z.enum(EVENT_KINDS).optional().describe('a lab event kind, e.g. "quiesce.failed"'),
   label: z.string().min(1).max(120).optional(),
 }, (state, p) => {
   const vm = findVm(state, p.vm);

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { EventView } from '../../engine/core/view';
-import { episodeForSnapshot, episodesOf, lanesOf, phasesOf } from './episodes';
+import { severityOf, type EventKind } from '../../engine/core/events';
+import { vssLab, quiesce, inject, EXCHANGE } from '../../engine/testing/vssLab';
+import { episodeForSnapshot, episodesOf, failureCode, isFailure, lanesOf, phasesOf } from './episodes';
 
-const e = (time: number, source: string, kind: string, vm = 'v'): EventView => ({ time, vm, source, kind, message: kind });
+const e = (time: number, source: string, kind: EventKind, vm = 'v'): EventView => ({ time, vm, source, kind, message: kind, severity: severityOf(kind) });
 
 const ok = [
   e(0, 'VMware Tools', 'quiesce.start'), e(5, 'VSS', 'vss.freeze'), e(6, 'Software provider', 'vss.flushAndHold'),
@@ -35,11 +37,23 @@ describe('VSS timeline grouping', () => {
 });
 
 describe('failure markers', () => {
-  it('count a writer that answers with an error, and show its HRESULT', async () => {
-    const { isFailure, failureCode } = await import('./episodes');
-    const writerFail: EventView = { time: 1, vm: 'v', source: 'Microsoft Exchange Writer', kind: 'vss.freeze', message: 'OnFreeze failed: State [9] Failed, Last error: Non-retryable error (0x800423f4).' };
+  it('count a writer that answers with an error by its severity, and show its HRESULT', () => {
+    const writerFail: EventView = { time: 1, vm: 'v', source: EXCHANGE, kind: 'vss.freeze', message: 'OnFreeze failed.', severity: 'error', phase: 'freeze', hresult: 0x800423f4 };
     expect(isFailure(writerFail)).toBe(true);
     expect(failureCode(writerFail)).toBe('0x800423f4');
-    expect(isFailure({ ...writerFail, message: 'OnFreeze done; state [1].' })).toBe(false);
+    // The message text plays no part: an info event saying "failed" is no failure.
+    expect(isFailure({ ...writerFail, severity: 'info', hresult: undefined, message: 'OnFreeze failed to surprise anyone; state [1].' })).toBe(false);
+  });
+
+  it('mark the engine\'s own events of a failed quiesce: the writer, the abort and the quiesce', () => {
+    const lab = vssLab();
+    inject(lab, { kind: 'writerError', writer: EXCHANGE, phase: 'freeze', error: 'nonRetryable' });
+    quiesce(lab);
+    const [ep] = episodesOf(lab.state().events, 'vm1');
+    expect(ep.failed).toBe(true);
+    const failures = ep.events.filter(isFailure);
+    expect(failures.map((x) => x.kind)).toEqual(expect.arrayContaining(['vss.freeze', 'vss.abort', 'quiesce.failed']));
+    const writer = failures.find((x) => x.source === EXCHANGE)!;
+    expect([writer.phase, failureCode(writer)]).toEqual(['freeze', '0x800423f4']);
   });
 });

@@ -11,16 +11,12 @@ export interface Episode {
   events: EventView[];
 }
 
-const FAIL_KINDS = new Set(['vss.abort', 'script.freezeFail', 'quiesce.failed']);
-/**
- * A failure: a failure kind, or a writer answering an event with an error (the engine logs that
- * under the event's own kind, e.g. vss.freeze "OnFreeze failed: ... (0x800423f4)").
- */
-export const isFailure = (e: EventView): boolean =>
-  FAIL_KINDS.has(e.kind) || /(fail|error|timeout|abort)/i.test(e.kind) || /\bfailed\b|\btimed out\b/i.test(e.message);
+/** A failure: the engine gives the event severity "error" (a writer failing an event, an abort, a failed quiesce ...). */
+export const isFailure = (e: EventView): boolean => e.severity === 'error';
 
-/** The code to print beside a failure: the HRESULT when the message has one, else the kind. */
-export const failureCode = (e: EventView): string => /0x[0-9a-f]{8}/i.exec(e.message)?.[0] ?? e.kind;
+/** The code to print beside a failure: the event's HRESULT when it has one, else its kind. */
+export const failureCode = (e: EventView): string =>
+  e.hresult !== undefined ? `0x${(e.hresult >>> 0).toString(16).padStart(8, '0')}` : e.kind;
 
 export function episodesOf(events: EventView[], vm: string): Episode[] {
   const out: Episode[] = [];

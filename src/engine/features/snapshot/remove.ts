@@ -9,6 +9,8 @@ import { refuse } from '../../core/result';
 import { findSnapshot } from './revert';
 import { runConsolidation, deleteAllOrder, nextStep } from './consolidate';
 
+const CHANGES_DISKS = { changesDisks: true } as const;
+
 export const REMOVE_TASK = 'Remove snapshot';
 export const REMOVE_ALL_TASK = 'Remove all snapshots';
 export const CONSOLIDATE_TASK = 'Consolidate virtual machine disk files';
@@ -39,7 +41,7 @@ export function deleteCommand(lab: LabContext, cmd: CommandOf<'snapshot.delete'>
     if (vm.question) { lab.fail(task, 'The operation is not allowed in the current state.'); return; }
     dropSnapshots(lab, vm, cmd.removeChildren ? subtree(vm, snap) : [snap]);
     runConsolidation(lab, vm, 'nearestFirst', { task, progressFrom: 5, progressTo: 99, verb: 'Removing the snapshot' });
-  });
+  }, CHANGES_DISKS);
   return { ok: true, task: t.id };
 }
 
@@ -49,7 +51,7 @@ export function deleteAllCommand(lab: LabContext, cmd: CommandOf<'snapshot.delet
     if (vm.question) { lab.fail(task, 'The operation is not allowed in the current state.'); return; }
     dropSnapshots(lab, vm, [...vm.snapshots]);
     runConsolidation(lab, vm, deleteAllOrder(vm), { task, progressFrom: 5, progressTo: 99, verb: 'Delete All' });
-  });
+  }, CHANGES_DISKS);
   return { ok: true, task: t.id };
 }
 
@@ -63,6 +65,6 @@ export function consolidateCommand(lab: LabContext, cmd: CommandOf<'vm.consolida
     if (vm.question) { lab.fail(task, 'The operation is not allowed in the current state.'); return; }
     if (!nextStep(vm, 'nearestFirst')) lab.log(vm, 'vCenter', 'disk.consolidated', `${vm.name}: no disks need consolidation.`);
     runConsolidation(lab, vm, 'nearestFirst', { task, progressFrom: 5, progressTo: 99, verb: 'Consolidation' });
-  });
+  }, CHANGES_DISKS);
   return { ok: true, task: t.id };
 }

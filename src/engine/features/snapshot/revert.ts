@@ -13,6 +13,8 @@ import { restoreAppData } from '../../model/guest/guestState';
 import { copySpeed } from '../datastore/speed';
 import { syncChangeTracking } from '../../model/disk/changeTracking';
 
+const CHANGES_DISKS = { changesDisks: true } as const;
+
 export const REVERT_TASK = 'Revert to snapshot';
 
 export function findSnapshot(_lab: LabContext, vm: Vm, ref: string): Snapshot | CommandResult {
@@ -46,7 +48,7 @@ export function revertCommand(lab: LabContext, cmd: CommandOf<'snapshot.revert'>
       revertTo(lab, vm, snap);
       lab.succeed(task);
     });
-  });
+  }, CHANGES_DISKS);
   return { ok: true, task: t.id };
 }
 

@@ -22,7 +22,7 @@ export function takeCommand(lab: LabContext, cmd: CommandOf<'snapshot.take'>): C
   if (cmd.vssBackupType !== undefined && !vm.host.atLeast('6.5')) {
     return refuse('NOT_SUPPORTED', `vssBackupType needs ESXi 6.5 or later; ${vm.host.id} runs ${vm.host.version}, where VMware Tools always asks VSS for a COPY backup.`);
   }
-  const t = lab.task(TAKE_TASK, vm, vm.name, (task) => runTake(lab, vm, task, cmd));
+  const t = lab.task(TAKE_TASK, vm, vm.name, (task) => runTake(lab, vm, task, cmd), { changesDisks: true });
   return { ok: true, task: t.id };
 }
 

@@ -36,7 +36,7 @@ export function configureCommand(lab: LabContext, cmd: CommandOf<'vm.configure'>
     }
     changes.push('quiescing scripts updated');
   }
-  const t = lab.task('Reconfigure virtual machine', vm, vm.name, (task) => lab.succeed(task), false);
+  const t = lab.task('Reconfigure virtual machine', vm, vm.name, (task) => lab.succeed(task), { exclusive: false });
   lab.log(vm, 'vCenter', 'vm.reconfigured', `${vm.name} reconfigured: ${changes.join('; ') || 'no changes'}.`);
   return { ok: true, task: t.id };
 }

@@ -64,7 +64,7 @@ export function powerCommand(lab: LabContext, cmd: CommandOf<'vm.powerOn' | 'vm.
       else if (type === 'vm.powerOff') setPower(lab, vm, 'poweredOff');
       else if (type === 'vm.suspend') setPower(lab, vm, 'suspended');
       else { setPower(lab, vm, 'poweredOff'); setPower(lab, vm, 'poweredOn'); }
-      lab.log(vm, 'vCenter', `vm.${type.slice(3)}`, `${TASKS[type]}: ${vm.name} is ${stateWords[vm.power].toLowerCase()}.`);
+      lab.log(vm, 'vCenter', type, `${TASKS[type]}: ${vm.name} is ${stateWords[vm.power].toLowerCase()}.`);
       lab.succeed(task);
     });
   });

@@ -63,13 +63,13 @@ export function backupCommand(lab: LabContext, cmd: CommandOf<'guest.backup'>): 
           lab.log(vm, 'VSS', 'vss.backupDone', `The ${BT_WORD[type]} backup of ${vm.name} completed.`);
           lab.succeed(task);
         } else {
-          lab.log(vm, 'VSS', 'vss.backupFailed', `The ${BT_WORD[type]} backup of ${vm.name} failed: ${r.failure.reason}.`);
+          lab.log(vm, 'VSS', 'vss.backupFailed', `The ${BT_WORD[type]} backup of ${vm.name} failed: ${r.failure.reason}.`, { phase: r.failure.phase, ...(r.failure.hr ? { hresult: r.failure.hr } : {}) });
           lab.fail(task, `The backup failed: ${r.failure.reason}.`);
         }
       },
     }, stableGuid(lab.seed, vm.id, 'backup-set', lab.now, task.id));
     session.start();
-  }, false);
+  }, { exclusive: false });
   return { ok: true, task: t.id };
 }
 

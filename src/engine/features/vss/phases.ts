@@ -1,8 +1,9 @@
 // The phases of a VSS snapshot set (vss.md rules 3 and 5): which writer state each moves a writer
 // to, and the failure state a writer shows when the set fails in that phase.
 import { VSS_WRITER_STATE as S, type VssWriterState } from '../../core/vssWriterState';
+import type { VssPhase } from '../../core/events';
 
-export type Phase = 'identify' | 'prepareBackup' | 'prepareSnapshot' | 'freeze' | 'commit' | 'thaw' | 'postSnapshot' | 'useShadow' | 'backupComplete';
+export type Phase = VssPhase;
 
 /** The writer state after a writer answers the phase's event; null: the state does not change. */
 export const NEXT_STATE: Record<Phase, VssWriterState | null> = {

@@ -7,6 +7,7 @@ import type { LabContext } from '../context';
 import type { Vm } from '../../model/vm';
 import type { Task } from '../../core/tasks';
 import type { Timer } from '../../core/scheduler';
+import type { EventDetail } from '../../core/events';
 import type { Snapshot } from '../../model/snapshot';
 import { QUIESCES_KEPT, type QuiesceSummary, type Requestor } from '../../model/guest/guestState';
 import type { Consistency } from '../../core/view';
@@ -98,7 +99,7 @@ class ToolsQuiesce implements Requestor {
   private runVss(application: boolean): void {
     const { lab, vm } = this;
     if (vm.guest.session) {
-      this.fail(`VSS_E_SNAPSHOT_SET_IN_PROGRESS (${hex(VSS_E.SNAPSHOT_SET_IN_PROGRESS)}): another shadow copy creation is already in progress in the guest`, false);
+      this.fail(`VSS_E_SNAPSHOT_SET_IN_PROGRESS (${hex(VSS_E.SNAPSHOT_SET_IN_PROGRESS)}): another shadow copy creation is already in progress in the guest`, false, undefined, { hresult: VSS_E.SNAPSHOT_SET_IN_PROGRESS });
       return;
     }
     const consistency: Consistency = application ? 'application' : 'filesystem';
@@ -183,10 +184,10 @@ class ToolsQuiesce implements Requestor {
   }
 
   private sessionFailed(f: SessionFailure): void {
-    this.fail(f.reason, f.holdTimeout);
+    this.fail(f.reason, f.holdTimeout, undefined, { phase: f.phase, ...(f.hr ? { hresult: f.hr } : {}) });
   }
 
-  private fail(reason: string, holdTimeout: boolean, taskMessage?: string): void {
+  private fail(reason: string, holdTimeout: boolean, taskMessage?: string, detail?: EventDetail): void {
     const { lab, vm } = this;
     if (this.done) return;
     this.end();
@@ -194,7 +195,7 @@ class ToolsQuiesce implements Requestor {
     if (this.froze && !this.thawed) runFreezeFail(lab, vm, true, null);
     this.summary.result = 'error';
     this.summary.reason = reason;
-    lab.log(vm, 'VMware Tools', 'quiesce.failed', `Quiesce of ${vm.name} failed: ${reason}.`);
+    lab.log(vm, 'VMware Tools', 'quiesce.failed', `Quiesce of ${vm.name} failed: ${reason}.`, detail);
     lab.fail(this.task, taskMessage ?? (holdTimeout ? HOLD_TIMEOUT : QUIESCE_FAILED));
   }
 

@@ -49,7 +49,7 @@ export function runScript(lab: LabContext, vm: Vm, kind: ScriptKind, done: (ok: 
   const ms = Math.round(lab.rng.between(800, 2500));
   lab.scheduler.after(ms, () => {
     const message = `"${path}" ${arg} exited with code ${code}`;
-    if (code !== 0) lab.log(vm, 'scripts', kindEvent, `${message}: the quiesce fails.`);
+    if (code !== 0) lab.log(vm, 'scripts', kindEvent, `${message}: the quiesce fails.`, { severity: 'error' });
     done(code === 0, true, message);
   });
 }

@@ -6,6 +6,7 @@
 import type { LabContext } from '../context';
 import type { Vm } from '../../model/vm';
 import type { Timer } from '../../core/scheduler';
+import type { EventDetail, EventKind } from '../../core/events';
 import type { WriterState } from '../../model/guest/guestState';
 import { releaseHeld } from '../guest/write';
 import { guestEvent } from '../guest/eventLog';
@@ -108,7 +109,7 @@ export class VssSession {
       return;
     }
     this.phase = 'prepareSnapshot';
-    this.lab.log(this.vm, 'VSS', 'vss.prepareSnapshot', `StartSnapshotSet in file-share backup context (${this.volumes()}): no writers are engaged.`);
+    this.event('VSS', 'vss.prepareSnapshot', `StartSnapshotSet in file-share backup context (${this.volumes()}): no writers are engaged.`);
     this.later(vssStepMs(this.lab), () => this.flushAndHold());
   }
 
@@ -141,7 +142,7 @@ export class VssSession {
     const dirty = dirtyBytes(lab, vm);
     const flush = flushMs(lab, vm);
     vm.ioHeld = true;
-    lab.log(vm, 'VSS', 'vss.flushAndHold', `PreCommitSnapshots done; flushing ${(dirty / MB).toFixed(1)} MB of dirty data and holding writes on ${this.volumes()} (at most ${HOLD_LIMIT_MS / 1000} s).`);
+    this.event('VSS', 'vss.flushAndHold', `PreCommitSnapshots done; flushing ${(dirty / MB).toFixed(1)} MB of dirty data and holding writes on ${this.volumes()} (at most ${HOLD_LIMIT_MS / 1000} s).`);
     this.spec.onPhase('commit', flush + 1000);
     if (flush > FLUSH_LIMIT_MS) {
       this.later(FLUSH_LIMIT_MS, () => this.holdFailed(VSS_E.FLUSH_WRITES_TIMEOUT, `the flush of ${(dirty / MB).toFixed(1)} MB did not finish within ${FLUSH_LIMIT_MS / 1000} s`));
@@ -150,7 +151,7 @@ export class VssSession {
     this.later(flush, () => {
       const commit = commitMs(lab, vm, this.spec.provider);
       const provider = providerName(this.spec.provider);
-      lab.log(vm, 'provider', 'vss.commit', `CommitSnapshots: ${provider} ${this.spec.provider === 'vmware' ? 'asks the host for a snapshot of every disk' : 'creates copy-on-write shadow copies'} while writes are held.`);
+      this.event('provider', 'vss.commit', `CommitSnapshots: ${provider} ${this.spec.provider === 'vmware' ? 'asks the host for a snapshot of every disk' : 'creates copy-on-write shadow copies'} while writes are held.`);
       this.spec.onPhase('commit', Math.min(commit, HOLD_LIMIT_MS));
       if (commit > HOLD_LIMIT_MS) {
         this.later(HOLD_LIMIT_MS, () => this.holdFailed(VSS_E.HOLD_WRITES_TIMEOUT, `the provider's commit needed ${(commit / 1000).toFixed(1)} s, more than the ${HOLD_LIMIT_MS / 1000} s writes may be held`));
@@ -162,7 +163,7 @@ export class VssSession {
         createShadows(lab, vm, this);
         this.spec.onCommitted();
         this.releaseWrites();
-        lab.log(vm, 'VSS', 'vss.releaseWrites', `Writes released after ${(commit / 1000).toFixed(2)} s held; PostCommitSnapshots.`);
+        this.event('VSS', 'vss.releaseWrites', `Writes released after ${(commit / 1000).toFixed(2)} s held; PostCommitSnapshots.`);
         if (this.ended) return;
         if (!this.spec.application) { this.later(vssStepMs(lab), () => this.afterPostSnapshot()); return; }
         this.runWriters('thaw', this.writers, `OnThaw sent to ${this.writers.length} writers`, () =>
@@ -189,7 +190,7 @@ export class VssSession {
       if (!this.spec.application) { this.shutdown(); return; }
       this.runWriters('backupComplete', this.writers, `BackupComplete (backup type ${BT_WORD[this.spec.backupType]}): OnBackupComplete sent to ${this.writers.length} writers`, () => {
         for (const note of [exchangeBackupComplete(this.lab, this.vm, this.spec.backupType, this.exchangeLogsAtCommit), sqlBackupComplete(this.lab, this.vm, this.spec.backupType)]) {
-          if (note) this.lab.log(this.vm, note.startsWith('Exchange') ? 'Microsoft Exchange Writer' : 'SqlServerWriter', 'vss.backupComplete', note);
+          if (note) this.event(note.startsWith('Exchange') ? 'Microsoft Exchange Writer' : 'SqlServerWriter', 'vss.backupComplete', note);
         }
         this.shutdown();
       });
@@ -200,7 +201,7 @@ export class VssSession {
   private shutdown(): void {
     this.later(vssStepMs(this.lab), () => {
       const n = deleteShadows(this.vm, this);
-      this.lab.log(this.vm, 'VSS', 'vss.shadowDiscarded', this.spec.provider === 'vmware'
+      this.event('VSS', 'vss.shadowDiscarded', this.spec.provider === 'vmware'
         ? `The shadow copy (${n} volumes) is discarded: the VMware snapshot already holds the data.`
         : `The backup application released its ${n} shadow copies (OnBackupShutdown deletes them).`);
       this.end({ ok: true, holdMs: this.holdMs });
@@ -211,7 +212,7 @@ export class VssSession {
   private runWriters(phase: Phase, group: WriterState[], what: string, then: () => void): void {
     const { lab, vm } = this;
     this.phase = phase;
-    lab.log(vm, 'VSS', `vss.${phase}`, `${what}.`);
+    this.event('VSS', `vss.${phase}`, `${what}.`);
     let expected = vssStepMs(lab);
     let open = 0;
     const failed: WriterState[] = [];
@@ -254,14 +255,14 @@ export class VssSession {
     const next = NEXT_STATE[phase];
     if (next !== null) { w.state = next; w.lastError = 0; }
     if (phase === 'thaw') this.windows.get(w)?.cancel();
-    this.lab.log(this.vm, w.name, `vss.${phase}`, `${HANDLER[phase]} done; state [${w.state}].`);
+    this.event(w.name, `vss.${phase}`, `${HANDLER[phase]} done; state [${w.state}].`);
     appEvents(this.lab, this.vm, w, phase);
   }
 
   private markCulprit(w: WriterState, state: VssWriterState, hr: number, what: string, eventPhase: Phase = this.phase): void {
     w.state = state;
     w.lastError = hr;
-    this.lab.log(this.vm, w.name, `vss.${this.phase}`, `${what}: State [${state}] Failed, Last error: ${writerErrorText(hr)} (${hex(hr)}).`);
+    this.event(w.name, `vss.${this.phase}`, `${what}: State [${state}] Failed, Last error: ${writerErrorText(hr)} (${hex(hr)}).`, { severity: 'error', hresult: hr });
     const op = HANDLER[eventPhase].replace(/^On/, '');
     guestEvent(this.lab, this.vm, 'Application', 'Warning', 'VSS', 8229,
       `A VSS writer has rejected an event with error ${hex(hr)}, ${hrDescription(hr)} Changes that the writer made to the writer components while handling the event will not be available to the requester. Check the event log for related events from the application hosting the VSS writer.\n\nOperation:\n   ${op} event\n\nContext:\n   Execution Context: Writer\n   Writer Class Id: ${w.id}\n   Writer Name: ${w.name}\n   Writer Instance ID: ${w.instanceId}`);
@@ -274,13 +275,13 @@ export class VssSession {
    */
   private finish(f: SessionFailure, how: SetEnd): void {
     if (this.ended) return;
-    const { lab, vm } = this;
+    const { vm } = this;
     for (const w of this.writers) {
       if (f.culprits.includes(w.name)) continue;
       if (how !== 'endedByRequestor') { w.state = FAIL_STATE[f.phase]; w.lastError = 0; } else if (vm.power === 'poweredOn') { w.state = VSS_WRITER_STATE.STABLE; w.lastError = 0; }
     }
     if (how === 'abortedByFault') {
-      lab.log(vm, 'VSS', 'vss.abort', `AbortBackup: OnAbort sent to ${this.writers.length} writers; the shadow copy set fails whole and no shadow copy is kept.`);
+      this.event('VSS', 'vss.abort', `AbortBackup: OnAbort sent to ${this.writers.length} writers; the shadow copy set fails whole and no shadow copy is kept.`, f.hr ? { hresult: f.hr } : {});
     }
     deleteShadows(vm, this);
     this.end({ ok: false, failure: f, holdMs: this.holdMs });
@@ -298,6 +299,11 @@ export class VssSession {
     if (!this.vm.ioHeld) return;
     this.vm.ioHeld = false;
     releaseHeld(this.lab, this.vm);
+  }
+
+  /** Log an event of this session: it names the phase the session is in. */
+  private event(source: string, kind: EventKind, message: string, detail: EventDetail = {}): void {
+    this.lab.log(this.vm, source, kind, message, { phase: this.phase, ...detail });
   }
 
   private later(ms: number, fn: () => void): void {
