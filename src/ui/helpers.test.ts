@@ -3,7 +3,7 @@ import { createLab, defaultLabDefinition } from '../engine/index';
 import { formatBytes, formatSimTime, sliderToSpeed, speedToSlider } from '../app/format';
 import { browse, emptyHistory, pushHistory } from './console/consoleHistory';
 import { configureChanges, fieldsOf, parseSetting } from './settings/settingsForm';
-import { defaultFields, faultOf } from './faults/faultForm';
+import { defaultFields, faultOf, FAULT_KINDS } from './faults/faultForm';
 
 describe('formatting', () => {
   it('formats sizes, simulated times and log-scale speeds', () => {
@@ -46,7 +46,7 @@ describe('Break something', () => {
   it('builds every fault kind in a form the engine accepts', () => {
     const lab = createLab(defaultLabDefinition);
     const writer = lab.state().vms.find((v) => v.id === 'exch01')!.writers[0].name;
-    for (const kind of ['writerError', 'writerHang', 'slowCommit', 'scriptFail', 'datastoreSlow', 'fileLock'] as const) {
+    for (const { kind } of FAULT_KINDS) {
       const fault = faultOf({ ...defaultFields(writer, 'ds1'), kind, once: true });
       expect(lab.dispatch({ type: 'fault.inject', vm: 'exch01', fault }), kind).toMatchObject({ ok: true });
     }

@@ -7,6 +7,8 @@ export const FAULT_KINDS = [
   { kind: 'scriptFail', label: 'Freeze/thaw script fails', help: 'A pre-freeze or post-thaw script exits with an error code.' },
   { kind: 'datastoreSlow', label: 'Slow datastore', help: 'Copies, merges and memory writes slow down.' },
   { kind: 'fileLock', label: 'Disk file locked', help: 'Another process (a backup proxy, say) holds a lock on the disk files.' },
+  { kind: 'proxyLock', label: 'Proxy lock', help: 'The backup proxy keeps the VM\'s hot-added disks after its transfer: the job\'s snapshot removal fails.' },
+  { kind: 'proxyCrash', label: 'Proxy crash', help: 'The backup application dies during the VM\'s transfer and never removes its snapshot.' },
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number]['kind'];
 
@@ -45,7 +47,9 @@ export function faultOf(f: FaultFields): Record<string, unknown> {
     case 'slowCommit': return { kind: f.kind, holdMs: Number(f.holdMs), ...once };
     case 'scriptFail': return { kind: f.kind, script: f.script, exitCode: Number(f.exitCode), ...once };
     case 'datastoreSlow': return { kind: f.kind, datastore: f.datastore, MBps: Number(f.MBps), ...once };
-    case 'fileLock': return { kind: f.kind, ...once };
+    case 'fileLock':
+    case 'proxyLock':
+    case 'proxyCrash': return { kind: f.kind, ...once };
   }
 }
 
@@ -56,6 +60,8 @@ export function describeFault(f: Record<string, unknown>): string {
     case 'slowCommit': return `Provider commit holds writes ${f.holdMs} ms`;
     case 'scriptFail': return `${f.script} script exits ${f.exitCode}`;
     case 'datastoreSlow': return `${f.datastore} slowed to ${f.MBps} MB/s`;
+    case 'proxyLock': return 'The backup proxy keeps the disks it read';
+    case 'proxyCrash': return 'The backup application dies during the transfer';
     default: return String(f.kind);
   }
 }
