@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { EventView } from '../../engine/core/view';
+import { severityOf, type EventKind } from '../../engine/core/events';
 import { episodesOf } from './episodes';
 import { placeLabels, stepsOf } from './steps';
 
-const e = (time: number, source: string, kind: string): EventView => ({ time, vm: 'v', source, kind, message: kind });
+const e = (time: number, source: string, kind: EventKind): EventView => ({ time, vm: 'v', source, kind, message: kind, severity: severityOf(kind) });
 
 describe('timeline steps', () => {
   it('names the steps of a quiesce in order, the hold ending when writes are released', () => {
