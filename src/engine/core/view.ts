@@ -163,6 +163,7 @@ export interface DatastoreView {
   capacityBytes: number;
   usedBytes: number;
   freeBytes: number;
+  reservedBytes: number;   // set aside by running tasks for files they create later (counts as taken)
   otherUsedBytes: number;  // files outside the lab's VMs
   peakUsedBytes: number;   // the most it held, merges included
   MBps: number;

@@ -116,7 +116,9 @@ export class Lab implements LabContext {
     if (detail?.phase !== undefined) e.phase = detail.phase;
     if (detail?.hresult !== undefined) e.hresult = detail.hresult;
     this.events.add(e);
-    if (vm) vm.logBytes += 160;
+    // vmware.log grows a line at a time; on a full datastore (or one whose rest running tasks have
+    // reserved) the line is not written, as a write to a full VMFS volume fails.
+    if (vm && vm.datastore.freeBytes >= LOG_LINE_BYTES) vm.logBytes += LOG_LINE_BYTES;
   }
 
   newSnapshotId(): string { return `snapshot-${++this.snapshotSeq}`; }
@@ -163,6 +165,7 @@ export class Lab implements LabContext {
     t.state = error === null ? 'success' : 'error';
     t.error = error === null ? null : { message: error };
     t.completedAt = this.now;
+    for (const ds of this.datastores) ds.release(t.id);
     const vm = t.vm ? this.vm(t.vm) : undefined;
     if (error !== null) this.log(vm ?? null, 'vCenter', 'task.failed', `${t.name} on ${t.target}: ${error}`);
     if (vm && vm.running === t) {
@@ -173,6 +176,8 @@ export class Lab implements LabContext {
     t.notifyDone();
   }
 }
+
+const LOG_LINE_BYTES = 160;
 
 /** Guest data already on a disk when the lab starts: an OS on the first disk, data on the others. */
 function defaultUsedBytes(guest: string, index: number, capacity: number): number {

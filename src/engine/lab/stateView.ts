@@ -27,7 +27,7 @@ export function buildStateView(lab: Lab): StateView {
       const used = ds.otherUsedBytes + files.reduce((a, f) => a + f.sizeBytes, 0);
       return {
         id: ds.id, fs: ds.fs, capacityBytes: ds.capacityBytes, usedBytes: used,
-        freeBytes: Math.max(0, ds.capacityBytes - used), otherUsedBytes: ds.otherUsedBytes,
+        freeBytes: Math.max(0, ds.capacityBytes - used), reservedBytes: ds.reservedBytes, otherUsedBytes: ds.otherUsedBytes,
         peakUsedBytes: Math.max(ds.peakUsedBytes, used), MBps: ds.slowMBps ?? ds.MBps,
         maxFileBytes: ds.maxFileBytesFor(newest), files,
       };

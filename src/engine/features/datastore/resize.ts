@@ -1,5 +1,5 @@
-// datastore.resize: a datastore grows (or shrinks, never below what it holds), as when an admin
-// extends the LUN and the VMFS volume.
+// datastore.resize: a datastore grows (or shrinks, never below what it holds and running tasks have
+// reserved), as when an admin extends the LUN and the VMFS volume.
 import type { LabContext } from '../context';
 import type { CommandOf } from '../../core/commands';
 import { refuse, type CommandResult } from '../../core/result';
@@ -10,8 +10,11 @@ export function resizeCommand(lab: LabContext, cmd: CommandOf<'datastore.resize'
   const ds = lab.datastore(cmd.datastore);
   if (!ds) return refuse('DATASTORE_NOT_FOUND', `There is no datastore "${cmd.datastore}". Datastores: ${lab.datastores.map((d) => d.id).join(', ')}.`);
   const bytes = cmd.capacityBytes ?? Math.round(cmd.capacityGB! * GiB);
-  if (bytes < ds.usedBytes) {
-    return refuse('DATASTORE_TOO_SMALL', `${ds.id} holds ${formatBytes(ds.usedBytes)}; it cannot shrink to ${formatBytes(bytes)}.`);
+  // Running tasks keep the space they reserved when they started (a snapshot's memory, a swap file).
+  const reserved = ds.reservedBytes;
+  if (bytes < ds.usedBytes + reserved) {
+    const held = reserved > 0 ? ` and running tasks have reserved ${formatBytes(reserved)} more` : '';
+    return refuse('DATASTORE_TOO_SMALL', `${ds.id} holds ${formatBytes(ds.usedBytes)}${held}; it cannot shrink to ${formatBytes(bytes)}.`);
   }
   const was = ds.capacityBytes;
   ds.capacityBytes = bytes;

@@ -8,6 +8,7 @@ import { defaultDeltaFormat, deltaSizeBytes, deltaDescriptorBytes } from '../../
 import type { DiskFile } from '../../model/disk/diskFile';
 import { captureAppData } from '../../model/guest/guestState';
 import { syncChangeTracking } from '../../model/disk/changeTracking';
+import { vmsdGrowthBytes, ctkGrowthBytes } from '../../model/datastore/vmFiles';
 
 export interface CreateOptions { name: string; description: string; memory: boolean; quiesced: boolean; consistency: Consistency }
 
@@ -15,15 +16,23 @@ export function deltaFormatFor(_lab: LabContext, vm: Vm, capacityBytes: number):
   return vm.deltaFormatOverride ?? defaultDeltaFormat(vm.host.version, vm.datastore.fs, capacityBytes);
 }
 
-/** Bytes the new snapshot's files take at once: empty deltas, descriptors, the .vmsn and memory. */
+/**
+ * Bytes the new snapshot's files take at once: empty deltas, descriptors, CBT's -ctk.vmdk files, the
+ * .vmsn and memory, and the .vmsd's new entry (what a task reserves when it starts).
+ */
 export function snapshotStartBytes(lab: LabContext, vm: Vm, memory: boolean): number {
-  let bytes = VMSN_BYTES + (memory ? vm.memoryBytes : 0);
+  let bytes = VMSN_BYTES + (memory ? vm.memoryBytes : 0) + vmsdGrowthBytes(vm);
   for (const d of vm.disks) {
     if (!d.dependent) continue;
-    const fmt = d.chainFormat ?? deltaFormatFor(lab, vm, d.capacityBytes);
-    bytes += deltaSizeBytes(fmt, d.capacityBytes, 0, 0, lab.formatSettings) + (fmt === 'hostedSparse' ? 0 : deltaDescriptorBytes());
+    bytes += newDeltaBytes(lab, vm, d);
   }
   return bytes;
+}
+
+/** One new empty delta on `d`, its descriptor and the CBT files the stun/unstun cycle adds. */
+export function newDeltaBytes(lab: LabContext, vm: Vm, d: Vm['disks'][number]): number {
+  const fmt = d.chainFormat ?? deltaFormatFor(lab, vm, d.capacityBytes);
+  return deltaSizeBytes(fmt, d.capacityBytes, 0, 0, lab.formatSettings) + (fmt === 'hostedSparse' ? 0 : deltaDescriptorBytes()) + ctkGrowthBytes(vm, d, 1);
 }
 
 export function createSnapshot(lab: LabContext, vm: Vm, o: CreateOptions): Snapshot {

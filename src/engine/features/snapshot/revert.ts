@@ -7,7 +7,7 @@ import type { CommandOf } from '../../core/commands';
 import type { CommandResult } from '../../core/view';
 import type { Snapshot } from '../../model/snapshot';
 import { refuse } from '../../core/result';
-import { deltaFormatFor } from './create';
+import { deltaFormatFor, newDeltaBytes } from './create';
 import { setPower } from '../vm/power';
 import { restoreAppData } from '../../model/guest/guestState';
 import { copySpeed } from '../datastore/speed';
@@ -38,13 +38,16 @@ export function revertCommand(lab: LabContext, cmd: CommandOf<'snapshot.revert'>
     if (!vm.snapshots.includes(snap)) { lab.fail(task, 'The object has already been deleted or has not been completely created.'); return; }
     if (vm.question) { lab.fail(task, 'The operation is not allowed in the current state.'); return; }
     // The new delta needs room, and a memory snapshot brings the swap file back.
-    const need = 16 * 1024 * 1024 * vm.disks.filter((d) => d.dependent).length + (snap.memory && vm.power !== 'poweredOn' ? vm.memoryBytes : 0);
+    let need = snap.memory && vm.power !== 'poweredOn' ? vm.memoryBytes + 64 * 1024 : 0;
+    for (const d of vm.disks) if (d.dependent) need += Math.max(16 * 1024 * 1024, newDeltaBytes(lab, vm, d));
     if (need > vm.datastore.freeBytes) { lab.fail(task, `Insufficient disk space on datastore '${vm.datastore.id}'.`); return; }
+    vm.datastore.reserve(task.id, need);
     // Reading a memory image back takes as long as writing it did.
     const ms = 800 + (snap.memory ? vm.memoryBytes / copySpeed(lab, vm) : 0);
     task.ramp(lab.now, 5, 99, ms);
     lab.scheduler.after(ms, () => {
       if (!vm.snapshots.includes(snap)) { lab.fail(task, 'The object has already been deleted or has not been completely created.'); return; }
+      vm.datastore.release(task.id);
       revertTo(lab, vm, snap);
       lab.succeed(task);
     });

@@ -52,6 +52,8 @@ function runTake(lab: LabContext, vm: Vm, task: Task, cmd: CommandOf<'snapshot.t
   const memory = vm.power === 'suspended' || (vm.power === 'poweredOn' && cmd.memory === true);
   const refusal = takeRefusal(lab, vm, memory);
   if (refusal) { lab.fail(task, refusal); return; }
+  // The new files are created after the stun (or the quiesce): their space is set aside now.
+  vm.datastore.reserve(task.id, snapshotStartBytes(lab, vm, memory));
   const name = cmd.name;
   const description = cmd.description ?? '';
   // Memory and quiescing are alternatives; quiesce needs a running guest with Tools (rule 27).
@@ -70,6 +72,7 @@ function runTake(lab: LabContext, vm: Vm, task: Task, cmd: CommandOf<'snapshot.t
   lab.scheduler.after(stunMs, () => {
     const again = takeRefusal(lab, vm, false);
     if (again && again.startsWith('The operation')) { lab.fail(task, again); return; }
+    vm.datastore.release(task.id);
     createSnapshot(lab, vm, { name, description, memory, quiesced: false, consistency });
     lab.succeed(task);
   });
@@ -90,6 +93,7 @@ function lazyCheckpoint(lab: LabContext, vm: Vm, task: Task, o: CreateOptions): 
   lab.scheduler.after(startStun, () => {
     const again = takeRefusal(lab, vm, false);
     if (again && again.startsWith('The operation')) { lab.fail(task, again); return; }
+    vm.datastore.release(task.id);
     createSnapshot(lab, vm, o);
     vm.checkpointUntil = lab.now + memoryMs;
     lab.log(vm, 'host', 'vm.checkpointStart', `Lazy checkpoint: ${vm.name} keeps running, slowed, while its ${formatBytes(vm.memoryBytes)} of memory is written to ${vm.datastore.id}.`);

@@ -5,9 +5,20 @@ import type { LabContext } from '../context';
 import type { CommandOf } from '../../core/commands';
 import type { CommandResult } from '../../core/view';
 import { onServiceConfig } from '../vss/guestModel';
+import { ctkGrowthBytes } from '../../model/datastore/vmFiles';
+import { refuse } from '../../core/result';
+import { formatBytes } from '../../core/format';
 
 export function configureCommand(lab: LabContext, cmd: CommandOf<'vm.configure'>): CommandResult {
   const vm = lab.vm(cmd.vm)!;
+  // Switching CBT on for a VM that is not running creates a -ctk.vmdk beside every disk file at once.
+  if (cmd.ctkEnabled && vm.power !== 'poweredOn') {
+    let need = 0;
+    for (const d of vm.disks) if (!d.ctk) need += ctkGrowthBytes(vm, d, 0, true);
+    if (need > vm.datastore.freeBytes) {
+      return refuse('NO_DISK_SPACE', `Insufficient disk space on datastore '${vm.datastore.id}' (ctkEnabled needs ${formatBytes(need)} for -ctk.vmdk files, ${formatBytes(vm.datastore.freeBytes)} free).`);
+    }
+  }
   const changes: string[] = [];
   if (cmd.tools) {
     Object.assign(vm.tools, Object.fromEntries(Object.entries(cmd.tools).filter(([, v]) => v !== undefined)));

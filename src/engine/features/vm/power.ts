@@ -7,6 +7,7 @@ import type { CommandResult, PowerState } from '../../core/view';
 import { onGuestPower } from '../guest/init';
 import { copySpeed } from '../datastore/speed';
 import { syncChangeTracking } from '../../model/disk/changeTracking';
+import { ctkGrowthBytes } from '../../model/datastore/vmFiles';
 
 const TASKS = {
   'vm.powerOn': 'Power On virtual machine',
@@ -52,14 +53,17 @@ export function powerCommand(lab: LabContext, cmd: CommandOf<'vm.powerOn' | 'vm.
     const copiesMemory = type === 'vm.suspend' || (type === 'vm.powerOn' && vm.power === 'suspended');
     const memMs = copiesMemory ? vm.memoryBytes / copySpeed(lab, vm) : 0;
     // Powering on creates the swap file (and a nonpersistent disk's redo log); suspend writes the .vmss.
-    const need = type === 'vm.powerOn' ? (vm.power === 'suspended' ? 0 : vm.memoryBytes + 16 * 1024 * 1024) : type === 'vm.suspend' ? 64 * 1024 : 0;
+    const need = (type === 'vm.powerOn' ? (vm.power === 'suspended' ? 0 : vm.memoryBytes + 16 * 1024 * 1024) : type === 'vm.suspend' ? 64 * 1024 : 0)
+      + (type === 'vm.powerOn' || type === 'vm.reset' ? cbtBytesAtPowerOn(vm) : 0);
     if (need > vm.datastore.freeBytes) {
       lab.fail(task, `Could not power on virtual machine: No space left on device (datastore '${vm.datastore.id}').`.replace('power on', type === 'vm.suspend' ? 'suspend' : 'power on'));
       return;
     }
+    vm.datastore.reserve(task.id, need);
     const ms = copiesMemory ? 500 + memMs : type === 'vm.powerOn' ? 1500 : 600;
     task.ramp(lab.now, 5, 99, ms);
     lab.scheduler.after(ms, () => {
+      vm.datastore.release(task.id);
       if (type === 'vm.powerOn') setPower(lab, vm, 'poweredOn');
       else if (type === 'vm.powerOff') setPower(lab, vm, 'poweredOff');
       else if (type === 'vm.suspend') setPower(lab, vm, 'suspended');
@@ -69,4 +73,11 @@ export function powerCommand(lab: LabContext, cmd: CommandOf<'vm.powerOn' | 'vm.
     });
   });
   return { ok: true, task: t.id };
+}
+
+/** CBT files a power on adds: a pending ctkEnabled takes effect, and a nonpersistent disk's new redo log is tracked. */
+function cbtBytesAtPowerOn(vm: Vm): number {
+  let n = 0;
+  for (const d of vm.disks) n += ctkGrowthBytes(vm, d, d.mode === 'independent-nonpersistent' ? 1 : 0);
+  return n;
 }

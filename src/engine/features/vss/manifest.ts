@@ -13,3 +13,8 @@ export function addVssManifest(vm: Vm, snap: Snapshot, writers: string[]): void 
   for (const w of writers) bytes += w === 'Microsoft Exchange Writer' || w === 'SqlServerWriter' ? APP_WRITER_MANIFEST_BYTES : WRITER_MANIFEST_BYTES;
   snap.own.push({ path: `${vm.folder}/${vm.name}-Snapshot${snap.uid}-vss-manifest.zip`, sizeBytes: bytes, kind: 'manifest' });
 }
+
+/** The most addVssManifest can write for this guest (every writer an application's): what a quiesce reserves. */
+export function vssManifestBoundBytes(vm: Vm): number {
+  return DOCUMENT_BYTES + APP_WRITER_MANIFEST_BYTES * vm.guest.writers.length;
+}

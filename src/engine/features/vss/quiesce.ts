@@ -21,7 +21,7 @@ import { runScript, runFreezeFail } from './scripts';
 import { toolsLimitMs, flushMs, commitMs } from './timing';
 import { HOLD_LIMIT_MS } from '../../core/vssLimits';
 import { BT_WORD, type BackupType } from './backupTypes';
-import { addVssManifest } from './manifest';
+import { addVssManifest, vssManifestBoundBytes } from './manifest';
 import { stableGuid } from '../../core/ids';
 import { hex } from './writerFaults';
 import { VSS_E } from './writerText';
@@ -63,8 +63,18 @@ class ToolsQuiesce implements Requestor {
     };
   }
 
+  /** The host switches the disks to new deltas: the space reserved for them is used now; the VSS manifest's stays set aside. */
+  private createSnap(consistency: Consistency): void {
+    const { lab, vm, task } = this;
+    vm.datastore.release(task.id);
+    this.snap = createSnapshot(lab, vm, { name: this.req.name, description: this.req.description, memory: false, quiesced: true, consistency });
+    if (this.m.kind === 'vss') vm.datastore.reserve(task.id, vssManifestBoundBytes(vm));
+  }
+
   start(): void {
     const { lab, vm, m } = this;
+    // The snapshot's files were reserved by the take; VSS adds its manifest when it succeeds.
+    if (m.kind === 'vss') vm.datastore.reserve(this.task.id, vssManifestBoundBytes(vm));
     vm.guest.lastQuiesce = this.summary;
     vm.guest.quiesces = [...vm.guest.quiesces.slice(1 - QUIESCES_KEPT), this.summary];
     lab.log(vm, 'VMware Tools', 'quiesce.start', `VMware Tools quiesces ${vm.name} for snapshot "${this.req.name}": ${m.reason}${m.kind === 'vss' ? `, backup type ${BT_WORD[this.backupType]}` : ''}.`);
@@ -106,7 +116,7 @@ class ToolsQuiesce implements Requestor {
     this.session = new VssSession(lab, vm, {
       requestor: 'VMware Tools', provider: 'vmware', backupType: this.backupType, application,
       onPhase: (phase, ms) => { const [a, b] = PROGRESS[phase]; this.task.ramp(lab.now, a, b, ms); },
-      onCommitted: () => { this.snap = createSnapshot(lab, vm, { name: this.req.name, description: this.req.description, memory: false, quiesced: true, consistency }); },
+      onCommitted: () => this.createSnap(consistency),
       afterPostSnapshot: (next, fail) => this.thawScripts(next, fail),
       onEnd: (r) => {
         this.summary.holdMs = r.holdMs;
@@ -136,7 +146,7 @@ class ToolsQuiesce implements Requestor {
     this.task.ramp(lab.now, 20, 80, hold);
     lab.scheduler.after(hold, () => {
       if (this.done) return;
-      this.snap = createSnapshot(lab, vm, { name: this.req.name, description: this.req.description, memory: false, quiesced: true, consistency: 'filesystem' });
+      this.createSnap('filesystem');
       this.releaseSync();
       this.summary.holdMs = hold;
       lab.log(vm, 'VMware Tools', 'syncDriver.thaw', `The ${driver} driver releases writes after ${(hold / 1000).toFixed(2)} s.`);
@@ -158,7 +168,7 @@ class ToolsQuiesce implements Requestor {
     stun(lab, vm, stunMs);
     lab.scheduler.after(stunMs, () => {
       if (this.done) return;
-      this.snap = createSnapshot(lab, vm, { name: this.req.name, description: this.req.description, memory: false, quiesced: true, consistency: 'crash' });
+      this.createSnap('crash');
       this.thawScripts(() => this.succeed('crash'), (reason) => this.fail(reason, false));
     });
   }
@@ -176,6 +186,7 @@ class ToolsQuiesce implements Requestor {
     const { lab, vm, m } = this;
     if (this.done) return;
     this.end();
+    vm.datastore.release(this.task.id);
     if (m.kind === 'vss' && this.snap) addVssManifest(vm, this.snap, m.application && this.session ? this.session.writers.map((w) => w.name) : []);
     this.summary.result = 'success';
     this.summary.consistency = consistency;

@@ -49,5 +49,17 @@ export class Datastore {
   peakUsedBytes = 0;
   notePeak(): void { this.peakUsedBytes = Math.max(this.peakUsedBytes, this.usedBytes); }
 
-  get freeBytes(): number { return Math.max(0, this.capacityBytes - this.usedBytes); }
+  /**
+   * Space running tasks have set aside for files they create later (a snapshot's deltas and memory
+   * after its stun, a swap file at the end of a power-on), by task id. Writes and other tasks see it
+   * as taken, and the datastore cannot shrink under it, so a task that started gets what it needed.
+   */
+  private reservations = new Map<string, number>();
+  get reservedBytes(): number { let n = 0; for (const b of this.reservations.values()) n += b; return n; }
+  reserve(taskId: string, bytes: number): void { if (bytes > 0) this.reservations.set(taskId, (this.reservations.get(taskId) ?? 0) + bytes); }
+  /** The task is about to create its files (or has ended): its reservation becomes ordinary free space. */
+  release(taskId: string): void { this.reservations.delete(taskId); }
+
+  /** What a write or a new task may still take: capacity less what files hold and tasks reserved. */
+  get freeBytes(): number { return Math.max(0, this.capacityBytes - this.usedBytes - this.reservedBytes); }
 }

@@ -53,6 +53,18 @@ const ctkPath = (descriptor: string): string => descriptor.replace(/\.vmdk$/, '-
 
 const vmsdBytes = (vm: Vm): number => (vm.snapshots.length ? 120 + VMSD_ENTRY_BYTES * vm.snapshots.length : 0);
 
+/** How much the .vmsd grows when one more snapshot is recorded. */
+export const vmsdGrowthBytes = (vm: Vm): number => (vm.snapshots.length ? VMSD_ENTRY_BYTES : 120 + VMSD_ENTRY_BYTES);
+
+/**
+ * The -ctk.vmdk files a stun/unstun cycle adds to a disk that gets `newFiles` more files: one per new
+ * file while CBT is on, and one per existing file too if the cycle switches a pending ctkEnabled on.
+ */
+export function ctkGrowthBytes(vm: Vm, disk: Vm['disks'][number], newFiles: number, enabled = vm.ctkEnabled): number {
+  if (!disk.dependent || !enabled) return 0;
+  return ctkFileBytes(disk.capacityBytes) * (newFiles + (disk.ctk ? 0 : disk.files.length));
+}
+
 function swapSuffix(vm: Vm): string {
   // vSphere names the swap file with a hash; the lab derives a stable one from the VM id.
   let h = 0x811c9dc5;
