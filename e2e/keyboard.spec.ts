@@ -31,9 +31,9 @@ test('keyboard only: select a VM, take a snapshot, play and step, delete it in S
   // Space plays and pauses, right arrow steps, when focus is on the page itself.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('Space');
-  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
   await page.keyboard.press('Space');
-  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   const t0 = (await lab.state()).time;
   await page.keyboard.press('ArrowRight');
   await expect.poll(async () => (await lab.state()).time).toBeGreaterThan(t0);

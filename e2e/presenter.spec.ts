@@ -18,7 +18,7 @@ test('presenter mode enlarges the type, shows the keys, and the keys play, pause
   await expect.poll(async () => (await lab.state()).time).toBeGreaterThan(0);
   await page.keyboard.press('k');
   // The worker's clock reports it stopped (the button follows the clock the worker posts).
-  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 
   // A presentation remote's "next" (Page Down) steps to the next event.
   await lab.dispatch({ type: 'snapshot.take', vm: 'exch01', name: 'stepped' });
@@ -28,7 +28,7 @@ test('presenter mode enlarges the type, shows the keys, and the keys play, pause
 
   await toggle.focus();
   await page.keyboard.press('p');
-  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
   await page.keyboard.press('k');
   await page.keyboard.press('+');
   await expect.poll(async () => lab.pause()).toMatchObject({ ok: true, speed: 2 });
@@ -43,7 +43,7 @@ test('presenter mode enlarges the type, shows the keys, and the keys play, pause
   // shows, the Play button shows the clock as the keys left it.
   await input.press('Enter');
   await expect(page.getByRole('log', { name: /^Console output/ })).toContainText("'kp' is not recognized");
-  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   expect((await lab.state()).time).toBe(before);
 
   await toggle.click();
