@@ -10,10 +10,13 @@ interface Props {
   className?: string;
   /** An element id, so the page's panel nav can bring the region into view. */
   id?: string;
+  /** The body scrolls on its own: it takes a tab stop so keyboard users can scroll it (axe
+   *  scrollable-region-focusable), named by the heading. */
+  scrolls?: boolean;
   children: ReactNode;
 }
 
-export function Region({ name, title, tools, className, id, children }: Props) {
+export function Region({ name, title, tools, className, id, scrolls, children }: Props) {
   const headingId = useId();
   return (
     <section aria-label={name} id={id} className={`region ${className ?? ''}`}>
@@ -21,7 +24,7 @@ export function Region({ name, title, tools, className, id, children }: Props) {
         <h2 id={headingId}>{title ?? name}</h2>
         {tools && <div className="region-tools">{tools}</div>}
       </header>
-      <div className="region-body">
+      <div className="region-body" {...(scrolls ? { tabIndex: 0, role: 'group', 'aria-labelledby': headingId } : {})}>
         <ErrorBoundary name={name}>
           <Suspense fallback={<p className="muted loading">Loading {name}…</p>}>{children}</Suspense>
         </ErrorBoundary>

@@ -55,7 +55,7 @@ export function VssTimeline() {
 
   const result = summary ? resultLine(summary) : null;
   return (
-    <Region name="VSS timeline" className="timeline" tools={tools}>
+    <Region name="VSS timeline" className="timeline" tools={tools} scrolls>
       {episode && episode.events.length === 1 && episode.events[0].kind === 'vm.snapshotCreated' ? (
         <p className="muted empty" role="status">
           {episode.events[0].message} It was taken without quiescing, so VMware Tools, VSS and the writers took no part
