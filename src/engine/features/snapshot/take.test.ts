@@ -135,6 +135,25 @@ describe('taking a snapshot (vmware-snapshots.md)', () => {
     expect(names(diskOf(s))).toEqual(['VM1.vmdk', 'VM1-000001.vmdk']);
   });
 
+  it('rule 13, rule 26: deltas a failed merge left behind lengthen the disk chain but are not snapshots: the limit counts the snapshot tree', () => {
+    const lab = smallLab({ host: '4.0', capacityGB: 600 });
+    // Nine failed deletes, each leaving one delta that no snapshot names (rule 26).
+    for (let i = 1; i <= 9; i++) {
+      take(lab, `gone${i}`);
+      ok(lab, { type: 'fault.inject', vm: 'vm1', fault: { kind: 'fileLock', once: true } });
+      const r = ok(lab, { type: 'snapshot.delete', vm: 'vm1', snapshot: vmOf(lab.state()).snapshots.find((x) => x.name === `gone${i}`)!.id });
+      settle(lab);
+      expect(lab.state().tasks.find((t) => t.id === r.task)!.state).toBe('error');
+    }
+    expect(vmOf(lab.state()).snapshots).toHaveLength(0);
+    for (let i = 1; i <= 32; i++) expect(take(lab, `s${i}`).state).toBe('success');
+    const files = diskOf(lab.state()).chain.length;
+    expect(files).toBe(1 + 9 + 32);          // the base, the nine orphans, 31 snapshot deltas and the leaf
+    const t = take(lab, 's33');
+    expect(t.error?.message).toBe('Exceeded the maximum number of permitted snapshots.');
+    expect(vmOf(lab.state()).snapshots).toHaveLength(32);
+  });
+
   it('rule 13: a 33rd snapshot in one chain fails; snapshot.maxSnapshots sets the limit, 0 forbids', () => {
     const lab = smallLab({ capacityGB: 400 });
     for (let i = 1; i <= 32; i++) expect(take(lab, `s${i}`).state).toBe('success');
