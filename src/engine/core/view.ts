@@ -23,6 +23,8 @@ export interface ChainFileView {
   /** Where the file holds data: 64 equal slices of the disk's address space, each the fraction of its
    *  grains held (0-1, 2 decimals; a slice with any data at least 0.01). A flat base is all 1. */
   occupancy: number[];
+  /** A "Consolidate Helper" delta of a merge in progress on a host before 6.0 (rule 17). */
+  consolidateHelper?: boolean;
 }
 
 export interface DiskView {

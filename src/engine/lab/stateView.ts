@@ -6,6 +6,7 @@ import { redundantFiles } from '../features/snapshot/consolidate';
 import { writerStateText, writerErrorText } from '../features/vss/writerText';
 import { freezeWindowMs } from '../features/vss/writers';
 import type { DiskFile } from '../model/disk/diskFile';
+import { hostHas } from '../core/hostVersions';
 
 const fileView = (vm: Vm, disk: string, f: DiskFile) => ({ disk, file: `[${vm.datastore.id}] ${f.path}`, dataBytes: f.dataBytes, sizeBytes: f.sizeBytes });
 import { appsView, guestView } from '../features/vss/guestView';
@@ -41,7 +42,7 @@ export function buildStateView(lab: Lab): StateView {
 
 function vmView(lab: Lab, vm: Vm): VmView {
   const redundant = redundantFiles(vm);
-  const consolidationCapable = vm.host.atLeast('5.0');
+  const consolidationCapable = hostHas(vm.host.version, 'consolidateCommand');
   const busy = vm.running !== null && vm.running.changesDisks;
   const warnings: WarningView[] = [];
   const depth = vm.branchDepth;
@@ -91,6 +92,7 @@ function vmView(lab: Lab, vm: Vm): VmView {
           file: `[${vm.datastore.id}] ${f.path}`, extent: `[${vm.datastore.id}] ${f.extentPath}`, format: f.format,
           grainBytes: f.isBase ? (f.format === 'thin' ? f.grainBytes : 512) : f.grainBytes,
           dataBytes: f.dataBytes, sizeBytes: f.sizeBytes, occupancy: f.occupancy(),
+          ...(f.helper ? { consolidateHelper: true } : {}),
         })),
         chainDepth: chain.length - 1,
         readAmplification: Math.round(amp * 1000) / 1000,

@@ -74,6 +74,7 @@ export const deleteAndConsolidate: LessonInput = {
   debrief: [
     'Deleting "s2" merged the delta above it into the file "s2" had recorded, and the VM kept running: in the seed talk\'s words, on delete the "delta file is removed, VM continues running in the current state".',
     'Delete All merges every delta on the path to "You are here" into the base disk. From ESX 4.0 Update 2 it starts with the delta nearest the base; before that it started with the farthest, and every intermediate delta grew on the way, which could need far more free space.',
+    'DB01 kept writing while the deltas merged. On ESXi 5.0, as on every host before 6.0, a running VM\'s merge goes through a **Consolidate Helper** delta: the guest writes there while the delta is copied, then the helper is merged in turn, pass after pass, until what it holds copies within about 12 seconds; for that last pass the VM is stunned (you can see the helper and each pass in Events). From 6.0 the mirror driver writes the guest\'s new data to both files during the copy and finishes in about one pass with a short stun. Either way the time and the free space a merge needs grow with the delta: a 500 GB delta takes hours.',
     'A merge can fail (a lock held by a backup proxy, no space, a host failure). The snapshots are already gone from the tree, so from vSphere 5.0 the VM says "Virtual machine disks consolidation is needed" and **Consolidate** finishes the job. Before 5.0 those deltas stayed on the datastore named by no snapshot, found only by browsing the folder.',
   ].join('\n\n'),
 };

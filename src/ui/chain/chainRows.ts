@@ -25,7 +25,8 @@ export function chainRows(vm: VmView, disk: DiskView): ChainRow[] {
     return {
       file: shortFileName(f.file),
       role: base ? 'base' : 'delta',
-      what: base ? 'Base disk' : after !== undefined ? `Writes since “${after}”` : 'Delta no snapshot names',
+      what: base ? 'Base disk' : f.consolidateHelper ? 'Consolidate Helper: writes during the merge'
+        : after !== undefined ? `Writes since “${after}”` : 'Delta no snapshot names',
       leaf,
       dataBytes: f.dataBytes,
       sizeBytes: f.sizeBytes,

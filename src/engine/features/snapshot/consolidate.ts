@@ -10,8 +10,8 @@ import type { Task } from '../../core/tasks';
 import type { VirtualDisk } from '../../model/disk/virtualDisk';
 import type { DiskFile } from '../../model/disk/diskFile';
 import { formatBytes } from '../../core/format';
-import { stun } from '../vm/stun';
-import { copySpeed } from '../datastore/speed';
+import { hostHas } from '../../core/hostVersions';
+import { mergeOne } from './mergeOne';
 
 export type MergeOrder = 'nearestFirst' | 'farthestFirst';
 
@@ -81,15 +81,16 @@ export function applyMerge(vm: Vm, disk: VirtualDisk, from: DiskFile, into: Disk
 
 /** The order a Delete All merges in: before ESX 4.0 Update 2 the farthest delta first (rule 25). */
 export function deleteAllOrder(vm: Vm): MergeOrder {
-  return vm.host.atLeast('4.0u2') ? 'nearestFirst' : 'farthestFirst';
+  return hostHas(vm.host.version, 'deleteAllNearestFirst') ? 'nearestFirst' : 'farthestFirst';
 }
 
 export interface ConsolidateRun { task: Task; progressFrom: number; progressTo: number; verb: string; onDone?: () => void }
 
 /**
  * Tidy the VM's chains move by move in simulated time: each merge copies the child's data at the
- * datastore's speed (longer while the guest keeps writing into a running leaf) and ends with a short
- * stun. Space for the target's growth must be free when a merge starts; a lock fault fails it.
+ * datastore's speed, live merges as the host's version does them (mergeOne.ts: helper passes before
+ * 6.0, the mirror driver from 6.0). Space for the target's growth must be free when a merge starts; a
+ * lock fault fails it.
  */
 export function runConsolidation(lab: LabContext, vm: Vm, order: MergeOrder, run: ConsolidateRun): void {
   let done = 0;
@@ -134,47 +135,29 @@ export function runConsolidation(lab: LabContext, vm: Vm, order: MergeOrder, run
     into.sizeBytes = Math.max(into.sizeBytes, into.sizeAfterMerge(from));
     vm.datastore.notePeak();
     const bytes = from.dataBytes;
-    const copyMs = Math.max(50, bytes / copySpeed(lab, vm));
     // What is left is estimated again at each merge (a farthest-first Delete All copies the data it
     // has gathered again at each level, and a running guest adds more), so done never passes total.
     const total = Math.max(1, done + Math.max(bytes, remainingMergeBytes(vm, order)));
     const pFrom = run.progressFrom + ((run.progressTo - run.progressFrom) * done) / total;
     const pTo = run.progressFrom + ((run.progressTo - run.progressFrom) * (done + bytes)) / total;
-    run.task.ramp(lab.now, pFrom, pTo, copyMs);
     lab.log(vm, 'host', 'disk.mergeStart', `Merging ${base(from.extentPath)} (${formatBytes(bytes)}) into ${base(into.extentPath)}.`);
-    let mark = from.held;
-    const finishCopy = (passes: number): void => {
-      // A running guest kept writing into the leaf: copy what it added in another pass, and after a
-      // few passes stun the VM for the rest (rule 17).
-      const added = (from.held - mark) * from.grainBytes;
-      mark = from.held;
-      const live = from === disk.leaf && vm.power === 'poweredOn';
-      if (live && added > vm.datastore.bytesPerMs * 1000 && passes < 8) {
-        lab.scheduler.after(added / vm.datastore.bytesPerMs, () => finishCopy(passes + 1));
-        return;
-      }
-      const stunMs = live ? 200 + added / vm.datastore.bytesPerMs : 0;
-      stun(lab, vm, stunMs);
-      lab.scheduler.after(stunMs, () => {
-        if (!disk.files.includes(from) || !disk.files.includes(into)) { stepOnce(); return; }
-        const again = into.sizeAfterMerge(from) - into.sizeBytes;
-        if (again > vm.datastore.freeBytes) {
-          failMerge(lab, vm, run, `There is not enough space on the file system for the selected operation (${formatBytes(again)} needed on ${vm.datastore.id})`);
-          return;
-        }
-        applyMerge(vm, disk, from, into);
+    // How the copy runs depends on the host and on whether the guest is writing into `from` (rule 17).
+    mergeOne(lab, vm, disk, from, into, {
+      pass: (ms) => run.task.ramp(lab.now, Math.max(pFrom, run.task.progress(lab.now)), pTo, ms),
+      apply: (f, t) => applyMerge(vm, disk, f, t),
+      fail: (why) => failMerge(lab, vm, run, why),
+      done: () => {
         done += bytes;
-        lab.log(vm, 'host', 'disk.merged', `${base(from.extentPath)} merged into ${base(into.extentPath)}${passes ? ` after ${passes + 1} passes` : ''}.`);
+        lab.log(vm, 'host', 'disk.merged', `${base(from.extentPath)} merged into ${base(into.extentPath)}.`);
         stepOnce();
-      });
-    };
-    lab.scheduler.after(copyMs, () => finishCopy(0));
+      },
+    });
   };
   stepOnce();
 }
 
 function failMerge(lab: LabContext, vm: Vm, run: ConsolidateRun, why: string): void {
-  const pre5 = !vm.host.atLeast('5.0');
+  const pre5 = !hostHas(vm.host.version, 'consolidateCommand');
   lab.log(vm, 'host', 'disk.mergeFailed', `${run.verb} of ${vm.name} failed: ${why}. ${pre5 ? 'The deltas stay on the datastore, named by no snapshot.' : 'Virtual machine disks consolidation is needed.'}`);
   lab.fail(run.task, `An error occurred while consolidating disks: ${why}.`);
 }

@@ -7,6 +7,7 @@ import type { Consistency, DeltaFormat } from '../../core/view';
 import { defaultDeltaFormat, deltaSizeBytes, deltaDescriptorBytes } from '../../model/disk/formats';
 import type { DiskFile } from '../../model/disk/diskFile';
 import { captureAppData } from '../../model/guest/guestState';
+import { hostHas } from '../../core/hostVersions';
 import { syncChangeTracking } from '../../model/disk/changeTracking';
 import { vmsdGrowthBytes, ctkGrowthBytes } from '../../model/datastore/vmFiles';
 
@@ -48,7 +49,7 @@ export function createSnapshot(lab: LabContext, vm: Vm, o: CreateOptions): Snaps
   const own: SnapshotFile[] = [];
   const stem = `${vm.folder}/${vm.name}-Snapshot${uid}`;
   // Memory lives inside the .vmsn before vSphere 6.0 and in its own .vmem from 6.0 (rule 5).
-  const separateVmem = o.memory && vm.host.atLeast('6.0');
+  const separateVmem = o.memory && hostHas(vm.host.version, 'separateVmem');
   own.push({ path: `${stem}.vmsn`, sizeBytes: VMSN_BYTES + (o.memory && !separateVmem ? vm.memoryBytes : 0), kind: 'vmsn' });
   if (separateVmem) own.push({ path: `${stem}.vmem`, sizeBytes: vm.memoryBytes, kind: 'vmem' });
   const snap: Snapshot = {

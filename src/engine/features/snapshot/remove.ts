@@ -6,6 +6,7 @@ import type { CommandOf } from '../../core/commands';
 import type { CommandResult } from '../../core/view';
 import type { Snapshot } from '../../model/snapshot';
 import { refuse } from '../../core/result';
+import { hostHas } from '../../core/hostVersions';
 import { findSnapshot } from './revert';
 import { runConsolidation, deleteAllOrder, nextStep } from './consolidate';
 
@@ -58,7 +59,7 @@ export function deleteAllCommand(lab: LabContext, cmd: CommandOf<'snapshot.delet
 export function consolidateCommand(lab: LabContext, cmd: CommandOf<'vm.consolidate'>): CommandResult {
   const vm = lab.vm(cmd.vm)!;
   // ConsolidateVMDisks_Task arrived with vSphere 5.0 (rule 26).
-  if (!vm.host.atLeast('5.0')) {
+  if (!hostHas(vm.host.version, 'consolidateCommand')) {
     return refuse('NOT_SUPPORTED', `Consolidate needs ESXi 5.0 or later; ${vm.host.id} runs ESX ${vm.host.version}. There, take a new snapshot and use Delete All to merge deltas that no snapshot names.`);
   }
   const t = lab.task(CONSOLIDATE_TASK, vm, vm.name, (task) => {

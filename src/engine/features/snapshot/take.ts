@@ -11,6 +11,7 @@ import { createSnapshot, snapshotStartBytes, deltaFormatFor, type CreateOptions 
 import { snapshotOverheadBytes } from '../../model/disk/formats';
 import { startQuiesce } from '../vss/quiesce';
 import { refuse } from '../../core/result';
+import { hostHas } from '../../core/hostVersions';
 import { formatBytes } from '../../core/format';
 import { stun } from '../vm/stun';
 import { copySpeed } from '../datastore/speed';
@@ -19,7 +20,7 @@ export const TAKE_TASK = 'Create virtual machine snapshot';
 
 export function takeCommand(lab: LabContext, cmd: CommandOf<'snapshot.take'>): CommandResult {
   const vm = lab.vm(cmd.vm)!;
-  if (cmd.vssBackupType !== undefined && !vm.host.atLeast('6.5')) {
+  if (cmd.vssBackupType !== undefined && !hostHas(vm.host.version, 'vssBackupType')) {
     return refuse('NOT_SUPPORTED', `vssBackupType needs ESXi 6.5 or later; ${vm.host.id} runs ${vm.host.version}, where VMware Tools always asks VSS for a COPY backup.`);
   }
   const t = lab.task(TAKE_TASK, vm, vm.name, (task) => runTake(lab, vm, task, cmd), { changesDisks: true });

@@ -4,6 +4,7 @@
 // provider, which freezes nothing. forceQuiesce allows only VSS on Windows and only the sync driver
 // on Linux. Rule 15 (Tools running, VM on) is checked by snapshot.take before it asks for a quiesce.
 import type { Vm, SettingValue } from '../../model/vm';
+import { hostHas } from '../../core/hostVersions';
 
 export type Mechanism =
   | { kind: 'vss'; application: boolean; reason: string }
@@ -26,7 +27,7 @@ export function confFlag(v: SettingValue | undefined): boolean {
 export function vssUnavailable(vm: Vm): string | null {
   if (vm.guestOs === 'linux') return 'a Linux guest has no VSS';
   if (vm.toolsConf.enableVSS !== undefined && !confFlag(vm.toolsConf.enableVSS)) return 'tools.conf sets enableVSS=false';
-  if (!vm.host.atLeast('3.5u2')) return `VSS quiescing needs ESX 3.5 Update 2 or later; ${vm.host.id} runs ${vm.host.version}`;
+  if (!hostHas(vm.host.version, 'vssQuiescing')) return `VSS quiescing needs ESX 3.5 Update 2 or later; ${vm.host.id} runs ${vm.host.version}`;
   if (vm.tools.build < MIN_VSS_TOOLS_BUILD) return `VMware Tools build ${vm.tools.build} is older than ${MIN_VSS_TOOLS_BUILD}, the first with VSS support`;
   if (!vm.tools.vss) return 'VMware Tools was installed without its VSS component';
   if (vm.vssService === 'disabled') return 'the Volume Shadow Copy service is Disabled';
@@ -37,7 +38,7 @@ export function vssUnavailable(vm: Vm): string | null {
 export function appQuiescingUnavailable(vm: Vm): string | null {
   if (confFlag(vm.toolsConf['vss.disableAppQuiescing'])) return 'tools.conf sets vss.disableAppQuiescing=true';
   if (vm.guestOs === 'windows2003') return null;
-  if (!vm.host.atLeast('4.1')) return `Windows 2008 and later get application quiescing only on ESX 4.1 or later; ${vm.host.id} runs ${vm.host.version}`;
+  if (!hostHas(vm.host.version, 'win2008AppQuiescing')) return `Windows 2008 and later get application quiescing only on ESX 4.1 or later; ${vm.host.id} runs ${vm.host.version}`;
   if (!vm.diskEnableUUID) return 'Windows 2008 and later need disk.EnableUUID=TRUE for application quiescing';
   if (vm.disks.some((d) => d.controller !== 'scsi')) return 'Windows 2008 and later need SCSI disks for application quiescing; this VM has IDE disks';
   if (vm.disks.some((d) => d.dynamic)) return 'Windows 2008 and later cannot quiesce applications on dynamic disks';

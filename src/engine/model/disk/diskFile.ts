@@ -24,6 +24,8 @@ export class DiskFile {
    * that skips unused blocks reads. Thin bases have this in `grains`; deltas hold grains. */
   inUse: GrainMap | null = null;
   sizeBytes = 0;
+  /** A "Consolidate Helper" delta: it takes the guest's writes during a merge before 6.0 (rule 17). */
+  helper = false;
   // Linear size model of a delta before rounding to its growth step: meta + tables*gt + grains*grain.
   private readonly metaBytes: number;
   private readonly tableBytes: number;

@@ -1,7 +1,7 @@
 // What each disk file takes on the datastore. Every number names the rule (docs/rules/
 // vmware-snapshots.md) or the source it implements; "(inferred)" marks what no primary source states.
 import type { DeltaFormat } from '../../core/view';
-import { hostAtLeast, type HostVersion } from '../../core/hostVersions';
+import { hostAtLeast, hostHas, type HostVersion } from '../../core/hostVersions';
 
 export type { DeltaFormat };
 
@@ -200,8 +200,8 @@ export function snapshotOverheadBytes(format: DeltaFormat, capacityBytes: number
  * vmfsSparse delta cannot exceed 2 TB); vmfsSparse otherwise.
  */
 export function defaultDeltaFormat(hostVersion: HostVersion, fs: Filesystem, capacityBytes: number): DeltaFormat {
-  if (fs === 'vmfs6' && hostAtLeast(hostVersion, '6.5')) return 'seSparse';
-  if ((fs === 'vmfs5' || fs === 'vmfs6' || fs === 'nfs') && capacityBytes >= 2 * TiB && hostAtLeast(hostVersion, '5.5')) {
+  if (fs === 'vmfs6' && hostHas(hostVersion, 'seSparseVmfs6')) return 'seSparse';
+  if ((fs === 'vmfs5' || fs === 'vmfs6' || fs === 'nfs') && capacityBytes >= 2 * TiB && hostHas(hostVersion, 'seSparseLargeDisks')) {
     return 'seSparse';
   }
   return 'vmfsSparse';
