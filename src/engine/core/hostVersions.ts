@@ -71,8 +71,8 @@ export const HOST_CHANGES: readonly HostChange[] = [
 ];
 
 /** Does a host of `version` have the behaviour `feature` brought (HOST_CHANGES)? */
-export function hostHas(version: string, feature: HostFeature): boolean {
+export function hostHas(version: HostVersion, feature: HostFeature): boolean {
   const change = HOST_CHANGES.find((c) => c.feature === feature);
   if (!change) throw new RangeError(`unknown host feature "${feature}"`);
-  return hostVersionAtLeast(version, change.since);
+  return hostAtLeast(version, change.since);
 }
