@@ -17,6 +17,7 @@ export const EVENT_KINDS = [
   'vm.snapshotCreated', 'vm.snapshotDiscarded', 'vm.checkpointStart', 'vm.checkpointDone',
   'snapshot.removed', 'snapshot.reverted', 'snapshot.advice',
   'disk.deltaDeleted', 'disk.mergeStart', 'disk.merged', 'disk.mergeFailed', 'disk.consolidated',
+  'disk.consolidateHelper', 'disk.mergeIteration', 'disk.helperMerged', 'disk.mirrorMerge',
   'datastore.resized', 'host.upgraded',
   // the guest and the lab itself
   'guest.exec', 'guest.unmap', 'guest.workload', 'service.started', 'service.stopped',
