@@ -17,7 +17,7 @@ export const chainDepth = defineCheck('chainDepth', {
   const disk = findDisk(vm, p.disk);
   if (isResult(disk)) return disk;
   const n = disk.chainDepth;
-  const what = n === 0 ? `${vm.name}'s ${disk.id} writes straight to its base ${fileName(disk.chain[0].file)}` : `${vm.name}'s ${disk.id} has ${plural(n, 'delta')} above its base`;
+  const what = n === 0 ? `${vm.name}'s ${disk.label} writes straight to its base ${fileName(disk.chain[0].file)}` : `${vm.name}'s ${disk.label} has ${plural(n, 'delta')} above its base`;
   if (p.min !== undefined && n < p.min) return unmet(`${what}; the goal is at least ${plural(p.min, 'delta')}.`);
   if (p.max !== undefined && n > p.max) return unmet(`${what}; the goal is at most ${plural(p.max, 'delta')}.`);
   return met;
@@ -35,7 +35,7 @@ export const leafData = defineCheck('leafData', {
   const disk = findDisk(vm, p.disk);
   if (isResult(disk)) return disk;
   const leaf = leafOf(disk);
-  if (disk.chainDepth === 0) return unmet(`${vm.name}'s ${disk.id} writes straight to its base ${fileName(leaf.file)}: there is no delta yet.`);
+  if (disk.chainDepth === 0) return unmet(`${vm.name}'s ${disk.label} writes straight to its base ${fileName(leaf.file)}: there is no delta yet.`);
   const held = `${fileName(leaf.extent)} holds ${size(leaf.dataBytes)}`;
   if (p.minMB !== undefined && leaf.dataBytes < p.minMB * MB) return unmet(`${held}; the goal is at least ${size(p.minMB * MB)}.`);
   if (p.maxMB !== undefined && leaf.dataBytes > p.maxMB * MB) return unmet(`${held}; the goal is at most ${size(p.maxMB * MB)}.`);
@@ -53,7 +53,7 @@ export const leafSize = defineCheck('leafSize', {
   const disk = findDisk(vm, p.disk);
   if (isResult(disk)) return disk;
   const leaf = leafOf(disk);
-  if (disk.chainDepth === 0) return unmet(`${vm.name}'s ${disk.id} has no delta yet: it writes to ${fileName(leaf.file)}.`);
+  if (disk.chainDepth === 0) return unmet(`${vm.name}'s ${disk.label} has no delta yet: it writes to ${fileName(leaf.file)}.`);
   if (leaf.sizeBytes >= p.minMB * MB) return met;
   return unmet(`${fileName(leaf.extent)} takes ${size(leaf.sizeBytes)} on the datastore; the goal is at least ${size(p.minMB * MB)}.`);
 });

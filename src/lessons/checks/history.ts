@@ -59,10 +59,26 @@ function lastEventAtOrBefore(state: StateView, time: number): number {
   return lo - 1;
 }
 
+/** Event kinds in a learner's words (an objective never shows "snapshot.reverted"). */
+const EVENT_WORDS: Record<string, string> = {
+  'snapshot.reverted': 'a revert to a snapshot', 'vm.snapshotCreated': 'a snapshot taken', 'snapshot.removed': 'a snapshot deleted',
+  'disk.merged': 'a delta merged into its parent', 'disk.mergeStart': 'a merge starting', 'quiesce.start': 'a quiesce starting',
+  'quiesce.done': 'a quiesce that completes', 'quiesce.failed': 'a quiesce that fails', 'quiesce.ignored': 'a quiesce request that is ignored',
+  'snapshot.advice': 'SnapLab\'s advice on the snapshot chain', 'vm.question': 'the VM pausing with a question', 'vm.answered': 'an answer to the VM\'s question',
+  'vm.powerOn': 'the VM powering on', 'vm.powerOff': 'the VM powering off', 'vss.abort': 'VSS aborting the shadow copy set',
+  'vss.backupComplete': 'VSS finishing the backup (BackupComplete)', 'vss.flushAndHold': 'VSS holding writes', 'vss.freeze': 'the writers freezing',
+  'vss.thaw': 'the writers thawing', 'vss.prepareBackup': 'VSS preparing the backup', 'vss.releaseWrites': 'VSS releasing the held writes',
+  'vss.shadowDiscarded': 'the shadow copy being discarded', 'syncDriver.freeze': 'the sync driver freezing the file systems',
+  'provider.registered': 'the VMware Snapshot Provider registering', 'provider.unregistered': 'the VMware Snapshot Provider going away',
+};
+
+/** An event kind in the learner's words. */
+export const eventWords = (kind: string): string => EVENT_WORDS[kind] ?? 'the step this objective asks for';
+
 export function describeStep(s: HistoryStep, state?: StateView): string {
   if (s.label) return s.label;
   const vmName = s.vm ? state?.vms.find((v) => v.id === s.vm)?.name ?? s.vm : undefined;
-  if ('event' in s) return `a "${s.event}" event${vmName ? ` for ${vmName}` : ''}${s.messageIncludes ? ` mentioning ${s.messageIncludes}` : ''}`;
+  if ('event' in s) return `${eventWords(s.event)}${vmName ? ` on ${vmName}` : ''}${s.messageIncludes ? ` (mentioning ${s.messageIncludes})` : ''}`;
   const verb = s.state === 'success' ? 'succeed' : 'fail';
   return `a "${s.task}" task${vmName ? ` on ${vmName}` : ''} that ${verb}s${s.errorIncludes ? ` with "${s.errorIncludes}"` : ''}`;
 }

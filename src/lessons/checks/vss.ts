@@ -5,6 +5,7 @@ import { defineCheck, vmId } from './define';
 import { VSS_WRITER_STATE } from '../../engine/core/vssWriterState';
 import { EVENT_KINDS } from '../../engine/core/events';
 import { findVm, isResult, met, unmet, size, plural } from './context';
+import { eventWords } from './history';
 
 export const writer = defineCheck('writer', {
   vm: vmId,
@@ -68,7 +69,7 @@ export const guestEvent = defineCheck('guestEvent', {
   let since = 0;
   if (p.after) {
     const first = state.events.find((e) => e.vm === p.vm && e.kind === p.after);
-    if (!first) return unmet(`No "${p.after}" event for ${vm.name} yet, so not yet ${what} after it.`);
+    if (!first) return unmet(`No sign yet of ${eventWords(p.after)} on ${vm.name}, so not yet ${what} after it.`);
     since = first.time;
   }
   const hit = vm.guestEvents.some((e) => e.time >= since
@@ -77,5 +78,5 @@ export const guestEvent = defineCheck('guestEvent', {
     && (p.messageIncludes === undefined || e.message.includes(p.messageIncludes)));
   if (hit) return met;
   const last = vm.guestEvents[vm.guestEvents.length - 1];
-  return unmet(`No sign yet of ${what}${p.after ? ` after the ${p.after}` : ''}; ${last ? `the newest entry is ${last.source} ${last.id}: "${last.message.split('\n')[0].slice(0, 120)}"` : 'the event log is empty'}.`);
+  return unmet(`No sign yet of ${what}${p.after ? ` after ${eventWords(p.after)}` : ''}; ${last ? `the newest entry is ${last.source} ${last.id}: "${last.message.split('\n')[0].slice(0, 120)}"` : 'the event log is empty'}.`);
 });

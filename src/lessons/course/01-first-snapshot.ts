@@ -23,7 +23,7 @@ export const firstSnapshot: LessonInput = {
   },
   objectives: [
     { id: 'take', text: 'Take a snapshot of EXCH01', check: { kind: 'snapshotCount', vm: 'exch01', min: 1 } },
-    { id: 'delta', text: 'disk1 now writes to a delta above its base disk', check: { kind: 'chainDepth', vm: 'exch01', disk: 'disk1', min: 1 } },
+    { id: 'delta', text: 'Hard disk 1 now writes to a delta above its base disk', check: { kind: 'chainDepth', vm: 'exch01', disk: 'disk1', min: 1 } },
     { id: 'grow', text: 'The delta holds at least 64 MB of new writes', check: { kind: 'leafData', vm: 'exch01', disk: 'disk1', minMB: 64 } },
     { id: 'steps', text: 'The delta takes more than one 16 MB growth step on the datastore', check: { kind: 'leafSize', vm: 'exch01', disk: 'disk1', minMB: 32 } },
   ],
@@ -34,7 +34,7 @@ export const firstSnapshot: LessonInput = {
   ],
   solution: [
     { command: { type: 'snapshot.take', vm: 'exch01', name: 'before-patch', description: 'My first snapshot' }, caption: 'Take Snapshot... on EXCH01' },
-    { command: { type: 'clock.advance', ms: 2_000 }, caption: 'The snapshot task completes; disk1 now has EXCH01-000001-delta.vmdk' },
+    { command: { type: 'clock.advance', ms: 2_000 }, caption: 'The snapshot task completes; Hard disk 1 now writes to EXCH01-000001-delta.vmdk' },
     { command: { type: 'guest.write', vm: 'exch01', disk: 'disk1', offset: 8 * 1024 ** 3, length: 64 * 1024 ** 2 }, caption: 'The guest writes 64 MB' },
     { command: { type: 'clock.advance', ms: 60_000 }, caption: 'A minute of Exchange traffic on top' },
   ],

@@ -18,7 +18,7 @@ export const chainDepth: LessonInput = {
   title: 'Chain depth: the advice past 20, the limit of 32',
   intro: [
     'Each snapshot puts one more delta between the guest and its base disk. A read that the newest delta does not hold goes to its parent, and its parent, down to the base: deep chains cost read I/O and latency.',
-    'TEST01 is a test VM someone snapshots before every build. Keep taking snapshots: watch the disk\'s **read amplification** in the chain view, the advice SnapLab gives past **20** snapshots (the seed talk\'s presenter\'s advice: vSphere itself raises no event there), and what happens at **32**, the limit vSphere does enforce. Then bring it back to best practice: at most 2-3 snapshots, none older than 72 hours.',
+    'TEST01 is a test VM someone snapshots before every build. Keep taking snapshots: watch the disk\'s **read amplification** in the **Disk chain** tab, the advice SnapLab gives past **20** snapshots (the seed talk\'s presenter\'s advice: vSphere itself raises no event there), and what happens at **32**, the limit vSphere does enforce. Then bring it back to best practice: at most 2-3 snapshots, none older than 72 hours.',
   ].join('\n\n'),
   lab: {
     definition: {
@@ -53,7 +53,7 @@ export const chainDepth: LessonInput = {
     },
   ],
   hints: [
-    'Take snapshots one after another; the chain view shows disk1\'s deltas and its read amplification.',
+    'Take snapshots one after another; the Disk chain tab shows Hard disk 1\'s deltas and its read amplification.',
     'SnapLab\'s advice appears with the 21st snapshot on the branch (in Events, from SnapLab, not vCenter); the 33rd take fails with "Exceeded the maximum number of permitted snapshots."',
     '**Delete All** merges the whole chain into the base disk. A fresh snapshot afterwards is fine: one or two is the healthy number.',
   ],

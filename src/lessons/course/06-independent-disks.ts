@@ -27,7 +27,7 @@ export const independentDisks: LessonInput = {
   },
   objectives: [
     {
-      id: 'snapshot', text: 'Take a snapshot: disk1 gets a delta, scratch does not',
+      id: 'snapshot', text: 'Take a snapshot: Hard disk 1 gets a delta, Hard disk 2 (scratch, independent) does not',
       check: { kind: 'all', checks: [
         { kind: 'chainDepth', vm: 'web01', disk: 'disk1', min: 1 },
         { kind: 'chainDepth', vm: 'web01', disk: 'scratch', max: 0 },
@@ -38,7 +38,7 @@ export const independentDisks: LessonInput = {
       check: { kind: 'task', task: 'Create virtual machine snapshot', vm: 'web01', state: 'error', errorIncludes: 'independent disks', label: 'a memory snapshot of WEB01 refused' },
     },
     {
-      id: 'revert-keeps', text: 'Write 256 MB to scratch after the snapshot, revert, and find the data still there',
+      id: 'revert-keeps', text: 'Write 256 MB to Hard disk 2 (scratch) after the snapshot, revert, and find the data still there',
       check: { kind: 'all', checks: [
         { kind: 'event', event: 'snapshot.reverted', vm: 'web01', label: 'a revert of WEB01' },
         { kind: 'baseData', vm: 'web01', disk: 'scratch', minMB: 1280 },
@@ -54,12 +54,12 @@ export const independentDisks: LessonInput = {
     },
   ],
   hints: [
-    'After Take Snapshot..., the chain view shows a delta on disk1 only; temp shows its redo log (it has had one since power on).',
+    'After Take Snapshot..., the Disk chain tab shows a delta on Hard disk 1 only; Hard disk 3 (temp) shows its redo log (it has had one since power on).',
     'Tick "Snapshot the virtual machine\'s memory" for a running VM with independent disks and read the task\'s error.',
     'Write to scratch from the guest (`guest.write` on disk scratch), then Revert to Snapshot. The revert powers WEB01 off (no memory in the snapshot): power it on again.',
   ],
   solution: [
-    { command: { type: 'snapshot.take', vm: 'web01', name: 'baseline' }, caption: 'Only disk1 gets a delta' },
+    { command: { type: 'snapshot.take', vm: 'web01', name: 'baseline' }, caption: 'Only Hard disk 1 gets a delta' },
     { command: { type: 'clock.advance', ms: 2_000 } },
     { command: { type: 'snapshot.take', vm: 'web01', name: 'with-memory', memory: true }, caption: 'A memory snapshot: vSphere refuses it' },
     { command: { type: 'clock.advance', ms: 2_000 } },
