@@ -109,6 +109,8 @@ const settings = z.object({
   // Extensions: vCenter-style snapshot alarms (features/alarms): age in hours, size of the deltas.
   snapshotAlarmAgeHours: positive.max(100000).default(72),
   snapshotAlarmSizeGB: positive.max(1000000).default(10),
+  // Extension: how much memory the lab's grain maps may take; work that could pass it is refused.
+  memoryBudgetMB: positive.max(64 * 1024).default(1024),
 }).strict();
 
 export const labDefinitionSchema = z.object({
@@ -117,7 +119,7 @@ export const labDefinitionSchema = z.object({
   hosts: z.array(host).min(1).default([{ id: 'esx01', version: '4.0' }]),
   datastores: z.array(datastore).min(1).default([{ id: 'datastore1', capacityGB: 500, fs: 'vmfs3', blockSizeMB: 1, MBps: 100, otherUsedGB: 0 }]),
   vms: z.array(vm).max(200).default([]),
-  settings: settings.default({ vmfsSparseGrowthStepMB: 16, seSparseGrowthStepMB: 1, workloadTickMs: 1000, snapshotAlarmAgeHours: 72, snapshotAlarmSizeGB: 10 }),
+  settings: settings.default({ vmfsSparseGrowthStepMB: 16, seSparseGrowthStepMB: 1, workloadTickMs: 1000, snapshotAlarmAgeHours: 72, snapshotAlarmSizeGB: 10, memoryBudgetMB: 1024 }),
   backup: backupSchema.optional(),
 }).strict().superRefine((lab, ctx) => {
   const unique = (items: { id: string }[], path: string) => {

@@ -144,3 +144,48 @@ describe('the uniform profile (contract section 1)', () => {
     expect(!r.ok && r.error.message).toMatch(/regionGB/);
   });
 });
+
+describe('issue 16 item 8: memory follows what is held, not how it was written', () => {
+  it('ten snapshots, each followed by a whole-disk write of a 2000 GB vmfsSparse disk, hold their grain maps in kilobytes', () => {
+    const lab = createLab({
+      seed: 3,
+      hosts: [{ id: 'esx01', version: '5.5' }],
+      datastores: [{ id: 'ds1', capacityGB: 30 * 1024, fs: 'vmfs5' }],
+      vms: [{ id: 'vm1', memoryMB: 1024, disks: [{ id: 'disk1', capacityGB: 2000 }] }],
+    });
+    for (let i = 0; i < 10; i++) {
+      ok(lab, { type: 'snapshot.take', vm: 'vm1', name: `s${i}` });
+      settle(lab);
+      ok(lab, { type: 'guest.write', vm: 'vm1', disk: 'disk1', offset: 0, length: 2000 * 1024 ** 3 });
+    }
+    const disk = lab.vms[0].disks[0];
+    const deltas = disk.files.filter((f) => f.isDelta);
+    expect(deltas).toHaveLength(10);
+    for (const f of deltas) expect(f.held).toBe(2000 * 1024 ** 3 / 512);
+    const bytes = deltas.reduce((a, f) => a + f.grains!.memoryBytes(), 0);
+    expect(bytes).toBeLessThan(2 * 1024 ** 2);
+  });
+});
+
+describe('issue 16 item 8: the memory budget', () => {
+  const bigLab = (memoryBudgetMB: number, workload?: Record<string, unknown>) => createLab({
+    seed: 4,
+    hosts: [{ id: 'esx01', version: '5.5' }],
+    datastores: [{ id: 'ds1', capacityGB: 30 * 1024, fs: 'vmfs5' }],
+    vms: [{ id: 'vm1', memoryMB: 1024, disks: [{ id: 'disk1', capacityGB: 2000 }], ...(workload ? { workload } : {}) }],
+    settings: { memoryBudgetMB },
+  });
+
+  it('a snapshot whose delta the workload could fill past the budget is refused with a message, and nothing changes', () => {
+    const lab = bigLab(400, { profile: 'uniform', writeIOPS: 1000, writeBytes: 4096 });
+    const before = JSON.stringify(lab.state());
+    const r = lab.dispatch({ type: 'snapshot.take', vm: 'vm1', name: 's' });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.code).toBe('MEMORY_BUDGET');
+    expect(!r.ok && r.error.message).toMatch(/memoryBudgetMB/);
+    expect(JSON.stringify(lab.state())).toBe(before);
+    // The same snapshot within a larger budget, or without a workload to fill it, is taken.
+    expect(bigLab(1024, { profile: 'uniform', writeIOPS: 1000, writeBytes: 4096 }).dispatch({ type: 'snapshot.take', vm: 'vm1', name: 's' }).ok).toBe(true);
+    expect(bigLab(400).dispatch({ type: 'snapshot.take', vm: 'vm1', name: 's' }).ok).toBe(true);
+  });
+});

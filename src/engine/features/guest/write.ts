@@ -7,6 +7,7 @@ import { VirtualDisk } from '../../model/disk/virtualDisk';
 import type { CommandOf } from '../../core/commands';
 import type { CommandResult } from '../../core/view';
 import { refuse } from '../../core/result';
+import { writeBudgetRefusal } from './memoryBudget';
 
 export function ioHalted(lab: LabContext, vm: Vm): boolean {
   return vm.ioHeld || lab.now < vm.stunnedUntil;
@@ -29,6 +30,8 @@ export function guestWriteCommand(lab: LabContext, cmd: CommandOf<'guest.write'>
   const vm = lab.vm(cmd.vm)!;
   const disk = guestIoRefusal(lab, cmd);
   if (!(disk instanceof VirtualDisk)) return disk;
+  const budget = writeBudgetRefusal(lab, vm);
+  if (budget) return budget;
   if (ioHalted(lab, vm)) vm.held.push({ disk, offset: cmd.offset, length: cmd.length });
   else applyWrite(lab, vm, disk, cmd.offset, cmd.length);
   return { ok: true };

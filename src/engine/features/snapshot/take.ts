@@ -15,6 +15,8 @@ import { hostHas } from '../../core/hostVersions';
 import { formatBytes } from '../../core/format';
 import { stun } from '../vm/stun';
 import { copySpeed } from '../datastore/speed';
+import { grainBytesOf } from '../../model/disk/diskFile';
+import { takeBudgetRefusal } from '../guest/memoryBudget';
 
 export const TAKE_TASK = 'Create virtual machine snapshot';
 
@@ -23,6 +25,8 @@ export function takeCommand(lab: LabContext, cmd: CommandOf<'snapshot.take'>): C
   if (cmd.vssBackupType !== undefined && !hostHas(vm.host.version, 'vssBackupType')) {
     return refuse('NOT_SUPPORTED', `vssBackupType needs ESXi 6.5 or later; ${vm.host.id} runs ${vm.host.version}, where VMware Tools always asks VSS for a COPY backup.`);
   }
+  const budget = takeBudgetRefusal(lab, vm, (d) => grainBytesOf(d.chainFormat ?? deltaFormatFor(lab, vm, d.capacityBytes)));
+  if (budget) return budget;
   const t = lab.task(TAKE_TASK, vm, vm.name, (task) => runTake(lab, vm, task, cmd), { changesDisks: true });
   return { ok: true, task: t.id };
 }

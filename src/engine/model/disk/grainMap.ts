@@ -30,6 +30,7 @@ const TYPED_ARRAY_OVERHEAD = 160;
 const SLOT_BYTES = 8;
 
 const EMPTY_WORDS = new Uint32Array(CHUNK_WORDS);
+const PAGE_CHUNKS_LOCAL = 1024;
 
 /** Where pickFree draws from (the lab's Rng, or a stream's). */
 export interface UniformSource { int(n: number): number }
@@ -97,6 +98,17 @@ export class GrainMap {
     let added = 0;
     let g = first;
     while (g < endExclusive) {
+      if (g % PAGE_GRAINS === 0 && endExclusive - g >= PAGE_GRAINS) {
+        // A whole page written at once: one shared full page, no bitmap (issue 16 item 8).
+        const p = g / PAGE_GRAINS;
+        const page = this.pages[p] ?? this.newPage(p);
+        if (!page.full) {
+          added += PAGE_GRAINS - page.held;
+          this.toFull(page);
+        }
+        g += PAGE_GRAINS;
+        continue;
+      }
       const c = (g / CHUNK_GRAINS) | 0;
       const chunkStart = c * CHUNK_GRAINS;
       let words: Uint32Array;
@@ -142,6 +154,7 @@ export class GrainMap {
       page.held += k;
       added += k;
       g = stop;
+      if (page.held === PAGE_GRAINS && !page.full) this.toFull(page);
     }
     this.held += added;
     return added;
@@ -231,6 +244,12 @@ export class GrainMap {
       const src = other.pages[p];
       if (src === null || (src.slots === null && src.n === 0)) continue;
       const dst = this.pages[p] ?? this.newPage(p);
+      if (dst.full) continue;
+      if (src.full) {
+        added += PAGE_GRAINS - dst.held;
+        this.toFull(dst);
+        continue;
+      }
       const before = dst.chunkCount;
       if (src.slots === null && dst.slots === null) {
         const r = sparseMerge(dst, src.items!, src.n);
@@ -243,6 +262,7 @@ export class GrainMap {
       dst.densify();
       added += src.slots === null ? setItemsDense(dst, src.items!, src.n) : orPageDense(dst, src);
       this.chunksHeld += dst.chunkCount - before;
+      if (dst.held === PAGE_GRAINS) this.toFull(dst);
     }
     this.held += added;
     return added;
@@ -332,6 +352,13 @@ export class GrainMap {
     this.pages = [];
     this.held = 0;
     this.chunksHeld = 0;
+    this.resetCache();
+  }
+
+  /** A page that holds all its grains gives its bitmap up for the shared full form. */
+  private toFull(page: GrainPage): void {
+    this.chunksHeld += PAGE_CHUNKS_LOCAL - page.chunkCount;
+    page.makeFull();
     this.resetCache();
   }
 
@@ -443,6 +470,7 @@ export class GrainMap {
     for (const page of this.pages) {
       if (page === null) continue;
       bytes += OBJECT_BYTES;
+      if (page.full) continue; // the shared full form
       if (page.slots === null) {
         bytes += TYPED_ARRAY_OVERHEAD + page.items!.byteLength;
       } else {

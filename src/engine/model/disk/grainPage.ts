@@ -12,6 +12,16 @@ import { CHUNK_SHIFT, CHUNK_WORDS, PAGE_CHUNKS } from './grainBits';
 export const SPARSE_MAX = 4096;
 const SPARSE_INITIAL = 8;
 
+/**
+ * A page whose every grain is held (a range written whole, issue 16 item 8) shares these arrays, as
+ * Roaring's run containers hold a full run in a few bytes: 10 snapshots each followed by a whole-disk
+ * write of a 2 TB disk cost page objects, not 512 KB bitmaps. Writes into such a page only OR ones
+ * into ones, so the shared arrays never change.
+ */
+const FULL_SLOTS = Int32Array.from({ length: PAGE_CHUNKS }, (_, i) => i * CHUNK_WORDS);
+const FULL_WORDS = new Uint32Array(PAGE_CHUNKS * CHUNK_WORDS).fill(0xffffffff);
+const FULL_CHUNK_HELD = new Uint16Array(PAGE_CHUNKS).fill(1 << CHUNK_SHIFT);
+
 export class GrainPage {
   /** Dense form: first word of each chunk in `words` (slot * 128), or -1 until a grain of that chunk is set. */
   slots: Int32Array | null = null;
@@ -27,11 +37,27 @@ export class GrainPage {
   /** Dense form: grains held per chunk. */
   chunkHeld: Uint16Array | null = null;
 
+  /** Does this page hold every one of its grains (the shared form)? */
+  get full(): boolean { return this.words === FULL_WORDS; }
+
+  /** Hold every grain of the page, in the shared form (no bitmap of its own). */
+  makeFull(): void {
+    this.items = null;
+    this.n = 0;
+    this.slots = FULL_SLOTS;
+    this.words = FULL_WORDS;
+    this.chunkHeld = FULL_CHUNK_HELD;
+    this.chunkCount = PAGE_CHUNKS;
+    this.held = PAGE_CHUNKS << CHUNK_SHIFT;
+  }
+
   clone(): GrainPage {
     const p = new GrainPage();
     p.chunkCount = this.chunkCount;
     p.held = this.held;
-    if (this.slots !== null) {
+    if (this.full) {
+      p.makeFull();
+    } else if (this.slots !== null) {
       p.items = null;
       p.slots = this.slots.slice();
       p.words = this.words!.slice();

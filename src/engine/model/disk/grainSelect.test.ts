@@ -67,3 +67,37 @@ describe('GrainMap counts and select on free grains (issue 11)', () => {
     expect(out).toEqual([[15, 20], [PAGE - 5, PAGE + 5]]);
   });
 });
+
+describe('issue 16 item 8: a range written whole is one run, not a bitmap', () => {
+  it('whole pages written at once share one full form: a 2 TB vmfsSparse map written whole costs kilobytes', () => {
+    const m = new GrainMap(2 ** 32);
+    expect(m.setRange(0, 2 ** 32)).toBe(2 ** 32);
+    expect(m.count).toBe(2 ** 32);
+    expect(m.chunkCount).toBe(2 ** 20);
+    expect(m.memoryBytes()).toBeLessThan(200_000);
+    expect(m.has(12345)).toBe(true);
+    expect(m.countInRange(PAGE - 5, PAGE + 5)).toBe(10);
+    expect(m.setRange(7, 9)).toBe(0);
+    const runs: [number, number][] = [];
+    m.forEachRun((a, b) => runs.push([a, b]));
+    expect(runs).toEqual([[0, 2 ** 32]]);
+    // Unions and copies keep the shared form.
+    const other = GrainMap.fromRanges(2 ** 32, [[3, 5]]);
+    expect(other.unionFrom(m)).toBe(2 ** 32 - 2);
+    expect(other.memoryBytes()).toBeLessThan(200_000);
+    expect(m.clone().memoryBytes()).toBeLessThan(200_000);
+  });
+
+  it('a page filled piece by piece turns to the full form too, and stays right', () => {
+    const m = new GrainMap(3 * PAGE);
+    m.setRange(PAGE + 10, 2 * PAGE);
+    m.setRange(PAGE, PAGE + 10);
+    expect(m.countInRange(PAGE, 2 * PAGE)).toBe(PAGE);
+    expect(m.memoryBytes()).toBeLessThan(10_000);
+    expect(m.setOne(PAGE + 77)).toBe(0);
+    expect(m.setInWord(PAGE + 64, 16)).toBe(0);
+    expect(m.count).toBe(PAGE);
+    expect(m.nthFree(0, 3 * PAGE, 0)).toBe(0);
+    expect(m.nthFree(PAGE - 1, 3 * PAGE, 1)).toBe(2 * PAGE);
+  });
+});
