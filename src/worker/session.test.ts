@@ -36,6 +36,8 @@ describe('session files', () => {
     const late = checkSession({ ...good, commands: [{ at: 1e13, command: { type: 'vm.powerOff', vm: 'a' } }], time: 1e13 });
     expect(!late.ok && late.message).toContain('commands[0].at: should be at most');
     expect(checkSession({ ...good, time: LAB_TIME_LIMIT_MS }).ok).toBe(true);
+    const fraction = checkSession({ ...good, time: 10.000000001 });
+    expect(!fraction.ok && fraction.message).toContain('time: should be whole milliseconds');
   });
 
   it('names several bad fields at once, and at most five', () => {

@@ -34,6 +34,7 @@ export interface Session {
 export type SessionCheck = { ok: true; session: Session } | { ok: false; message: string; issues: string };
 
 const simTime = z.number({ error: 'should be simulated milliseconds (a number)' })
+  .int('should be whole milliseconds, as clock.advance takes them')
   .min(0, 'should be 0 or more')
   .max(LAB_TIME_LIMIT_MS, `should be at most ${LAB_TIME_LIMIT_MS} (366 days, the longest a lab's clock runs)`);
 

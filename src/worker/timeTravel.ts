@@ -98,7 +98,8 @@ export class TimeTravel<L extends TravellingLab> {
   }
 
   private spacing(): number {
-    return Math.max(MIN_SPACING_MS, this.reached / SPACING_PARTS);
+    // Whole milliseconds: each leg is a clock.advance, which takes whole milliseconds.
+    return Math.max(MIN_SPACING_MS, Math.floor(this.reached / SPACING_PARTS));
   }
 
   /** A clock moved by the engine itself (clock.advance at the branch's head). */

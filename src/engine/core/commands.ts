@@ -70,7 +70,8 @@ export const commandSchemas = {
   'fault.clear': z.object({ ...base, fault: z.string().min(1).optional() }).strict(),
   'datastore.resize': z.object({ datastore: z.string().min(1), capacityGB: z.number().positive().optional(), capacityBytes: z.number().int().positive().optional() }).strict()
     .refine((c) => (c.capacityGB === undefined) !== (c.capacityBytes === undefined), { message: 'give capacityGB or capacityBytes (one of them)' }),
-  'clock.advance': z.object({ ms: z.number().min(0).max(366 * 24 * 3600 * 1000) }).strict(),
+  // Whole milliseconds: the lab's time stays an integer, so replays and sessions add up exactly.
+  'clock.advance': z.object({ ms: z.number().int('should be whole milliseconds').min(0).max(366 * 24 * 3600 * 1000) }).strict(),
   // Extension: change a host's version (the lab's settings panel).
   'backup.run': z.object({ job: z.string().min(1) }).strict(),
   // Extension: change a job between runs (schedule null removes it).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLab, LabDefinitionError, workshopLab, datacenterLab } from '../index';
+import { createLab, defaultLabDefinition, LabDefinitionError, workshopLab, datacenterLab } from '../index';
 import { smallLab } from '../testing/harness';
 
 describe('lab definition (contract section 1)', () => {
@@ -74,6 +74,9 @@ describe('commands (contract section 2)', () => {
     [{ type: 'fault.clear', vm: 'vm1', fault: 'fault-9' }, 'FAULT_NOT_FOUND'],
     [{ type: 'vm.answer', vm: 'vm1', answer: 'retry' }, 'NO_QUESTION'],
     [{ type: 'clock.advance', ms: -5 }, 'INVALID_COMMAND'],
+    // 16.14: a fraction of a millisecond made the lab's time fractional.
+    [{ type: 'clock.advance', ms: 1e-9 }, 'INVALID_COMMAND'],
+    [{ type: 'clock.advance', ms: 1.5 }, 'INVALID_COMMAND'],
   ];
   it.each(refusals)('refuses %j with %s and a sentence, changing nothing', (cmd, code) => {
     const lab = smallLab();
@@ -155,5 +158,16 @@ describe('determinism', () => {
       return lab.state().vms[0].disks[0].chain[1].dataBytes;
     };
     expect(used(1)).not.toBe(used(2));
+  });
+});
+
+describe('clock.advance (16.14)', () => {
+  it('16.14: takes whole milliseconds only, names the field, and the lab\'s time stays whole', () => {
+    const lab = createLab(defaultLabDefinition);
+    const r = lab.dispatch({ type: 'clock.advance', ms: 1e-9 });
+    expect(r).toEqual({ ok: false, error: { code: 'INVALID_COMMAND', message: 'clock.advance: field "ms": should be whole milliseconds.' } });
+    expect(lab.now).toBe(0);
+    expect(lab.dispatch({ type: 'clock.advance', ms: 1500 }).ok).toBe(true);
+    expect(lab.now).toBe(1500);
   });
 });
