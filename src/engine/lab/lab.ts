@@ -1,6 +1,6 @@
 // The lab: one simulated vSphere world (hosts, datastores, VMs), its clock, random numbers, tasks
 // and events. Commands come in through dispatch(); time moves only through advance().
-import { parseLabDefinition, LabDefinitionError, defaultDiskRole, type LabDefinition, type DiskDefinition, GiB } from '../core/schema';
+import { parseLabDefinition, defaultDiskRole, type LabDefinition, type DiskDefinition, GiB } from '../core/schema';
 import { Rng } from '../core/rng';
 import { Scheduler } from '../core/scheduler';
 import { cloneGraph, NotCloneable } from '../core/clone';
@@ -13,6 +13,7 @@ import { VirtualDisk } from '../model/disk/virtualDisk';
 import type { FormatSettings } from '../model/disk/formats';
 import { newGuestState } from '../model/guest/guestState';
 import { Dispatcher } from './dispatch';
+import { checkLabLimits } from './limits';
 import { commandHandlers } from './handlers';
 import type { LabContext } from '../features/context';
 import { buildStateView } from './stateView';
@@ -47,6 +48,7 @@ export class Lab implements LabContext {
 
   constructor(definition: unknown, options: LabOptions = {}) {
     this.definition = parseLabDefinition(definition);
+    checkLabLimits(this.definition);
     const def = this.definition;
     this.seed = options.seed ?? def.seed;
     this.rng = new Rng(this.seed);
@@ -61,7 +63,6 @@ export class Lab implements LabContext {
       const ds = this.datastores.find((d) => d.id === vd.datastore) ?? this.datastores[0];
       const vm = new Vm(vd, host, ds);
       const disks: DiskDefinition[] = vd.disks ?? [{ id: 'disk1', capacityGB: 40, mode: 'dependent' as const, thin: false, controller: 'scsi' as const, dynamic: false }];
-      const vmIndex = def.vms.indexOf(vd);
       disks.forEach((dd, i) => {
         const cap = dd.capacityBytes ?? Math.round((dd.capacityGB ?? 40) * GiB);
         const used = dd.usedGB !== undefined ? dd.usedGB * GiB : defaultUsedBytes(vd.guest, i, cap);
@@ -69,9 +70,6 @@ export class Lab implements LabContext {
         disk.controller = dd.controller;
         disk.dynamic = dd.dynamic;
         disk.role = dd.role ?? defaultDiskRole(i);
-        if (cap > ds.maxFileBytesFor(host.version)) {
-          throw new LabDefinitionError(`Invalid lab definition: vms[${vmIndex}].disks[${i}].capacityGB: expected at most ${ds.maxFileBytesFor(host.version)} bytes, the largest file datastore "${ds.id}" (${ds.fs}) can hold for ESX ${host.version}; got ${cap} bytes`);
-        }
         vm.disks.push(disk);
       });
       syncChangeTracking(vm);
