@@ -172,3 +172,15 @@ test('with a lesson open, the Embed dialog offers (and picks) starting from that
   await expect(dialog.getByRole('radio', { name: /This lab as it is now/ })).toBeChecked();
   await expect(dialog.getByRole('radio', { name: /^The lesson/ })).toHaveCount(0);
 });
+
+test('an embed shows a small clock while time runs, and none while paused', async ({ page }) => {
+  await page.goto('./?embed=1&panels=tree');
+  await page.evaluate(() => window.lab.ready);
+  const clock = page.getByRole('timer', { name: /Simulated time/ });
+  await expect(clock).toHaveCount(0);
+  await page.evaluate(() => window.lab.play(10));
+  await expect(clock).toBeVisible();
+  await expect.poll(async () => (await clock.textContent()) !== '00:00:00').toBe(true);
+  await page.evaluate(() => window.lab.pause());
+  await expect(clock).toHaveCount(0);
+});

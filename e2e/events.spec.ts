@@ -20,7 +20,7 @@ test('Events lists the selected VM\'s events and filters them by text and source
   await expect(rows.filter({ hasText: 'Snapshot "s2" of EXCH01 created.' })).toHaveCount(1);
   await expect(rows.filter({ hasText: 'other VM' })).toHaveCount(0);
   // Columns: time, source, description.
-  await expect(events.getByRole('columnheader')).toHaveText(['Time', 'Source', 'Description']);
+  await expect(events.getByRole('columnheader')).toHaveText(['Time', 'Type', 'Source', 'Description']);
 
   // The merge of a delete, found by text (lesson 3 asks the learner to read it here).
   await events.getByRole('searchbox', { name: 'Filter events by text' }).fill('merg');
@@ -34,4 +34,16 @@ test('Events lists the selected VM\'s events and filters them by text and source
   await events.getByRole('combobox', { name: 'Source' }).selectOption('vCenter');
   await expect(rows.filter({ hasText: 'removed' })).not.toHaveCount(0);
   for (const src of await events.locator('.event-source').allTextContents()) expect(src).toBe('vCenter');
+});
+
+test('Events narrows to errors: a failed quiesce', async ({ page, lab }) => {
+  await lab.dispatch({ type: 'fault.inject', vm: 'exch01', fault: { kind: 'writerError', writer: 'Microsoft Exchange Writer', phase: 'freeze', error: 'nonRetryable' } });
+  await lab.dispatch({ type: 'snapshot.take', vm: 'exch01', name: 'nightly', quiesce: true });
+  await lab.advance(5 * 60_000);
+  await lab.selectVm('EXCH01');
+  await page.getByRole('navigation', { name: 'VM panels' }).getByRole('button', { name: 'Events' }).click();
+  const events = page.getByRole('region', { name: 'Events' });
+  await events.getByRole('combobox', { name: 'Type' }).selectOption('error');
+  await expect(events.getByRole('row').filter({ hasText: /Quiesce of EXCH01 failed/ })).toHaveCount(1);
+  for (const t of await events.locator('.event-type').allTextContents()) expect(t).toBe('Error');
 });

@@ -6,6 +6,7 @@ import { useShortcuts } from '../controls/useShortcuts';
 import { Scrubber } from '../controls/Scrubber';
 import { KeyLegend } from '../presenter/KeyLegend';
 import { QuestionDialog } from '../tasks/QuestionDialog';
+import { EmbedClock } from './EmbedClock';
 import { OptionsBanner } from './OptionsBanner';
 import { DEFAULT_EMBED_PANELS, PANEL_REGIONS } from './panels';
 
@@ -24,6 +25,7 @@ export function EmbedApp() {
         })}
       </div>
       <div className="embed-history"><Scrubber /></div>
+      <EmbedClock />
       <KeyLegend />
       <QuestionDialog />
       <Notices />

@@ -7,13 +7,14 @@ import { Region } from '../common/Region';
 import { filterEvents, sourcesOf, type EventFilter } from './filterEvents';
 
 const SHOWN = 200;
+const SEVERITY: Record<string, string> = { error: 'Error', warning: 'Warning', info: 'Information' };
 const ALL = '';
 
 export function EventsPanel({ id }: { id?: string }) {
   const vm = useSelectedVm();
   const vmId = vm?.id ?? null;
   const all = useDeferredValue(useLab((s) => s.state.events));
-  const [filter, setFilter] = useState<EventFilter>({ text: '', source: ALL });
+  const [filter, setFilter] = useState<EventFilter>({ text: '', source: ALL, severity: ALL });
   const mine = useMemo(() => all.filter((e) => e.vm === vmId), [all, vmId]);
   const sources = useMemo(() => sourcesOf(mine), [mine]);
   const shown = useMemo(() => filterEvents(mine, filter), [mine, filter]);
@@ -25,6 +26,14 @@ export function EventsPanel({ id }: { id?: string }) {
         <span className="visually-hidden">Filter events by text</span>
         <input type="search" placeholder="Filter" value={filter.text} aria-label="Filter events by text"
           onChange={(e) => setFilter({ ...filter, text: e.target.value })} />
+      </label>
+      <label className="inline-field">Type
+        <select value={filter.severity} onChange={(e) => setFilter({ ...filter, severity: e.target.value })}>
+          <option value={ALL}>All types</option>
+          <option value="error">Error</option>
+          <option value="warning">Warning</option>
+          <option value="info">Information</option>
+        </select>
       </label>
       <label className="inline-field">Source
         <select value={filter.source} onChange={(e) => setFilter({ ...filter, source: e.target.value })}>
@@ -45,11 +54,12 @@ export function EventsPanel({ id }: { id?: string }) {
           </p>
           <div className="table-scroll events-scroll" tabIndex={0} role="group" aria-label="Event list">
             <table className="grid events-grid">
-              <thead><tr><th scope="col">Time</th><th scope="col">Source</th><th scope="col">Description</th></tr></thead>
+              <thead><tr><th scope="col">Time</th><th scope="col">Type</th><th scope="col">Source</th><th scope="col">Description</th></tr></thead>
               <tbody>
                 {newest.map((e, i) => (
-                  <tr key={`${e.time}-${shown.length - i}`} className={`event-row event-${e.kind.split('.')[0]}`}>
+                  <tr key={`${e.time}-${shown.length - i}`} className={`event-row event-${e.severity}`}>
                     <td className="event-time">{formatSimTime(e.time)}</td>
+                    <td className={`event-type sev-${e.severity}`}>{SEVERITY[e.severity] ?? e.severity}</td>
                     <td className="event-source">{e.source}</td>
                     <td>{e.message}</td>
                   </tr>

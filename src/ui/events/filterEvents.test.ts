@@ -15,6 +15,10 @@ describe('Events filters', () => {
     expect(filterEvents(list, { text: '', source: 'host' })).toEqual([list[0], list[2]]);
     expect(filterEvents(list, { text: 'snapshot', source: 'host' })).toEqual([list[2]]);
   });
+  it('narrow to one severity', () => {
+    const warned = { ...list[1], severity: 'warning' as const };
+    expect(filterEvents([list[0], warned], { text: '', source: '', severity: 'warning' })).toEqual([warned]);
+  });
   it('list sources in first-seen order', () => {
     expect(sourcesOf(list)).toEqual(['host', 'vCenter']);
   });
