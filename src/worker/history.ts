@@ -98,8 +98,11 @@ export class History {
 
   addMarker(id: string, m: Marker): void {
     const b = this.need(id);
-    const last = b.markers[b.markers.length - 1];
-    if (last && last.time === m.time && last.kind === m.kind && last.label === m.label) return;
+    // The same moment seen twice (a restore, a replay up to the newest moment) is one marker.
+    for (let i = b.markers.length - 1; i >= 0 && b.markers[i].time >= m.time; i--) {
+      const x = b.markers[i];
+      if (x.time === m.time && x.kind === m.kind && x.label === m.label) return;
+    }
     b.markers.push(m);
   }
 

@@ -111,8 +111,23 @@ describe('seek (time travel)', () => {
     expect(b.handle({ kind: 'state' })).toEqual(a.handle({ kind: 'state' }));
     const [va, vb] = [a.handle({ kind: 'history' }), b.handle({ kind: 'history' })];
     expect(vb.branches.map((x) => [x.id, x.parent, x.forkAt, x.reached])).toEqual(va.branches.map((x) => [x.id, x.parent, x.forkAt, x.reached]));
+    b.resend();
+    expect(vb.markers).toEqual(va.markers);
+    expect(b.handle({ kind: 'history' }).markers).toEqual(a.handle({ kind: 'history' }).markers);
     expect(b.handle({ kind: 'switchBranch', branch: 'b1' }).ok).toBe(true);
     expect(b.handle({ kind: 'state' }).time).toBe(10 * MIN);
+    expect(b.handle({ kind: 'history' }).markers.filter((m) => m.kind === 'snapshot')).toHaveLength(1);
+  });
+
+  it('a restored session shows each marker once', () => {
+    const a = host().h;
+    a.handle({ kind: 'dispatch', command: { ...take('exch01', 'once'), quiesce: true } });
+    a.handle({ kind: 'advance', ms: 10 * MIN });
+    const b = host().h;
+    expect(b.handle({ kind: 'restore', session: JSON.parse(JSON.stringify(a.handle({ kind: 'session' }))) }).ok).toBe(true);
+    b.handle({ kind: 'advance', ms: MIN });
+    const kinds = b.handle({ kind: 'history' }).markers.map((m) => m.kind);
+    expect(kinds).toEqual(['snapshot', 'quiesce']);
   });
 
   it('refuses a session whose branches do not fit together, keeping the current lab', () => {

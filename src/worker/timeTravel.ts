@@ -55,7 +55,8 @@ export class TimeTravel<L extends TravellingLab> {
     this.branch = branch ?? history.first.id;
     this.cursor = 0;
     this.checkpoints.clear();
-    this.rescan(0);
+    // A restored history already holds the markers up to where each branch reached.
+    this.rescan(this.reached);
   }
 
   get reached(): number { return this.history.get(this.branch)!.reached; }
