@@ -42,3 +42,15 @@ test('rule 6: the first snapshot of a two-disk VM shows one delta per disk, each
   await expect(files.getByRole('row', { name: /EXCH01_1-000001-delta\.vmdk/ })).toHaveCount(1);
   await expect(files.getByRole('row', { name: /EXCH01_1-000002/ })).toHaveCount(0);
 });
+
+test('the datastore shows what snapshots cost per VM: deltas and memory files in MB beside the base disks', async ({ page, lab }) => {
+  await lab.dispatch({ type: 'snapshot.take', vm: 'dc01', name: 'with memory', memory: true });
+  await lab.advance(10 * 60_000);
+  await lab.selectVm('DC01');
+  await page.getByRole('navigation', { name: 'VM panels' }).getByRole('button', { name: 'Datastore' }).click();
+  const cost = page.getByRole('region', { name: 'Datastore' }).getByRole('table', { name: 'What snapshots cost per VM' });
+  const row = cost.getByRole('row', { name: /^DC01/ });
+  await expect(row.getByRole('cell').nth(0)).toHaveText(/GB$/);
+  await expect(row.getByRole('cell').nth(1)).toHaveText(/\d+(\.\d+)? MB$/);
+  await expect(row.getByRole('cell').nth(2)).toHaveText(/\d+(\.\d+)? (MB|GB)$/);
+});

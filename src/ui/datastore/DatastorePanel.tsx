@@ -5,6 +5,7 @@ import { resizeDatastore } from '../../app/commands';
 import { useLab, useSelectedVm } from '../../app/store';
 import { Region } from '../common/Region';
 import { FileBrowser } from './FileBrowser';
+import { SnapshotCostTable } from './SnapshotCostTable';
 
 const DatastoreCharts = lazy(() => import('./DatastoreCharts'));
 
@@ -42,6 +43,7 @@ export function DatastorePanel({ id }: { id?: string }) {
           <button type="submit" className="btn" disabled={!(Number(growGB) > 0)}>Resize</button>
         </form>
       </div>
+      <SnapshotCostTable files={ds.files} />
       <div className="ds-columns">
         <div className="ds-files">
           <div className="subhead">
