@@ -87,7 +87,10 @@ const vm = z.object({
   tools: tools.default({ status: 'running', build: 208167, vss: true }),
   vssService: z.enum(['automatic', 'manual', 'disabled']).default('manual'),
   apps: z.array(z.enum(APPS)).default([]),
-  diskEnableUUID: z.boolean().default(false),
+  // disk.EnableUUID: TRUE by default for VMs created on 4.1 or later (VDDK guide), FALSE before.
+  diskEnableUUID: z.boolean().optional(),
+  // SCSI controllers (up to 4, 15 disks each): application quiescing needs a free slot per disk.
+  scsiControllers: z.number().int().min(1).max(4).optional(),
   ctkEnabled: z.boolean().default(false),
   deltaFormat: z.enum(['vmfsSparse', 'seSparse', 'hostedSparse']).optional(),
   disks: z.array(disk).min(1).max(60).optional(),

@@ -93,6 +93,8 @@ export interface VmView {
   tools: { status: 'running' | 'notRunning' | 'notInstalled'; build: number; vss: boolean };
   vssService: 'automatic' | 'manual' | 'disabled';
   diskEnableUUID: boolean;
+  /** The value the running VM has: a change takes effect at the next power-on (vss.md rule 18). */
+  diskEnableUUIDInEffect: boolean;
   toolsConf: Record<string, string | number | boolean>;
   vmx: Record<string, string | number | boolean>;
   installedApps: string[];

@@ -65,7 +65,7 @@ function vmView(lab: Lab, vm: Vm): VmView {
     stunned: lab.now < vm.stunnedUntil || vm.ioHeld,
     savingMemory: lab.now < vm.checkpointUntil,
     tools: { status: vm.tools.status === 'running' && vm.power !== 'poweredOn' ? 'notRunning' : vm.tools.status, build: vm.tools.build, vss: vm.tools.vss },
-    vssService: vm.vssService, diskEnableUUID: vm.diskEnableUUID,
+    vssService: vm.vssService, diskEnableUUID: vm.diskEnableUUID, diskEnableUUIDInEffect: vm.diskEnableUUIDInEffect,
     toolsConf: { ...vm.toolsConf }, vmx: { ...vm.vmx }, installedApps: [...vm.apps],
     workload: { profile: wl?.profile ?? 'none', writeIOPS: wl?.writeIOPS ?? 0 },
     currentSnapshot: vm.current ? vm.current.id : null,

@@ -6,6 +6,7 @@ import type { Datastore } from './datastore/datastore';
 import type { Host } from './host';
 import type { PowerState, DeltaFormat } from '../core/view';
 import type { VmDefinition } from '../core/schema';
+import { hostHas } from '../core/hostVersions';
 import type { Task } from '../core/tasks';
 import type { GuestState } from './guest/guestState';
 import type { FaultSpec } from '../core/commands';
@@ -31,7 +32,12 @@ export class Vm {
   tools: { status: ToolsStatus; build: number; vss: boolean };
   vssService: 'automatic' | 'manual' | 'disabled';
   apps: VmDefinition['apps'];
+  /** disk.EnableUUID as configured in the .vmx (vss.md rule 18)... */
   diskEnableUUID: boolean;
+  /** ... and as the running VM has it: a change takes effect at the next power-on (VDDK guide). */
+  diskEnableUUIDInEffect: boolean;
+  /** SCSI controllers present: 15 usable slots each (application quiescing needs one free per disk). */
+  scsiControllers: number | undefined;
   /** ctkEnabled as configured; each disk's tracking follows it at the next stun/unstun cycle. */
   ctkEnabled: boolean;
   /** Another process holds the disk files (a backup proxy kept its hot-added disks): merges fail
@@ -75,7 +81,9 @@ export class Vm {
     this.tools = { ...def.tools };
     this.vssService = def.vssService;
     this.apps = [...def.apps];
-    this.diskEnableUUID = def.diskEnableUUID;
+    this.diskEnableUUID = def.diskEnableUUID ?? hostHas(host.version, 'diskEnableUuidDefault');
+    this.diskEnableUUIDInEffect = this.diskEnableUUID;
+    this.scsiControllers = def.scsiControllers;
     this.ctkEnabled = def.ctkEnabled;
     this.deltaFormatOverride = def.deltaFormat;
     this.toolsConf = { ...def.toolsConf };

@@ -31,7 +31,13 @@ export function configureCommand(lab: LabContext, cmd: CommandOf<'vm.configure'>
     const now = vm.power !== 'poweredOn' && syncChangeTracking(vm);
     changes.push(`ctkEnabled = ${cmd.ctkEnabled ? 'TRUE' : 'FALSE'}${vm.power === 'poweredOn' ? ' (takes effect at the next power on or snapshot operation)' : now ? '' : ' (no change)'}`);
   }
-  if (cmd.diskEnableUUID !== undefined) { vm.diskEnableUUID = cmd.diskEnableUUID; changes.push(`disk.EnableUUID = ${cmd.diskEnableUUID ? 'TRUE' : 'FALSE'}`); }
+  if (cmd.diskEnableUUID !== undefined) {
+    vm.diskEnableUUID = cmd.diskEnableUUID;
+    // vss rule 18: the .vmx is read at power-on, so a running VM keeps the value it started with.
+    if (vm.power === 'poweredOff') vm.diskEnableUUIDInEffect = cmd.diskEnableUUID;
+    const later = vm.diskEnableUUIDInEffect !== cmd.diskEnableUUID;
+    changes.push(`disk.EnableUUID = ${cmd.diskEnableUUID ? 'TRUE' : 'FALSE'}${later ? ' (takes effect at the next power-on)' : ''}`);
+  }
   for (const [key, target] of [['toolsConf', vm.toolsConf], ['vmx', vm.vmx]] as const) {
     const entries = cmd[key];
     if (!entries) continue;

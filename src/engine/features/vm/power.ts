@@ -34,6 +34,8 @@ export function setPower(lab: LabContext, vm: Vm, power: PowerState, cause?: str
       if (d.leaf !== d.base) { d.removeFile(d.leaf); d.leaf = d.base; }
     }
   }
+  // The .vmx is read at power-on: a disk.EnableUUID changed meanwhile takes effect now (vss rule 18).
+  if (was === 'poweredOff' && power === 'poweredOn') vm.diskEnableUUIDInEffect = vm.diskEnableUUID;
   vm.power = power;
   if (power === 'poweredOn') {
     for (const d of vm.disks) if (d.mode === 'independent-nonpersistent' && d.leaf === d.base) d.leaf = d.addRedo();

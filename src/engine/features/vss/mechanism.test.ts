@@ -110,6 +110,48 @@ describe('which mechanism quiesces (vss.md rules 15-20)', () => {
     expect(quiesce(fs).state).toBe('success');
   });
 
+  it('vss rule 18 (VDDK guide: enable the UUID with the VM powered off): a disk.EnableUUID change on a running VM takes effect at the next power-on', () => {
+    const lab = vssLab({ guest: 'windows2008', diskEnableUUID: false }, { host: '4.1' });
+    ok(lab, { type: 'vm.configure', vm: 'vm1', diskEnableUUID: true });
+    settle(lab);
+    expect(vmOf(lab.state())).toMatchObject({ diskEnableUUID: true, diskEnableUUIDInEffect: false });
+    expect(lab.state().events.find((e) => e.kind === 'vm.reconfigured')!.message).toContain('takes effect at the next power-on');
+    quiesce(lab, 'still-running');
+    expect(snap(lab).consistency).toBe('filesystem');
+    expect(events(lab).find((e) => e.kind === 'quiesce.start')!.message).toContain('takes effect at the next power-on');
+    // Power off, power on: the .vmx is read again.
+    ok(lab, { type: 'vm.powerOff', vm: 'vm1' });
+    settle(lab);
+    ok(lab, { type: 'vm.powerOn', vm: 'vm1' });
+    settle(lab);
+    expect(vmOf(lab.state()).diskEnableUUIDInEffect).toBe(true);
+    quiesce(lab, 'after-power-cycle');
+    expect(snap(lab).consistency).toBe('application');
+  });
+
+  it('vss rule 18 (VDDK guide: "enabled by default for virtual machines created on 4.1 or later"): disk.EnableUUID defaults by the host the VM is created on; the lab field still sets it', () => {
+    expect(vmOf(vssLab({ guest: 'windows2008' }, { host: '4.1' }).state()).diskEnableUUID).toBe(true);
+    expect(vmOf(vssLab({ guest: 'windows2008' }, { host: '4.0' }).state()).diskEnableUUID).toBe(false);
+    expect(vmOf(vssLab({ guest: 'windows2008', diskEnableUUID: false }, { host: '6.5' }).state()).diskEnableUUID).toBe(false);
+    const created41 = vssLab({ guest: 'windows2008' }, { host: '4.1' });
+    quiesce(created41);
+    expect(snap(created41).consistency).toBe('application');
+  });
+
+  it('vss rule 18 (VDDK guide: as many free SCSI slots as disks): application quiescing needs a free SCSI slot per disk', () => {
+    const disks = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `d${i}`, capacityGB: 1 }));
+    const seven = vssLab({ guest: 'windows2008', disks: disks(7) }, { host: '4.1' });
+    quiesce(seven);
+    expect(snap(seven).consistency).toBe('application');
+    const eight = vssLab({ guest: 'windows2008', disks: disks(8) }, { host: '4.1' });
+    quiesce(eight);
+    expect(snap(eight).consistency).toBe('filesystem');
+    expect(events(eight).find((e) => e.kind === 'quiesce.start')!.message).toContain('a free SCSI slot per disk: 8 disks leave 7 of 15 slots free');
+    const twoControllers = vssLab({ guest: 'windows2008', disks: disks(8), scsiControllers: 2 }, { host: '4.1' });
+    quiesce(twoControllers);
+    expect(snap(twoControllers).consistency).toBe('application');
+  });
+
   it('vss rule 19: pre-freeze runs before VSS, post-thaw after thaw; a failing freeze script fails the quiesce; freezeFail undoes a freeze', () => {
     const lab = vssLab({ scripts: { preFreeze: 0, postThaw: 0 } });
     quiesce(lab);

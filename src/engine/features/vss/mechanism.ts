@@ -39,9 +39,14 @@ export function appQuiescingUnavailable(vm: Vm): string | null {
   if (confFlag(vm.toolsConf['vss.disableAppQuiescing'])) return 'tools.conf sets vss.disableAppQuiescing=true';
   if (vm.guestOs === 'windows2003') return null;
   if (!hostHas(vm.host.version, 'win2008AppQuiescing')) return `Windows 2008 and later get application quiescing only on ESX 4.1 or later; ${vm.host.id} runs ${vm.host.version}`;
-  if (!vm.diskEnableUUID) return 'Windows 2008 and later need disk.EnableUUID=TRUE for application quiescing';
+  if (!vm.diskEnableUUIDInEffect) {
+    return `Windows 2008 and later need disk.EnableUUID=TRUE for application quiescing${vm.diskEnableUUID ? ' (set, but it takes effect at the next power-on)' : ''}`;
+  }
   if (vm.disks.some((d) => d.controller !== 'scsi')) return 'Windows 2008 and later need SCSI disks for application quiescing; this VM has IDE disks';
   if (vm.disks.some((d) => d.dynamic)) return 'Windows 2008 and later cannot quiesce applications on dynamic disks';
+  const disks = vm.disks.length;
+  const slots = 15 * (vm.scsiControllers ?? Math.max(1, Math.ceil(disks / 15)));
+  if (slots - disks < disks) return `application quiescing needs a free SCSI slot per disk: ${disks} disks leave ${slots - disks} of ${slots} slots free`;
   return null;
 }
 
