@@ -1,6 +1,6 @@
 // The lab: one simulated vSphere world (hosts, datastores, VMs), its clock, random numbers, tasks
 // and events. Commands come in through dispatch(); time moves only through advance().
-import { parseLabDefinition, defaultDiskRole, type LabDefinition, type DiskDefinition, GiB } from '../core/schema';
+import { parseLabDefinition, LabDefinitionError, defaultDiskRole, type LabDefinition, type DiskDefinition, GiB } from '../core/schema';
 import { Rng } from '../core/rng';
 import { Scheduler } from '../core/scheduler';
 import { cloneGraph, NotCloneable } from '../core/clone';
@@ -78,10 +78,21 @@ export class Lab implements LabContext {
       this.vms.push(vm);
       if (vm.power === 'poweredOn') for (const d of vm.disks) if (d.mode === 'independent-nonpersistent') d.leaf = d.addRedo();
     }
+    this.checkFilesFit();
     for (const vm of this.vms) initGuest(this, vm);
     this.workloads = new Workloads(this, def);
     this.backup = new BackupApp(this, def.backup);
     this.scheduler.catchUp = { target: this.workloads, method: 'catchUp' };
+  }
+
+  /** vSphere would not power on a VM whose swap file does not fit: neither does a lab start with one (issue 16 item 11). */
+  private checkFilesFit(): void {
+    this.datastores.forEach((ds) => {
+      if (ds.usedBytes <= ds.capacityBytes) return;
+      const i = this.vms.findIndex((vm) => vm.datastore === ds && vm.power === 'poweredOn');
+      const where = i >= 0 ? `vms[${i}].memoryMB: the VMs' files with their swap files (${ds.usedBytes} bytes)` : `datastores[${this.datastores.indexOf(ds)}].capacityGB: the VMs' files (${ds.usedBytes} bytes)`;
+      throw new LabDefinitionError(`Invalid lab definition: ${where} do not fit on datastore "${ds.id}" of ${ds.capacityBytes} bytes`);
+    });
   }
 
   get now(): number { return this.scheduler.now; }

@@ -57,6 +57,11 @@ export function powerCommand(lab: LabContext, cmd: CommandOf<'vm.powerOn' | 'vm.
     // Powering on creates the swap file (and a nonpersistent disk's redo log); suspend writes the .vmss.
     const need = (type === 'vm.powerOn' ? (vm.power === 'suspended' ? 0 : vm.memoryBytes + 16 * 1024 * 1024) : type === 'vm.suspend' ? 64 * 1024 : 0)
       + (type === 'vm.powerOn' || type === 'vm.reset' ? cbtBytesAtPowerOn(vm) : 0);
+    // The swap file is as large as the memory: past the datastore's largest file it cannot be made.
+    if (type === 'vm.powerOn' && vm.power === 'poweredOff' && vm.memoryBytes > vm.datastore.maxFileBytesFor(vm.host.version)) {
+      lab.fail(task, `File ${vm.name}.vswp is larger than the maximum size supported by datastore '${vm.datastore.id}'.`);
+      return;
+    }
     if (need > vm.datastore.freeBytes) {
       lab.fail(task, `Could not power on virtual machine: No space left on device (datastore '${vm.datastore.id}').`.replace('power on', type === 'vm.suspend' ? 'suspend' : 'power on'));
       return;
