@@ -39,3 +39,11 @@ describe('sim CLI', () => {
     expect(out.results.map((x: { error: { code: string } }) => x.error.code)).toEqual(['UNKNOWN_COMMAND', 'VM_NOT_FOUND']);
   });
 });
+
+describe('sim: files from other editors (issue 16 item 15)', () => {
+  it('16.15: a UTF-8 byte-order mark before the JSON is accepted', () => {
+    const r = runSim('bom.json', '\uFEFF{"lab": {"vms": [{"id": "vm1"}]}, "steps": [{"type": "clock.advance", "ms": 1000}]}');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).state.time).toBe(1000);
+  });
+});

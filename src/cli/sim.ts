@@ -28,7 +28,8 @@ function main(argv: string[]): void {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A UTF-8 byte-order mark (Notepad writes one) is not part of the JSON: accept the file.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     fail(`${source === '-' ? 'standard input' : source} is not JSON: ${(e as Error).message}`);
   }

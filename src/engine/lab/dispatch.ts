@@ -3,7 +3,7 @@
 // leaves the lab unchanged.
 import { commandSchemas, COMMAND_TYPES, type Command, type CommandType, type HandlerTable } from '../core/commands';
 import { formatPath } from '../core/schema';
-import { refuse, type CommandResult } from '../core/result';
+import { refuse, quote, type CommandResult } from '../core/result';
 
 /** What the dispatcher needs of a lab: its VMs, to check a command's vm id. */
 export interface DispatchTarget { vm(id: string): unknown; readonly vms: readonly { id: string }[] }
@@ -18,7 +18,7 @@ export class Dispatcher<L extends DispatchTarget> {
     const { type, ...fields } = input as Record<string, unknown>;
     if (typeof type !== 'string') return refuse('INVALID_COMMAND', 'The command has no "type" (a string such as "snapshot.take").');
     if (!Object.hasOwn(commandSchemas, type)) {
-      return refuse('UNKNOWN_COMMAND', `There is no command "${type}". Commands: ${COMMAND_TYPES.join(', ')}.`);
+      return refuse('UNKNOWN_COMMAND', `There is no command ${quote(type)}. Commands: ${COMMAND_TYPES.join(', ')}.`);
     }
     const schema = commandSchemas[type as CommandType];
     const parsed = schema.safeParse(fields);
@@ -31,7 +31,7 @@ export class Dispatcher<L extends DispatchTarget> {
     }
     const cmd = { type, ...parsed.data } as Command;
     if ('vm' in cmd && typeof cmd.vm === 'string' && !lab.vm(cmd.vm)) {
-      return refuse('VM_NOT_FOUND', `There is no virtual machine "${cmd.vm}" in this lab. VMs: ${lab.vms.map((v) => v.id).join(', ') || 'none'}.`);
+      return refuse('VM_NOT_FOUND', `There is no virtual machine ${quote(cmd.vm)} in this lab. VMs: ${lab.vms.map((v) => v.id).join(', ') || 'none'}.`);
     }
     const handler = this.handlers[cmd.type] as (lab: L, c: Command) => CommandResult;
     return handler(lab, cmd);

@@ -2,14 +2,14 @@
 // reserved), as when an admin extends the LUN and the VMFS volume.
 import type { LabContext } from '../context';
 import type { CommandOf } from '../../core/commands';
-import { refuse, type CommandResult } from '../../core/result';
+import { refuse, quote, type CommandResult } from '../../core/result';
 import { GiB } from '../../core/schema';
 import { formatBytes } from '../../core/format';
 import { MAX_DATASTORE_BYTES, MIN_DATASTORE_BYTES } from '../../model/limits';
 
 export function resizeCommand(lab: LabContext, cmd: CommandOf<'datastore.resize'>): CommandResult {
   const ds = lab.datastore(cmd.datastore);
-  if (!ds) return refuse('DATASTORE_NOT_FOUND', `There is no datastore "${cmd.datastore}". Datastores: ${lab.datastores.map((d) => d.id).join(', ')}.`);
+  if (!ds) return refuse('DATASTORE_NOT_FOUND', `There is no datastore ${quote(cmd.datastore)}. Datastores: ${lab.datastores.map((d) => d.id).join(', ')}.`);
   const bytes = cmd.capacityBytes ?? Math.round(cmd.capacityGB! * GiB);
   const field = cmd.capacityBytes !== undefined ? 'capacityBytes' : 'capacityGB';
   if (bytes > MAX_DATASTORE_BYTES) return refuse('INVALID_COMMAND', `datastore.resize: field "${field}": expected at most 64 TB, the largest datastore vSphere mounts; got ${formatBytes(bytes)}.`);

@@ -6,7 +6,7 @@ import type { Vm } from '../../model/vm';
 import { VirtualDisk } from '../../model/disk/virtualDisk';
 import type { CommandOf } from '../../core/commands';
 import type { CommandResult } from '../../core/view';
-import { refuse } from '../../core/result';
+import { refuse, quote } from '../../core/result';
 import { writeBudgetRefusal } from './memoryBudget';
 
 export function ioHalted(lab: LabContext, vm: Vm): boolean {
@@ -17,7 +17,7 @@ export function ioHalted(lab: LabContext, vm: Vm): boolean {
 function guestIoRefusal(lab: LabContext, cmd: CommandOf<'guest.write' | 'guest.unmap'>): CommandResult | VirtualDisk {
   const vm = lab.vm(cmd.vm)!;
   const disk = vm.disk(cmd.disk);
-  if (!disk) return refuse('DISK_NOT_FOUND', `${vm.name} has no disk "${cmd.disk}". Disks: ${vm.disks.map((d) => d.id).join(', ')}.`);
+  if (!disk) return refuse('DISK_NOT_FOUND', `${vm.name} has no disk ${quote(cmd.disk)}. Disks: ${vm.disks.map((d) => d.id).join(', ')}.`);
   if (cmd.offset + cmd.length > disk.capacityBytes) {
     return refuse('WRITE_OUT_OF_RANGE', `${cmd.type === 'guest.unmap' ? 'An unmap' : 'A write'} of ${cmd.length} bytes at offset ${cmd.offset} ends past the end of ${disk.id} (${disk.capacityBytes} bytes).`);
   }

@@ -6,7 +6,7 @@ import type { Vm } from '../../model/vm';
 import type { CommandOf } from '../../core/commands';
 import type { CommandResult } from '../../core/view';
 import type { Snapshot } from '../../model/snapshot';
-import { refuse } from '../../core/result';
+import { refuse, quote } from '../../core/result';
 import { deltaFormatFor, newDeltaBytes } from './create';
 import { setPower } from '../vm/power';
 import { restoreAppData } from '../../model/guest/guestState';
@@ -21,12 +21,12 @@ export function findSnapshot(_lab: LabContext, vm: Vm, ref: string): Snapshot | 
   // A name finds a snapshot only when it is unique in the VM: never act on a guess.
   const named = vm.snapshots.filter((x) => x.name === ref);
   if (!vm.snapshots.some((x) => x.id === ref) && named.length > 1) {
-    return refuse('SNAPSHOT_NAME_AMBIGUOUS', `${vm.name} has ${named.length} snapshots named "${ref}" (${named.map((x) => x.id).join(', ')}); name one by its id.`);
+    return refuse('SNAPSHOT_NAME_AMBIGUOUS', `${vm.name} has ${named.length} snapshots named ${quote(ref)} (${named.map((x) => x.id).join(', ')}); name one by its id.`);
   }
   const s = vm.snapshot(ref);
   if (s) return s;
   const list = vm.snapshots.map((x) => `${x.id} ("${x.name}")`).join(', ');
-  return refuse('SNAPSHOT_NOT_FOUND', `${vm.name} has no snapshot "${ref}". ${list ? `Its snapshots: ${list}.` : 'It has no snapshots.'}`);
+  return refuse('SNAPSHOT_NOT_FOUND', `${vm.name} has no snapshot ${quote(ref)}. ${list ? `Its snapshots: ${list}.` : 'It has no snapshots.'}`);
 }
 
 export function revertCommand(lab: LabContext, cmd: CommandOf<'snapshot.revert'>): CommandResult {

@@ -2,7 +2,7 @@
 import type { LabContext } from '../context';
 import type { CommandOf } from '../../core/commands';
 import type { CommandResult } from '../../core/view';
-import { refuse } from '../../core/result';
+import { refuse, quote } from '../../core/result';
 import { applyDatastoreSpeeds } from '../datastore/speed';
 
 export function injectFault(lab: LabContext, cmd: CommandOf<'fault.inject'>): CommandResult {
@@ -25,7 +25,7 @@ export function injectFault(lab: LabContext, cmd: CommandOf<'fault.inject'>): Co
 export function clearFault(lab: LabContext, cmd: CommandOf<'fault.clear'>): CommandResult {
   const vm = lab.vm(cmd.vm)!;
   if (cmd.fault !== undefined && !vm.faults.some((f) => f.id === cmd.fault)) {
-    return refuse('FAULT_NOT_FOUND', `${vm.name} has no active fault "${cmd.fault}". Active: ${vm.faults.map((f) => f.id).join(', ') || 'none'}.`);
+    return refuse('FAULT_NOT_FOUND', `${vm.name} has no active fault ${quote(cmd.fault)}. Active: ${vm.faults.map((f) => f.id).join(', ') || 'none'}.`);
   }
   vm.faults = cmd.fault === undefined ? [] : vm.faults.filter((f) => f.id !== cmd.fault);
   applyDatastoreSpeeds(lab);
