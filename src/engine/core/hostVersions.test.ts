@@ -30,3 +30,15 @@ describe('host versions: one list, one comparison', () => {
     expect(commandSchemas['host.configure'].safeParse({ host: 'h', version: '8.0' }).success).toBe(false);
   });
 });
+
+describe('docs/host-versions.md', () => {
+  it('shows the engine\'s own table of host changes (regenerate with npm run docs:host-versions)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { hostVersionsMarkdown } = await import('./hostVersionsDoc');
+    const page = readFileSync(join(__dirname, '../../../docs/host-versions.md'), 'utf8');
+    const generated = /<!-- generated: start -->\n([\s\S]*)<!-- generated: end -->/.exec(page);
+    expect(generated, 'the page keeps its generated block').not.toBeNull();
+    expect(generated![1]).toBe(hostVersionsMarkdown());
+  });
+});
