@@ -57,3 +57,17 @@ test('presenter=1 in the address turns it on, in an embed too', async ({ page })
   await expect(page.getByRole('complementary', { name: 'Presenter keys' })).toBeVisible();
   await expect(page.locator('html')).toHaveClass(/presenter/);
 });
+
+test('presenter mode enlarges the content: the tree cards and the timeline drawing, not just the chrome', async ({ page, lab }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await lab.dispatch({ type: 'snapshot.take', vm: 'exch01', name: 'big', quiesce: true });
+  await lab.advance(60_000);
+  await lab.selectVm('EXCH01');
+  const card = page.getByRole('region', { name: 'Snapshot tree' }).getByRole('button', { name: /Snapshot big/ });
+  const label = page.getByRole('region', { name: 'VSS timeline' }).locator('svg').getByText('Freeze', { exact: true });
+  await expect(label).toBeVisible();
+  const before = { card: (await card.boundingBox())!.height, label: (await label.boundingBox())!.height };
+  await page.getByRole('button', { name: 'Presenter mode' }).click();
+  await expect.poll(async () => (await card.boundingBox())!.height).toBeGreaterThan(before.card * 1.1);
+  await expect.poll(async () => (await label.boundingBox())!.height).toBeGreaterThan(before.label * 1.2);
+});

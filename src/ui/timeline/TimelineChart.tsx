@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import type { EventView } from '../../engine/core/view';
 import { formatDuration, formatSimTime } from '../../app/format';
+import { usePresenter } from '../../app/presenter/presenter';
 import { useWidth } from '../common/useWidth';
 import { failureCode, isFailure, phasesOf, type Episode, type Lane } from './episodes';
 import { placeLabels, stepsOf, type Step } from './steps';
@@ -17,6 +18,7 @@ const RIBBON_H = 16;
 const LABEL_ROW_H = 14;
 const LABEL_ROWS = 3;
 const CHAR_W = 6.3; // 11 px text
+const PRESENTER_SCALE = 1.3;
 
 /** A limit in whole seconds where it is one ("10 s"), else as a duration. */
 const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : formatDuration(ms));
@@ -35,7 +37,10 @@ interface Props {
 }
 
 export function TimelineChart({ episode, lanes, now, holdLimitMs, freezeLimits, playhead = null, heldMs = null }: Props) {
-  const [box, width] = useWidth<HTMLDivElement>();
+  const [box, boxWidth] = useWidth<HTMLDivElement>();
+  // Presenter mode draws the chart larger (the whole drawing, text included), for a projector's back row.
+  const scale = usePresenter((p) => (p.on ? PRESENTER_SCALE : 1));
+  const width = boxWidth / scale;
   const [active, setActive] = useState<EventView | null>(null);
   const shownUntil = playhead ?? now;
   const steps = stepsOf(episode);
@@ -69,7 +74,7 @@ export function TimelineChart({ episode, lanes, now, holdLimitMs, freezeLimits, 
 
   return (
     <div ref={box} className="timeline-chart">
-      <svg width={width} height={height} role="group" aria-label={`Quiesce at ${formatSimTime(episode.start, false)}: ${steps.map((s) => s.label).join(', ')}`}>
+      <svg width={boxWidth} height={height * scale} viewBox={`0 0 ${width} ${height}`} role="group" aria-label={`Quiesce at ${formatSimTime(episode.start, false)}: ${steps.map((s) => s.label).join(', ')}`}>
         {ticks.map((t) => (
           <g key={t} className="tick">
             <line x1={x(t)} x2={x(t)} y1={AXIS_H - 4} y2={height} />

@@ -4,12 +4,16 @@ import { useDeferredValue, useEffect, useMemo } from 'react';
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { VmView } from '../../engine/core/view';
+import { usePresenter } from '../../app/presenter/presenter';
 import { selectSnapshot, useLab } from '../../app/store';
 import { useThrottled } from '../common/useThrottled';
 import { HERE_ID, NODE_W, layoutTree } from './layout';
 
 /** The smallest zoom the tree fits to: card text stays at 9 px or more; a larger tree scrolls. */
 const MIN_READABLE_ZOOM = 0.8;
+/** Presenter mode: cards at least 1.15x, up to 1.4x, for a projector's back row. */
+const PRESENTER_ZOOM = { min: 1.15, max: 1.4 };
+const NORMAL_ZOOM = { min: MIN_READABLE_ZOOM, max: 1 };
 import { changesSince, leafFiles, snapshotAriaLabel } from './nodes';
 import { HereNode, SnapshotNode, type HereFlowNode, type SnapshotFlowNode } from './SnapshotNode';
 
@@ -30,18 +34,19 @@ function Flow({ vm }: { vm: VmView }) {
   const selected = useLab((s) => s.selectedSnapshot);
   const { nodes, edges } = useMemo(() => build(vm, selected), [vm, selected]);
   const { fitView, getZoom, setCenter } = useReactFlow();
+  const zoom = usePresenter((p) => (p.on ? PRESENTER_ZOOM : NORMAL_ZOOM));
   // Re-fit whenever a card is added, removed or moves (a taller card pushes a level down). Below the
   // readable zoom the tree scrolls instead, centred on "You are here".
   const shape = nodes.map((n) => `${n.id}@${n.position.x},${n.position.y}`).join(',');
   const here = nodes.find((n) => n.id === HERE_ID)?.position;
   useEffect(() => {
     const t = setTimeout(() => {
-      void fitView({ padding: 0.12, maxZoom: 1, minZoom: MIN_READABLE_ZOOM, duration: 0 }).then(() => {
-        if (here && getZoom() <= MIN_READABLE_ZOOM + 0.001) void setCenter(here.x + NODE_W / 2, here.y + 40, { zoom: MIN_READABLE_ZOOM, duration: 0 });
+      void fitView({ padding: 0.12, maxZoom: zoom.max, minZoom: zoom.min, duration: 0 }).then(() => {
+        if (here && getZoom() <= zoom.min + 0.001) void setCenter(here.x + NODE_W / 2, here.y + 40, { zoom: zoom.min, duration: 0 });
       });
     }, 0);
     return () => clearTimeout(t);
-  }, [shape, fitView, getZoom, setCenter, here]);
+  }, [shape, fitView, getZoom, setCenter, here, zoom]);
 
   const onNodesChange = (changes: NodeChange[]) => {
     for (const c of changes) {
@@ -62,8 +67,8 @@ function Flow({ vm }: { vm: VmView }) {
       edgesFocusable={false}
       elementsSelectable
       fitView
-      fitViewOptions={{ padding: 0.12, maxZoom: 1, minZoom: MIN_READABLE_ZOOM }}
-      minZoom={MIN_READABLE_ZOOM}
+      fitViewOptions={{ padding: 0.12, maxZoom: zoom.max, minZoom: zoom.min }}
+      minZoom={zoom.min}
       maxZoom={1.5}
       panOnScroll
       proOptions={{ hideAttribution: true }}
