@@ -87,6 +87,8 @@ test('an embed shows the history too, and [ ] jump between its markers from anyw
   });
   const created = await page.evaluate(async () => (await window.lab.state()).events.find((e) => e.kind === 'vm.snapshotCreated')!.time);
   await expect(page.getByRole('slider', { name: 'Lab history position' })).toBeVisible();
+  // The worker's history view has reached the page once the snapshot's marker is drawn.
+  await expect(page.locator('.embed-history .scrub-snapshot')).toHaveCount(1);
   await page.locator('body').click({ position: { x: 2, y: 2 } });
   await page.keyboard.press('[');
   await expect.poll(() => page.evaluate(async () => (await window.lab.state()).time)).toBe(created);

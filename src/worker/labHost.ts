@@ -61,6 +61,7 @@ export class LabHost {
   private sessionTimer: unknown = null;
   private travel: TimeTravel<LabLike>;
   private lastHistoryPost = -Infinity;
+  private historyTimer: unknown = null;
   /**
    * Set when the engine threw: the lab may be half-changed, so nothing more runs on it and nothing more
    * is saved. The session last posted (before the failing step) is what "Restart lab" rebuilds.
@@ -297,10 +298,17 @@ export class LabHost {
     return { ...this.recorder.session(t.reached), commands: t.commands().slice(), ...branchFields(t.history, t.branch, this.lab.now) };
   }
 
+  /** At most every HISTORY_INTERVAL_MS; a post held back goes out when the interval ends, so the
+   *  page always ends up with the newest history (a marker seen last is never left unsent). */
   private postHistory(force = false): void {
-    const real = this.deps.now();
-    if (!force && real - this.lastHistoryPost < HISTORY_INTERVAL_MS) return;
-    this.lastHistoryPost = real;
+    const wait = this.lastHistoryPost + HISTORY_INTERVAL_MS - this.deps.now();
+    if (!force && wait > 0) {
+      if (this.historyTimer === null) this.historyTimer = this.deps.setTimer(() => { this.historyTimer = null; this.postHistory(true); }, wait);
+      return;
+    }
+    if (this.historyTimer !== null) this.deps.clearTimer(this.historyTimer);
+    this.historyTimer = null;
+    this.lastHistoryPost = this.deps.now();
     this.deps.post({ type: 'history', history: this.travel.view(this.lab.now) });
   }
 

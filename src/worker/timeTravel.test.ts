@@ -213,3 +213,20 @@ describe('a hint\'s way back (seekBefore)', () => {
     expect(none.error.code).toBe('NOTHING_TO_GO_BACK_TO');
   });
 });
+
+describe('the history view the page gets', () => {
+  it('a view held back by the rate limit is sent when the interval ends, so the newest markers arrive', () => {
+    const posted: WorkerMessage[] = [];
+    const timers: (() => void)[] = [];
+    let real = 0;
+    const h = new LabHost({ engine, post: (m) => posted.push(m), now: () => real, setTimer: (fn) => timers.push(fn), clearTimer: () => {} });
+    h.handle({ kind: 'dispatch', command: take('exch01', 'late') });
+    real += 10;
+    h.handle({ kind: 'advance', ms: MIN });
+    const views = () => posted.filter((m): m is Extract<WorkerMessage, { type: 'history' }> => m.type === 'history');
+    expect(views().at(-1)!.history.markers).toHaveLength(0);
+    // The state post observes the new markers; the history post it asks for waits for its interval.
+    for (let i = 0; i < 5 && timers.length; i++) { real += i === 0 ? 40 : 300; for (const fn of timers.splice(0)) fn(); }
+    expect(views().at(-1)!.history.markers.map((m) => m.kind)).toEqual(['snapshot']);
+  });
+});
