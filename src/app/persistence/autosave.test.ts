@@ -95,6 +95,25 @@ describe('autosave', () => {
     expect(await a.loadSavedSession(ls)).toMatchObject({ time: 956_000, commands: [{ at: 900 }] });
   });
 
+  it('16.3: a command whose store write never landed before the reload is kept (the page\'s last words)', async () => {
+    const store = memoryStore();
+    let a = await fresh();
+    a.setSessionStore(store);
+    a.saveSession(session(1000));
+    await settle();
+    // The power-off's session reaches the page, but its IndexedDB write never commits: the page reloads.
+    a.setSessionStore({ ...store, put: () => new Promise(() => {}) });
+    a.saveSession(session(1000, [{ at: 1000, command: { type: 'vm.powerOff', vm: 'sql01' } }]));
+    a.saveOnHide(ls);
+    expect(store.value).toMatchObject({ commands: [] });
+    a = await fresh();
+    a.setSessionStore(store);
+    expect(await a.loadSavedSession(ls)).toMatchObject({ commands: [{ at: 1000, command: { type: 'vm.powerOff' } }] });
+    // Read once, and into the store.
+    expect(ls.mem.has(a.LAST_WORDS_KEY)).toBe(false);
+    expect(store.value).toMatchObject({ commands: [{ at: 1000 }] });
+  });
+
   it('16.3: a time mark is applied only to the session it was written for', async () => {
     const store = memoryStore();
     let a = await fresh();

@@ -13,6 +13,13 @@ import { indexedDbStore, type SessionStore } from './sessionDb';
 export const LEGACY_AUTOSAVE_KEY = 'snaplab.session.v1';
 /** The time the lab reached when the page was last hidden, for the session it names (a few bytes). */
 export const TIME_MARK_KEY = 'snaplab.autosave.time.v1';
+/**
+ * The whole session as the page was hidden, written synchronously: an IndexedDB write started just
+ * before a reload may never commit, and the command it carried (a power-off a moment before the
+ * reload) would be lost. Read and removed on the next start; kept only when it is small.
+ */
+export const LAST_WORDS_KEY = 'snaplab.autosave.last.v1';
+const LAST_WORDS_MAX_CHARS = 1_000_000;
 
 export interface StorageLike { getItem(k: string): string | null; setItem(k: string, v: string): void; removeItem(k: string): void }
 
@@ -35,7 +42,12 @@ let lastSaved: Session | null = null;
 /** The newest simulated time the page has seen for lastSaved's lab (state posts come between saves). */
 let liveTime = 0;
 let writing: Promise<void> | null = null;
-let queued: Session | null = null;
+let queued: { session: Session; seq: number } | null = null;
+/** Sessions are numbered as they arrive; last words written at `lastWordsSeq` go once a store write
+ *  of that session or a later one has landed. */
+let seq = 0;
+let lastWordsSeq = Infinity;
+let lastWordsStore: StorageLike | null = null;
 
 /** An embedded lab neither restores nor overwrites the learner's own autosave (same origin, same store). */
 let autosave = true;
@@ -48,18 +60,24 @@ const failureText = (e: unknown): string => {
   return `Your work is not being saved: ${why}. Export the session to keep it; a reload would lose what is not saved.`;
 };
 
-function write(session: Session): void {
+function write(session: Session, at = seq): void {
   const store = sessions();
   if (!store) { useAutosave.setState({ failure: failureText(null) }); return; }
-  if (writing) { queued = session; return; } // one write at a time; the newest waits
+  if (writing) { queued = { session, seq: at }; return; } // one write at a time; the newest waits
   writing = store.put(session).then(
-    () => { if (useAutosave.getState().failure) useAutosave.setState({ failure: null }); },
+    () => {
+      if (useAutosave.getState().failure) useAutosave.setState({ failure: null });
+      if (at >= lastWordsSeq) {
+        lastWordsSeq = Infinity;
+        try { lastWordsStore?.removeItem(LAST_WORDS_KEY); } catch { /* nothing to free */ }
+      }
+    },
     (e: unknown) => { console.error('SnapLab: autosave failed', e); useAutosave.setState({ failure: failureText(e) }); },
   ).finally(() => {
     writing = null;
     const next = queued;
     queued = null;
-    if (next) write(next);
+    if (next) write(next.session, next.seq);
   });
 }
 
@@ -72,6 +90,7 @@ export function onSessionSaved(listener: (session: Session) => void): () => void
 }
 
 export function saveSession(session: Session): void {
+  seq++;
   lastSaved = session;
   liveTime = session.time;
   for (const listener of sessionListeners) listener(session);
@@ -108,10 +127,27 @@ export function atLaterTime(s: Session, time: number): Session | null {
 /** The page is being hidden or closed: save the time reached, now (localStorage) and in the store. */
 export function saveOnHide(local: StorageLike | null = localStore()): void {
   if (!autosave || !lastSaved) return;
-  const session = atLaterTime(lastSaved, liveTime);
-  if (!session) return;
-  try { local?.setItem(TIME_MARK_KEY, JSON.stringify({ stamp: sessionStamp(lastSaved), time: session.time })); } catch { /* the store's copy may still land */ }
-  saveSession(session);
+  const later = atLaterTime(lastSaved, liveTime);
+  const session = later ?? lastSaved;
+  try {
+    if (later) local?.setItem(TIME_MARK_KEY, JSON.stringify({ stamp: sessionStamp(lastSaved), time: later.time }));
+    const text = JSON.stringify(session);
+    if (text.length <= LAST_WORDS_MAX_CHARS) {
+      local?.setItem(LAST_WORDS_KEY, text);
+      lastWordsSeq = later ? seq + 1 : seq;
+      lastWordsStore = local;
+    }
+  } catch { /* the store's copy may still land */ }
+  if (later) saveSession(later);
+}
+
+/** The session the last page wrote as it was hidden, if any; it is read once. */
+function lastWords(local: StorageLike | null): unknown {
+  try {
+    const text = local?.getItem(LAST_WORDS_KEY) ?? null;
+    local?.removeItem(LAST_WORDS_KEY);
+    return text ? JSON.parse(text) as unknown : null;
+  } catch { return null; }
 }
 
 /** Save when the page is hidden (a tab switch, a phone's app switch) and when it is left or reloaded. */
@@ -139,6 +175,12 @@ export async function loadSavedSession(local: StorageLike | null = localStore())
   if (lastSaved) return lastSaved;
   if (!autosave) return null;
   const store = sessions();
+  // The previous page's last words are its newest session: newer than anything its store writes held.
+  const last = lastWords(local);
+  if (last) {
+    try { await store?.put(last as Session); } catch { /* restored all the same; the next save retries */ }
+    return last;
+  }
   let saved: unknown;
   try { saved = await store?.get(); } catch (e) { console.error('SnapLab: the autosave could not be read', e); }
   if (saved === undefined || saved === null) saved = await migrateLegacy(store, local);
@@ -161,7 +203,7 @@ async function migrateLegacy(store: SessionStore | null, local: StorageLike | nu
 export async function forgetSavedSession(local: StorageLike | null = localStore()): Promise<void> {
   lastSaved = null;
   liveTime = 0;
-  try { local?.removeItem(TIME_MARK_KEY); local?.removeItem(LEGACY_AUTOSAVE_KEY); } catch { /* nothing saved */ }
+  try { local?.removeItem(TIME_MARK_KEY); local?.removeItem(LEGACY_AUTOSAVE_KEY); local?.removeItem(LAST_WORDS_KEY); } catch { /* nothing saved */ }
   try { await sessions()?.clear(); } catch { /* nothing saved */ }
 }
 
