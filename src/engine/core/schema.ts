@@ -48,6 +48,9 @@ const disk = z.object({
   dynamic: z.boolean().default(false),
   // What the guest keeps here (default by position: defaultDiskRole).
   role: z.enum(DISK_ROLES).optional(),
+  // A raw device mapping (issue 10): virtual compatibility is snapshotted like any disk, physical
+  // compatibility is excluded from snapshots like an independent disk (rule 4).
+  rdm: z.enum(['virtual', 'physical']).optional(),
 }).strict();
 
 export const WORKLOAD_PROFILES = ['none', 'idle', 'fileserver', 'exchange', 'sql', 'dc', 'uniform'] as const;
@@ -166,6 +169,8 @@ export const labDefinitionSchema = z.object({
       const cap = d.capacityBytes ?? (d.capacityGB ?? 40) * GiB;
       if (d.usedGB !== undefined && d.usedGB * GiB > cap)
         ctx.addIssue({ code: 'custom', path: ['vms', i, 'disks', j, 'usedGB'], message: 'expected at most the disk capacity' });
+      if (d.rdm && d.thin)
+        ctx.addIssue({ code: 'custom', path: ['vms', i, 'disks', j, 'thin'], message: 'a raw device mapping maps a whole LUN: it is not thin' });
     });
     const w = v.workload;
     if (w?.profile === 'uniform') {

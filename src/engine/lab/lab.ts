@@ -66,7 +66,7 @@ export class Lab implements LabContext {
       disks.forEach((dd, i) => {
         const cap = dd.capacityBytes ?? Math.round((dd.capacityGB ?? 40) * GiB);
         const used = dd.usedGB !== undefined ? dd.usedGB * GiB : defaultUsedBytes(vd.guest, i, cap);
-        const disk = new VirtualDisk(dd.id, dd.mode, cap, dd.thin, vm.folder, i === 0 ? vm.name : `${vm.name}_${i}`, used, this.formatSettings);
+        const disk = new VirtualDisk(dd.id, dd.mode, cap, dd.thin, vm.folder, i === 0 ? vm.name : `${vm.name}_${i}`, used, this.formatSettings, dd.rdm ?? null);
         disk.controller = dd.controller;
         disk.dynamic = dd.dynamic;
         disk.role = dd.role ?? defaultDiskRole(i);

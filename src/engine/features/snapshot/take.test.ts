@@ -62,6 +62,32 @@ describe('taking a snapshot (vmware-snapshots.md)', () => {
     expect(lab.state().datastores[0].files.some((f) => f.path.includes('REDO'))).toBe(false);
   });
 
+  it('rule 4: a physical-mode RDM gets no delta and a virtual-mode RDM does', () => {
+    const lab = smallLab({ vm: { disks: [{ id: 'disk1', capacityGB: 10 }, { id: 'vrdm', capacityGB: 4, rdm: 'virtual' }, { id: 'prdm', capacityGB: 4, rdm: 'physical' }] } });
+    take(lab, 's1');
+    let s = lab.state();
+    expect(diskOf(s, 'vm1', 'vrdm').chain).toHaveLength(2);
+    expect(diskOf(s, 'vm1', 'prdm').chain).toHaveLength(1);
+    expect(vmOf(s).snapshots[0].files.map((f) => f.disk)).toEqual(['disk1', 'vrdm']);
+    ok(lab, { type: 'guest.write', vm: 'vm1', disk: 'prdm', offset: 0, length: 2 * MiB });
+    runTask(lab, { type: 'snapshot.revert', vm: 'vm1', snapshot: 's1' });
+    runTask(lab, { type: 'snapshot.deleteAll', vm: 'vm1' });
+    s = lab.state();
+    expect(diskOf(s, 'vm1', 'prdm').chain).toHaveLength(1);
+    expect(diskOf(s, 'vm1', 'prdm').chain[0].dataBytes).toBeGreaterThanOrEqual(2 * MiB);
+    expect(diskOf(s, 'vm1', 'vrdm').chain).toHaveLength(1);
+  });
+
+  it('rule 4: a memory snapshot of a running VM with a physical-mode RDM is refused, with a virtual-mode one taken', () => {
+    const phys = smallLab({ vm: { disks: [{ id: 'disk1', capacityGB: 10 }, { id: 'prdm', capacityGB: 4, rdm: 'physical' }] } });
+    const t = take(phys, 'm', { memory: true });
+    expect(t.state).toBe('error');
+    expect(t.error?.message).toMatch(/independent disks/);
+    expect(vmOf(phys.state()).snapshots).toHaveLength(0);
+    const virt = smallLab({ vm: { disks: [{ id: 'disk1', capacityGB: 10 }, { id: 'vrdm', capacityGB: 4, rdm: 'virtual' }] } });
+    expect(take(virt, 'm', { memory: true }).state).toBe('success');
+  });
+
   it('rule 5: a memory snapshot writes the RAM into the .vmsn before 6.0 and a separate .vmem from 6.0', () => {
     for (const [host, vmem] of [['4.0', false], ['6.0', true]] as const) {
       const lab = smallLab({ host, fs: host === '6.0' ? 'vmfs5' : 'vmfs3' });

@@ -97,4 +97,18 @@ describe('a write burst on a nearly full datastore (rule 15)', () => {
     expect(vmOf(lab.state()).question).toBeNull();
     expect(diskOf(lab.state()).chain[1].dataBytes).toBe(8 * GiB);
   });
+
+  it('rule 4: the datastore browser shows an RDM\'s mapping file (-rdm / -rdmp) of 0 bytes beside its descriptor, and the capacity is the LUN\'s', () => {
+    const lab = smallLab({ vm: { disks: [{ id: 'disk1', capacityGB: 10 }, { id: 'vrdm', capacityGB: 50, rdm: 'virtual' }, { id: 'prdm', capacityGB: 60, rdm: 'physical' }] } });
+    const s = lab.state();
+    const files = s.datastores[0].files.filter((f) => f.vm === 'vm1').map((f) => f.path);
+    expect(files).toEqual(expect.arrayContaining(['VM1/VM1_1.vmdk', 'VM1/VM1_1-rdm.vmdk', 'VM1/VM1_2.vmdk', 'VM1/VM1_2-rdmp.vmdk']));
+    expect(files).not.toContain('VM1/VM1_1-flat.vmdk');
+    expect(files).not.toContain('VM1/VM1_2-flat.vmdk');
+    for (const p of ['VM1/VM1_1-rdm.vmdk', 'VM1/VM1_2-rdmp.vmdk']) expect(s.datastores[0].files.find((f) => f.path === p)!.sizeBytes).toBe(0);
+    expect(diskOf(s, 'vm1', 'vrdm').capacityBytes).toBe(50 * GiB);
+    expect(diskOf(s, 'vm1', 'prdm').capacityBytes).toBe(60 * GiB);
+    // 100 GB datastore: two LUNs of 110 GB together still fit, they take no datastore space.
+    expect(s.datastores[0].freeBytes).toBeGreaterThan(80 * GiB);
+  });
 });

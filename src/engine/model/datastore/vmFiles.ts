@@ -27,7 +27,7 @@ export function vmFiles(vm: Vm): FileView[] {
     for (const file of d.files) {
       if (file.descriptorBytes) files.push({ path: file.path, sizeBytes: file.descriptorBytes, kind: 'descriptor', vm: vm.id });
       const kind = file.isBase ? 'flat' : file.format === 'redo' ? 'redo' : 'delta';
-      files.push({ path: file.extentPath, sizeBytes: file.sizeBytes, kind, vm: vm.id });
+      files.push({ path: file.extentPath, sizeBytes: extentBytes(d, file), kind, vm: vm.id });
       // CBT keeps a -ctk.vmdk beside every disk file it tracks (VDDK guide: changeTrackPath).
       if (d.ctk) files.push({ path: ctkPath(file.path), sizeBytes: ctkFileBytes(d.capacityBytes), kind: 'ctk', vm: vm.id });
     }
@@ -43,11 +43,18 @@ export function vmUsedBytes(vm: Vm): number {
   if (vm.power === 'suspended') used += vm.memoryBytes + VMSS_EXTRA_BYTES;
   for (const d of vm.disks) {
     const ctk = d.ctk ? ctkFileBytes(d.capacityBytes) : 0;
-    for (const f of d.files) used += f.descriptorBytes + f.sizeBytes + ctk;
+    for (const f of d.files) used += f.descriptorBytes + extentBytes(d, f) + ctk;
   }
   for (const s of vm.snapshots) for (const o of s.own) used += o.sizeBytes;
   return used;
 }
+
+/**
+ * What an extent takes on the datastore. The base of a raw device mapping is its mapping file
+ * (-rdm.vmdk / -rdmp.vmdk): it holds no data (the data is on the LUN), so the lab shows and counts it
+ * as 0 bytes of datastore space used, while the disk's capacity stays the LUN's.
+ */
+const extentBytes = (d: Vm['disks'][number], f: Vm['disks'][number]['base']): number => (d.rdm && f === d.base ? 0 : f.sizeBytes);
 
 const ctkPath = (descriptor: string): string => descriptor.replace(/\.vmdk$/, '-ctk.vmdk');
 

@@ -33,6 +33,8 @@ export class VirtualDisk {
     readonly stem: string,          // "EXCH01" for the first disk, "EXCH01_1" for the second
     usedBytes: number,
     private readonly settings: FormatSettings,
+    /** A raw device mapping (issue 10): the base is the mapping file, the capacity the LUN's. */
+    readonly rdm: 'virtual' | 'physical' | null = null,
   ) {
     let grains: GrainMap | undefined;
     if (thin) {
@@ -41,7 +43,8 @@ export class VirtualDisk {
       const used = Math.min(total, Math.ceil(usedBytes / THIN_BLOCK_BYTES));
       if (used) grains.setRange(0, used);
     }
-    this.base = new DiskFile(`${folder}/${stem}.vmdk`, `${folder}/${stem}-flat.vmdk`, thin ? 'thin' : 'flat',
+    const extent = rdm === 'virtual' ? '-rdm' : rdm === 'physical' ? '-rdmp' : '-flat';
+    this.base = new DiskFile(`${folder}/${stem}.vmdk`, `${folder}/${stem}${extent}.vmdk`, thin ? 'thin' : 'flat',
       THIN_BLOCK_BYTES, capacityBytes, null, 0, settings, grains);
     if (!thin) {
       this.base.inUse = new GrainMap(Math.ceil(capacityBytes / THIN_BLOCK_BYTES));
@@ -52,7 +55,8 @@ export class VirtualDisk {
     this.leaf = this.base;
   }
 
-  get dependent(): boolean { return this.mode === 'dependent'; }
+  /** In snapshots: a physical-mode RDM is excluded like an independent disk (rule 4). */
+  get dependent(): boolean { return this.mode === 'dependent' && this.rdm !== 'physical'; }
 
   /** The chain from the base to `file` (base first). */
   chainTo(file: DiskFile = this.leaf): DiskFile[] {
