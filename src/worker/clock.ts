@@ -1,21 +1,39 @@
-// The real-time clock: while playing, every tick advances the lab by the real time elapsed times the
-// speed. A tick that would take too long (a big lab at days per minute) is cut down, so the worker
-// stays responsive and the achieved speed is reported instead of freezing.
+// The real-time clock: while playing, the lab owes simulated time at the speed asked for (real time
+// elapsed times the speed), and each tick pays it off in one large advance sized to the tick's time
+// budget, from what the engine has lately cost per simulated ms. Large advances are what make the
+// engine fast (its cost per call is high, its cost per simulated ms low), and catching up from real
+// time keeps the speed asked for even when ticks come late. When the engine cannot keep up, the debt
+// stops growing past a short lag (the lab does not jump ahead in bursts) and the achieved speed is
+// reported instead of freezing the worker.
 
 /** Slow motion for the VSS hold window up to ten days a minute. */
 export const MIN_SPEED = 0.01;
 export const MAX_SPEED = 14_400;
+/** Real ms between ticks once the lab has caught up. */
 export const TICK_MS = 16;
-/** Worker time one tick may spend advancing the engine. */
-export const TICK_BUDGET_MS = 12;
-/** A tab put in the background may not tick for seconds; do not jump the lab by all of that. */
-const MAX_REAL_STEP_MS = 100;
+/** Worker time one tick may spend advancing the engine; requests wait at most about this long. */
+export const TICK_BUDGET_MS = 30;
+/**
+ * The most real time the lab may fall behind the speed asked for: more is given up, so a tab that
+ * slept in the background, or an engine slower than the speed, does not make the lab leap ahead.
+ */
+export const MAX_LAG_MS = 250;
+/** The achieved speed is measured over windows of at least this much real time. */
+const RATE_WINDOW_MS = 250;
+/** The first advance after starting, before the engine's cost is known. */
+const PROBE_SIM_MS = 1000;
+/** Below this, a measured cost is timer noise, not the engine's. */
+const MIN_COST_MS = 0.5;
 
 export interface ClockDeps {
   now(): number;
   setTimer(fn: () => void, ms: number): unknown;
   clearTimer(handle: unknown): void;
-  advance(simMs: number): void;
+  /**
+   * Advance the lab by `simMs`. May return the real ms of that call spent on other work than the
+   * engine's (time-travel copies), which the clock leaves out of what it learns the engine costs.
+   */
+  advance(simMs: number): number | void;
   /** Called after each tick that advanced the lab. */
   afterTick(): void;
 }
@@ -27,12 +45,16 @@ export function clampSpeed(speed: number): number {
 export class ClockLoop {
   playing = false;
   speed = 1;
+  /** Simulated ms per real ms achieved lately (0 until measured). */
   actualSpeed = 0;
   private timer: unknown = null;
   private lastReal = 0;
-  /** Most simulated ms one tick may cover, learnt from how long the engine took. */
-  private maxSimPerTick = Infinity;
-  private carry = 0;
+  /** Simulated ms the lab owes the speed asked for. */
+  private owed = 0;
+  /** Simulated ms the engine covers per ms of its own work, learnt as it runs (null: not yet). */
+  private simPerMs: number | null = null;
+  private windowStart = 0;
+  private windowSim = 0;
 
   constructor(private readonly deps: ClockDeps) {}
 
@@ -41,19 +63,25 @@ export class ClockLoop {
     if (this.playing) return;
     this.playing = true;
     this.lastReal = this.deps.now();
-    this.schedule();
+    this.windowStart = this.lastReal;
+    this.windowSim = 0;
+    this.owed = 0;
+    // Learnt afresh: a paused lab may have been replaced by a much larger one.
+    this.simPerMs = null;
+    this.schedule(TICK_MS);
   }
 
   pause(): void {
     this.playing = false;
     this.actualSpeed = 0;
+    this.owed = 0;
     if (this.timer !== null) this.deps.clearTimer(this.timer);
     this.timer = null;
   }
 
   setSpeed(speed: number): void {
     this.speed = clampSpeed(speed);
-    this.maxSimPerTick = Infinity;
+    this.owed = Math.min(this.owed, this.maxOwed());
   }
 
   /** One tick; public so tests can drive it without timers. */
@@ -61,25 +89,54 @@ export class ClockLoop {
     this.timer = null;
     if (!this.playing) return;
     const start = this.deps.now();
-    const real = Math.min(MAX_REAL_STEP_MS, Math.max(0, start - this.lastReal));
+    this.owed = Math.min(this.owed + Math.max(0, start - this.lastReal) * this.speed, this.maxOwed());
     this.lastReal = start;
-    // Whole milliseconds only, carrying the fraction, so slow motion still moves.
-    const wanted = real * this.speed + this.carry;
-    const sim = Math.min(Math.floor(wanted), this.maxSimPerTick);
-    this.carry = sim < Math.floor(wanted) ? 0 : wanted - sim;
-    if (sim > 0) {
-      this.deps.advance(sim);
-      const cost = this.deps.now() - start;
-      if (cost > TICK_BUDGET_MS) this.maxSimPerTick = Math.max(1, Math.floor((sim * TICK_BUDGET_MS) / cost));
-      else if (sim >= this.maxSimPerTick && cost < TICK_BUDGET_MS / 2) this.maxSimPerTick = Math.ceil(this.maxSimPerTick * 1.5);
-      this.deps.afterTick();
+    let covered = 0;
+    // Usually one advance; more only when the estimate left most of the budget unused.
+    for (let round = 0; round < 4; round++) {
+      const spent = this.deps.now() - start;
+      // Whole milliseconds (clock.advance's unit); the fraction stays owed, so slow motion still moves.
+      let chunk = Math.floor(this.owed + 1e-9);
+      if (chunk < 1 || spent >= TICK_BUDGET_MS / 2) break;
+      // Until the engine's cost is known, a probe: a long first advance could hold the worker for seconds.
+      chunk = Math.min(chunk, this.simPerMs === null ? PROBE_SIM_MS : Math.max(1, Math.floor(this.simPerMs * (TICK_BUDGET_MS - spent))));
+      const t0 = this.deps.now();
+      const other = this.deps.advance(chunk) ?? 0;
+      const cost = Math.max(MIN_COST_MS, this.deps.now() - t0 - other);
+      this.learn(chunk / cost);
+      this.owed -= chunk;
+      covered += chunk;
+      if (!this.playing) return; // the advance stopped the clock (the lab's time limit, a failure)
     }
-    const rate = real > 0 ? sim / real : this.actualSpeed;
-    this.actualSpeed = this.actualSpeed === 0 ? rate : this.actualSpeed * 0.8 + rate * 0.2;
-    this.schedule();
+    if (covered > 0) this.deps.afterTick();
+    if (!this.playing) return;
+    this.measure(covered);
+    // Still owing: go on as soon as the worker has answered what waits; else wait for time to pass.
+    this.schedule(this.owed >= 1 ? 0 : TICK_MS);
   }
 
-  private schedule(): void {
-    if (this.playing && this.timer === null) this.timer = this.deps.setTimer(() => this.tick(), TICK_MS);
+  /** Most simulated ms the lab may owe (see MAX_LAG_MS); at least one tick's worth of slow motion. */
+  private maxOwed(): number {
+    return Math.max(1, this.speed * MAX_LAG_MS);
+  }
+
+  private learn(rate: number): void {
+    // Weighted towards the past: one slow advance (a merge starting, a collection) should not halve
+    // the next chunk, but a lasting change in cost shows within a few ticks.
+    this.simPerMs = this.simPerMs === null ? rate : this.simPerMs * 0.7 + rate * 0.3;
+  }
+
+  private measure(covered: number): void {
+    this.windowSim += covered;
+    const real = this.deps.now() - this.windowStart;
+    if (real < RATE_WINDOW_MS) return;
+    const rate = Math.min(this.speed, this.windowSim / real);
+    this.actualSpeed = this.actualSpeed === 0 ? rate : this.actualSpeed * 0.5 + rate * 0.5;
+    this.windowStart += real;
+    this.windowSim = 0;
+  }
+
+  private schedule(ms: number): void {
+    if (this.playing && this.timer === null) this.timer = this.deps.setTimer(() => this.tick(), ms);
   }
 }

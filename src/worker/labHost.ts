@@ -71,7 +71,11 @@ export class LabHost {
   constructor(private readonly deps: HostDeps) {
     this.clock = new ClockLoop({
       now: deps.now, setTimer: deps.setTimer, clearTimer: deps.clearTimer,
-      advance: (ms) => { this.guard('the running clock', () => this.travel.advance(this.lab, Math.min(ms, LAB_TIME_LIMIT_MS - this.lab.now))); },
+      advance: (ms) => {
+        const copying = this.travel.copyMs;
+        this.guard('the running clock', () => this.travel.advance(this.lab, Math.min(ms, LAB_TIME_LIMIT_MS - this.lab.now)));
+        return this.travel.copyMs - copying;
+      },
       afterTick: () => {
         if (this.broken) return;
         if (this.lab.now >= LAB_TIME_LIMIT_MS) { this.clock.pause(); this.postClock(); this.postSession(); }

@@ -38,6 +38,8 @@ export class TimeTravel<L extends TravellingLab> {
   private scanKeys = new Set<string>();
   private lastCopyReal = -Infinity;
   private lastCopyCost = 0;
+  /** Real ms spent copying the lab so far (the clock leaves it out of what the engine costs). */
+  copyMs = 0;
   /** No checkpoints while a seek rebuilds the past: the copies would cost the learner's wait. */
   private rebuilding = false;
 
@@ -149,6 +151,7 @@ export class TimeTravel<L extends TravellingLab> {
     if (!copy) return;
     this.lastCopyReal = this.deps.realNow();
     this.lastCopyCost = this.lastCopyReal - real;
+    this.copyMs += this.lastCopyCost;
     this.checkpoints.add({ branch: this.branch, time: lab.now, applied: this.cursor, lab: copy.lab as L, bytes: copy.bytes });
   }
 
