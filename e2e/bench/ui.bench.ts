@@ -3,7 +3,7 @@
 // 14,400x on a 16-VM lab: at least 30 simulated hours, p95 at or under 20 ms), the main thread's busy
 // share (CDP Performance metrics), the longest main-thread task (PerformanceObserver 'longtask'), the
 // initial JS transfer (gzip) and the machine's load average, which the numbers depend on.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -13,6 +13,8 @@ import { MAX_SPEED } from '../../src/worker/clock';
 
 const RUN_MS = Number(process.env.BENCH_UI_MS ?? 10_000);
 const SPEED = Number(process.env.BENCH_UI_SPEED ?? MAX_SPEED);
+/** A file to write the main thread's CPU profile of the window to (open it in DevTools' Performance panel). */
+const PROFILE = process.env.BENCH_UI_PROFILE;
 const DIST = join(import.meta.dirname, '../../dist');
 /** Issue 11's goals: simulated hours per 10 s of real time at 14,400x, and the p95 frame interval. */
 const GOAL_SIM_HOURS_PER_10S = 30;
@@ -80,12 +82,14 @@ test('UI under the largest built-in lab at top speed', async ({ page }) => {
   const loadBefore = loadAverage();
   const startTime = (await page.evaluate(() => window.lab.state())).time;
   const before = await metrics();
+  if (PROFILE) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.start'); }
   await page.evaluate(() => { (window as unknown as { __bench: { recording: boolean } }).__bench.recording = true; });
   await page.evaluate((s) => window.lab.play(s), SPEED);
   // The measurement window: real time passing while the lab plays (a window, not a wait for a state).
   await page.waitForTimeout(RUN_MS);
   const paused = await page.evaluate(() => window.lab.pause());
   const after = await metrics();
+  if (PROFILE) writeFileSync(PROFILE, JSON.stringify((await cdp.send('Profiler.stop')).profile));
   const loadAfter = loadAverage();
   const m = await page.evaluate(() => (window as unknown as { __bench: { longest: number; longCount: number; frames: number[] } }).__bench);
   if (!paused.ok) throw new Error('pause failed');

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as engine from '../engine/index';
 import { LabHost } from '../worker/labHost';
 import { PROTOCOL_VERSION, type RequestMessage, type WorkerMessage } from '../worker/protocol';
@@ -49,6 +49,23 @@ describe('connection', () => {
     const state = await (await labClient()).request({ kind: 'state' });
     expect(state.vms.find((v) => v.id === 'dc01')?.snapshots.map((s) => s.name)).toEqual(['survives']);
     expect(state.time).toBe(60_000);
+  });
+
+  it('while the clock plays, the time posts between state posts move the clock the page shows', async () => {
+    await start(() => inProcessWorker());
+    const client = await labClient();
+    const times = new Set<number>();
+    const stop = useLab.subscribe((s) => { if (s.clock.playing) times.add(s.liveTime); });
+    await client.request({ kind: 'play', speed: 3600 });
+    try {
+      // State posts come at most 5 times a second while playing: more distinct times than that in a
+      // second can only come from the time posts.
+      await vi.waitFor(() => expect(times.size).toBeGreaterThan(12), { timeout: 1000, interval: 10 });
+    } finally {
+      stop();
+      await client.request({ kind: 'pause' });
+    }
+    await vi.waitFor(() => expect(useLab.getState().clock.playing).toBe(false));
   });
 
   it('16.6: a restore that does not finish in time is given up: a new worker with the default lab, and a message', async () => {

@@ -70,6 +70,10 @@ function commit(): void {
 
 function onMessage(m: Exclude<WorkerMessage, { type: 'answer' | 'hello' }>): void {
   if (m.type === 'state') onState(m.patch, m.clock);
+  else if (m.type === 'time') {
+    noteLiveTime(m.time);
+    receiveLiveTime(m.time, m.clock);
+  }
   else if (m.type === 'clock') {
     receiveClock(m.clock);
     if (!m.clock.playing && pending) commit();

@@ -4,7 +4,7 @@ import { LabHost } from './labHost';
 import type { WorkerMessage } from './protocol';
 import { setLessonResolver } from './labSources';
 import { LAB_TIME_LIMIT_MS, type Session } from './session';
-import { ENGINE_FAILED } from './labHost';
+import { ENGINE_FAILED, PLAYING_POST_INTERVAL_MS, POST_INTERVAL_MS } from './labHost';
 
 function host() {
   const posted: WorkerMessage[] = [];
@@ -137,6 +137,59 @@ describe('LabHost', () => {
     const s = h.handle({ kind: 'session' });
     expect(s.time).toBe(LAB_TIME_LIMIT_MS);
     expect(h.handle({ kind: 'pause' })).toMatchObject({ ok: true, playing: false });
+  });
+
+  it('while playing, posts the state at most every 200 ms and the clock\'s time in between; a command or a pause posts at once', () => {
+    const posted: { at: number; m: WorkerMessage }[] = [];
+    let real = 0;
+    const timers = new Map<number, { fn: () => void; at: number }>();
+    let seq = 0;
+    const h = new LabHost({
+      engine, post: (m) => posted.push({ at: real, m }), now: () => real,
+      setTimer: (fn, ms) => { timers.set(++seq, { fn, at: real + ms }); return seq; },
+      clearTimer: (id) => { timers.delete(id as number); },
+    });
+    /** Real time passes; the worker's timers fire in order (a cheap lab: ticks cost nothing). */
+    const runUntil = (end: number) => {
+      for (;;) {
+        const next = [...timers.entries()].sort((a, b) => a[1].at - b[1].at)[0];
+        if (!next || next[1].at > end) break;
+        timers.delete(next[0]);
+        real = Math.max(real, next[1].at);
+        next[1].fn();
+      }
+      real = end;
+    };
+    h.handle({ kind: 'load', source: 'workshop' });
+    posted.length = 0;
+    h.handle({ kind: 'play', speed: 3600 });
+    runUntil(2000);
+    const states = posted.filter((p) => p.m.type === 'state');
+    const times = posted.filter((p) => p.m.type === 'time');
+    expect(states.length).toBeGreaterThanOrEqual(2000 / PLAYING_POST_INTERVAL_MS - 1);
+    expect(states.length).toBeLessThanOrEqual(2000 / PLAYING_POST_INTERVAL_MS + 1);
+    for (let i = 1; i < states.length; i++) expect(states[i].at - states[i - 1].at).toBeGreaterThanOrEqual(PLAYING_POST_INTERVAL_MS);
+    expect(times.length).toBeGreaterThanOrEqual((2000 / PLAYING_POST_INTERVAL_MS) * 2);
+    const both = posted.filter((p) => p.m.type === 'time' || p.m.type === 'state');
+    for (let i = 1; i < both.length; i++) expect(both[i].at - both[i - 1].at).toBeGreaterThanOrEqual(POST_INTERVAL_MS);
+    const last = times.at(-1)!.m;
+    expect(last.type === 'time' && last.time).toBeGreaterThan(0);
+
+    // A command while playing shows within POST_INTERVAL_MS, not at the next 200 ms post.
+    posted.length = 0;
+    h.handle({ kind: 'dispatch', command: { type: 'snapshot.take', vm: 'exch01', name: 'now' } });
+    const asked = real;
+    runUntil(real + POST_INTERVAL_MS);
+    const shown = posted.find((p) => p.m.type === 'state' && p.m.patch.vms?.upsert.some((v) => v.snapshots.some((x) => x.name === 'now')));
+    expect(shown && shown.at - asked).toBeLessThanOrEqual(POST_INTERVAL_MS);
+
+    // Pause: the newest state goes out with the answer.
+    runUntil(real + 150);
+    posted.length = 0;
+    const paused = h.handle({ kind: 'pause' });
+    const state = posted.find((p) => p.m.type === 'state')?.m;
+    expect(state?.type === 'state' && state.patch.time).toBe(paused.ok && paused.time);
+    expect(state?.type === 'state' && state.clock.playing).toBe(false);
   });
 
   it('16.14: a seed past 32 bits is refused, not wrapped to another lab', () => {

@@ -38,6 +38,12 @@ export interface HostDeps {
 
 /** At most ~30 state posts a second. */
 export const POST_INTERVAL_MS = 33;
+/**
+ * While the clock plays, a state post at most this often (the page shows the panels no more often);
+ * in between, only the clock's time goes out, at POST_INTERVAL_MS. A state post costs the worker a
+ * state view, a diff and a structured clone, and the page a clone back: not worth it 30 times a second.
+ */
+export const PLAYING_POST_INTERVAL_MS = 200;
 const SESSION_INTERVAL_MS = 1000;
 /** The scrubber's history view, at most this often while time runs. */
 const HISTORY_INTERVAL_MS = 250;
@@ -58,6 +64,9 @@ export class LabHost {
   private readonly clock: ClockLoop;
   private lastPost = -Infinity;
   private postTimer: unknown = null;
+  /** When the pending post timer fires (a command's post may bring it forward). */
+  private postDue = Infinity;
+  private lastTimePost = -Infinity;
   private sessionTimer: unknown = null;
   private travel: TimeTravel<LabLike>;
   private lastHistoryPost = -Infinity;
@@ -79,7 +88,7 @@ export class LabHost {
       afterTick: () => {
         if (this.broken) return;
         if (this.lab.now >= LAB_TIME_LIMIT_MS) { this.clock.pause(); this.postClock(); this.postSession(); }
-        this.travel.maybeCheckpoint(this.lab); this.requestPost(); this.requestSession();
+        this.travel.maybeCheckpoint(this.lab); this.requestPost(PLAYING_POST_INTERVAL_MS); this.postTime(); this.requestSession();
       },
     });
     this.travel = this.newTravel();
@@ -109,7 +118,8 @@ export class LabHost {
         this.clock.play(request.speed as number | undefined);
         return this.clockAnswer();
       }
-      case 'pause': this.clock.pause(); this.postClock(); return this.clockAnswer();
+      // The newest state at once: while playing, the last state post may be 200 ms old.
+      case 'pause': this.clock.pause(); this.postNow(); return this.clockAnswer();
       case 'setSpeed':
         if (!validSpeed(request.speed)) return badSpeed(request.speed);
         this.clock.setSpeed(request.speed);
@@ -347,15 +357,32 @@ export class LabHost {
     this.deps.post({ type: 'clock', clock: this.clockView() });
   }
 
-  private requestPost(): void {
-    const wait = this.lastPost + POST_INTERVAL_MS - this.deps.now();
-    if (wait <= 0) this.postNow();
-    else if (this.postTimer === null) this.postTimer = this.deps.setTimer(() => this.postNow(), wait);
+  /** A state post within `interval` of the last one; an earlier pending one stays. */
+  private requestPost(interval = POST_INTERVAL_MS): void {
+    const due = this.lastPost + interval;
+    const wait = due - this.deps.now();
+    if (wait <= 0) { this.postNow(); return; }
+    if (this.postTimer !== null) {
+      if (this.postDue <= due) return;
+      this.deps.clearTimer(this.postTimer);
+    }
+    this.postDue = due;
+    this.postTimer = this.deps.setTimer(() => this.postNow(), wait);
+  }
+
+  /** The clock's time between state posts while playing (the simulated clock and the scrubber). */
+  private postTime(): void {
+    const now = this.deps.now();
+    // Together with the state posts, still at most one message every POST_INTERVAL_MS.
+    if (now - this.lastTimePost < POST_INTERVAL_MS || now - this.lastPost < POST_INTERVAL_MS || this.postDue - now < POST_INTERVAL_MS) return;
+    this.lastTimePost = now;
+    this.deps.post({ type: 'time', time: this.lab.now, clock: this.clockView() });
   }
 
   private postNow(): void {
     if (this.postTimer !== null) this.deps.clearTimer(this.postTimer);
     this.postTimer = null;
+    this.postDue = Infinity;
     this.lastPost = this.deps.now();
     const state = this.lab.state();
     this.travel.observe(state);

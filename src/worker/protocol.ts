@@ -5,7 +5,7 @@ import type { CommandResult, EventView, HostView, StateView } from '../engine/co
 import type { Session } from './session';
 import type { HistoryView, UsageSample } from './history';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** What the page may ask. `load` takes a lab definition object or a lab/lesson id. */
 export type WorkerRequest =
@@ -83,6 +83,8 @@ export type WorkerMessage =
   | { type: 'answer'; id: number; answer: unknown }
   | { type: 'state'; patch: StatePatch; clock: ClockView }
   | { type: 'clock'; clock: ClockView }
+  /** While the clock plays: its simulated time between state posts (which come less often then). */
+  | { type: 'time'; time: number; clock: ClockView }
   | { type: 'session'; session: Session }
   | { type: 'history'; history: HistoryView }
   | { type: 'fatal'; message: string }
