@@ -15,6 +15,8 @@ const RUN_MS = Number(process.env.BENCH_UI_MS ?? 10_000);
 const SPEED = Number(process.env.BENCH_UI_SPEED ?? MAX_SPEED);
 /** A file to write the main thread's CPU profile of the window to (open it in DevTools' Performance panel). */
 const PROFILE = process.env.BENCH_UI_PROFILE;
+/** A file to write a Chrome trace of the window to (chrome://tracing, or DevTools' Performance panel). */
+const TRACE = process.env.BENCH_UI_TRACE;
 const DIST = join(import.meta.dirname, '../../dist');
 /** Issue 11's goals: simulated hours per 10 s of real time at 14,400x, and the p95 frame interval. */
 const GOAL_SIM_HOURS_PER_10S = 30;
@@ -44,7 +46,7 @@ function largestLab(): [string, unknown] {
   return Object.entries(builtInLabs).sort((a, b) => size(b[1]) - size(a[1]))[0];
 }
 
-test('UI under the largest built-in lab at top speed', async ({ page }) => {
+test('UI under the largest built-in lab at top speed', async ({ page, browser }) => {
   await page.addInitScript(() => {
     const w = window as unknown as { __bench: { longest: number; longCount: number; frames: number[]; recording: boolean } };
     w.__bench = { longest: 0, longCount: 0, frames: [], recording: false };
@@ -83,12 +85,14 @@ test('UI under the largest built-in lab at top speed', async ({ page }) => {
   const startTime = (await page.evaluate(() => window.lab.state())).time;
   const before = await metrics();
   if (PROFILE) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.start'); }
+  if (TRACE) await browser.startTracing(page, { path: TRACE, screenshots: false });
   await page.evaluate(() => { (window as unknown as { __bench: { recording: boolean } }).__bench.recording = true; });
   await page.evaluate((s) => window.lab.play(s), SPEED);
   // The measurement window: real time passing while the lab plays (a window, not a wait for a state).
   await page.waitForTimeout(RUN_MS);
   const paused = await page.evaluate(() => window.lab.pause());
   const after = await metrics();
+  if (TRACE) await browser.stopTracing();
   if (PROFILE) writeFileSync(PROFILE, JSON.stringify((await cdp.send('Profiler.stop')).profile));
   const loadAfter = loadAverage();
   const m = await page.evaluate(() => (window as unknown as { __bench: { longest: number; longCount: number; frames: number[] } }).__bench);
@@ -106,6 +110,7 @@ test('UI under the largest built-in lab at top speed', async ({ page }) => {
     achievedSpeed: Math.round(simulatedMs / RUN_MS),
     frames: frames.length, p50FrameMs: +pct(0.5).toFixed(1), p95FrameMs: +pct(0.95).toFixed(1), maxFrameMs: +pct(1).toFixed(1),
     mainThreadBusyPct: busy('TaskDuration'), mainThreadScriptPct: busy('ScriptDuration'), mainThreadLayoutPct: busy('LayoutDuration'),
+    mainThreadStylePct: busy('RecalcStyleDuration'),
     longTasks: m.longCount, longestTaskMs: +m.longest.toFixed(0),
     initialJsGzipKB: +(js.gzipBytes / 1024).toFixed(1), initialJsRawKB: +(js.rawBytes / 1024).toFixed(1), initialJsFiles: js.files,
     cores: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter,
@@ -114,7 +119,7 @@ test('UI under the largest built-in lab at top speed', async ({ page }) => {
   console.log(`\nSnapLab UI bench: lab "${id}" (${vms.length} VMs) at ${SPEED}x for ${RUN_MS / 1000} s real`);
   console.log(`  simulated time  ${simHours.toFixed(1)} h (${result.achievedSpeed}x achieved; goal >= ${goalHours} h in ${RUN_MS / 1000} s at 14400x): ${verdict(SPEED === MAX_SPEED && simHours >= goalHours)}`);
   console.log(`  frame interval  p50 ${result.p50FrameMs} ms  p95 ${result.p95FrameMs} ms (goal <= ${GOAL_P95_MS}): ${verdict(result.p95FrameMs <= GOAL_P95_MS)}  max ${result.maxFrameMs} ms`);
-  console.log(`  main thread     busy ${result.mainThreadBusyPct}% (script ${result.mainThreadScriptPct}%, layout ${result.mainThreadLayoutPct}%)`);
+  console.log(`  main thread     busy ${result.mainThreadBusyPct}% (script ${result.mainThreadScriptPct}%, style ${result.mainThreadStylePct}%, layout ${result.mainThreadLayoutPct}%)`);
   console.log(`  long tasks      ${result.longTasks}, longest ${result.longestTaskMs} ms (goal <= 100)`);
   console.log(`  initial JS      ${result.initialJsGzipKB} KB gzip (${result.initialJsRawKB} KB raw; goal <= 300) ${js.files.join(', ')}`);
   console.log(`  machine         ${result.cores} cores, load average ${loadBefore} before, ${loadAfter} after (another busy process lowers both numbers)`);

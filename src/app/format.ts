@@ -17,6 +17,16 @@ export function formatSimTime(ms: number, withMs = true): string {
 }
 
 /** Speed as simulated time per real time: "1/10 slow motion", "real time", "1 hour per minute" ... */
+/**
+ * What the speed control adds while the lab runs slower than asked (the engine cannot keep up on a big
+ * lab): the speed it does run at, so a learner knows a day takes longer than the control says. Null
+ * while it keeps up (within 30%).
+ */
+export function behindNote(playing: boolean, speed: number, actual: number): string | null {
+  if (!playing || actual <= 0 || actual >= speed * 0.7) return null;
+  return `running at ${trim(Math.round(actual))}×`;
+}
+
 export function formatSpeed(speed: number): string {
   if (speed < 0.999) return `${trim(speed)}× (slow motion)`;
   if (speed < 1.001) return '1× (real time)';

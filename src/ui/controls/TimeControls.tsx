@@ -1,6 +1,6 @@
 // Play, pause, speed (log scale), step to the next event, and the simulated clock.
 import { useLab } from '../../app/store';
-import { formatSimTime, formatSpeed, sliderToSpeed, speedToSlider } from '../../app/format';
+import { behindNote, formatSimTime, formatSpeed, sliderToSpeed, speedToSlider } from '../../app/format';
 import { setSpeed, stepToNextEvent, togglePlay } from '../../app/commands';
 import { MAX_SPEED, MIN_SPEED } from '../../worker/clock';
 import { Scrubber } from './Scrubber';
@@ -10,7 +10,7 @@ export function TimeControls() {
   const speed = useLab((s) => s.clock.speed);
   const actual = useLab((s) => s.clock.actualSpeed);
   const time = useLab((s) => s.liveTime);
-  const behind = playing && actual > 0 && actual < speed * 0.7;
+  const behind = behindNote(playing, speed, actual);
   return (
     <div className="time-controls" role="group" aria-label="Time controls">
       <button type="button" className="btn btn-primary play" onClick={() => void togglePlay()}
@@ -27,8 +27,8 @@ export function TimeControls() {
           value={speedToSlider(speed)} aria-valuetext={formatSpeed(speed)}
           onChange={(e) => void setSpeed(sliderToSpeed(Number(e.target.value)))} />
       </label>
-      <span className="speed-text" title={behind ? `The lab keeps up at ${Math.round(actual)}×` : undefined}>
-        {formatSpeed(speed)}{behind ? ' · catching up' : ''}
+      <span className="speed-text" title={behind ? 'The lab cannot keep up with this speed on this machine: this is the speed it runs at.' : undefined}>
+        {formatSpeed(speed)}{behind ? ` · ${behind}` : ''}
       </span>
       <span className="sim-clock" role="timer" aria-label={`Simulated time ${formatSimTime(time, false)}`}>{formatSimTime(time)}</span>
       <Scrubber />
