@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as engine from '../engine/index';
 import { LabHost } from './labHost';
+import { TimeTravel } from './timeTravel';
 import type { WorkerMessage } from './protocol';
 import type { Session } from './session';
 import type { StateView } from '../engine/core/view';
@@ -228,5 +229,27 @@ describe('the history view the page gets', () => {
     // The state post observes the new markers; the history post it asks for waits for its interval.
     for (let i = 0; i < 5 && timers.length; i++) { real += i === 0 ? 40 : 300; for (const fn of timers.splice(0)) fn(); }
     expect(views().at(-1)!.history.markers.map((m) => m.kind)).toEqual(['snapshot']);
+  });
+});
+
+describe('TimeTravel legs', () => {
+  it('a long advance goes in few engine calls: legs last until the next copy may be taken, not one spacing each', () => {
+    // A fake lab on a fake real clock: 1 simulated hour costs 100 real ms, a copy 50 ms.
+    let real = 0;
+    const calls: number[] = [];
+    const lab = {
+      now: 0,
+      dispatch: () => ({ ok: true as const }),
+      advance(ms: number) { calls.push(ms); this.now += ms; real += ms / 36_000; },
+      fork() { real += 50; return { lab: { ...this }, bytes: 1000 }; },
+    };
+    const travel = new TimeTravel<typeof lab>({ realNow: () => real });
+    travel.reset(() => lab);
+    travel.advance(lab, 7 * 24 * 3600_000);
+    expect(lab.now).toBe(7 * 24 * 3600_000);
+    // 16.8 s of engine work: copies at most every 500 ms (ten times their cost), so about 34 of them,
+    // and a leg between each two; one spacing per leg would be about 400 calls.
+    expect(travel.checkpoints.count).toBeGreaterThan(20);
+    expect(calls.length).toBeLessThan(3 * travel.checkpoints.count);
   });
 });
