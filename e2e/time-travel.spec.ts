@@ -93,3 +93,24 @@ test('an embed shows the history too, and [ ] jump between its markers from anyw
   await page.keyboard.press('[');
   await expect.poll(() => page.evaluate(async () => (await window.lab.state()).time)).toBe(created);
 });
+
+test('the scrubber\'s markers sit at their moments along the history, and stay there while the clock plays', async ({ page, lab }) => {
+  await lab.advance(10 * MIN);
+  await lab.dispatch({ type: 'snapshot.take', vm: 'sql01', name: 'first' });
+  await lab.advance(30 * MIN);
+  const markers = page.locator('.scrubber-markers .scrub-snapshot');
+  await expect(markers).toHaveCount(1);
+  /** Where the marker sits along the strip, from 0 (the lab's start) to 1 (the newest moment). */
+  const place = () => page.evaluate(() => {
+    const strip = document.querySelector('.scrubber-markers')!.getBoundingClientRect();
+    const m = document.querySelector('.scrubber-markers .scrub-snapshot')!.getBoundingClientRect();
+    return (m.left + 1 - strip.left) / strip.width;
+  });
+  await expect.poll(place).toBeCloseTo(10 / 40, 2);
+  // While time runs the strip's end moves on: the marker keeps its moment, so it moves towards the start.
+  await page.evaluate(() => window.lab.play(600));
+  await expect.poll(async () => (await lab.state()).time).toBeGreaterThan(80 * MIN);
+  await page.evaluate(() => window.lab.pause());
+  const time = (await lab.state()).time;
+  await expect.poll(place).toBeCloseTo((10 * MIN) / time, 2);
+});

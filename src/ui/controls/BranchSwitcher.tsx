@@ -1,12 +1,13 @@
 // The branches of the lab's history: where each left its parent and what it did differently. Choosing
 // one goes to its newest moment; "Compare branches" shows two branches' datastore usage side by side.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useLab } from '../../app/store';
 import { switchBranch } from '../../app/commands';
 import { formatSimTime } from '../../app/format';
 import { CompareBranches } from './CompareBranches';
 
-export function BranchSwitcher() {
+/** Memo: the scrubber around it re-renders with every clock time; this only with the history. */
+export const BranchSwitcher = memo(function BranchSwitcher() {
   const history = useLab((s) => s.history);
   const [comparing, setComparing] = useState(false);
   if (!history || history.branches.length < 2) return null;
@@ -26,4 +27,4 @@ export function BranchSwitcher() {
       {comparing && <CompareBranches onClose={() => setComparing(false)} />}
     </>
   );
-}
+});

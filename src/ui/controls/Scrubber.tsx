@@ -2,7 +2,7 @@
 // End: the newest moment, [ and ]: the previous and next marker). Markers show snapshots, quiesces,
 // failures and questions. A seek is asked of the worker once at a time; a drag only sends its latest
 // position, so a long replay never queues up behind the pointer.
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLab } from '../../app/store';
 import { markerTime, seekTo } from '../../app/commands';
 import { formatSimTime } from '../../app/format';
@@ -34,6 +34,14 @@ function useSeeker(onIdle: () => void) {
   };
 }
 
+/** Markers placed along `span` ms; re-rendered only when the history view changes. */
+const MarkerLayer = memo(function MarkerLayer({ markers, span }: { markers: Marker[]; span: number }) {
+  return markers.map((m, i) => (
+    <span key={i} className={`scrub-marker scrub-${m.kind}`} style={{ left: `${(m.time / span) * 100}%` }}
+      title={`${MARKER_WORDS[m.kind]} at ${formatSimTime(m.time, false)}: ${m.label}`} />
+  ));
+});
+
 export function Scrubber() {
   const history = useLab((s) => s.history);
   const liveTime = useLab((s) => s.liveTime);
@@ -45,6 +53,7 @@ export function Scrubber() {
   const reached = Math.max(history.reached, liveTime);
   const position = dragging ?? (playing ? liveTime : history.position);
   const markers = history.markers;
+  const span = Math.max(1, history.reached);
   const jump = (dir: 1 | -1) => {
     const t = markerTime(dir);
     if (t !== null) { setDragging(t); seek(t); }
@@ -68,10 +77,13 @@ export function Scrubber() {
     <div className="scrubber" role="group" aria-label="Lab history">
       <div className="scrubber-track">
         <div className="scrubber-markers" aria-hidden="true">
-          {reached > 0 && markers.map((m, i) => (
-            <span key={i} className={`scrub-marker scrub-${m.kind}`} style={{ left: `${(m.time / reached) * 100}%` }}
-              title={`${MARKER_WORDS[m.kind]} at ${formatSimTime(m.time, false)}: ${m.label}`} />
-          ))}
+          {/* The markers sit on a strip as long as the history they were seen in; while time runs only
+              the strip's width changes (one style), not every marker's place. */}
+          {reached > 0 && (
+            <div className="scrubber-marker-strip" style={{ width: `${(span / reached) * 100}%` }}>
+              <MarkerLayer markers={markers} span={span} />
+            </div>
+          )}
         </div>
         <input type="range" className="scrubber-range" aria-label="Lab history position"
           aria-keyshortcuts="Home End [ ] ArrowLeft ArrowRight PageUp PageDown" aria-valuetext={`${formatSimTime(position, false)} of ${formatSimTime(reached, false)}`}
