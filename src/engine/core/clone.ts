@@ -1,5 +1,5 @@
 // A deep copy of an object graph, for time-travel checkpoints: class instances keep their prototype,
-// shared references stay shared, typed arrays are copied whole, and cycles are followed once. A
+// shared references stay shared, frozen objects are shared (they cannot change), typed arrays are copied whole, and cycles are followed once. A
 // function in the graph (a closure scheduled for later) cannot be copied faithfully: the copy is
 // refused and says where the function sits, so the caller can try again at a quieter moment.
 
@@ -29,6 +29,8 @@ export function cloneGraph<T>(root: T, share: readonly object[] = []): CloneResu
     if (typeof value !== 'object' || value === null) return value;
     const done = seen.get(value);
     if (done !== undefined) return done;
+    // A frozen object never changes: every copy may share it (a drawn workload stretch, say).
+    if (Object.isFrozen(value)) return value;
     if (ArrayBuffer.isView(value)) {
       const v = value as unknown as { slice(): unknown; byteLength: number };
       const out = v.slice();

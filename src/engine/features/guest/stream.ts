@@ -1,17 +1,17 @@
 // One stream of a guest workload at run time: its write schedule (writes per workload tick at its
 // share of the VM's IOPS), its own random numbers (so that what it writes never depends on how time
-// was cut into advances), and where its next new grain comes.
+// was cut into advances), and the stretch of writes it is in (stretch.ts).
 //
-// Random streams cost what their new cells cost, not what their writes cost (issue 11): over an area
-// of S cells of which F are free, the writes until the next new cell are geometric with p = F / S
-// (memoryless, so the draw may be redone at any moment), and the cell is a uniform pick among the
-// free ones. A full area costs nothing however long it runs. Cells are the leaf's grains when a write
-// covers exactly one grain or falls inside one; otherwise the stream keeps its own map of the slots
-// it has written in this leaf (a subset of the full ones, which is all the law needs).
+// Random streams cost what their writes into free cells cost, not what all their writes cost (issue
+// 11): a stretch draws how many of its writes land on free cells and places them in bulk. Cells are
+// the leaf's grains when a write covers exactly one grain or falls inside one; otherwise the stream
+// keeps its own map of the slots it has written in this leaf (a subset of the full ones, which is all
+// the law needs).
 import { Rng } from '../../core/rng';
 import { GrainMap } from '../../model/disk/grainMap';
 import type { DiskFile } from '../../model/disk/diskFile';
 import type { StreamPlan } from './workloadPlan';
+import type { Stretch } from './stretch';
 
 export class StreamRun {
   readonly rng: Rng;
@@ -20,10 +20,8 @@ export class StreamRun {
   /** Tick the schedule counts from, and writes consumed since then. */
   epoch = 0;
   done = 0;
-  /** Write index (since epoch) of the next new cell; -1 when it must be drawn again. */
-  next = -1;
-  /** Free cells of the area, valid while next >= 0. */
-  free = 0;
+  /** Random streams: the stretch of writes the next write belongs to (or the last one, finished). */
+  stretch: Stretch | null = null;
   /** Log streams: the next append's slot in the ring. */
   cursor = 0;
   private cellMap: GrainMap | null = null;
@@ -53,7 +51,7 @@ export class StreamRun {
   restart(k: number, vmIOPS: number, tickMs: number): void {
     this.epoch = k;
     this.done = 0;
-    this.next = -1;
+    this.stretch = null;
     this.cbtNext = -1;
     this.perTick = (vmIOPS * this.plan.share * tickMs) / 1000;
   }
@@ -62,7 +60,7 @@ export class StreamRun {
   skipTo(j: number): void {
     if (j <= this.done) return;
     this.done = j;
-    this.next = -1;
+    this.stretch = null;
     this.cbtNext = -1;
   }
 

@@ -1,11 +1,11 @@
 // The guest workloads. Writes are not scheduled: the lab catches them up before each scheduler job
 // and at the end of each advance (Workloads.catchUp), so idle time costs nothing and busy time costs
-// what its new grains cost (stream.ts). Each stream draws from its own random numbers, and a pending
-// draw is only redone at a job or a command, so the lab's state never depends on how an advance was
-// cut up (a replay, a reload and a live run agree).
+// what its writes into free cells cost (stretch.ts). Each stream draws from its own random numbers in
+// stretches fixed by its write schedule, so the lab's state never depends on how an advance was cut
+// up (a replay, a reload and a live run agree).
 //
 // Moments that depend on individual writes stay exact: when the writes of a stretch of ticks could
-// grow the VM's files past the datastore's free space (a bound, cheap), the stretch is halved until a
+// grow the VM's files past the datastore's free space (a bound, cheap), the ticks are halved until a
 // single tick remains, whose writes then go one by one through the guest's write path, so the VM
 // pauses on the out-of-space question at the write that needed the space (rule 15).
 import type { LabContext } from '../context';
@@ -19,7 +19,8 @@ import { GrainMap } from '../../model/disk/grainMap';
 import type { Datastore } from '../../model/datastore/datastore';
 import { PROFILES } from '../../model/guest/profiles';
 import { applyWrite } from './write';
-import { StreamRun, type CellTarget } from './stream';
+import { StreamRun } from './stream';
+import { runRandom, runRandomExact } from './randomStream';
 import { averageWriteBytes, planStreams, type UniformOptions } from './workloadPlan';
 
 export interface WorkloadState {
@@ -67,17 +68,17 @@ export class Workloads {
 
   /**
    * Apply the writes of every tick up to time t. With `sync` (a job or a command is about to run at
-   * t and may change what the guests write to), every pending draw is redone after t: exact, since
-   * the writes until a stream's next new cell are memoryless.
+   * t), Changed Block Tracking's pending draws are redone after t (exact: the writes until its next
+   * newly changed block are memoryless); a stretch goes on unless its area changed under it.
    */
   catchUp(t: number, sync: boolean): void {
     this.catchUpTo(t);
     if (sync) this.redraw();
   }
 
-  /** Every stream draws its next new cell again from here (exact: the wait for it is memoryless). */
+  /** Changed Block Tracking draws its next changed block again from here (the wait is memoryless). */
   redraw(): void {
-    for (const w of this.byVm.values()) for (const s of w.streams) { s.next = -1; s.cbtNext = -1; }
+    for (const w of this.byVm.values()) for (const s of w.streams) s.cbtNext = -1;
   }
 
   private catchUpTo(t: number): void {
@@ -140,8 +141,8 @@ export class Workloads {
       let grains: number;
       if (s.plan.kind === 'log') grains = Math.min(n * per, areaGrains);
       else {
-        const t = this.validate(s);
-        grains = t ? Math.min(n, s.free) * (t.own ? per : 1) : 0;
+        const t = s.target();
+        grains = t ? Math.min(n, t.count - t.map.countInRange(t.first, t.first + t.count)) * (t.own ? per : 1) : 0;
       }
       const g = grow.get(leaf) ?? { grains: 0, tables: 0 };
       g.grains += grains;
@@ -159,17 +160,6 @@ export class Workloads {
     return bytes;
   }
 
-  /** Make a random stream's pending draw current; its cells' target, or null (the leaf holds all). */
-  private validate(s: StreamRun): CellTarget | null {
-    const t = s.target();
-    if (!t) { s.next = Infinity; return null; }
-    if (s.next < 0) {
-      s.free = t.count - t.map.countInRange(t.first, t.first + t.count);
-      s.next = s.free > 0 ? s.done + s.rng.geometric(s.free / t.count) : Infinity;
-    }
-    return t;
-  }
-
   /** The VM's writes up to tick k1 in bulk: no write can need more space than the datastore has. */
   private bulk(vm: Vm, k1: number): void {
     const w = this.byVm.get(vm.id)!;
@@ -179,8 +169,8 @@ export class Workloads {
       w.written += end - s.done;
       if (s.plan.kind === 'log') { this.appendLog(vm, s, end - s.done); s.done = end; continue; }
       revealChangedBlocks(s, end);
-      const t = this.validate(s);
-      if (t) revealNewCells(s, t, end);
+      const t = s.target();
+      if (t) runRandom(s, t, end);
       s.done = end;
     }
   }
@@ -233,21 +223,9 @@ export class Workloads {
         continue;
       }
       revealChangedBlocks(s, end);
-      const t = this.validate(s);
-      if (t) {
-        while (s.next < end) {
-          const c = t.map.pickFree(t.first, t.count, s.free, s.rng);
-          const offset = t.own ? p.start + (c - t.first) * p.bytes : c * t.leaf.grainBytes;
-          const ok = applyWrite(lab, vm, p.disk, offset, p.bytes);
-          w.written += s.next + 1 - s.done;
-          s.done = s.next + 1;
-          if (!ok) { s.skipTo(end); break; }
-          if (t.own) t.map.setOne(c);
-          s.free--;
-          s.next = s.free > 0 ? s.done + s.rng.geometric(s.free / t.count) : Infinity;
-        }
-      }
-      if (!vm.question) { w.written += end - s.done; s.done = end; }
+      const t = s.target();
+      if (t) w.written += runRandomExact(lab, vm, s, t, end);
+      else { w.written += end - s.done; s.done = end; }
     }
   }
 }
@@ -273,40 +251,6 @@ export function workloadCommand(lab: LabContext, cmd: CommandOf<'guest.workload'
   lab.workloads.set(vm, cmd.profile, cmd.writeIOPS, uniform);
   lab.log(vm, 'guest', 'guest.workload', `${vm.name} now runs the ${cmd.profile} workload at ${lab.workloads.get(vm)!.writeIOPS} write IOPS.`);
   return { ok: true };
-}
-
-/**
- * A random stream's new cells among writes up to index `end`, in the order they come: a uniform free
- * cell, then the geometric wait for the next. No write can need more room than the datastore has.
- */
-function revealNewCells(s: StreamRun, t: CellTarget, end: number): void {
-  const { map, first, count, own } = t;
-  const leafMap = t.leaf.grains!;
-  const rng = s.rng;
-  const gb = t.leaf.grainBytes;
-  const start = s.plan.start;
-  const sb = s.plan.bytes;
-  const leaf = t.leaf;
-  const occupancy = leaf.tracksOccupancy;
-  let free = s.free;
-  let next = s.next;
-  while (next < end) {
-    const c = map.pickFree(first, count, free, rng);
-    map.setOne(c);
-    if (own) {
-      // The slot's grains in the leaf (the stream's own map only says the slot is written).
-      const from = start + (c - first) * sb;
-      const a = Math.floor(from / gb);
-      const b = Math.ceil((from + sb) / gb);
-      const fresh = (a & 31) + b - a <= 32 ? leafMap.setInWord(a, b - a) : leafMap.setRange(a, b);
-      if (occupancy) leaf.noteWritten(a, b, fresh);
-    } else if (occupancy) leaf.noteWritten(c, c + 1, 1);
-    free--;
-    next = free > 0 ? next + 1 + rng.geometric(free / count) : Infinity;
-  }
-  s.free = free;
-  s.next = next;
-  t.leaf.refreshSize();
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   popcount32 as popcount32Import, setChunkBits as setChunkBitsImport,
 } from './grainBits';
 import { GrainPage, SPARSE_MAX, lowerBound, pageHas as pageHasImport, sparseAddRange as sparseAddRangeImport, sparseMerge } from './grainPage';
+import { pageFreeRanks } from './grainFreeRanks';
 import { orPageDense, pageBucketCounts, pageCountNotIn, pageCountRange, pageNthFree, pageRuns, setItemsDense } from './grainPageOps';
 
 // Module-local copies of what the hot paths use: some loaders (tsx) turn imported bindings into
@@ -387,6 +388,27 @@ export class GrainMap {
       g = stop;
     }
     throw new RangeError(`rank ${rank} past the free grains of [${first}, ${endExclusive})`);
+  }
+
+  /**
+   * Select for many ranks at once: out[i] = the free grain of [first, endExclusive) with ranks[i] free
+   * grains before it, for ranks[0..n) sorted ascending (repeats allowed), in one forward walk.
+   */
+  freeGrainsAt(first: number, endExclusive: number, ranks: Uint32Array | Float64Array, n: number, out: Float64Array): void {
+    let i = 0;
+    let base = 0;
+    let g = first;
+    while (g < endExclusive && i < n) {
+      const p = Math.floor(g / PAGE_GRAINS);
+      const pageStart = p * PAGE_GRAINS;
+      const stop = Math.min(endExclusive, pageStart + PAGE_GRAINS);
+      const page = this.pages[p] ?? null;
+      const free = stop - g - (page ? pageCountRange(page, g - pageStart, stop - pageStart) : 0);
+      if (ranks[i] < base + free) i = pageFreeRanks(page, g - pageStart, stop - pageStart, ranks, i, n, base, pageStart, out);
+      base += free;
+      g = stop;
+    }
+    if (i < n) throw new RangeError(`rank ${ranks[i]} past the ${base} free grains of [${first}, ${endExclusive})`);
   }
 
   /**

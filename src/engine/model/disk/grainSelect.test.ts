@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { GrainMap } from './grainMap';
+import { select32 } from './grainFreeRanks';
 
 const PAGE = 4096 * 1024;
 
@@ -99,5 +100,38 @@ describe('issue 16 item 8: a range written whole is one run, not a bitmap', () =
     expect(m.count).toBe(PAGE);
     expect(m.nthFree(0, 3 * PAGE, 0)).toBe(0);
     expect(m.nthFree(PAGE - 1, 3 * PAGE, 1)).toBe(2 * PAGE);
+  });
+});
+
+describe('GrainMap.freeGrainsAt: select for many sorted ranks in one walk (issue 11 bulk placement)', () => {
+  it('gives what nthFree gives for each rank, repeats included, on sparse, dense and full pages', () => {
+    const rankSets = fc.array(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), { minLength: 1, maxLength: 300 });
+    fc.assert(fc.property(ops, fc.integer({ min: 0, max: PAGE }), fc.integer({ min: 1, max: 2 * PAGE }), rankSets, fc.boolean(), (list, a, len, us, fullPage) => {
+      const total = 3 * PAGE;
+      const { m } = build(total, list);
+      if (fullPage) m.setRange(PAGE, 2 * PAGE);
+      const b = Math.min(total, a + len);
+      const free = b - a - m.countInRange(a, b);
+      if (free === 0) return;
+      const ranks = Float64Array.from(us.map((u) => Math.floor(u * free))).sort();
+      const out = new Float64Array(ranks.length);
+      m.freeGrainsAt(a, b, ranks, ranks.length, out);
+      for (let i = 0; i < ranks.length; i++) expect(out[i]).toBe(m.nthFree(a, b, ranks[i]));
+    }), { numRuns: 80 });
+  });
+
+  it('refuses a rank past the free grains', () => {
+    const m = GrainMap.fromRanges(100, [[0, 90]]);
+    expect(() => m.freeGrainsAt(0, 100, Uint32Array.from([3, 10]), 2, new Float64Array(2))).toThrow(/rank 10 past the 10 free grains/);
+  });
+});
+
+describe('select32', () => {
+  it('finds the k-th set bit of a word', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 0xffffffff }), (x) => {
+      const set: number[] = [];
+      for (let b = 0; b < 32; b++) if ((x >>> b) & 1) set.push(b);
+      set.forEach((pos, k) => expect(select32(x | 0, k)).toBe(pos));
+    }), { numRuns: 300 });
   });
 });

@@ -1,0 +1,158 @@
+// A random stream's writes in stretches, placed in bulk (issue 11). Over an area of S cells of which F
+// are free when a stretch of L writes begins, the writes that land on those free cells number
+// Binomial(L, F / S), and each lands on a uniform one of them (repeats allowed: a second write to a
+// cell is a rewrite). So a stretch draws that count, then that many uniform free-cell ranks, sorts
+// them and places them in one walk in address order: the per-write model exactly, at a cost that
+// follows the writes into free cells (about the new cells), with memory touched in order instead of
+// a cache miss per write. A full area costs nothing however long it runs.
+//
+// Stretches are fixed by the write schedule, not by how time is cut into advances: they start where
+// the stream starts (or resumes, or its area changes under it) and double in length up to a bound.
+// When an advance ends inside a stretch, the stretch is drawn once with its throws in time order
+// (which write of the stretch each throw is: a uniform subset of the L writes, in order), and the
+// lab reveals the throws up to that moment; the rest follow later, from the same draw. So the state
+// never depends on where advances end, and what hangs on one write (the datastore filling) is found
+// at that write.
+import { Rng } from '../../core/rng';
+import { binomial } from '../../core/binomial';
+import { radixSortU32 } from '../../core/radixSort';
+import type { GrainMap } from '../../model/disk/grainMap';
+
+/** Expected writes into free cells per stretch at most: bounds a cut stretch's memory (12 bytes each). */
+export const STRETCH_THROWS = 1 << 20;
+const MAX_LENGTH = 2 ** 32 - 1;
+
+export interface Stretch {
+  /** Write index (since the stream's epoch) of its first write, and its writes (Infinity: no free cell). */
+  readonly start: number;
+  readonly length: number;
+  /** Doublings since the run of stretches began. */
+  readonly k: number;
+  readonly seed: number;
+  /** The area when it began: the map, its free cells, and cells held (to see a change under it). */
+  readonly map: GrainMap;
+  readonly count: number;
+  readonly free: number;
+  heldAtStart: number;
+  /** Cells this stretch has set so far. */
+  added: number;
+  /** Drawn when an advance ended inside it (shared, never changed), and its throws revealed. */
+  cut: CutStretch | null;
+  revealed: number;
+}
+
+/** A stretch's throws in time order: the write offset inside the stretch and the cell of each. */
+export interface CutStretch { readonly at: Uint32Array; readonly cell: Float64Array }
+
+/** Where a stretch's cells are: [first, first + count) of map. */
+export interface Area { map: GrainMap; first: number; count: number }
+
+export function newStretch(area: Area, start: number, k: number, perWriteTick: number, seed: number): Stretch {
+  const held = area.map.countInRange(area.first, area.first + area.count);
+  const free = area.count - held;
+  const base = Math.max(1, Math.ceil(perWriteTick));
+  const cap = Math.max(base, Math.floor((STRETCH_THROWS * area.count) / Math.max(1, free)));
+  const length = free === 0 ? Infinity : Math.min(MAX_LENGTH, cap, base * 2 ** Math.min(k, 40));
+  return { start, length, k, seed, map: area.map, count: area.count, free, heldAtStart: held, added: 0, cut: null, revealed: 0 };
+}
+
+/** Is the area as this stretch left it (nothing else wrote there, the leaf is the same)? */
+export function stillValid(st: Stretch, area: Area): boolean {
+  return st.map === area.map && area.map.countInRange(area.first, area.first + area.count) === st.heldAtStart + st.added;
+}
+
+let ranksScratch = new Uint32Array(1024);
+let orderScratch = new Uint32Array(1024);
+let cellsScratch = new Float64Array(1024);
+
+function grow(n: number): void {
+  if (ranksScratch.length >= n) return;
+  const size = Math.max(n, ranksScratch.length * 2);
+  ranksScratch = new Uint32Array(size);
+  orderScratch = new Uint32Array(size);
+  cellsScratch = new Float64Array(size);
+}
+
+/** The stretch's throws: their number, then each one's free-cell rank in time order (in ranksScratch). */
+function drawThrows(st: Stretch, rng: Rng): number {
+  if (st.free > 0xffffffff) throw new RangeError(`an area of ${st.free} free cells is past the bulk workload's 2^32`);
+  const n = binomial(rng, st.length, st.free / st.count);
+  grow(n);
+  for (let i = 0; i < n; i++) ranksScratch[i] = rng.int(st.free);
+  return n;
+}
+
+/**
+ * Every throw of a stretch that no advance ended inside, in address order: calls place(cell) for each
+ * distinct cell, which returns 1 when the cell was new.
+ */
+export function placeWhole(st: Stretch, area: Area, place: (cell: number) => number): void {
+  const rng = new Rng(st.seed);
+  const n = drawThrows(st, rng);
+  radixSortU32(ranksScratch, n, null, st.free - 1);
+  area.map.freeGrainsAt(area.first, area.first + area.count, ranksScratch, n, cellsScratch);
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    const c = cellsScratch[i];
+    if (c === last) continue;
+    last = c;
+    st.added += place(c);
+  }
+}
+
+/** Draw a stretch with its throws in time order (an advance ended inside it). */
+export function drawCut(st: Stretch, area: Area): CutStretch {
+  const rng = new Rng(st.seed);
+  const n = drawThrows(st, rng);
+  for (let i = 0; i < n; i++) orderScratch[i] = i;
+  radixSortU32(ranksScratch, n, orderScratch, st.free - 1);
+  area.map.freeGrainsAt(area.first, area.first + area.count, ranksScratch, n, cellsScratch);
+  const cell = new Float64Array(n);
+  for (let i = 0; i < n; i++) cell[orderScratch[i]] = cellsScratch[i];
+  const at = writesOfThrows(new Rng(st.seed ^ 0x2545f491), n, st.length);
+  return Object.freeze({ at, cell });
+}
+
+/** Which of a stretch's `length` writes its n throws are: a uniform n-subset, ascending. */
+function writesOfThrows(rng: Rng, n: number, length: number): Uint32Array {
+  if (n > length / 2) {
+    // Most writes are throws: draw the writes that are not, and keep the rest.
+    const skip = distinctSorted(rng, length - n, length);
+    const at = new Uint32Array(n);
+    let j = 0;
+    let s = 0;
+    for (let w = 0; w < length; w++) {
+      if (s < skip.length && skip[s] === w) { s++; continue; }
+      at[j++] = w;
+    }
+    return at;
+  }
+  return distinctSorted(rng, n, length);
+}
+
+/** n distinct uniform integers below m, ascending: draw until n distinct (a uniform n-subset). */
+function distinctSorted(rng: Rng, n: number, m: number): Uint32Array {
+  const out = new Uint32Array(n);
+  let have = 0;
+  while (have < n) {
+    for (let i = have; i < n; i++) out[i] = rng.int(m);
+    radixSortU32(out, n, null, m - 1);
+    let u = 0;
+    for (let i = 0; i < n; i++) if (i === 0 || out[i] !== out[u - 1]) out[u++] = out[i];
+    have = u;
+  }
+  return out;
+}
+
+/** Index of the first throw at or after write offset w of the stretch. */
+export function throwsBefore(cut: CutStretch, w: number): number {
+  const at = cut.at;
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (at[mid] < w) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
