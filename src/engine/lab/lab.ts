@@ -98,11 +98,7 @@ export class Lab implements LabContext {
   get now(): number { return this.scheduler.now; }
 
   dispatch(command: unknown): CommandResult {
-    const result = dispatcher.dispatch(this, command);
-    // A command may change what the guests write to (a new delta, a stopped VM): the workloads
-    // draw again from here. Only after commands that did something, as a replay has only those.
-    if (result.ok && (command as { type?: unknown }).type !== 'clock.advance') this.workloads.redraw();
-    return result;
+    return dispatcher.dispatch(this, command);
   }
 
   advance(ms: number): void {

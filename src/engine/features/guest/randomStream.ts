@@ -4,17 +4,56 @@ import type { LabContext } from '../context';
 import type { Vm } from '../../model/vm';
 import type { StreamRun, CellTarget } from './stream';
 import { applyWrite } from './write';
-import { drawCut, newStretch, placeWhole, stillValid, throwsBefore, type Stretch } from './stretch';
+import { drawCut, newStretch, placeWhole, stillValid, throwsBefore, type Area, type Stretch } from './stretch';
+import type { Rng } from '../../core/rng';
 
-/** The stretch the stream's next write belongs to: the same, its successor, or a new run. */
-function current(s: StreamRun, t: CellTarget): Stretch {
-  let st = s.stretch;
-  if (st !== null && s.done >= st.start + st.length) {
+/** A stream's place in one run of stretches: its writes, or Changed Block Tracking's view of them. */
+export interface StretchSlot { get(): Stretch | null; set(st: Stretch): void; seeds: Rng }
+
+export const writesSlot = (s: StreamRun): StretchSlot => ({ get: () => s.stretch, set: (st) => { s.stretch = st; }, seeds: s.rng });
+
+/** The stretch write index `at` belongs to: the same, its successor, or a new run. */
+function current(slot: StretchSlot, area: Area, at: number, perTick: number): Stretch {
+  let st = slot.get();
+  if (st !== null && at >= st.start + st.length) {
     // The next stretch of the run doubles, unless something else changed the area meanwhile.
-    st = s.stretch = newStretch(t, s.done, stillValid(st, t) ? st.k + 1 : 0, s.perTick, s.rng.u32());
-  } else if (st !== null && !stillValid(st, t)) st = null;
-  if (st === null) st = s.stretch = newStretch(t, s.done, 0, s.perTick, s.rng.u32());
+    st = newStretch(area, at, stillValid(st, area) ? st.k + 1 : 0, perTick, slot.seeds.u32());
+    slot.set(st);
+  } else if (st !== null && !stillValid(st, area)) st = null;
+  if (st === null) {
+    st = newStretch(area, at, 0, perTick, slot.seeds.u32());
+    slot.set(st);
+  }
   return st;
+}
+
+/**
+ * Writes [from, end) of one run of stretches, in bulk: place(cell) marks each cell a write lands on
+ * first (1 when new), or, when place is null, the cells are the area map's own and are marked in bulk.
+ */
+export function runStretches(slot: StretchSlot, area: Area, from: number, end: number, perTick: number, place: ((c: number) => number) | null): void {
+  let at = from;
+  while (at < end) {
+    const st = current(slot, area, at, perTick);
+    if (st.length === Infinity) break; // every cell held: nothing can change
+    const stEnd = st.start + st.length;
+    if (stEnd <= end && st.cut === null) {
+      placeWhole(st, area, place);
+      at = stEnd;
+      continue;
+    }
+    // The advance ends inside this stretch: reveal its throws up to `end`, in the order they come.
+    if (st.cut === null) st.cut = drawCut(st, area);
+    const upTo = Math.min(end, stEnd);
+    const j1 = throwsBefore(st.cut, upTo - st.start);
+    const cells = st.cut.cell;
+    const map = area.map;
+    let added = 0;
+    for (let j = st.revealed; j < j1; j++) added += place ? place(cells[j]) : map.setOne(cells[j]);
+    st.added += added;
+    st.revealed = j1;
+    at = upTo;
+  }
 }
 
 /** Marks a cell written; 1 when it was new (a stream's own slot map also marks the slot's grains). */
@@ -45,25 +84,13 @@ function placer(s: StreamRun, t: CellTarget): (c: number) => number {
 
 /** The stream's writes up to index `end`, in bulk: no write can need more room than the datastore has. */
 export function runRandom(s: StreamRun, t: CellTarget, end: number): void {
-  const place = placer(s, t);
-  while (s.done < end) {
-    const st = current(s, t);
-    if (st.length === Infinity) { s.done = end; break; } // every cell held: nothing can change
-    const stEnd = st.start + st.length;
-    if (stEnd <= end && st.cut === null) {
-      placeWhole(st, t, place);
-      s.done = stEnd;
-      continue;
-    }
-    // The advance ends inside this stretch: reveal its throws up to `end`, in the order they come.
-    if (st.cut === null) st.cut = drawCut(st, t);
-    const upTo = Math.min(end, stEnd);
-    const j1 = throwsBefore(st.cut, upTo - st.start);
-    const cells = st.cut.cell;
-    for (let j = st.revealed; j < j1; j++) st.added += place(cells[j]);
-    st.revealed = j1;
-    s.done = upTo;
+  if (t.own) runStretches(writesSlot(s), t, s.done, end, s.perTick, placer(s, t));
+  else {
+    // The leaf's own grains, marked in bulk: its occupancy picture is counted again when asked.
+    runStretches(writesSlot(s), t, s.done, end, s.perTick, null);
+    t.leaf.forgetOccupancy();
   }
+  s.done = end;
   t.leaf.refreshSize();
 }
 
@@ -75,7 +102,7 @@ export function runRandomExact(lab: LabContext, vm: Vm, s: StreamRun, t: CellTar
   const p = s.plan;
   let issued = 0;
   while (s.done < end) {
-    const st = current(s, t);
+    const st = current(writesSlot(s), t, s.done, s.perTick);
     if (st.length === Infinity) break;
     if (st.cut === null) st.cut = drawCut(st, t);
     const upTo = Math.min(end, st.start + st.length);

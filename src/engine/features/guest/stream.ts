@@ -28,13 +28,12 @@ export class StreamRun {
   private cellMapOf: GrainMap | null = null;
   /**
    * Changed Block Tracking sees rewrites too: the slots written since the disk's newest change id
-   * (an occupancy process of its own, drawn from its own generator), and the next one's write index.
+   * (an occupancy process of its own, drawn from its own generator, in stretches of its own).
    */
   readonly cbtRng: Rng;
   cbtSlots: GrainMap | null = null;
   cbtFor: string | null = null;
-  cbtNext = -1;
-  cbtFree = 0;
+  cbtStretch: Stretch | null = null;
 
   constructor(readonly plan: StreamPlan, seed: number, vmIOPS: number, tickMs: number) {
     this.rng = new Rng(seed);
@@ -52,7 +51,7 @@ export class StreamRun {
     this.epoch = k;
     this.done = 0;
     this.stretch = null;
-    this.cbtNext = -1;
+    this.cbtStretch = null;
     this.perTick = (vmIOPS * this.plan.share * tickMs) / 1000;
   }
 
@@ -61,7 +60,7 @@ export class StreamRun {
     if (j <= this.done) return;
     this.done = j;
     this.stretch = null;
-    this.cbtNext = -1;
+    this.cbtStretch = null;
   }
 
   /** Where a random stream's cells are in the current leaf, or null when the leaf holds every grain. */

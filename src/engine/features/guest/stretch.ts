@@ -17,9 +17,15 @@ import { Rng } from '../../core/rng';
 import { binomial } from '../../core/binomial';
 import { radixSortU32 } from '../../core/radixSort';
 import type { GrainMap } from '../../model/disk/grainMap';
+import { freeGrainsAt, sampleFree } from '../../model/disk/grainFree';
 
-/** Expected writes into free cells per stretch at most: bounds a cut stretch's memory (12 bytes each). */
-export const STRETCH_THROWS = 1 << 20;
+/**
+ * Expected writes into free cells per stretch at most: 64 per 4096-cell chunk of the area (enough
+ * for a chunk's picks to share its pass) and at least 2^16. This bounds a cut stretch's memory.
+ */
+export function stretchThrows(count: number): number {
+  return Math.max(1 << 16, 64 * Math.ceil(count / 4096));
+}
 const MAX_LENGTH = 2 ** 32 - 1;
 
 export interface Stretch {
@@ -51,7 +57,9 @@ export function newStretch(area: Area, start: number, k: number, perWriteTick: n
   const held = area.map.countInRange(area.first, area.first + area.count);
   const free = area.count - held;
   const base = Math.max(1, Math.ceil(perWriteTick));
-  const cap = Math.max(base, Math.floor((STRETCH_THROWS * area.count) / Math.max(1, free)));
+  // At most the expected throws above, and at most twice the area (past that, nearly every throw
+  // would be a rewrite of a cell the stretch already wrote).
+  const cap = Math.max(base, Math.min(2 * area.count, Math.floor((stretchThrows(area.count) * area.count) / Math.max(1, free))));
   const length = free === 0 ? Infinity : Math.min(MAX_LENGTH, cap, base * 2 ** Math.min(k, 40));
   return { start, length, k, seed, map: area.map, count: area.count, free, heldAtStart: held, added: 0, cut: null, revealed: 0 };
 }
@@ -62,54 +70,66 @@ export function stillValid(st: Stretch, area: Area): boolean {
 }
 
 let ranksScratch = new Uint32Array(1024);
-let orderScratch = new Uint32Array(1024);
 let cellsScratch = new Float64Array(1024);
 
 function grow(n: number): void {
-  if (ranksScratch.length >= n) return;
-  const size = Math.max(n, ranksScratch.length * 2);
+  if (cellsScratch.length > n) return;
+  const size = Math.max(n + 1, cellsScratch.length * 2);
   ranksScratch = new Uint32Array(size);
-  orderScratch = new Uint32Array(size);
   cellsScratch = new Float64Array(size);
 }
 
-/** The stretch's throws: their number, then each one's free-cell rank in time order (in ranksScratch). */
-function drawThrows(st: Stretch, rng: Rng): number {
-  if (st.free > 0xffffffff) throw new RangeError(`an area of ${st.free} free cells is past the bulk workload's 2^32`);
+/**
+ * The stretch's throws into free cells: how many (returned), and the cell of each in cellsScratch,
+ * in no particular order. Few throws over a big area: sorted ranks turned into cells in one walk;
+ * many: picked chunk by chunk (GrainMap.sampleFree), and with `set` marked held there and then
+ * (st.added counts the new ones). Both are n independent uniform free cells.
+ */
+function drawCells(st: Stretch, area: Area, rng: Rng, set: boolean): number {
   const n = binomial(rng, st.length, st.free / st.count);
   grow(n);
-  for (let i = 0; i < n; i++) ranksScratch[i] = rng.int(st.free);
+  const end = area.first + area.count;
+  if (n * 4 < area.count / 4096) {
+    if (st.free > 0xffffffff) throw new RangeError(`an area of ${st.free} free cells is past the bulk workload's 2^32`);
+    for (let i = 0; i < n; i++) ranksScratch[i] = rng.int(st.free);
+    radixSortU32(ranksScratch, n, null, st.free - 1);
+    freeGrainsAt(area.map, area.first, end, ranksScratch, n, cellsScratch);
+    if (set) for (let i = 0; i < n; i++) st.added += area.map.setOne(cellsScratch[i]);
+  } else {
+    st.added += sampleFree(area.map, area.first, end, st.free, n, rng, cellsScratch, set);
+  }
   return n;
 }
 
 /**
- * Every throw of a stretch that no advance ended inside, in address order: calls place(cell) for each
- * distinct cell, which returns 1 when the cell was new.
+ * Every throw of a stretch that no advance ended inside. With place, place(cell) marks each (1 when
+ * new); without, the cells are the map's own grains and are marked in bulk.
  */
-export function placeWhole(st: Stretch, area: Area, place: (cell: number) => number): void {
-  const rng = new Rng(st.seed);
-  const n = drawThrows(st, rng);
-  radixSortU32(ranksScratch, n, null, st.free - 1);
-  area.map.freeGrainsAt(area.first, area.first + area.count, ranksScratch, n, cellsScratch);
-  let last = -1;
-  for (let i = 0; i < n; i++) {
-    const c = cellsScratch[i];
-    if (c === last) continue;
-    last = c;
-    st.added += place(c);
-  }
+export function placeWhole(st: Stretch, area: Area, place: ((cell: number) => number) | null): void {
+  const n = drawCells(st, area, new Rng(st.seed), place === null);
+  if (place === null) return;
+  const cells = cellsScratch;
+  let added = 0;
+  for (let i = 0; i < n; i++) added += place(cells[i]);
+  st.added += added;
 }
 
-/** Draw a stretch with its throws in time order (an advance ended inside it). */
+/**
+ * Draw a stretch with its throws in time order (an advance ended inside it): the same cells as
+ * placeWhole, in a uniformly shuffled order (the throws are independent, so any order of them,
+ * shuffled, is the order they came in), each at its write of the stretch.
+ */
 export function drawCut(st: Stretch, area: Area): CutStretch {
-  const rng = new Rng(st.seed);
-  const n = drawThrows(st, rng);
-  for (let i = 0; i < n; i++) orderScratch[i] = i;
-  radixSortU32(ranksScratch, n, orderScratch, st.free - 1);
-  area.map.freeGrainsAt(area.first, area.first + area.count, ranksScratch, n, cellsScratch);
-  const cell = new Float64Array(n);
-  for (let i = 0; i < n; i++) cell[orderScratch[i]] = cellsScratch[i];
-  const at = writesOfThrows(new Rng(st.seed ^ 0x2545f491), n, st.length);
+  const n = drawCells(st, area, new Rng(st.seed), false);
+  const cell = cellsScratch.slice(0, n);
+  const rng = new Rng(st.seed ^ 0x2545f491);
+  for (let i = n - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    const c = cell[i];
+    cell[i] = cell[j];
+    cell[j] = c;
+  }
+  const at = writesOfThrows(rng, n, st.length);
   return Object.freeze({ at, cell });
 }
 

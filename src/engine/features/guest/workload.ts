@@ -20,7 +20,8 @@ import type { Datastore } from '../../model/datastore/datastore';
 import { PROFILES } from '../../model/guest/profiles';
 import { applyWrite } from './write';
 import { StreamRun } from './stream';
-import { runRandom, runRandomExact } from './randomStream';
+import { runRandom, runRandomExact, runStretches } from './randomStream';
+import type { Stretch } from './stretch';
 import { averageWriteBytes, planStreams, type UniformOptions } from './workloadPlan';
 
 export interface WorkloadState {
@@ -67,18 +68,11 @@ export class Workloads {
   get(vm: Vm): WorkloadState | undefined { return this.byVm.get(vm.id); }
 
   /**
-   * Apply the writes of every tick up to time t. With `sync` (a job or a command is about to run at
-   * t), Changed Block Tracking's pending draws are redone after t (exact: the writes until its next
-   * newly changed block are memoryless); a stretch goes on unless its area changed under it.
+   * Apply the writes of every tick up to time t (`sync`: a job or a command is about to run at t).
+   * A stretch goes on across it unless its area changed under it, so nothing is redrawn.
    */
-  catchUp(t: number, sync: boolean): void {
+  catchUp(t: number, _sync: boolean): void {
     this.catchUpTo(t);
-    if (sync) this.redraw();
-  }
-
-  /** Changed Block Tracking draws its next changed block again from here (the wait is memoryless). */
-  redraw(): void {
-    for (const w of this.byVm.values()) for (const s of w.streams) s.cbtNext = -1;
   }
 
   private catchUpTo(t: number): void {
@@ -256,7 +250,7 @@ export function workloadCommand(lab: LabContext, cmd: CommandOf<'guest.workload'
 /**
  * Changed Block Tracking marks every write, rewrites included: the slots a random stream writes for
  * the first time since the disk's newest change id, up to write index `end` (each older change id
- * holds a superset, and ChangeTracking.mark marks them all).
+ * holds a superset, and ChangeTracking.mark marks them all), in stretches of their own.
  */
 function revealChangedBlocks(s: StreamRun, end: number): void {
   const ctk = s.plan.disk.ctk;
@@ -267,19 +261,12 @@ function revealChangedBlocks(s: StreamRun, end: number): void {
   if (s.cbtFor !== id || s.cbtSlots === null) {
     s.cbtSlots = new GrainMap(p.slots);
     s.cbtFor = id;
-    s.cbtNext = -1;
   }
   const map = s.cbtSlots;
-  const rng = s.cbtRng;
-  if (s.cbtNext < 0) {
-    s.cbtFree = p.slots - map.count;
-    s.cbtNext = s.cbtFree > 0 ? s.done + rng.geometric(s.cbtFree / p.slots) : Infinity;
-  }
-  while (s.cbtNext < end) {
-    const c = map.pickFree(0, p.slots, s.cbtFree, rng);
-    map.setOne(c);
+  const slot = { get: () => s.cbtStretch, set: (st: Stretch) => { s.cbtStretch = st; }, seeds: s.cbtRng };
+  runStretches(slot, { map, first: 0, count: p.slots }, s.done, end, s.perTick, (c) => {
+    if (map.setOne(c) === 0) return 0;
     ctk.mark(p.start + c * p.bytes, p.bytes);
-    s.cbtFree--;
-    s.cbtNext = s.cbtFree > 0 ? s.cbtNext + 1 + rng.geometric(s.cbtFree / p.slots) : Infinity;
-  }
+    return 1;
+  });
 }

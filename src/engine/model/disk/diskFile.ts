@@ -89,6 +89,12 @@ export class DiskFile {
   private occupancyView: number[] | null = null;
   private occupancyAt = -1;
 
+  /** Grains were marked in bulk: count the occupancy slices again when next asked. */
+  forgetOccupancy(): void {
+    this.sliceCounts = null;
+    this.occupancyView = null;
+  }
+
   /** Keep the slice counts after `fresh` new grains in [first, end). */
   noteWritten(first: number, end: number, fresh: number): void {
     const counts = this.sliceCounts;

@@ -9,8 +9,7 @@ import {
   popcount32 as popcount32Import, setChunkBits as setChunkBitsImport,
 } from './grainBits';
 import { GrainPage, SPARSE_MAX, lowerBound, pageHas as pageHasImport, sparseAddRange as sparseAddRangeImport, sparseMerge } from './grainPage';
-import { pageFreeRanks } from './grainFreeRanks';
-import { orPageDense, pageBucketCounts, pageCountNotIn, pageCountRange, pageNthFree, pageRuns, setItemsDense } from './grainPageOps';
+import { orPageDense, pageBucketCounts, pageCountNotIn, pageCountRange, pageRuns, setItemsDense } from './grainPageOps';
 
 // Module-local copies of what the hot paths use: some loaders (tsx) turn imported bindings into
 // getter calls on every access, which made setRange several times slower.
@@ -32,9 +31,6 @@ const SLOT_BYTES = 8;
 
 const EMPTY_WORDS = new Uint32Array(CHUNK_WORDS);
 const PAGE_CHUNKS_LOCAL = 1024;
-
-/** Where pickFree draws from (the lab's Rng, or a stream's). */
-export interface UniformSource { int(n: number): number }
 
 export class GrainMap {
   readonly totalGrains: number;
@@ -370,63 +366,17 @@ export class GrainMap {
     this.cachePage = null;
   }
 
-  /**
-   * The free grain of [first, endExclusive) with `rank` free grains before it (rank < free count):
-   * select on the free positions, walking the pages' and chunks' held counts, then words.
-   */
-  nthFree(first: number, endExclusive: number, rank: number): number {
-    let left = rank;
-    let g = first;
-    while (g < endExclusive) {
-      const p = Math.floor(g / PAGE_GRAINS);
-      const pageStart = p * PAGE_GRAINS;
-      const stop = Math.min(endExclusive, pageStart + PAGE_GRAINS);
-      const page = this.pages[p];
-      const free = stop - g - (page ? pageCountRange(page, g - pageStart, stop - pageStart) : 0);
-      if (left < free) return pageStart + pageNthFree(page ?? null, g - pageStart, stop - pageStart, left);
-      left -= free;
-      g = stop;
-    }
-    throw new RangeError(`rank ${rank} past the free grains of [${first}, ${endExclusive})`);
+  /** Page p of the directory, or null (for the free-grain selection in grainFree.ts). */
+  pageAt(p: number): GrainPage | null {
+    return this.pages[p] ?? null;
   }
 
-  /**
-   * Select for many ranks at once: out[i] = the free grain of [first, endExclusive) with ranks[i] free
-   * grains before it, for ranks[0..n) sorted ascending (repeats allowed), in one forward walk.
-   */
-  freeGrainsAt(first: number, endExclusive: number, ranks: Uint32Array | Float64Array, n: number, out: Float64Array): void {
-    let i = 0;
-    let base = 0;
-    let g = first;
-    while (g < endExclusive && i < n) {
-      const p = Math.floor(g / PAGE_GRAINS);
-      const pageStart = p * PAGE_GRAINS;
-      const stop = Math.min(endExclusive, pageStart + PAGE_GRAINS);
-      const page = this.pages[p] ?? null;
-      const free = stop - g - (page ? pageCountRange(page, g - pageStart, stop - pageStart) : 0);
-      if (ranks[i] < base + free) i = pageFreeRanks(page, g - pageStart, stop - pageStart, ranks, i, n, base, pageStart, out);
-      base += free;
-      g = stop;
-    }
-    if (i < n) throw new RangeError(`rank ${ranks[i]} past the ${base} free grains of [${first}, ${endExclusive})`);
-  }
-
-  /**
-   * A uniformly random free grain of [first, first + count), which holds `free` free grains (> 0):
-   * rejection while free grains are common (a bit test per draw), select on the counts otherwise.
-   */
-  pickFree(first: number, count: number, free: number, rng: UniformSource): number {
-    if (free * 64 < count) return this.nthFree(first, first + count, rng.int(free));
-    for (;;) {
-      const g = first + rng.int(count);
-      const c = (g / 4096) | 0;
-      const page = this.pages[c >>> 10];
-      if (page === undefined || page === null) return g;
-      const b = g - c * 4096;
-      if (page.slots === null) {
-        if (!pageHas(page, ((c & 1023) << 12) | b)) return g;
-      } else if (((page.words![((c & 1023) << 7) + (b >>> 5)] >>> (b & 31)) & 1) === 0) return g;
-    }
+  /** A dense page had `added` grains set in place (and `newChunks` chunks first used): keep the counts. */
+  notePageSet(page: GrainPage, added: number, newChunks: number): void {
+    this.held += added;
+    this.chunksHeld += newChunks;
+    if (page.held === PAGE_GRAINS && !page.full) this.toFull(page);
+    this.resetCache();
   }
 
   /** Calls fn for each maximal run of held grains inside [first, endExclusive), clipped to it. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { GrainMap } from './grainMap';
 import { select32 } from './grainFreeRanks';
+import { freeGrainsAt, nthFree } from './grainFree';
 
 const PAGE = 4096 * 1024;
 
@@ -40,7 +41,7 @@ describe('GrainMap counts and select on free grains (issue 11)', () => {
       const free = b - a - m.countInRange(a, b);
       if (free === 0) return;
       const r = Math.min(free - 1, Math.floor(u * free));
-      const g = m.nthFree(a, b, r);
+      const g = nthFree(m, a, b, r);
       expect(g).toBeGreaterThanOrEqual(a);
       expect(g).toBeLessThan(b);
       expect(held.has(g)).toBe(false);
@@ -98,12 +99,12 @@ describe('issue 16 item 8: a range written whole is one run, not a bitmap', () =
     expect(m.setOne(PAGE + 77)).toBe(0);
     expect(m.setInWord(PAGE + 64, 16)).toBe(0);
     expect(m.count).toBe(PAGE);
-    expect(m.nthFree(0, 3 * PAGE, 0)).toBe(0);
-    expect(m.nthFree(PAGE - 1, 3 * PAGE, 1)).toBe(2 * PAGE);
+    expect(nthFree(m, 0, 3 * PAGE, 0)).toBe(0);
+    expect(nthFree(m, PAGE - 1, 3 * PAGE, 1)).toBe(2 * PAGE);
   });
 });
 
-describe('GrainMap.freeGrainsAt: select for many sorted ranks in one walk (issue 11 bulk placement)', () => {
+describe('freeGrainsAt: select for many sorted ranks in one walk (issue 11 bulk placement)', () => {
   it('gives what nthFree gives for each rank, repeats included, on sparse, dense and full pages', () => {
     const rankSets = fc.array(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), { minLength: 1, maxLength: 300 });
     fc.assert(fc.property(ops, fc.integer({ min: 0, max: PAGE }), fc.integer({ min: 1, max: 2 * PAGE }), rankSets, fc.boolean(), (list, a, len, us, fullPage) => {
@@ -115,14 +116,14 @@ describe('GrainMap.freeGrainsAt: select for many sorted ranks in one walk (issue
       if (free === 0) return;
       const ranks = Float64Array.from(us.map((u) => Math.floor(u * free))).sort();
       const out = new Float64Array(ranks.length);
-      m.freeGrainsAt(a, b, ranks, ranks.length, out);
-      for (let i = 0; i < ranks.length; i++) expect(out[i]).toBe(m.nthFree(a, b, ranks[i]));
+      freeGrainsAt(m, a, b, ranks, ranks.length, out);
+      for (let i = 0; i < ranks.length; i++) expect(out[i]).toBe(nthFree(m, a, b, ranks[i]));
     }), { numRuns: 80 });
   });
 
   it('refuses a rank past the free grains', () => {
     const m = GrainMap.fromRanges(100, [[0, 90]]);
-    expect(() => m.freeGrainsAt(0, 100, Uint32Array.from([3, 10]), 2, new Float64Array(2))).toThrow(/rank 10 past the 10 free grains/);
+    expect(() => freeGrainsAt(m, 0, 100, Uint32Array.from([3, 10]), 2, new Float64Array(2))).toThrow(/rank 10 past the 10 free grains/);
   });
 });
 

@@ -1,0 +1,158 @@
+// Many uniform picks among a page's free grains at once, chunk by chunk (issue 11's bulk workload):
+// how many picks fall in each chunk is binomial (the picks are independent and uniform over the free
+// grains, so a chunk with f of the F free grains left takes Binomial(picks left, f / F) of them), and
+// inside a chunk a pick is a uniform grain of the chunk tried against its bitmap (or, in a nearly
+// full chunk, a uniform one of its listed free grains). The chunk's 512 bytes stay in cache for all
+// its picks, so a pick costs a few nanoseconds instead of a cache miss; no sort, no select.
+// Picks are written to out in chunk order (not sorted inside a chunk) and may repeat.
+import * as bits from './grainBits';
+import { pageHas as pageHasImport, type GrainPage } from './grainPage';
+import { select32 as select32Import } from './grainFreeRanks';
+import { binomial as binomialImport } from '../../core/binomial';
+import type { Rng } from '../../core/rng';
+
+// Module-local copies: some loaders (tsx) turn imported bindings into getter calls on every access.
+const CHUNK_GRAINS = bits.CHUNK_GRAINS;
+const CHUNK_SHIFT = bits.CHUNK_SHIFT;
+const countChunkBits = bits.countChunkBits;
+const popcount32 = bits.popcount32;
+const select32 = select32Import;
+const pageHas = pageHasImport;
+const binomial = binomialImport;
+
+/** At or above this share of free grains a chunk always takes random tries against its bitmap. */
+const TRY_ABOVE = 1 / 4;
+const zeroMasks = new Int32Array(bits.CHUNK_WORDS);
+const before = new Uint16Array(bits.CHUNK_WORDS);
+
+/**
+ * n uniform picks among the free grains of [lo, hiEx) of a page (which holds `free` of them), written
+ * to out from index k as pageStart + offset (out must have room for one more); returns the next index.
+ */
+/** What pageSample with `set` did to a dense page: grains newly set, chunks (grain tables) newly used. */
+export const sampleSet = { added: 0, newChunks: 0 };
+
+export function pageSample(
+  page: GrainPage | null, lo: number, hiEx: number, free: number, n: number, rng: Rng, pageStart: number, out: Float64Array, k: number,
+  set = false,
+): number {
+  if (n === 0) return k;
+  const span = hiEx - lo;
+  if (page === null) {
+    for (let i = 0; i < n; i++) out[k++] = pageStart + lo + rng.int(span);
+    return k;
+  }
+  if (page.slots === null) {
+    // Sparse: at most 4096 of its 2^22 grains are held, so a random grain is nearly always free.
+    for (let i = 0; i < n; i++) {
+      let off: number;
+      do off = lo + rng.int(span); while (pageHas(page, off));
+      out[k++] = pageStart + off;
+    }
+    return k;
+  }
+  const slots = page.slots;
+  const words = page.words!;
+  let left = n;
+  let freeLeft = free;
+  for (let off = lo; off < hiEx && left > 0;) {
+    const slot = off >>> CHUNK_SHIFT;
+    const chunkStart = slot << CHUNK_SHIFT;
+    const stop = Math.min(hiEx, chunkStart + CHUNK_GRAINS);
+    const at = slots[slot];
+    const whole = off === chunkStart && stop - chunkStart === CHUNK_GRAINS;
+    const held = at < 0 ? 0 : whole ? page.chunkHeld![slot] : countChunkBits(words, at, off - chunkStart, stop - chunkStart);
+    const f = stop - off - held;
+    if (f > 0) {
+      const m = f === freeLeft ? left : binomial(rng, left, f / freeLeft);
+      if (m > 0) {
+        const k0 = k;
+        k = chunkSample(words, at, off - chunkStart, stop - chunkStart, f, m, rng, pageStart + chunkStart, out, k);
+        if (set) setPicks(page, slot, pageStart + chunkStart, out, k0, k);
+      }
+      left -= m;
+      freeLeft -= f;
+    }
+    off = stop;
+  }
+  return k;
+}
+
+/** Sets a dense page's chunk bits for picks out[k0..k1) (grain numbers from base), counting what is new. */
+function setPicks(page: GrainPage, slot: number, base: number, out: Float64Array, k0: number, k1: number): void {
+  let at = page.slots![slot];
+  if (at < 0) { at = page.chunkAt(slot); sampleSet.newChunks++; }
+  const words = page.words!;
+  let added = 0;
+  for (let i = k0; i < k1; i++) {
+    const b = out[i] - base;
+    const wi = at + (b >>> 5);
+    const m = 1 << (b & 31);
+    const w = words[wi];
+    if ((w & m) === 0) { words[wi] = w | m; added++; }
+  }
+  page.chunkHeld![slot] += added;
+  page.held += added;
+  sampleSet.added += added;
+}
+
+/** m uniform picks among the f free grains of chunk bits [lo, hiEx) (at < 0: a chunk with none held). */
+function chunkSample(words: Uint32Array, at: number, lo: number, hiEx: number, f: number, m: number, rng: Rng, base: number, out: Float64Array, k: number): number {
+  const span = hiEx - lo;
+  const whole = span === CHUNK_GRAINS;
+  if (at < 0) {
+    if (whole) for (let i = 0; i < m; i++) out[k++] = base + (rng.u32() >>> 20);
+    else for (let i = 0; i < m; i++) out[k++] = base + lo + rng.int(span);
+    return k;
+  }
+  // Tries against the bitmap cost m * span / f; a table of the free grains per word costs a pass.
+  if (m * span < f * 48 || f >= span * TRY_ABOVE) {
+    if (!whole) {
+      for (let i = 0; i < m; i++) {
+        let b: number;
+        do b = lo + rng.int(span); while (((words[at + (b >>> 5)] >>> (b & 31)) & 1) !== 0);
+        out[k++] = base + b;
+      }
+      return k;
+    }
+    // A whole chunk: a 32-bit draw makes two 12-bit tries (independent and uniform over 4096 grains),
+    // kept without branches (a try's bit decides whether k moves on; out has room for one past the end).
+    const kEnd = k + m;
+    while (k < kEnd) {
+      const u = rng.u32();
+      const b1 = u >>> 20;
+      out[k] = base + b1;
+      k += ((words[at + (b1 >>> 5)] >>> (b1 & 31)) & 1) ^ 1;
+      const b2 = (u >>> 8) & 4095;
+      out[k] = base + b2;
+      k += (((words[at + (b2 >>> 5)] >>> (b2 & 31)) & 1) ^ 1) & ((k - kEnd) >>> 31);
+    }
+    return k;
+  }
+  // Nearly full: free grains before each word, then each pick by binary search and select in a word.
+  const w0 = lo >>> 5;
+  const w1 = (hiEx - 1) >>> 5;
+  let c = 0;
+  for (let wi = w0; wi <= w1; wi++) {
+    let zeros = ~words[at + wi];
+    const g0 = wi << 5;
+    if (g0 < lo) zeros &= ~0 << (lo - g0);
+    if (g0 + 32 > hiEx) zeros &= ~0 >>> (g0 + 32 - hiEx);
+    zeroMasks[wi - w0] = zeros;
+    before[wi - w0] = c;
+    c += popcount32(zeros);
+  }
+  const words1 = w1 - w0 + 1;
+  for (let i = 0; i < m; i++) {
+    const r = rng.int(c);
+    let a = 0;
+    let b = words1 - 1;
+    while (a < b) {
+      const mid = (a + b + 1) >>> 1;
+      if (before[mid] <= r) a = mid;
+      else b = mid - 1;
+    }
+    out[k++] = base + ((w0 + a) << 5) + select32(zeroMasks[a], r - before[a]);
+  }
+  return k;
+}
