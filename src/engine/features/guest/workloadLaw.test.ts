@@ -103,3 +103,28 @@ describe('issue 11: batched writes follow the per-write law', () => {
     }
   }
 });
+
+describe('issue 11: stretches in a row, advanced whole or in pieces, follow the same law', () => {
+  // 3 x CELLS writes at 64 per tick: stretches of 64, 128, 256, ... writes, some cut by the advances.
+  const grain = GRAINS[1];
+  const n = 3 * CELLS;
+  const run = (seed: number, pieces: number): number => {
+    const lab = labFor(grain, 4096, seed, 0);
+    const leaf = lab.vms[0].disks[0].leaf;
+    const before = leaf.held;
+    lab.dispatch({ type: 'guest.workload', vm: 'vm1', profile: 'uniform', writeIOPS: 64, writeBytes: 4096, regionGB: (CELLS * 4096) / 1024 ** 3 });
+    const total = (n / 64) * 1000;
+    for (let i = 0; i < pieces; i++) lab.advance(total / pieces);
+    return lab.vms[0].disks[0].leaf.held - before;
+  };
+  for (const pieces of [1, 8]) {
+    it(`${pieces === 1 ? 'one advance' : `${pieces} advances`}: mean and spread of the occupancy law`, () => {
+      const law = occupancy(CELLS, n);
+      const xs = Array.from({ length: RUNS }, (_, i) => run(3000 + i, pieces));
+      expect(Math.abs(mean(xs) - law.mean)).toBeLessThan(4 * Math.sqrt(law.variance / RUNS));
+      const ratio = variance(xs) / law.variance;
+      expect(ratio).toBeGreaterThan(0.55);
+      expect(ratio).toBeLessThan(1.6);
+    });
+  }
+});
