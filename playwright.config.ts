@@ -23,6 +23,9 @@ export default defineConfig({
   workers: 2,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
+  // React Flow shows a node once it has measured it (a ResizeObserver callback): on a loaded 2-core
+  // CI machine that has taken over Playwright's default 5 s.
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? 'line' : 'list',
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
