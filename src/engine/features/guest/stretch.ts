@@ -150,18 +150,38 @@ function writesOfThrows(rng: Rng, n: number, length: number): Uint32Array {
   return distinctSorted(rng, n, length);
 }
 
-/** n distinct uniform integers below m, ascending: draw until n distinct (a uniform n-subset). */
+/**
+ * n distinct uniform integers below m, ascending: draw until n distinct (a uniform n-subset). The
+ * first round sorts n draws; each top-up sorts only its own draws and merges them in.
+ */
 function distinctSorted(rng: Rng, n: number, m: number): Uint32Array {
-  const out = new Uint32Array(n);
-  let have = 0;
-  while (have < n) {
-    for (let i = have; i < n; i++) out[i] = rng.int(m);
-    radixSortU32(out, n, null, m - 1);
-    let u = 0;
-    for (let i = 0; i < n; i++) if (i === 0 || out[i] !== out[u - 1]) out[u++] = out[i];
-    have = u;
+  let have = new Uint32Array(n);
+  for (let i = 0; i < n; i++) have[i] = rng.int(m);
+  radixSortU32(have, n, null, m - 1);
+  let h = dedupe(have, n);
+  while (h < n) {
+    const more = new Uint32Array(n - h);
+    for (let i = 0; i < more.length; i++) more[i] = rng.int(m);
+    radixSortU32(more, more.length, null, m - 1);
+    const merged = new Uint32Array(n);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < h || j < more.length) {
+      const v = j >= more.length || (i < h && have[i] <= more[j]) ? have[i++] : more[j++];
+      if (k === 0 || merged[k - 1] !== v) merged[k++] = v;
+    }
+    have = merged;
+    h = k;
   }
-  return out;
+  return have;
+}
+
+/** Drops repeats from a sorted array's first n values in place; returns how many are left. */
+function dedupe(a: Uint32Array, n: number): number {
+  let u = 0;
+  for (let i = 0; i < n; i++) if (u === 0 || a[i] !== a[u - 1]) a[u++] = a[i];
+  return u;
 }
 
 /** Index of the first throw at or after write offset w of the stretch. */
