@@ -1,12 +1,16 @@
 // Many uniform picks among a page's free grains at once, chunk by chunk (issue 11's bulk workload):
 // how many picks fall in each chunk is binomial (the picks are independent and uniform over the free
 // grains, so a chunk with f of the F free grains left takes Binomial(picks left, f / F) of them), and
-// inside a chunk a pick is a uniform grain of the chunk tried against its bitmap (or, in a nearly
-// full chunk, a uniform one from a table of its free grains). The chunk's 512 bytes stay in cache for all
+// inside a chunk a pick is a uniform grain of the chunk tried against the chunk's free grains (or, in
+// a nearly full chunk, a uniform one from a table of them). A chunk's 512 bytes stay in cache for all
 // its picks, so a pick costs a few nanoseconds instead of a cache miss; no sort, no select.
 // Picks are written to out in chunk order (not sorted inside a chunk) and may repeat.
+//
+// The random numbers used depend only on which grains are free, never on how the page holds them
+// (absent, a sorted list, a bitmap, a chunk not allocated yet): the form changes with other streams'
+// writes, and what a stream picks must not.
 import * as bits from './grainBits';
-import { pageHas as pageHasImport, type GrainPage } from './grainPage';
+import { lowerBound as lowerBoundImport, type GrainPage } from './grainPage';
 import { binomial as binomialImport } from '../../core/binomial';
 import type { Rng } from '../../core/rng';
 
@@ -14,55 +18,70 @@ import type { Rng } from '../../core/rng';
 const CHUNK_GRAINS = bits.CHUNK_GRAINS;
 const CHUNK_SHIFT = bits.CHUNK_SHIFT;
 const countChunkBits = bits.countChunkBits;
-const pageHas = pageHasImport;
+const lowerBound = lowerBoundImport;
 const binomial = binomialImport;
 
 const freeList = new Uint16Array(CHUNK_GRAINS);
+/** A chunk's held grains as a bitmap, for chunks of sparse pages and empty chunks; `scratchDirty` when not all zero. */
+const scratchWords = new Uint32Array(bits.CHUNK_WORDS);
+let scratchDirty = false;
+
+function cleanScratch(): Uint32Array {
+  if (scratchDirty) { scratchWords.fill(0); scratchDirty = false; }
+  return scratchWords;
+}
+
+/** What pageSample with `set` did to a dense page: grains newly set, chunks (grain tables) newly used. */
+export const sampleSet = { added: 0, newChunks: 0 };
 
 /**
  * n uniform picks among the free grains of [lo, hiEx) of a page (which holds `free` of them), written
  * to out from index k as pageStart + offset (out must have room for one more); returns the next index.
+ * With `set` and a dense page, each chunk's picks are also marked held once drawn.
  */
-/** What pageSample with `set` did to a dense page: grains newly set, chunks (grain tables) newly used. */
-export const sampleSet = { added: 0, newChunks: 0 };
-
 export function pageSample(
   page: GrainPage | null, lo: number, hiEx: number, free: number, n: number, rng: Rng, pageStart: number, out: Float64Array, k: number,
   set = false,
 ): number {
-  if (n === 0) return k;
-  const span = hiEx - lo;
-  if (page === null) {
-    for (let i = 0; i < n; i++) out[k++] = pageStart + lo + rng.int(span);
-    return k;
-  }
-  if (page.slots === null) {
-    // Sparse: at most 4096 of its 2^22 grains are held, so a random grain is nearly always free.
-    for (let i = 0; i < n; i++) {
-      let off: number;
-      do off = lo + rng.int(span); while (pageHas(page, off));
-      out[k++] = pageStart + off;
-    }
-    return k;
-  }
-  const slots = page.slots;
-  const words = page.words!;
   let left = n;
   let freeLeft = free;
+  const dense = page !== null && page.slots !== null;
+  let item = page !== null && !dense ? lowerBound(page.items!, page.n, lo) : 0;
   for (let off = lo; off < hiEx && left > 0;) {
     const slot = off >>> CHUNK_SHIFT;
     const chunkStart = slot << CHUNK_SHIFT;
     const stop = Math.min(hiEx, chunkStart + CHUNK_GRAINS);
-    const at = slots[slot];
-    const whole = off === chunkStart && stop - chunkStart === CHUNK_GRAINS;
-    const held = at < 0 ? 0 : whole ? page.chunkHeld![slot] : countChunkBits(words, at, off - chunkStart, stop - chunkStart);
+    // The chunk's held grains as bits: the page's own when dense, else the scratch bitmap.
+    let words: Uint32Array;
+    let at: number;
+    let held: number;
+    if (dense) {
+      words = page.words!;
+      at = page.slots![slot];
+      held = at < 0 ? 0 : off === chunkStart && stop - chunkStart === CHUNK_GRAINS
+        ? page.chunkHeld![slot] : countChunkBits(words, at, off - chunkStart, stop - chunkStart);
+      if (at < 0) { words = cleanScratch(); at = 0; }
+    } else {
+      words = cleanScratch();
+      at = 0;
+      held = 0;
+      if (page !== null) {
+        const items = page.items!;
+        for (; item < page.n && items[item] < stop; item++) {
+          const b = items[item] - chunkStart;
+          words[b >>> 5] |= 1 << (b & 31);
+          held++;
+          scratchDirty = true;
+        }
+      }
+    }
     const f = stop - off - held;
     if (f > 0) {
       const m = f === freeLeft ? left : binomial(rng, left, f / freeLeft);
       if (m > 0) {
         const k0 = k;
         k = chunkSample(words, at, off - chunkStart, stop - chunkStart, f, m, rng, pageStart + chunkStart, out, k);
-        if (set) setPicks(page, slot, pageStart + chunkStart, out, k0, k);
+        if (set && dense) setPicks(page, slot, pageStart + chunkStart, out, k0, k);
       }
       left -= m;
       freeLeft -= f;
@@ -90,19 +109,13 @@ function setPicks(page: GrainPage, slot: number, base: number, out: Float64Array
   sampleSet.added += added;
 }
 
-/** m uniform picks among the f free grains of chunk bits [lo, hiEx) (at < 0: a chunk with none held). */
+/** m uniform picks among the f free grains (clear bits) of chunk bits [lo, hiEx) of words from `at`. */
 function chunkSample(words: Uint32Array, at: number, lo: number, hiEx: number, f: number, m: number, rng: Rng, base: number, out: Float64Array, k: number): number {
   const span = hiEx - lo;
-  const whole = span === CHUNK_GRAINS;
-  if (at < 0) {
-    if (whole) for (let i = 0; i < m; i++) out[k++] = base + (rng.u32() >>> 20);
-    else for (let i = 0; i < m; i++) out[k++] = base + lo + rng.int(span);
-    return k;
-  }
   // Tries against the bitmap cost about 4.5 ns each, m * span / f of them; a table of the chunk's free
   // grains costs about 3 ns a free grain to build and 3 ns a pick (measured on this machine).
   if (m * span * 3 > f * (2 * f + 2 * m + 170)) return listSample(words, at, lo, hiEx, m, rng, base, out, k);
-  if (!whole) {
+  if (span !== CHUNK_GRAINS) {
     for (let i = 0; i < m; i++) {
       let b: number;
       do b = lo + rng.int(span); while (((words[at + (b >>> 5)] >>> (b & 31)) & 1) !== 0);
