@@ -9,7 +9,8 @@ import {
   popcount32 as popcount32Import, setChunkBits as setChunkBitsImport,
 } from './grainBits';
 import { GrainPage, SPARSE_MAX, lowerBound, pageHas as pageHasImport, sparseAddRange as sparseAddRangeImport, sparseMerge } from './grainPage';
-import { orPageDense, pageBucketCounts, pageCountNotIn, pageCountRange, pageRuns, setItemsDense } from './grainPageOps';
+import { orPageDense, pageCountRange, setItemsDense } from './grainPageOps';
+import { checkRatio, countNotIn, countScaledNotIn, countsPerSlice, forEachRunIn, forEachScaledRun } from './grainWalk';
 
 // Module-local copies of what the hot paths use: some loaders (tsx) turn imported bindings into
 // getter calls on every access, which made setRange several times slower.
@@ -313,29 +314,22 @@ export class GrainMap {
    * Grains this map holds that other lacks (same grain size): how many grains other.unionFrom(this)
    * would newly set, e.g. how much a snapshot merge grows its target, computed before merging.
    */
-  countNotIn(other: GrainMap): number {
-    let n = 0;
-    for (let p = 0; p < this.pages.length; p++) {
-      const mine = this.pages[p];
-      if (mine === null) continue;
-      const theirs = other.pages[p];
-      n += theirs === undefined || theirs === null ? mine.count() : pageCountNotIn(mine, theirs);
-    }
-    return n;
-  }
+  countNotIn(other: GrainMap): number { return countNotIn(this, other); }
 
-  /**
-   * How many grains this.unionScaledFrom(source, ratio) would newly set, without doing it: the
-   * distinct floor(g / ratio), over source's grains g, that this map (the merge target) lacks.
-   * Receiver and arguments are those of unionScaledFrom: ratio = this grain size / source's.
-   */
-  countScaledNotIn(source: GrainMap, ratio: number): number {
-    checkRatio(ratio, source.totalGrains, this.totalGrains);
-    if (ratio === 1) return source.countNotIn(this);
-    let n = 0;
-    forEachScaledRun(source, ratio, (s, e) => { n += e - s - this.countInRange(s, e); });
-    return n;
-  }
+  /** How many grains this.unionScaledFrom(source, ratio) would newly set, without doing it. */
+  countScaledNotIn(source: GrainMap, ratio: number): number { return countScaledNotIn(this, source, ratio); }
+
+  /** Calls fn for each maximal run of held grains inside [first, endExclusive), clipped to it. */
+  forEachRunIn(first: number, endExclusive: number, fn: (first: number, endExclusive: number) => void): void { forEachRunIn(this, first, endExclusive, fn); }
+
+  /** Calls fn for each maximal run of consecutive held grains, in ascending order. */
+  forEachRun(fn: (first: number, endExclusive: number) => void): void { forEachRunIn(this, 0, this.totalGrains, fn); }
+
+  /** Grains held in each of `slices` equal slices of the address space (see grainWalk.ts). */
+  countsPerSlice(slices: number): Float64Array { return countsPerSlice(this, slices); }
+
+  /** Pages in the directory (some may be null). */
+  get pageCount(): number { return this.pages.length; }
 
   clone(): GrainMap {
     const m = new GrainMap(this.totalGrains);
@@ -379,63 +373,6 @@ export class GrainMap {
     this.resetCache();
   }
 
-  /** Calls fn for each maximal run of held grains inside [first, endExclusive), clipped to it. */
-  forEachRunIn(first: number, endExclusive: number, fn: (first: number, endExclusive: number) => void): void {
-    let runStart = -1;
-    let runEnd = -1;
-    const add = (a: number, b: number): void => {
-      const s = a < first ? first : a;
-      const e = b > endExclusive ? endExclusive : b;
-      if (s >= e) return;
-      if (s === runEnd) { runEnd = e; return; }
-      if (runStart >= 0) fn(runStart, runEnd);
-      runStart = s;
-      runEnd = e;
-    };
-    const p0 = Math.floor(first / PAGE_GRAINS);
-    const p1 = Math.min(this.pages.length, Math.ceil(endExclusive / PAGE_GRAINS));
-    for (let p = p0; p < p1; p++) {
-      const page = this.pages[p];
-      if (page) pageRuns(page, p * PAGE_GRAINS, add);
-    }
-    if (runStart >= 0) fn(runStart, runEnd);
-  }
-
-  /**
-   * Grains held in each of `slices` equal slices of the address space (slice k covers grains
-   * [ceil(k*total/slices), ceil((k+1)*total/slices))). Cost follows the grains held, not the disk's size.
-   */
-  countsPerSlice(slices: number): Float64Array {
-    const out = new Float64Array(slices);
-    const total = this.totalGrains;
-    if (total === 0 || this.held === 0) return out;
-    for (let p = 0; p < this.pages.length; p++) {
-      const page = this.pages[p];
-      if (page !== null && page !== undefined) pageBucketCounts(page, p * PAGE_GRAINS, total, out);
-    }
-    return out;
-  }
-
-  /** Calls fn for each maximal run of consecutive held grains, in ascending order. */
-  forEachRun(fn: (first: number, endExclusive: number) => void): void {
-    let runStart = -1;
-    let runEnd = -1;
-    const add = (a: number, b: number): void => {
-      if (a === runEnd) {
-        runEnd = b;
-        return;
-      }
-      if (runStart >= 0) fn(runStart, runEnd);
-      runStart = a;
-      runEnd = b;
-    };
-    for (let p = 0; p < this.pages.length; p++) {
-      const page = this.pages[p];
-      if (page !== null) pageRuns(page, p * PAGE_GRAINS, add);
-    }
-    if (runStart >= 0) fn(runStart, runEnd);
-  }
-
   /** Estimated bytes this structure holds (objects, directory, offset lists, chunk bitmaps). */
   memoryBytes(): number {
     let bytes = OBJECT_BYTES + this.pages.length * SLOT_BYTES;
@@ -457,24 +394,6 @@ export class GrainMap {
     const page = new GrainPage();
     this.pages[p] = page;
     return page;
-  }
-}
-
-/** The runs of `source`'s grains at a grain `ratio` times coarser, each coarse grain once, ascending. */
-function forEachScaledRun(source: GrainMap, ratio: number, fn: (first: number, endExclusive: number) => void): void {
-  let lastEnd = 0;
-  source.forEachRun((a, b) => {
-    const s = Math.max(Math.floor(a / ratio), lastEnd);
-    const e = Math.floor((b - 1) / ratio) + 1;
-    if (s < e) fn(s, e);
-    lastEnd = e;
-  });
-}
-
-function checkRatio(ratio: number, fineGrains: number, coarseGrains: number): void {
-  if (!Number.isInteger(ratio) || ratio < 1) throw new RangeError(`ratio must be an integer >= 1, got ${ratio}`);
-  if (Math.ceil(fineGrains / ratio) > coarseGrains) {
-    throw new RangeError(`${fineGrains} grains at ratio ${ratio} do not fit in ${coarseGrains} grains`);
   }
 }
 
