@@ -3,14 +3,15 @@
 // stretch's k new cells costs about k steps plus a pass over the chunks, not k separate lookups.
 import * as bits from './grainBits';
 import { lowerBound as lowerBoundImport, type GrainPage } from './grainPage';
+import { denseHeldIn as denseHeldInImport } from './grainPageOps';
 
 // Module-local copies: some loaders (tsx) turn imported bindings into getter calls on every access.
 const CHUNK_GRAINS = bits.CHUNK_GRAINS;
 const CHUNK_SHIFT = bits.CHUNK_SHIFT;
-const countChunkBits = bits.countChunkBits;
 const popcount32 = bits.popcount32;
 const wordMask = bits.wordMask;
 const lowerBound = lowerBoundImport;
+const denseHeldIn = denseHeldInImport;
 
 /**
  * Grains for ranks[i], ranks[i + 1], ... (free-grain ranks counted from `base` at offset lo of the
@@ -49,9 +50,7 @@ export function pageFreeRanks(
     const chunkStart = slot << CHUNK_SHIFT;
     const stop = Math.min(hiEx, chunkStart + CHUNK_GRAINS);
     const at = slots[slot];
-    const held = at < 0 ? 0 : off === chunkStart && stop - chunkStart === CHUNK_GRAINS
-      ? page.chunkHeld![slot] : countChunkBits(words, at, off - chunkStart, stop - chunkStart);
-    const free = stop - off - held;
+    const free = stop - off - denseHeldIn(page, slot, off, stop);
     if (ranks[i] >= acc + free) { acc += free; off = stop; continue; }
     if (at < 0) {
       while (i < n && ranks[i] < acc + free) { out[i] = pageStart + off + (ranks[i] - acc); i++; }

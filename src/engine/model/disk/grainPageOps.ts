@@ -42,6 +42,18 @@ export function orPageDense(page: GrainPage, src: GrainPage): number {
   return added;
 }
 
+/**
+ * Grains a dense page holds in [off, stop), a part of chunk `slot` (the chunk's own count when the
+ * part is the whole chunk). The chunk walks of counting, select and sampling share it.
+ */
+export function denseHeldIn(page: GrainPage, slot: number, off: number, stop: number): number {
+  const at = page.slots![slot];
+  if (at < 0) return 0;
+  const chunkStart = slot << CHUNK_SHIFT;
+  return off === chunkStart && stop - chunkStart === CHUNK_GRAINS
+    ? page.chunkHeld![slot] : countChunkBits(page.words!, at, off - chunkStart, stop - chunkStart);
+}
+
 /** Grains of a page in in-page offsets [lo, hiEx). */
 export function pageCountRange(page: GrainPage, lo: number, hiEx: number): number {
   if (lo === 0 && hiEx === PAGE_GRAINS) return page.held;
@@ -55,12 +67,7 @@ export function pageCountRange(page: GrainPage, lo: number, hiEx: number): numbe
     const slot = off >>> CHUNK_SHIFT;
     const chunkStart = slot << CHUNK_SHIFT;
     const stop = Math.min(hiEx, chunkStart + CHUNK_GRAINS);
-    const at = page.slots[slot];
-    if (at >= 0) {
-      n += off === chunkStart && stop - chunkStart === CHUNK_GRAINS
-        ? page.chunkHeld![slot]
-        : countChunkBits(page.words!, at, off - chunkStart, stop - chunkStart);
-    }
+    n += denseHeldIn(page, slot, off, stop);
     off = stop;
   }
   return n;
@@ -175,9 +182,7 @@ export function pageNthFree(page: GrainPage | null, lo: number, hiEx: number, ra
     const chunkStart = slot << CHUNK_SHIFT;
     const stop = Math.min(hiEx, chunkStart + CHUNK_GRAINS);
     const at = page.slots[slot];
-    const held = at < 0 ? 0 : off === chunkStart && stop - chunkStart === CHUNK_GRAINS
-      ? page.chunkHeld![slot] : countChunkBits(page.words!, at, off - chunkStart, stop - chunkStart);
-    const free = stop - off - held;
+    const free = stop - off - denseHeldIn(page, slot, off, stop);
     if (left >= free) { left -= free; off = stop; continue; }
     if (at < 0) return off + left;
     // Walk the chunk's words: free bits are the zeros inside [off, stop).

@@ -11,13 +11,14 @@
 // writes, and what a stream picks must not.
 import * as bits from './grainBits';
 import { lowerBound as lowerBoundImport, type GrainPage } from './grainPage';
+import { denseHeldIn as denseHeldInImport } from './grainPageOps';
 import { binomial as binomialImport } from '../../core/binomial';
 import type { Rng } from '../../core/rng';
 
 // Module-local copies: some loaders (tsx) turn imported bindings into getter calls on every access.
 const CHUNK_GRAINS = bits.CHUNK_GRAINS;
 const CHUNK_SHIFT = bits.CHUNK_SHIFT;
-const countChunkBits = bits.countChunkBits;
+const denseHeldIn = denseHeldInImport;
 const lowerBound = lowerBoundImport;
 const binomial = binomialImport;
 
@@ -58,8 +59,7 @@ export function pageSample(
     if (dense) {
       words = page.words!;
       at = page.slots![slot];
-      held = at < 0 ? 0 : off === chunkStart && stop - chunkStart === CHUNK_GRAINS
-        ? page.chunkHeld![slot] : countChunkBits(words, at, off - chunkStart, stop - chunkStart);
+      held = denseHeldIn(page, slot, off, stop);
       if (at < 0) { words = cleanScratch(); at = 0; }
     } else {
       words = cleanScratch();
