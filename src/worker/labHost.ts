@@ -9,6 +9,7 @@ import { LAB_TIME_LIMIT_MS, MAX_SEED, SessionRecorder, checkSession, type Sessio
 import { compactSession } from './compactSession';
 import { STEP_LIMIT_MS, stepToNextEvent } from './step';
 import { TimeTravel } from './timeTravel';
+import { Throttle } from './throttle';
 import { branchFields, historyOf, type BranchFields } from './branchSession';
 
 export interface LabLike {
@@ -62,15 +63,12 @@ export class LabHost {
   private lessonId: string | undefined;
   private readonly patches = new PatchBuilder();
   private readonly clock: ClockLoop;
-  private lastPost = -Infinity;
-  private postTimer: unknown = null;
-  /** When the pending post timer fires (a command's post may bring it forward). */
-  private postDue = Infinity;
+  /** State posts (a command's post may bring a pending one forward) and the scrubber's history posts. */
+  private readonly statePosts: Throttle;
+  private readonly historyPosts: Throttle;
   private lastTimePost = -Infinity;
   private sessionTimer: unknown = null;
   private travel: TimeTravel<LabLike>;
-  private lastHistoryPost = -Infinity;
-  private historyTimer: unknown = null;
   /**
    * Set when the engine threw: the lab may be half-changed, so nothing more runs on it and nothing more
    * is saved. The session last posted (before the failing step) is what "Restart lab" rebuilds.
@@ -78,6 +76,8 @@ export class LabHost {
   private broken = false;
 
   constructor(private readonly deps: HostDeps) {
+    this.statePosts = new Throttle(deps, () => this.postState());
+    this.historyPosts = new Throttle(deps, () => this.deps.post({ type: 'history', history: this.travel.view(this.lab.now) }));
     this.clock = new ClockLoop({
       now: deps.now, setTimer: deps.setTimer, clearTimer: deps.clearTimer,
       advance: (ms) => {
@@ -242,8 +242,7 @@ export class LabHost {
       this.clock.pause();
       if (this.sessionTimer !== null) this.deps.clearTimer(this.sessionTimer);
       this.sessionTimer = null;
-      if (this.postTimer !== null) this.deps.clearTimer(this.postTimer);
-      this.postTimer = null;
+      this.statePosts.cancel();
       this.postClock();
       this.deps.post({ type: 'stopped', message: ENGINE_FAILED });
       return null;
@@ -312,18 +311,11 @@ export class LabHost {
     return { ...this.recorder.session(t.reached), commands: t.commands().slice(), ...branchFields(t.history, t.branch, this.lab.now) };
   }
 
-  /** At most every HISTORY_INTERVAL_MS; a post held back goes out when the interval ends, so the
-   *  page always ends up with the newest history (a marker seen last is never left unsent). */
+  /** At most every HISTORY_INTERVAL_MS; one held back goes out when the interval ends, so the page
+   *  always ends up with the newest history (a marker seen last is never left unsent). */
   private postHistory(force = false): void {
-    const wait = this.lastHistoryPost + HISTORY_INTERVAL_MS - this.deps.now();
-    if (!force && wait > 0) {
-      if (this.historyTimer === null) this.historyTimer = this.deps.setTimer(() => { this.historyTimer = null; this.postHistory(true); }, wait);
-      return;
-    }
-    if (this.historyTimer !== null) this.deps.clearTimer(this.historyTimer);
-    this.historyTimer = null;
-    this.lastHistoryPost = this.deps.now();
-    this.deps.post({ type: 'history', history: this.travel.view(this.lab.now) });
+    if (force) this.historyPosts.now();
+    else this.historyPosts.request(HISTORY_INTERVAL_MS);
   }
 
   private step(): ClockAnswer {
@@ -359,31 +351,24 @@ export class LabHost {
 
   /** A state post within `interval` of the last one; an earlier pending one stays. */
   private requestPost(interval = POST_INTERVAL_MS): void {
-    const due = this.lastPost + interval;
-    const wait = due - this.deps.now();
-    if (wait <= 0) { this.postNow(); return; }
-    if (this.postTimer !== null) {
-      if (this.postDue <= due) return;
-      this.deps.clearTimer(this.postTimer);
-    }
-    this.postDue = due;
-    this.postTimer = this.deps.setTimer(() => this.postNow(), wait);
+    this.statePosts.request(interval);
   }
 
   /** The clock's time between state posts while playing (the simulated clock and the scrubber). */
   private postTime(): void {
     const now = this.deps.now();
     // Together with the state posts, still at most one message every POST_INTERVAL_MS.
-    if (now - this.lastTimePost < POST_INTERVAL_MS || now - this.lastPost < POST_INTERVAL_MS || this.postDue - now < POST_INTERVAL_MS) return;
+    const posts = this.statePosts;
+    if (now - this.lastTimePost < POST_INTERVAL_MS || now - posts.last < POST_INTERVAL_MS || posts.due - now < POST_INTERVAL_MS) return;
     this.lastTimePost = now;
     this.deps.post({ type: 'time', time: this.lab.now, clock: this.clockView() });
   }
 
   private postNow(): void {
-    if (this.postTimer !== null) this.deps.clearTimer(this.postTimer);
-    this.postTimer = null;
-    this.postDue = Infinity;
-    this.lastPost = this.deps.now();
+    this.statePosts.now();
+  }
+
+  private postState(): void {
     const state = this.lab.state();
     this.travel.observe(state);
     const patch = this.patches.build(state, this.lessonId);
