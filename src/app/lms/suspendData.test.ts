@@ -61,4 +61,13 @@ describe('suspend data', () => {
       if (!r.ok) expect(r.message).toMatch(why);
     }
   });
+
+  it('refuses saved data that unpacks past 4 MB, saying so (a bomb from the platform opens nothing)', async () => {
+    const { deflateRawSync } = await import('node:zlib');
+    const { toBase64Url } = await import('../share/packed');
+    const bomb = `s1.${toBase64Url(deflateRawSync(Buffer.alloc(32 * 1024 * 1024, 0x20), { level: 9 }))}`;
+    expect(bomb.length).toBeLessThan(100_000);
+    const r = await decodeSuspendData(bomb);
+    expect(r).toEqual({ ok: false, message: expect.stringMatching(/could not be read \(it unpacks to more than 4 MB/) });
+  });
 });

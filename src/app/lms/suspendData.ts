@@ -5,15 +5,10 @@
 // what was cut is said on the page (docs/lms.md). Completion and score never depend on it.
 import { getLesson, lessonLabDefinition } from '../../lessons';
 import { checkSession, type Session } from '../../worker/session';
-import { fromBase64Url, toBase64Url } from '../share/shareLink';
+import { MAX_UNPACKED_BYTES, pack, unpack } from '../share/packed';
 
 export const SCORM12_SUSPEND_LIMIT = 4096;
 const PREFIX = 's1.';
-
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
-  return new Uint8Array(await new Response(out).arrayBuffer());
-}
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -24,24 +19,21 @@ export async function encodeSuspendData(session: Session): Promise<string> {
     delete compact.definition;
     compact.lessonLab = true;
   }
-  const json = new TextEncoder().encode(JSON.stringify(compact));
-  return PREFIX + toBase64Url(await pipe(json, new CompressionStream('deflate-raw')));
+  return pack(PREFIX, compact);
 }
 
 export type DecodedSuspendData = { ok: true; session: Session } | { ok: false; message: string };
 
 export async function decodeSuspendData(text: string): Promise<DecodedSuspendData> {
   const bad = (why: string): DecodedSuspendData => ({ ok: false, message: `The lab saved by your learning platform could not be read (${why}), so the lesson starts from the beginning.` });
-  if (!text.startsWith(PREFIX)) return bad('it was not written by this SnapLab');
-  const bytes = fromBase64Url(text.slice(PREFIX.length));
-  if (!bytes || !bytes.length) return bad('it is damaged or cut short');
-  let value: Record<string, unknown>;
-  try {
-    const json = new TextDecoder('utf-8', { fatal: true }).decode(await pipe(bytes, new DecompressionStream('deflate-raw')));
-    value = JSON.parse(json) as Record<string, unknown>;
-  } catch {
+  const unpacked = await unpack(text, PREFIX);
+  if (!unpacked.ok) {
+    if (unpacked.why === 'not-ours') return bad('it was not written by this SnapLab');
+    if (unpacked.why === 'too-large') return bad(`it unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB, more than any SnapLab session needs`);
     return bad('it is damaged or cut short');
   }
+  if (typeof unpacked.value !== 'object' || unpacked.value === null || Array.isArray(unpacked.value)) return bad('it is not a SnapLab session');
+  let value = unpacked.value as Record<string, unknown>;
   if (value.lessonLab === true) {
     const lesson = typeof value.lesson === 'string' ? getLesson(value.lesson) : undefined;
     if (!lesson) return bad(`this SnapLab has no lesson "${String(value.lesson)}"`);

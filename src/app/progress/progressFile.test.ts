@@ -36,3 +36,18 @@ describe('progress in a share link', () => {
     expect(await decodeProgress('x')).toBeNull();
   });
 });
+
+describe('progress in a link that unpacks too far', () => {
+  it('is refused at 4 MB (a bomb opens nothing)', async () => {
+    const { deflateRawSync } = await import('node:zlib');
+    const { toBase64Url } = await import('../share/packed');
+    // A JSON list of 8 MB of lesson ids, deflated to a few KB.
+    const list = JSON.stringify(Array.from({ length: 8 * 1024 * 1024 / 16 }, () => 'first-snapshot'));
+    const bomb = `p1.${toBase64Url(deflateRawSync(Buffer.from(list), { level: 9 }))}`;
+    expect(bomb.length).toBeLessThan(100_000);
+    expect(await decodeProgress(bomb)).toBeNull();
+    // The same list under the limit is read.
+    const small = JSON.stringify(Array.from({ length: 1000 }, () => 'first-snapshot'));
+    expect(await decodeProgress(`p1.${toBase64Url(deflateRawSync(Buffer.from(small)))}`)).toEqual(['first-snapshot']);
+  });
+});

@@ -3,7 +3,7 @@
 // lessons ride along as "#progress=p1.…" (deflate + base64url, like the session itself).
 import { lessons } from '../../lessons';
 import { checkSession, type Session } from '../../worker/session';
-import { fromBase64Url, toBase64Url } from '../share/shareLink';
+import { pack, unpack } from '../share/packed';
 
 export const PROGRESS_FORMAT = 'snaplab-progress';
 export const PROGRESS_PARAM = 'progress';
@@ -46,26 +46,16 @@ export function readProgressFile(text: string): ReadProgress {
   return { ok: true, completed: known(v.completed), session: check.session };
 }
 
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  return new Uint8Array(await new Response(new Blob([bytes as BlobPart]).stream().pipeThrough(stream)).arrayBuffer());
-}
-
 export async function encodeProgress(completed: readonly string[]): Promise<string> {
-  const json = new TextEncoder().encode(JSON.stringify(known(completed)));
-  return LINK_PREFIX + toBase64Url(await pipe(json, new CompressionStream('deflate-raw')));
+  return pack(LINK_PREFIX, known(completed));
 }
 
 /** The completed lessons a link carries, or null when it carries none or they cannot be read. */
 export async function decodeProgress(text: string): Promise<string[] | null> {
-  if (!text.startsWith(LINK_PREFIX)) return null;
-  const bytes = fromBase64Url(text.slice(LINK_PREFIX.length));
-  if (!bytes?.length) return null;
-  try {
-    const ids = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await pipe(bytes, new DecompressionStream('deflate-raw')))) as unknown;
-    return Array.isArray(ids) ? known(ids.filter((x): x is string => typeof x === 'string')) : null;
-  } catch {
-    return null;
-  }
+  const unpacked = await unpack(text, LINK_PREFIX);
+  if (!unpacked.ok) return null;
+  const ids = unpacked.value;
+  return Array.isArray(ids) ? known(ids.filter((x): x is string => typeof x === 'string')) : null;
 }
 
 /** The progress a URL fragment carries ("#share=…&progress=p1.…"), or null. */
