@@ -3,7 +3,7 @@ import { test, expect } from './fixtures';
 
 const REGIONS = ['Inventory', 'Snapshot tree', 'VSS timeline', 'Datastore', 'Recent Tasks', 'Guest console', 'Events', 'Disk chain', 'Lesson'];
 
-test('the regions are landmarks with the contract names', async ({ page, lab }) => {
+test('the regions are landmarks with the names docs/api.md lists', async ({ page, lab }) => {
   await lab.selectVm('EXCH01');
   for (const name of REGIONS) await expect(page.getByRole('region', { name })).toBeVisible();
 });

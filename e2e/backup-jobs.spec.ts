@@ -1,4 +1,4 @@
-// The Backup jobs region (contract section 7): there only when the lab has jobs; Run now from the
+// The Backup jobs region (docs/api.md, "What a person sees"): there only when the lab has jobs; Run now from the
 // keyboard; runs, modes and the run's timeline shown; no serious axe violations in either theme.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';

@@ -1,4 +1,4 @@
-// The Disk chain region (issue 13): each disk's files from base to leaf, each a strip of the disk's
+// The Disk chain region (docs/reading-the-lab.md): each disk's files from base to leaf, each a strip of the disk's
 // address space with the slices it holds data in filled; it fills as the guest writes and a delete
 // merges the delta away. The tree, Snapshot Manager and Disk chain name files with the same words.
 import { test, expect } from './fixtures';

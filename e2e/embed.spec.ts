@@ -1,4 +1,4 @@
-// Embed mode (contract section 6): the URL's panels fill the iframe, options apply, bad values are
+// Embed mode (docs/embedding.md): the URL's panels fill the iframe, options apply, bad values are
 // reported in a banner and ignored, and the Embed dialog writes a link that opens what it shows.
 import { test, expect } from '@playwright/test';
 import { savedSession } from './fixtures';
@@ -47,7 +47,7 @@ test('bad values are reported in a small banner and ignored; the good ones still
   await expect(banner).toHaveCount(0);
 });
 
-test('16.14: a seed past 32 bits, a hex speed, a repeated parameter and an origin with a trailing dot are named in the banner, not taken', async ({ page }) => {
+test('a seed past 32 bits, a hex speed, a repeated parameter and an origin with a trailing dot are named in the banner, not taken', async ({ page }) => {
   await open(page, '?embed=1&panels=tree&seed=4294967296&speed=0x10&speed=20&theme=dark&theme=light&parentOrigin=https://a.com.');
   const banner = page.getByRole('alert');
   await expect(banner).toContainText('seed=4294967296 was ignored: a seed is a whole number from 0 to 4294967295');

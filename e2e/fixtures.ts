@@ -1,4 +1,4 @@
-// A typed Playwright fixture that drives the lab through window.lab (contract section 5), the same
+// A typed Playwright fixture that drives the lab through window.lab (docs/scripting.md), the same
 // API walkthroughs use. Each test gets a fresh browser context, so a fresh autosave.
 import { test as base, expect, type Page } from '@playwright/test';
 import type { CommandResult, StateView } from '../src/engine/core/view';

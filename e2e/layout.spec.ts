@@ -1,4 +1,4 @@
-// Layouts that fit (issue 13): at 1280x720 the tree and the timeline are on screen without scrolling,
+// Layouts that fit (docs/reading-the-lab.md): at 1280x720 the tree and the timeline are on screen without scrolling,
 // Recent Tasks takes only what it lists, the lower panels are one tab away, and a lab picker opens
 // the built-in labs.
 import type { Locator, Page } from '@playwright/test';

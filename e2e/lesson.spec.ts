@@ -70,7 +70,7 @@ test('a trainer\'s lesson file with a mistake is refused with the field named', 
   await expect(panel.getByRole('alert')).toContainText('mine.json: Invalid lesson file: objectives[0].check: unknown field "mx"');
 });
 
-test('16.15: a trainer\'s lesson file whose lab does not build says why, in words for a learner', async ({ page, lab }) => {
+test('a trainer\'s lesson file whose lab does not build says why, in words for a learner', async ({ page, lab }) => {
   await lab.state();
   const panel = page.getByRole('region', { name: 'Lesson' });
   // The lesson schema accepts this lab; building its 10-petabyte disk fails in the engine.

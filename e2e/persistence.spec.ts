@@ -66,7 +66,7 @@ test('an exported session imports back to the same lab', async ({ page, lab }) =
   expect(imported.datastores).toEqual(exported.datastores);
 });
 
-test('16.1: with localStorage full, the snapshots taken afterwards survive a reload (sessions live in IndexedDB)', async ({ page, lab }) => {
+test('with localStorage full, the snapshots taken afterwards survive a reload (sessions live in IndexedDB)', async ({ page, lab }) => {
   await fillLocalStorage(page);
   for (let i = 1; i <= 5; i++) {
     expect((await lab.dispatch({ type: 'snapshot.take', vm: 'dc01', name: `after full ${i}` })).ok).toBe(true);
@@ -79,7 +79,7 @@ test('16.1: with localStorage full, the snapshots taken afterwards survive a rel
   expect((await lab.state()).vms.find((v) => v.id === 'dc01')!.snapshots.map((s) => s.name)).toEqual([1, 2, 3, 4, 5].map((i) => `after full ${i}`));
 });
 
-test('16.1: when saving fails anyway, the learner is told at once and can export the session', async ({ page, lab }) => {
+test('when saving fails anyway, the learner is told at once and can export the session', async ({ page, lab }) => {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Storage.clearDataForOrigin', { origin: new URL(page.url()).origin, storageTypes: 'indexeddb' });
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin, quotaSize: 1 });
@@ -95,7 +95,7 @@ test('16.1: when saving fails anyway, the learner is told at once and can export
   expect(exported.commands.map((c: { command: { name?: string } }) => c.command.name)).toEqual(['only in this tab']);
 });
 
-test('16.1: an autosave from before IndexedDB (localStorage) is moved over once', async ({ page, lab }) => {
+test('an autosave from before IndexedDB (localStorage) is moved over once', async ({ page, lab }) => {
   await lab.dispatch({ type: 'snapshot.take', vm: 'fs01', name: 'old autosave' });
   await lab.advance(30_000);
   await expect.poll(() => savedSession(page).then((s) => JSON.stringify(s).includes('old autosave'))).toBe(true);
@@ -121,7 +121,7 @@ test('16.1: an autosave from before IndexedDB (localStorage) is moved over once'
   await other.close();
 });
 
-test('16.2: a large imported session (60,000 commands) is saved, compactly, and is still there after a reload', async ({ page, lab }) => {
+test('a large imported session (60,000 commands) is saved, compactly, and is still there after a reload', async ({ page, lab }) => {
   const commands: { at: number; command: Record<string, unknown> }[] = [];
   let at = 0;
   commands.push({ at, command: { type: 'snapshot.take', vm: 'sql01', name: 'imported' } });
@@ -147,7 +147,7 @@ test('16.2: a large imported session (60,000 commands) is saved, compactly, and 
   expect(after.vms).toEqual(imported.vms);
 });
 
-test('16.3: a power-off at 14,400x just before a reload stays done, and the simulated time reached is kept', async ({ page, lab }) => {
+test('a power-off at 14,400x just before a reload stays done, and the simulated time reached is kept', async ({ page, lab }) => {
   await lab.play(14_400);
   await expect.poll(async () => (await lab.state()).time).toBeGreaterThan(600_000);
   expect((await lab.dispatch({ type: 'vm.powerOff', vm: 'sql01' })).ok).toBe(true);

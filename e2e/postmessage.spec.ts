@@ -1,4 +1,4 @@
-// The postMessage API (contract section 6) across origins: the example slide deck at one origin drives
+// The postMessage API (docs/embedding.md) across origins: the example slide deck at one origin drives
 // the lab at another; a page at a foreign origin gets no answer at all and changes nothing.
 import { test, expect, type Page } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
@@ -104,7 +104,7 @@ test('requests from the allowed origin are answered there; bad ones get an error
   expect((await labState(page)).vms.find((v) => v.id === 'exch01')!.snapshots.map((s) => s.name)).toEqual(['from the slide']);
 });
 
-test('16.16: a command carrying a "__proto__" key is refused over postMessage as the CLI refuses it, and changes nothing', async ({ page }) => {
+test('a command carrying a "__proto__" key is refused over postMessage as the CLI refuses it, and changes nothing', async ({ page }) => {
   await serveHost(page, 'localhost', 'localhost');
   await expect.poll(() => page.evaluate(() => (window as unknown as { received: { data: { event?: string } }[] }).received.some((m) => m.data?.event === 'ready')), { timeout: 20_000 }).toBe(true);
   // A slide that builds its commands from JSON text: JSON.parse makes "__proto__" an own key.

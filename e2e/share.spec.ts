@@ -67,7 +67,7 @@ function linkFor(value: unknown, raw?: Buffer): string {
   return `./#share=v1.${packed.toString('base64url')}`;
 }
 
-test('16.6: a shared session whose time is 1e13 is refused at once, by the bound clock.advance has, and the workshop lab opens', async ({ page, lab }) => {
+test('a shared session whose time is 1e13 is refused at once, by the bound clock.advance has, and the workshop lab opens', async ({ page, lab }) => {
   await page.goto(linkFor({ format: 'snaplab-session', version: 1, definition: { name: 'Forever', vms: [] }, commands: [], time: 1e13 }));
   await page.evaluate(() => window.lab.ready);
   await expect(page.getByRole('alert')).toContainText('This share link does not hold a SnapLab session (time: should be at most 31622400000 (366 days, the longest a lab\'s clock runs)), so the workshop lab was opened instead.');
@@ -76,7 +76,7 @@ test('16.6: a shared session whose time is 1e13 is refused at once, by the bound
   expect(new URL(page.url()).hash).toBe('');
 });
 
-test('16.9: a link that inflates to 256 MB is stopped at the size limit and says so', async ({ page, lab }) => {
+test('a link that inflates to 256 MB is stopped at the size limit and says so', async ({ page, lab }) => {
   const bomb = deflateRawSync(Buffer.alloc(256 * 1024 * 1024, 0x20), { level: 1 });
   await page.goto(linkFor(null, bomb));
   await page.evaluate(() => window.lab.ready);

@@ -1,4 +1,4 @@
-// Time travel (contract section 5, `seek`): the scrubber by keyboard, branches through the UI and
+// Time travel (docs/scripting.md, `seek`): the scrubber by keyboard, branches through the UI and
 // window.lab, and branches kept across a reload.
 import { test, expect, savedSession } from './fixtures';
 import type { StateView } from '../src/engine/core/view';

@@ -1,4 +1,4 @@
-// The VSS timeline explains itself (issue 13, contract section 7): step names as visible text, the
+// The VSS timeline explains itself (docs/api.md, "What a person sees"): step names as visible text, the
 // 10 s hold labelled with how long writes were held, a plain result line from the engine's summary,
 // an axis scaled to the quiesce, a detail line that follows the quiesce on screen, the reason a
 // quiesce ran without writers, and a 0.1x replay with a moving playhead.

@@ -1,5 +1,5 @@
 // UI benchmark: the largest built-in lab at top speed for a fixed window of real time. Prints the
-// simulated time the window covered and the p95 frame interval against issue 11's goals (10 s at
+// simulated time the window covered and the p95 frame interval against the page's speed goals (10 s at
 // 14,400x on a 16-VM lab: at least 30 simulated hours, p95 at or under 20 ms), the main thread's busy
 // share (CDP Performance metrics), the longest main-thread task (PerformanceObserver 'longtask'), the
 // initial JS transfer (gzip) and the machine's load average, which the numbers depend on.
@@ -18,7 +18,7 @@ const PROFILE = process.env.BENCH_UI_PROFILE;
 /** A file to write a Chrome trace of the window to (chrome://tracing, or DevTools' Performance panel). */
 const TRACE = process.env.BENCH_UI_TRACE;
 const DIST = join(import.meta.dirname, '../../dist');
-/** Issue 11's goals: simulated hours per 10 s of real time at 14,400x, and the p95 frame interval. */
+/** The page's speed goals: simulated hours per 10 s of real time at 14,400x, and the p95 frame interval. */
 const GOAL_SIM_HOURS_PER_10S = 30;
 const GOAL_P95_MS = 20;
 

@@ -35,7 +35,7 @@ test('quiesced snapshot of Exchange', async ({ page, lab, walk }) => {
     await expect(page.getByRole('region', { name: 'VSS timeline' }).getByRole('status')).toContainText('Application consistent');
     const state = await lab.state();
     const kinds = state.events.filter((e) => e.vm === 'exch01').map((e) => e.kind).filter((k) => QUIESCE_ORDER.includes(k));
-    // The contract's order, each kind's first appearance (writers answer each phase one by one).
+    // The quiesce's event order (docs/rules/vss.md), each kind's first appearance (writers answer each phase one by one).
     expect([...new Set(kinds)]).toEqual(QUIESCE_ORDER);
     expect(state.tasks.find((t) => t.vm === 'exch01')).toMatchObject({ name: 'Create virtual machine snapshot', state: 'success' });
   });

@@ -68,7 +68,7 @@ describe('connection', () => {
     await vi.waitFor(() => expect(useLab.getState().clock.playing).toBe(false));
   });
 
-  it('16.6: a restore that does not finish in time is given up: a new worker with the default lab, and a message', async () => {
+  it('a restore that does not finish in time is given up: a new worker with the default lab, and a message', async () => {
     setSessionStore(memoryStore());
     setRestoreTimeout(200);
     try {

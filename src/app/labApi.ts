@@ -1,5 +1,5 @@
-// window.lab: the walkthrough and embedding API (contract section 5), present in every build.
-// Every method returns a promise with the answers of contract sections 2 and 3; state() of a lab loaded
+// window.lab: the walkthrough and embedding API (docs/scripting.md), present in every build.
+// Every method returns a promise with the answers of docs/commands.md and docs/api.md; state() of a lab loaded
 // from a lesson carries `lesson` with its objectives, as the CLI's does (section 4). Which lesson comes
 // from the store: the worker names it in the full state patch it posts on every load, before it answers
 // any later request, so the store knows it by the time a state answer arrives.

@@ -1,4 +1,4 @@
-// The worker's clock without the browser (issue 11 item 5): the datacenter lab (16 VMs, a quiesced
+// The worker's clock without the browser: the datacenter lab (16 VMs, a quiesced
 // snapshot each) played at 14,400x for 10 s of real time through the worker's LabHost on real timers,
 // as the page's worker runs it. Prints the simulated hours covered (the browser's goal is 30 h in
 // 10 s, `npm run bench:ui`) and where the worker's time went: engine advances, the state posts (view,

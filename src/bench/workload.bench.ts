@@ -1,4 +1,4 @@
-// Workload benchmarks (issue 11): a simulated day and week of four busy VMs, writes per CPU second
+// Workload benchmarks (docs/workloads.md): a simulated day and week of four busy VMs, writes per CPU second
 // against the per-write dense-bitmap limit measured in the same run; a week of the datacenter lab;
 // a year of an idle lab. Run: npm run bench
 import { createLab, builtInLabs, type Lab } from '../engine';

@@ -1,4 +1,4 @@
-// CLI fuzz (issue 16, "Done when"): random scripts, valid and damaged, through the real `sim` process.
+// CLI fuzz: random scripts, valid and damaged, through the real `sim` process.
 // Whatever the file holds, the CLI exits 0 (a JSON document on stdout, nothing on stderr) or 2 (one
 // line on stderr, nothing on stdout), never a stack trace; the same file gives the same output twice.
 import { describe, expect, it } from 'vitest';
@@ -37,7 +37,7 @@ function run(file: string) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('sim CLI fuzz (issue 16)', () => {
+describe('sim CLI fuzz', () => {
   it('any file: exit 0 with JSON and an empty stderr, or exit 2 with one line on stderr; the same file, the same output', () => {
     fc.assert(fc.property(text, (body) => {
       const file = join(dir, `s${n++}.json`);

@@ -1,4 +1,4 @@
-// The CLI's view of the built-in lessons (contract section 4): a lesson's lab, its live objectives,
+// The CLI's view of the built-in lessons (docs/cli.md): a lesson's lab, its live objectives,
 // and the `--lessons` listing.
 import type { LessonHooks } from './script';
 import { getLesson, lessonLabDefinition, evaluateLesson, lessonSummaries, lessons } from '../lessons';

@@ -1,4 +1,4 @@
-// The headless script format (contract section 4): a lab or a lesson, and the commands to run.
+// The headless script format (docs/cli.md): a lab or a lesson, and the commands to run.
 import { z } from 'zod';
 import { createLab, LabDefinitionError, type Lab, type CommandResult, type StateView } from '../engine';
 import { formatPath } from '../engine/core/schema';

@@ -1,4 +1,4 @@
-// The CLI process itself (contract section 4): exit codes, one line on stderr, nothing on stdout.
+// The CLI process itself (docs/cli.md): exit codes, one line on stderr, nothing on stdout.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -40,8 +40,8 @@ describe('sim CLI', () => {
   });
 });
 
-describe('sim: files from other editors (issue 16 item 15)', () => {
-  it('16.15: a UTF-8 byte-order mark before the JSON is accepted', () => {
+describe('sim: files from other editors', () => {
+  it('a UTF-8 byte-order mark before the JSON is accepted', () => {
     const r = runSim('bom.json', '\uFEFF{"lab": {"vms": [{"id": "vm1"}]}, "steps": [{"type": "clock.advance", "ms": 1000}]}');
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).state.time).toBe(1000);

@@ -5,7 +5,7 @@ import { runScript, ScriptError } from './script';
 import { lessonHooks, lessonList } from './lessons';
 
 function fail(message: string): never {
-  // Exactly one line (contract section 4), even when the message quotes a multi-line file or name.
+  // Exactly one line (docs/cli.md), even when the message quotes a multi-line file or name.
   process.stderr.write(`sim: ${message.replace(/\s*[\r\n]+\s*/g, ' ').trim()}\n`);
   process.exit(2);
 }

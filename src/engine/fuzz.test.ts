@@ -1,4 +1,4 @@
-// Fuzz (issue 16, "Done when"): random command sequences, valid and malformed, over the workshop lab and
+// Fuzz: random command sequences, valid and malformed, over the workshop lab and
 // a small lab on several host versions. Invariants: dispatch and advance never throw; a refused command
 // changes nothing; the same seed and steps replay identically; task progress stays in 0-100 and never
 // goes down; no datastore holds more than its capacity; a copy of the lab (Lab.fork, what time travel
@@ -83,7 +83,7 @@ function play(def: LabDefinitionInput, steps: { cmd: unknown; waitMs: number }[]
   return { states };
 }
 
-describe('engine fuzz (issue 16)', () => {
+describe('engine fuzz', () => {
   const labs: [string, (host: string) => LabDefinitionInput][] = [
     ['small lab', smallDef],
     ['workshop lab', (host) => ({ ...workshopLab, hosts: workshopLab.hosts!.map((h) => ({ ...h, version: host as never })) })],

@@ -10,7 +10,7 @@ export type { Command, CommandType } from './core/commands';
 export { builtInLabs, defaultLabDefinition, workshopLab, datacenterLab } from './lab/builtInLabs';
 export type * from './core/view';
 
-/** Build a lab from a definition (contract section 1); throws LabDefinitionError naming the field. */
+/** Build a lab from a definition (docs/lab-definition.md); throws LabDefinitionError naming the field. */
 export function createLab(definition: unknown, options?: LabOptions): Lab {
   return new Lab(definition, options);
 }

@@ -30,7 +30,7 @@ describe.each(lessons.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson)
 });
 
 describe('the course', () => {
-  it('has unique ids and the contract\'s --lessons shape', () => {
+  it('has unique ids and the --lessons shape of docs/cli.md', () => {
     const summaries = lessonSummaries();
     expect(new Set(summaries.map((s) => s.id)).size).toBe(summaries.length);
     for (const s of summaries) {

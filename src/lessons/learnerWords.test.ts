@@ -1,4 +1,4 @@
-// Issue 13: objectives and hints speak the learner's words: no event kinds ("snapshot.reverted") and
+// objectives and hints speak the learner's words: no event kinds ("snapshot.reverted") and
 // no disk ids ("disk1") in what a learner reads before starting a lesson.
 import { describe, expect, it } from 'vitest';
 import { createLab } from '../engine';

@@ -17,7 +17,7 @@ export function lessonLabDefinition(lesson: Lesson): LabDefinitionInput {
   return resolveLabSource(lesson.lab);
 }
 
-/** The contract's `--lessons` shape (section 4): ids, titles, objective texts and solutions as commands. */
+/** The `--lessons` shape (docs/cli.md): ids, titles, objective texts and solutions as commands. */
 export function lessonSummaries(list: Lesson[] = lessons) {
   return list.map((l) => ({
     id: l.id,

@@ -9,7 +9,7 @@ import { labSourceSchema, resolveLabSource } from './labSource';
 const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a short kebab-case id such as "first-snapshot"').max(48);
 const markdown = z.string().min(1).max(8000);
 
-/** A contract command (section 2), checked against that command's own schema. */
+/** A command (docs/commands.md), checked against that command's own schema. */
 export const commandSchema = z.looseObject({ type: z.enum(COMMAND_TYPES) }).superRefine((c, ctx) => {
   const { type, ...fields } = c;
   const r = commandSchemas[type].safeParse(fields);

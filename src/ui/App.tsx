@@ -37,7 +37,7 @@ const DECK: DeckPanel[] = [
   { id: 'panel-settings', label: 'VM settings' },
   { id: 'panel-datastore', label: 'Datastore' },
 ];
-// The Backup jobs region is there only when the lab has jobs (contract section 7).
+// The Backup jobs region is there only when the lab has jobs (docs/api.md, "What a person sees").
 const BACKUP_PANEL: DeckPanel = { id: 'panel-backup', label: 'Backup jobs' };
 const DECK_WITH_BACKUP = [...DECK, BACKUP_PANEL];
 

@@ -1,4 +1,4 @@
-// The lab's history as a tree of branches (time travel: contract section 5, `seek`). The engine is
+// The lab's history as a tree of branches (time travel: docs/scripting.md, `seek`). The engine is
 // deterministic, so a branch is only its commands and the time it reached: any moment of it can be
 // rebuilt by replaying them. A command given at a moment in a branch's past starts a new branch there;
 // the future it replaced stays, as the branch it was, so the learner can go back to it.

@@ -95,7 +95,7 @@ describe('LabHost', () => {
     expect(h.handle({ kind: 'pause' })).toMatchObject({ ok: true, playing: false });
   });
 
-  it('16.2: an imported log that repeats itself is saved compact (advances become gaps) and replays to the same lab', () => {
+  it('an imported log that repeats itself is saved compact (advances become gaps) and replays to the same lab', () => {
     const commands: Session['commands'] = [];
     let at = 0;
     const add = (command: Session['commands'][number]['command']) => commands.push({ at, command });
@@ -122,7 +122,7 @@ describe('LabHost', () => {
     expect([again.commands, again.time]).toEqual([compact.commands, compact.time]);
   });
 
-  it('16.6: the clock stops at 366 days: an advance past it is refused, and play stops there', () => {
+  it('the clock stops at 366 days: an advance past it is refused, and play stops there', () => {
     const posted: WorkerMessage[] = [];
     let timer: (() => void) | null = null;
     let real = 0;
@@ -212,13 +212,13 @@ describe('LabHost', () => {
     expect(once.handle({ kind: 'state' })).toEqual(played.handle({ kind: 'state' }));
   });
 
-  it('16.14: a seed past 32 bits is refused, not wrapped to another lab', () => {
+  it('a seed past 32 bits is refused, not wrapped to another lab', () => {
     const { h } = host();
     expect(h.handle({ kind: 'load', source: 'workshop', options: { seed: 2 ** 32 } })).toMatchObject({ ok: false, error: { code: 'INVALID_OPTIONS' } });
     expect(h.handle({ kind: 'load', source: 'workshop', options: { seed: 2 ** 32 - 1 } }).ok).toBe(true);
   });
 
-  it('16.5: an engine failure stops the lab with a learner\'s sentence; the saved session is the one before the failing step', () => {
+  it('an engine failure stops the lab with a learner\'s sentence; the saved session is the one before the failing step', () => {
     const posted: WorkerMessage[] = [];
     let poison = false;
     const real = engine.createLab;
@@ -258,7 +258,7 @@ describe('LabHost', () => {
     expect(fresh.handle({ kind: 'state' }).vms.find((v) => v.id === 'exch01')?.snapshots.map((x) => x.name)).toEqual(['kept']);
   });
 
-  it('16.15: a lab the engine fails to build is refused in a learner\'s words; a definition it refuses keeps its named fields', () => {
+  it('a lab the engine fails to build is refused in a learner\'s words; a definition it refuses keeps its named fields', () => {
     const throwing = { ...engine, createLab: (def: unknown, o?: { seed?: number }) => {
       if ((def as { name?: string }).name === 'Huge') throw new RangeError('totalGrains must be an integer in [0, 2^43], got 10240000000000');
       return engine.createLab(def, o);

@@ -249,7 +249,7 @@ export class LabHost {
     }
   }
 
-  /** The lab at `ms` of the current branch (contract section 5): answers the state there. */
+  /** The lab at `ms` of the current branch (docs/scripting.md): answers the state there. */
   private seek(ms: unknown): StateView | Failure {
     const reached = this.travel.reached;
     if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > reached) {

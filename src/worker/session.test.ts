@@ -29,7 +29,7 @@ describe('session files', () => {
     if (!r.ok) expect(r.message).toContain(message);
   });
 
-  it('16.6: a session\'s time is bounded like clock.advance (366 days), so a replay cannot run for ever', () => {
+  it('a session\'s time is bounded like clock.advance (366 days), so a replay cannot run for ever', () => {
     const r = checkSession({ ...good, time: 1e13 });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toContain(`time: should be at most ${LAB_TIME_LIMIT_MS} (366 days`);

@@ -1,4 +1,4 @@
-// The postMessage protocol of contract section 6, as schemas. `params` carries the window.lab method's
+// The postMessage protocol of docs/embedding.md, as schemas. `params` carries the window.lab method's
 // arguments: either the first argument alone (a command, a number of ms, a lab or lesson id) or all of
 // them as an array (`load` with options: [source, { seed: 7 }]).
 import { z } from 'zod';

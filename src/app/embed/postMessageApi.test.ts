@@ -16,7 +16,7 @@ function fakeApi(calls: unknown[][]): LabApi {
 }
 
 describe('parseRequest', () => {
-  it('16.16: a command carrying a "__proto__" key reaches the engine as sent and is refused, as the CLI refuses it', () => {
+  it('a command carrying a "__proto__" key reaches the engine as sent and is refused, as the CLI refuses it', () => {
     const text = '{"type":"vm.powerOn","vm":"exch01","__proto__":{"polluted":true}}';
     const req = parseRequest({ snaplab: 1, id: 9, method: 'dispatch', params: JSON.parse(text) });
     expect(req?.ok).toBe(true);

@@ -1,4 +1,4 @@
-// The lab driven from the page that embeds it (contract section 6). Only `parentOrigin` is heard and
+// The lab driven from the page that embeds it (docs/embedding.md). Only `parentOrigin` is heard and
 // only it is answered: a message from any other origin gets no reply at all, so a foreign page cannot
 // even learn that a lab is there.
 import type { LabApi } from '../labApi';

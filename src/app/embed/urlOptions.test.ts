@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { embedUrl, iframeSnippet, normalOrigin, parseUrlOptions } from './urlOptions';
 
 describe('parseUrlOptions', () => {
-  it('reads every option of contract section 6', () => {
+  it('reads every option of docs/embedding.md', () => {
     const o = parseUrlOptions('?embed=1&lesson=first-snapshot&panels=tree,timeline&theme=dark&speed=60&autoplay=1&seed=7&parentOrigin=https://slides.example.com');
     expect(o).toEqual({
       embed: true, presenter: false, autoplay: true, lesson: 'first-snapshot', panels: ['tree', 'timeline'],
@@ -90,15 +90,15 @@ describe('parseUrlOptions: lms', () => {
   });
 });
 
-describe('parseUrlOptions: strict (16.14)', () => {
-  it('16.14: a seed past 32 bits is ignored and named, not taken as another seed', () => {
+describe('parseUrlOptions: strict', () => {
+  it('a seed past 32 bits is ignored and named, not taken as another seed', () => {
     const o = parseUrlOptions('?seed=4294967296');
     expect(o.seed).toBeUndefined();
     expect(o.problems).toEqual(['seed=4294967296 was ignored: a seed is a whole number from 0 to 4294967295, written plainly.']);
     expect(parseUrlOptions('?seed=4294967295').seed).toBe(4294967295);
   });
 
-  it('16.14: numbers are plain decimals: hex, padding, signs and exponents are ignored and named', () => {
+  it('numbers are plain decimals: hex, padding, signs and exponents are ignored and named', () => {
     for (const [query, name] of [['speed=0x10', 'speed'], ['speed=%2016', 'speed'], ['speed=016', 'speed'], ['speed=1e3', 'speed'], ['speed=%2B5', 'speed'],
       ['seed=007', 'seed'], ['seed=%207', 'seed'], ['seed=7.0', 'seed'], ['seed=0x7', 'seed'], ['seed=1e3', 'seed']] as const) {
       const o = parseUrlOptions(`?${query}`);
@@ -109,7 +109,7 @@ describe('parseUrlOptions: strict (16.14)', () => {
     expect(parseUrlOptions('?speed=0.5&seed=0')).toMatchObject({ speed: 0.5, seed: 0, problems: [] });
   });
 
-  it('16.14: a parameter given twice uses the first and says the others were ignored', () => {
+  it('a parameter given twice uses the first and says the others were ignored', () => {
     const o = parseUrlOptions('?speed=10&speed=20&lesson=first-snapshot&lesson=vss-flow&panels=tree&panels=timeline');
     expect(o).toMatchObject({ speed: 10, lesson: 'first-snapshot', panels: ['tree'] });
     expect(o.problems).toEqual([
@@ -119,7 +119,7 @@ describe('parseUrlOptions: strict (16.14)', () => {
     ]);
   });
 
-  it('16.14: an origin with a trailing dot is another origin to the browser, so it is ignored and named', () => {
+  it('an origin with a trailing dot is another origin to the browser, so it is ignored and named', () => {
     const o = parseUrlOptions('?parentOrigin=https://a.com.');
     expect(o.parentOrigin).toBeUndefined();
     expect(o.problems[0]).toMatch(/^parentOrigin=https:\/\/a\.com\. was ignored: .*no trailing dot/);

@@ -1,4 +1,4 @@
-// The page's URL options (contract section 6): how a slide deck or a link sets the lab up. Parsing is
+// The page's URL options (docs/embedding.md): how a slide deck or a link sets the lab up. Parsing is
 // pure and never fails: a bad value becomes a problem sentence for the banner and is otherwise ignored.
 import { z } from 'zod';
 import { MAX_SPEED, MIN_SPEED } from '../../worker/clock';

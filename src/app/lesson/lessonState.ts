@@ -1,4 +1,4 @@
-// The state view with its lesson, as the CLI gives it (contract section 4): when the lab came from a
+// The state view with its lesson, as the CLI gives it (docs/cli.md): when the lab came from a
 // lesson, `lesson` carries each objective, done or not and why. The worker records the lesson id in
 // the session; the objectives are evaluated here, on the page, by the same function the CLI uses.
 import type { StateView } from '../../engine/core/view';

@@ -20,7 +20,7 @@ describe('autosave', () => {
   let ls: ReturnType<typeof local>;
   beforeEach(() => { ls = local(); });
 
-  it('16.1: keeps sessions in the session store (IndexedDB), not localStorage, and reads them back after a reload', async () => {
+  it('keeps sessions in the session store (IndexedDB), not localStorage, and reads them back after a reload', async () => {
     const store = memoryStore();
     let a = await fresh();
     a.setSessionStore(store);
@@ -33,7 +33,7 @@ describe('autosave', () => {
     expect(await a.loadSavedSession(ls)).toMatchObject({ time: 5, commands: [{ at: 1 }] });
   });
 
-  it('16.1: a save that fails is reported at once, with the way out (export), and cleared when saving works again', async () => {
+  it('a save that fails is reported at once, with the way out (export), and cleared when saving works again', async () => {
     let full = true;
     const store = memoryStore(() => Object.assign(new Error('quota'), { name: 'QuotaExceededError' }));
     const a = await fresh();
@@ -47,7 +47,7 @@ describe('autosave', () => {
     expect(store.value).toMatchObject({ time: 6 });
   });
 
-  it('16.1: no store at all (no IndexedDB) is reported too, not swallowed', async () => {
+  it('no store at all (no IndexedDB) is reported too, not swallowed', async () => {
     const a = await fresh();
     a.setSessionStore(null);
     a.saveSession(session(5));
@@ -64,7 +64,7 @@ describe('autosave', () => {
     expect(puts).toEqual([1, 5]);
   });
 
-  it('16.1: moves a localStorage autosave into the store once, freeing localStorage', async () => {
+  it('moves a localStorage autosave into the store once, freeing localStorage', async () => {
     const store = memoryStore();
     ls.mem.set('snaplab.session.v1', JSON.stringify(session(42)));
     let a = await fresh();
@@ -77,7 +77,7 @@ describe('autosave', () => {
     expect(await a.loadSavedSession(ls)).toMatchObject({ time: 42 });
   });
 
-  it('16.3: hiding the page saves the time the lab reached since the last session, even if the store write does not land', async () => {
+  it('hiding the page saves the time the lab reached since the last session, even if the store write does not land', async () => {
     const store = memoryStore();
     let a = await fresh();
     a.setSessionStore(store);
@@ -95,7 +95,7 @@ describe('autosave', () => {
     expect(await a.loadSavedSession(ls)).toMatchObject({ time: 956_000, commands: [{ at: 900 }] });
   });
 
-  it('16.3: a command whose store write never landed before the reload is kept (the page\'s last words)', async () => {
+  it('a command whose store write never landed before the reload is kept (the page\'s last words)', async () => {
     const store = memoryStore();
     let a = await fresh();
     a.setSessionStore(store);
@@ -114,7 +114,7 @@ describe('autosave', () => {
     expect(store.value).toMatchObject({ commands: [{ at: 1000 }] });
   });
 
-  it('16.3: a time mark is applied only to the session it was written for', async () => {
+  it('a time mark is applied only to the session it was written for', async () => {
     const store = memoryStore();
     let a = await fresh();
     a.setSessionStore(store);
@@ -141,7 +141,7 @@ describe('autosave', () => {
     expect(store.value).toMatchObject({ time: 7 });
   });
 
-  it('16.3: with time-travel branches the current branch reaches the later time too; a lab in its past is left as saved', async () => {
+  it('with time-travel branches the current branch reaches the later time too; a lab in its past is left as saved', async () => {
     const a = await fresh();
     const branched = { ...session(1000), branch: 'b2', branches: [{ id: 'b1', reached: 800 }, { id: 'b2', reached: 1000 }] } as Session;
     expect(a.atLaterTime(branched, 5000)).toMatchObject({ time: 5000, branches: [{ id: 'b1', reached: 800 }, { id: 'b2', reached: 5000 }] });

@@ -1,4 +1,4 @@
-// The lab definition's "backup" section (contract sections 1 and 8): a backup application's proxies
+// The lab definition's "backup" section (docs/lab-definition.md and docs/backup-jobs.md): a backup application's proxies
 // and jobs. Every field beyond the ids has a default; ids a job names must exist in the lab.
 import { z } from 'zod';
 

@@ -1,4 +1,4 @@
-// The backup application in the state view (contract section 3, backupJobs), and vCenter-style alarms.
+// The backup application in the state view (docs/api.md, "The state view", backupJobs), and vCenter-style alarms.
 import type { Consistency } from './view';
 
 export type BackupRunState = 'running' | 'success' | 'warning' | 'failed';
@@ -15,7 +15,7 @@ export interface BackupStepView {
 
 export interface BackupVmRunView {
   vm: string;
-  state: BackupRunState;    // contract: success | warning | failed ("running" while it is processed)
+  state: BackupRunState;    // success | warning | failed (docs/api.md) ("running" while it is processed)
   mode: 'full' | 'incremental';
   bytesRead: number;
   bytesToRead: number;

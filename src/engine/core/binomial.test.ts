@@ -35,7 +35,7 @@ function chiSquare(n: number, p: number, draws: number[]): { stat: number; dof: 
   return { stat, dof };
 }
 
-describe('binomial: exact draws in constant time (issue 11 bulk workload)', () => {
+describe('binomial: exact draws in constant time (the bulk workload of docs/workloads.md)', () => {
   // Inversion (means up to 30), BTPE on both sides of p = 1/2, and a huge n.
   const cases: [number, number][] = [[10, 0.3], [100, 0.2], [1000, 0.97], [5000, 0.5], [200_000, 0.013], [3e9, 0.25]];
   for (const [n, p] of cases) {

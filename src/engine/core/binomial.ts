@@ -1,4 +1,4 @@
-// Exact binomial random numbers: how many of n writes land in the free cells of an area (issue 11's
+// Exact binomial random numbers: how many of n writes land in the free cells of an area (docs/workloads.md;
 // bulk workload), in constant time however large n is. Small means use inversion (walk the
 // probabilities from 0); larger ones use Kachitvichyanukul and Schmeiser's BTPE rejection algorithm
 // ("Binomial random variate generation", Communications of the ACM 31(2), 1988), the method NumPy

@@ -1,4 +1,4 @@
-// Command shapes (contract section 2): one schema per type. A command that breaks its schema is
+// Command shapes (docs/commands.md): one schema per type. A command that breaks its schema is
 // refused at once with a message naming the field, and changes nothing.
 import { z } from 'zod';
 import { scheduleSchema } from './backupSchema';
@@ -61,7 +61,7 @@ export const commandSchemas = {
   // Extension: the guest frees blocks (UNMAP / TRIM); only an SEsparse leaf shrinks (rule 8).
   'guest.unmap': z.object({ ...base, disk: z.string().min(1), offset: z.number().int().min(0), length: z.number().int().positive() }).strict(),
   'guest.workload': z.object({ ...base, profile: z.enum(WORKLOAD_PROFILES), writeIOPS: z.number().min(0).max(100000).optional(), ...uniformWorkloadFields }).strict(),
-  // The contract names this field "type", which the command's own "type" already takes in JSON, so
+  // The public API (docs/commands.md) names this field "type", which the command's own "type" already takes in JSON, so
   // the backup type travels as "backupType" ("vssBackupType", as snapshot.take spells it, also works).
   'guest.backup': z.object({ ...base, backupType: z.enum(BACKUP_TYPES).optional(), vssBackupType: z.enum(BACKUP_TYPES).optional() }).strict()
     .refine((c) => (c.backupType === undefined) !== (c.vssBackupType === undefined), { message: 'give the backup type as "backupType": full, incremental, differential, copy or log' }),

@@ -9,7 +9,7 @@ export const MAX_EVENTS = 5000;
 export const VSS_PHASES = ['identify', 'prepareBackup', 'prepareSnapshot', 'freeze', 'commit', 'thaw', 'postSnapshot', 'useShadow', 'backupComplete'] as const;
 export type VssPhase = (typeof VSS_PHASES)[number];
 
-/** Every kind of lab event (contract section 3 names the quiesce ones; the rest are extensions). */
+/** Every kind of lab event (docs/api.md, "The state view" names the quiesce ones; the rest are extensions). */
 export const EVENT_KINDS = [
   // vCenter and the host: tasks, VMs, snapshots, disks, datastores
   'task.failed',

@@ -1,4 +1,4 @@
-// ESX/ESXi host versions a lab may name (contract section 1), oldest first: the one list the lab
+// ESX/ESXi host versions a lab may name (docs/lab-definition.md), oldest first: the one list the lab
 // definition, the commands and every version check use. A version outside it is a schema error where
 // it enters (lab definition, host.configure, a lesson's check), never guessed at later.
 export const HOST_VERSIONS = [
@@ -46,7 +46,7 @@ export const HOST_CHANGES: readonly HostChange[] = [
     source: 'Broadcom KB 76687 (it names no first version: the lab uses it on every host, inferred)' },
   { feature: 'vssQuiescing', since: '3.5u2', what: 'Quiescing a Windows guest', before: 'the sync driver (LGTO_SYNC) only',
     after: 'VSS, VMware Tools as the requestor (Tools build 110268 or later with its VSS component)',
-    source: 'seed talk TECHBC0320 ("ESX 3.5 Update 2 is required for VSS support")' },
+    source: 'VMware Partner Exchange 2010, session TECHBC0320 ("ESX 3.5 Update 2 is required for VSS support")' },
   { feature: 'deleteAllNearestFirst', since: '4.0u2', what: 'Delete All merge order', before: 'farthest delta first: every delta below grows',
     after: 'the delta nearest the base first', source: 'ESX 4.0 Update 2 release notes; yellow-bricks.com' },
   { feature: 'win2008AppQuiescing', since: '4.1', what: 'Windows 2008 and later', before: 'file-system consistent only (VSS without writers)',

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { quote } from './result';
 import { smallLab } from '../testing/harness';
 
-describe('refusals quote a short prefix (issue 16 item 15)', () => {
+describe('refusals quote a short prefix', () => {
   it('quote keeps a short value whole and cuts a long one, saying how long it was', () => {
     expect(quote('vm1')).toBe('"vm1"');
     expect(quote('x'.repeat(5000))).toBe(`"${'x'.repeat(60)}..." (5000 characters)`);
   });
 
-  it('16.15: a 10 MB id is not echoed whole by any refusal', () => {
+  it('a 10 MB id is not echoed whole by any refusal', () => {
     const lab = smallLab();
     const huge = 'x'.repeat(10 * 1024 * 1024);
     for (const cmd of [

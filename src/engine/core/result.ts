@@ -1,4 +1,4 @@
-// What a command returns (contract section 2). A refusal is { ok: false, error: { code, message } }
+// What a command returns (docs/commands.md). A refusal is { ok: false, error: { code, message } }
 // and leaves the lab unchanged; features and the dispatcher build them with refuse().
 import type { CommandResult } from './view';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from './rng';
 
-describe('Rng samplers (issue 11)', () => {
+describe('Rng samplers (docs/workloads.md)', () => {
   it('geometric(p) counts failures before a success: mean (1 - p) / p, variance (1 - p) / p^2', () => {
     for (const p of [0.9, 0.3, 0.01]) {
       const rng = new Rng(3);

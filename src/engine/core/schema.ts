@@ -1,4 +1,4 @@
-// The lab definition (contract section 1): one runtime schema, and the types derive from it.
+// The lab definition (docs/lab-definition.md): one runtime schema, and the types derive from it.
 // Every field beyond the ids has a default, so a definition can be as short as { vms: [{ id }] }.
 import { z } from 'zod';
 import { backupSchema, checkBackup } from './backupSchema';
@@ -48,7 +48,7 @@ const disk = z.object({
   dynamic: z.boolean().default(false),
   // What the guest keeps here (default by position: defaultDiskRole).
   role: z.enum(DISK_ROLES).optional(),
-  // A raw device mapping (issue 10): virtual compatibility is snapshotted like any disk, physical
+  // A raw device mapping (docs/lab-definition.md): virtual compatibility is snapshotted like any disk, physical
   // compatibility is excluded from snapshots like an independent disk (rule 4).
   rdm: z.enum(['virtual', 'physical']).optional(),
 }).strict();

@@ -3,7 +3,7 @@ import { Task } from './tasks';
 
 const running = (): Task => { const t = new Task('task-1', 'Test', null, 't', 0, null); t.begin(0); return t; };
 
-describe('Task progress (issue 16 item 10)', () => {
+describe('Task progress', () => {
   it('a later ramp that starts lower than what is shown starts where the task stands', () => {
     const t = running();
     t.ramp(0, 5, 60, 1000);

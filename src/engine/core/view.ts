@@ -1,4 +1,4 @@
-// The state view: what state() returns (contract section 3). Plain JSON, no classes, so it crosses
+// The state view: what state() returns (docs/api.md, "The state view"). Plain JSON, no classes, so it crosses
 // the worker boundary by structured clone and prints from the CLI unchanged.
 import type { AlarmView, BackupJobView } from './backupView';
 import type { HostVersion } from './hostVersions';
@@ -110,7 +110,7 @@ export interface VmView {
   faults: FaultView[];
   disks: DiskView[];
   writers: WriterView[];
-  apps: AppsView;        // contract: apps.exchange.logBytes / truncations
+  apps: AppsView;        // apps.exchange.logBytes / truncations (docs/api.md)
   /** Guest services that quiescing involves (VSS, swprv, vmvss, each writer's host). */
   services: ServiceView[];
   /** Registered VSS providers; VMware's only while VMware Tools quiesces. */

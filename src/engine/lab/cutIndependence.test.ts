@@ -1,4 +1,4 @@
-// Property (issue 11): whatever the commands, a lab's state never depends on how the time between
+// Property (docs/workloads.md): whatever the commands, a lab's state never depends on how the time between
 // them was cut into advances, nor on going on in a time-travel copy. Random command scripts
 // (snapshots, deletes, reverts, workload and power changes, guest writes and unmaps, CBT, a
 // datastore that fills) are played twice: each span advanced whole, and each cut into random pieces
@@ -74,7 +74,7 @@ function play(steps: { command: unknown; ms: number; cuts: number[] }[], cut: bo
   return seen;
 }
 
-describe('issue 11: the state never depends on how time was cut into advances', () => {
+describe('the state never depends on how time was cut into advances', () => {
   it('random command scripts, each span advanced whole or in random pieces, give the same state and grains', () => {
     fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 8 }), (steps) => {
       expect(play(steps, true)).toEqual(play(steps, false));

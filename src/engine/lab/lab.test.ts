@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createLab, defaultLabDefinition, LabDefinitionError, workshopLab, datacenterLab } from '../index';
 import { smallLab } from '../testing/harness';
 
-describe('lab definition (contract section 1)', () => {
+describe('lab definition (docs/lab-definition.md)', () => {
   it('fills every default, so a VM needs only an id', () => {
     const s = createLab({ vms: [{ id: 'a' }] }).state();
     expect(s.hosts).toEqual([{ id: 'esx01', version: '4.0' }]);
@@ -53,7 +53,7 @@ describe('lab definition (contract section 1)', () => {
   });
 });
 
-describe('commands (contract section 2)', () => {
+describe('commands (docs/commands.md)', () => {
   const refusals: [Record<string, unknown> | unknown, string][] = [
     [null, 'INVALID_COMMAND'],
     [{ vm: 'vm1' }, 'INVALID_COMMAND'],
@@ -74,7 +74,7 @@ describe('commands (contract section 2)', () => {
     [{ type: 'fault.clear', vm: 'vm1', fault: 'fault-9' }, 'FAULT_NOT_FOUND'],
     [{ type: 'vm.answer', vm: 'vm1', answer: 'retry' }, 'NO_QUESTION'],
     [{ type: 'clock.advance', ms: -5 }, 'INVALID_COMMAND'],
-    // 16.14: a fraction of a millisecond made the lab's time fractional.
+    // A fraction of a millisecond made the lab's time fractional.
     [{ type: 'clock.advance', ms: 1e-9 }, 'INVALID_COMMAND'],
     [{ type: 'clock.advance', ms: 1.5 }, 'INVALID_COMMAND'],
   ];
@@ -161,8 +161,8 @@ describe('determinism', () => {
   });
 });
 
-describe('clock.advance (16.14)', () => {
-  it('16.14: takes whole milliseconds only, names the field, and the lab\'s time stays whole', () => {
+describe('clock.advance', () => {
+  it('takes whole milliseconds only, names the field, and the lab\'s time stays whole', () => {
     const lab = createLab(defaultLabDefinition);
     const r = lab.dispatch({ type: 'clock.advance', ms: 1e-9 });
     expect(r).toEqual({ ok: false, error: { code: 'INVALID_COMMAND', message: 'clock.advance: field "ms": should be whole milliseconds.' } });

@@ -85,7 +85,7 @@ export class Lab implements LabContext {
     this.scheduler.catchUp = { target: this.workloads, method: 'catchUp' };
   }
 
-  /** vSphere would not power on a VM whose swap file does not fit: neither does a lab start with one (issue 16 item 11). */
+  /** vSphere would not power on a VM whose swap file does not fit: neither does a lab start with one. */
   private checkFilesFit(): void {
     this.datastores.forEach((ds) => {
       if (ds.usedBytes <= ds.capacityBytes) return;

@@ -7,8 +7,8 @@ const refusal = (def: unknown): string => {
   throw new Error('the lab was built');
 };
 
-describe('vSphere limits on a lab definition (issue 16 items 4 and 11)', () => {
-  it('16.4: a disk past the largest virtual disk is refused by its field before it is built, never with internal text', () => {
+describe('vSphere limits on a lab definition', () => {
+  it('a disk past the largest virtual disk is refused by its field before it is built, never with internal text', () => {
     const m = refusal({ hosts: [{ id: 'h', version: '7.0' }], datastores: [{ id: 'ds', capacityGB: 100 }], vms: [{ id: 'vm', disks: [{ id: 'd', capacityGB: 1e10, thin: true }] }] });
     expect(m).toMatch(/^Invalid lab definition: vms\[0\]\.disks\[0\]\.capacityGB: expected at most 62\.0 TB/);
     expect(m).not.toMatch(/totalGrains|RangeError/);
@@ -17,7 +17,7 @@ describe('vSphere limits on a lab definition (issue 16 items 4 and 11)', () => {
       .toMatch(/vms\[0\]\.disks\[0\]\.capacityBytes: expected at most 2\.00 TB \(2199023255040 bytes\)/);
   });
 
-  it('16.11: absurd datastore sizes and VM memory are refused with the field named', () => {
+  it('absurd datastore sizes and VM memory are refused with the field named', () => {
     expect(refusal({ datastores: [{ id: 'ds', capacityGB: 1e300 }] })).toMatch(/datastores\[0\]\.capacityGB: expected at most 64 TB/);
     expect(refusal({ datastores: [{ id: 'ds', capacityGB: 1e-300 }] })).toMatch(/datastores\[0\]\.capacityGB: expected at least 1 GB/);
     expect(refusal({ hosts: [{ id: 'h', version: '4.0' }], vms: [{ id: 'vm', memoryMB: 1048576 }] })).toMatch(/vms\[0\]\.memoryMB: expected at most 261120 MB/);
@@ -27,7 +27,7 @@ describe('vSphere limits on a lab definition (issue 16 items 4 and 11)', () => {
     expect(() => createLab({ hosts: [{ id: 'h', version: '5.0' }], datastores: [{ id: 'ds', capacityGB: 2000, fs: 'vmfs5' }], vms: [{ id: 'vm', memoryMB: 1048576, power: 'poweredOff' }] })).not.toThrow();
   });
 
-  it('16.11: datastore.resize refuses what vSphere would, naming the field, and changes nothing', () => {
+  it('datastore.resize refuses what vSphere would, naming the field, and changes nothing', () => {
     const lab = smallLab();
     const before = lab.state().datastores[0].capacityBytes;
     for (const [cmd, field] of [[{ capacityGB: 1e300 }, 'capacityGB'], [{ capacityBytes: 1024 }, 'capacityBytes']] as const) {

@@ -1,4 +1,4 @@
-// vSphere's own limits on a lab, checked before anything is built (issue 16 items 4 and 11): a value
+// vSphere's own limits on a lab, checked before anything is built: a value
 // vSphere would refuse is refused here with its field named, never met later as an internal error.
 import { LabDefinitionError, formatPath, GiB, type LabDefinition } from '../core/schema';
 import { formatBytes } from '../core/format';

@@ -1,4 +1,4 @@
-// state(): the plain-JSON view of the lab (contract section 3). The page and the CLI show only this.
+// state(): the plain-JSON view of the lab (docs/api.md, "The state view"). The page and the CLI show only this.
 import type { Lab } from './lab';
 import type { Vm } from '../model/vm';
 import type { StateView, VmView, DiskView, WarningView, WriterView } from '../core/view';
@@ -46,7 +46,7 @@ function vmView(lab: Lab, vm: Vm): VmView {
   const busy = vm.running !== null && vm.running.changesDisks;
   const warnings: WarningView[] = [];
   const depth = vm.branchDepth;
-  // Rule 14: the chain and age flags are SnapLab's advice (the seed talk, KB 1025279), not vSphere's.
+  // Rule 14: the chain and age flags are SnapLab's advice (VMware Partner Exchange 2010, session TECHBC0320; KB 1025279), not vSphere's.
   if (depth > 20) warnings.push({ code: 'SNAPSHOT_CHAIN_LONG', source: 'SnapLab', message: `${depth} snapshots in the chain: more than 20 can cause performance problems.` });
   const oldest = vm.snapshots.reduce((a, s) => Math.min(a, s.createdAt), Infinity);
   if (vm.snapshots.length && lab.now - oldest > 72 * 3600_000) warnings.push({ code: 'SNAPSHOT_OLD', source: 'SnapLab', message: 'A snapshot is older than 72 hours: best practice keeps none longer than 24-72 hours.' });

@@ -7,7 +7,7 @@ const refusal = (def: unknown): string => {
   return 'accepted';
 };
 
-describe('a swap file vSphere could not make (issue 16 item 11)', () => {
+describe('a swap file vSphere could not make', () => {
   it('running VMs whose files and swap files do not fit on their datastore are refused, naming memoryMB', () => {
     expect(refusal({ hosts: [{ id: 'h', version: '5.0' }], datastores: [{ id: 'ds1', capacityGB: 50, fs: 'vmfs5' }], vms: [{ id: 'a', memoryMB: 64 * 1024 }] }))
       .toMatch(/vms\[0\]\.memoryMB: .*do not fit on datastore "ds1"/);

@@ -1,4 +1,4 @@
-// Where the guest keeps what (issue 10): each disk has a role from the lab definition (system, data,
+// Where the guest keeps what (docs/lab-definition.md): each disk has a role from the lab definition (system, data,
 // log; by position when none is named). Workloads ask for a role, never for a disk by its name.
 import type { DiskRole } from '../core/schema';
 import type { VirtualDisk } from './disk/virtualDisk';

@@ -1,4 +1,4 @@
-// A one-VM lab with a nightly backup job, for the backup-job tests (contract section 8).
+// A one-VM lab with a nightly backup job, for the backup-job tests (docs/backup-jobs.md).
 import { Lab } from '../lab/lab';
 import type { LabDefinitionInput } from '../core/schema';
 import type { StateView } from '../core/view';

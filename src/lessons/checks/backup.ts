@@ -1,4 +1,4 @@
-// Checks on backup jobs (contract section 3's backupJobs): a run of a job that ended a given way, for
+// Checks on backup jobs (docs/api.md, "The state view"'s backupJobs): a run of a job that ended a given way, for
 // one of its VMs or for the whole run.
 import { z } from 'zod';
 import { defineCheck, vmId } from './define';

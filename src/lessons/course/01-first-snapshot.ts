@@ -39,7 +39,7 @@ export const firstSnapshot: LessonInput = {
     { command: { type: 'clock.advance', ms: 60_000 }, caption: 'A minute of Exchange traffic on top' },
   ],
   debrief: [
-    'The snapshot turned `EXCH01-flat.vmdk` read-only and started `EXCH01-000001-delta.vmdk`. Every write since then landed in the delta, which **grows as needed** in 16 MB steps, as the seed talk (TECHBC0320) put it: "over time, the delta file will grow larger and larger".',
+    'The snapshot turned `EXCH01-flat.vmdk` read-only and started `EXCH01-000001-delta.vmdk`. Every write since then landed in the delta, which **grows as needed** in 16 MB steps, as a VMware talk put it (VMware Partner Exchange 2010, session TECHBC0320): "over time, the delta file will grow larger and larger".',
     'A vmfsSparse delta allocates 512-byte grains: rewriting a grain it already holds costs nothing, a write to a new area grows the file. At worst a delta reaches the size of its disk, so plan datastore space for it.',
     'Snapshots are taken per VM and include every (dependent) disk, with optional memory. They are not backups by themselves: the delta is useless without the base disk beside it.',
   ].join('\n\n'),

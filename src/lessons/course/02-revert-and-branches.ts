@@ -64,7 +64,7 @@ export const revertAndBranches: LessonInput = {
     { command: { type: 'clock.advance', ms: 2_000 } },
   ],
   debrief: [
-    'Revert threw away the current delta and started a fresh, empty one on top of the file "before-patch" recorded. The snapshot itself and its files stay until you delete it: the seed talk (TECHBC0320) puts it as "the delta file remains until the snapshot is deleted".',
+    'Revert threw away the current delta and started a fresh, empty one on top of the file "before-patch" recorded. The snapshot itself and its files stay until you delete it: a VMware talk (VMware Partner Exchange 2010, session TECHBC0320) puts it as "the delta file remains until the snapshot is deleted".',
     'A snapshot without memory captures disks and settings only, so vSphere powers the VM off on revert; a memory snapshot would have resumed it running.',
     'The new snapshot after the revert hangs beside "patch-v1" under "before-patch": a tree, not a line. Each branch keeps its own deltas on the datastore, so abandoned branches cost space until they are deleted.',
   ].join('\n\n'),

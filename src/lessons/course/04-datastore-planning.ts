@@ -69,7 +69,7 @@ export const datastorePlanning: LessonInput = {
   ],
   debrief: [
     'The delta grew in 16 MB steps until ds1 had no room for the next one. ESX then paused EXCH01 with the question VMware KB 1007849 documents: "There is no more space for the redo log of ...". Only **Retry** after freeing space, or **Abort** (power off), moves on, and every other VM on that datastore that needs to grow stalls too.',
-    'The seed talk (TECHBC0320) is blunt about it: "plan datastore sizes to account for snapshots for VMs and the delta file growth caused by the changes to those VMs". Worst case a delta reaches its disk\'s size, so N snapshots can need N times the disk.',
+    'A VMware talk (VMware Partner Exchange 2010, session TECHBC0320) is blunt about it: "plan datastore sizes to account for snapshots for VMs and the delta file growth caused by the changes to those VMs". Worst case a delta reaches its disk\'s size, so N snapshots can need N times the disk.',
     'The real fix is short-lived snapshots: deleting it merged the delta into the base disks (no extra space needed for a flat base) and EXCH01 writes in place again.',
   ].join('\n\n'),
   idleMs: 60 * 60_000,

@@ -18,7 +18,7 @@ export const chainDepth: LessonInput = {
   title: 'Chain depth: the advice past 20, the limit of 32',
   intro: [
     'Each snapshot puts one more delta between the guest and its base disk. A read that the newest delta does not hold goes to its parent, and its parent, down to the base: deep chains cost read I/O and latency.',
-    'TEST01 is a test VM someone snapshots before every build. Keep taking snapshots: watch the disk\'s **read amplification** in the **Disk chain** tab, the advice SnapLab gives past **20** snapshots (the seed talk\'s presenter\'s advice: vSphere itself raises no event there), and what happens at **32**, the limit vSphere does enforce. Then bring it back to best practice: at most 2-3 snapshots, none older than 72 hours.',
+    'TEST01 is a test VM someone snapshots before every build. Keep taking snapshots: watch the disk\'s **read amplification** in the **Disk chain** tab, the advice SnapLab gives past **20** snapshots (a VMware presenter\'s advice: vSphere itself raises no event there), and what happens at **32**, the limit vSphere does enforce. Then bring it back to best practice: at most 2-3 snapshots, none older than 72 hours.',
   ].join('\n\n'),
   lab: {
     definition: {
@@ -68,7 +68,7 @@ export const chainDepth: LessonInput = {
     { command: { type: 'clock.advance', ms: 5_000 } },
   ],
   debrief: [
-    'The seed talk (TECHBC0320): "up to 32 snapshots can be taken. Over 20 snapshots can cause performance concerns and ... can cause undesirable results". vSphere enforced the 32; the 20 is the presenter\'s advice, which SnapLab repeats, since no vSphere event or alarm fires at the 21st. Every read the newest delta could not answer walked down the chain, which is why read amplification and latency rose with depth.',
+    'A VMware talk (VMware Partner Exchange 2010, session TECHBC0320): "up to 32 snapshots can be taken. Over 20 snapshots can cause performance concerns and ... can cause undesirable results". vSphere enforced the 32; the 20 is the presenter\'s advice, which SnapLab repeats, since no vSphere event or alarm fires at the 21st. Every read the newest delta could not answer walked down the chain, which is why read amplification and latency rose with depth.',
     'VMware\'s best practice (KB 1025279) is 2-3 snapshots in a chain and none kept longer than 24-72 hours, and the talk ends with the same advice: "Try not to keep VMware snapshots around for a long time. Manage snapshots carefully."',
     'Delete All merged the chain back into the base disk. On ESX 4.0 Update 2 and later it merges from the delta nearest the base; on earlier hosts it started from the farthest, which needed far more free space on a chain this deep.',
   ].join('\n\n'),

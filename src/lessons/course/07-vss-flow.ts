@@ -77,7 +77,7 @@ export const vssFlow: LessonInput = {
     { command: { type: 'guest.exec', vm, command: 'vssadmin list shadows' }, caption: 'After: no shadow copy is kept' },
   ],
   debrief: [
-    'You watched the seed talk\'s five steps (TECHBC0320): the requestor asks for a shadow copy, the writers are told to freeze, the provider creates the shadow copy, the writers thaw, the requestor uses the copy. With VMware Tools as requestor one step is added: **the VMware snapshot is taken while the writers are frozen and writes are held**, before thaw.',
+    'You watched the five steps of VSS as a VMware talk (VMware Partner Exchange 2010, session TECHBC0320) gives them: the requestor asks for a shadow copy, the writers are told to freeze, the provider creates the shadow copy, the writers thaw, the requestor uses the copy. With VMware Tools as requestor one step is added: **the VMware snapshot is taken while the writers are frozen and writes are held**, before thaw.',
     'The VMware Snapshot Provider is "dynamically loaded only at snapshot time and then unloaded", which is why `vssadmin list providers` shows it only during a quiesce. After the snapshot, "the shadow copy created by the provider is discarded because it is no longer needed": the VMware snapshot already holds the data.',
     'VMware Tools engaged **all** writers and asked for the **COPY** backup type; the talk notes that you cannot choose which writers take part.',
   ].join('\n\n'),

@@ -71,7 +71,7 @@ export const writerFailure: LessonInput = {
     { command: { type: 'clock.advance', ms: 30_000 } },
   ],
   debrief: [
-    'The seed talk\'s checklist (TECHBC0320) says "VMware Tools must be running and VSS must be functioning properly": a single failing writer fails the whole quiesce, because VSS never makes a partial shadow copy set. vCenter only reports "Failed to quiesce the virtual machine"; the why is in the guest.',
+    'The checklist of a VMware talk (VMware Partner Exchange 2010, session TECHBC0320) says "VMware Tools must be running and VSS must be functioning properly": a single failing writer fails the whole quiesce, because VSS never makes a partial shadow copy set. vCenter only reports "Failed to quiesce the virtual machine"; the why is in the guest.',
     '`vssadmin list writers` shows the state number (here [9], failed at freeze) and only the culprit carries a real Last error. The Application log\'s VSS event 8229 names the writer and the event it rejected. A writer stays failed until a later session succeeds or its hosting service restarts, which is why restarting MSExchangeIS is the usual first fix.',
     'A retryable error often clears on a retry; a non-retryable one, or "Inconsistent shadow copy", needs the application fixed first.',
   ].join('\n\n'),

@@ -67,7 +67,7 @@ export const holdTimeout: LessonInput = {
     { command: { type: 'clock.advance', ms: 40_000 } },
   ],
   debrief: [
-    'The seed talk (TECHBC0320) closes its checklist with "VSS snapshot has a 10 second timeout. Rare cases could cause a failure of getting the VSS shadow copy." You made the rare case: the VMware snapshot inside the provider\'s commit had to wait for tens of MB of dirty data to drain to a slow datastore, the hold passed 10 s, Windows released the writes (VSS 12298, VolSnap 8) and vCenter reported "Cannot create a quiesced snapshot because the create snapshot operation exceeded the time limit for holding off I/O in the frozen virtual machine."',
+    'A VMware talk (VMware Partner Exchange 2010, session TECHBC0320) closes its checklist with "VSS snapshot has a 10 second timeout. Rare cases could cause a failure of getting the VSS shadow copy." You made the rare case: the VMware snapshot inside the provider\'s commit had to wait for tens of MB of dirty data to drain to a slow datastore, the hold passed 10 s, Windows released the writes (VSS 12298, VolSnap 8) and vCenter reported "Cannot create a quiesced snapshot because the create snapshot operation exceeded the time limit for holding off I/O in the frozen virtual machine."',
     'What fixes it is less I/O during the window or faster storage: schedule quiesced snapshots away from batch jobs and backups of other VMs on the same datastore, keep the VM\'s disk count down, and move busy VMs to faster datastores. Retrying at a quieter moment often just works.',
   ].join('\n\n'),
 };

@@ -82,7 +82,7 @@ export const prerequisites: LessonInput = {
     { command: { type: 'clock.advance', ms: 10_000 } },
   ],
   debrief: [
-    'The seed talk\'s checklist (TECHBC0320) is exactly what you fixed: "VMware Tools build must be 110268 or higher", "VSS Service must be set to Manual or Automatic", "ESX 3.5 Update 2 is required for VSS support", "Be sure VSS support is installed with VMware Tools".',
+    'The checklist of a VMware talk (VMware Partner Exchange 2010, session TECHBC0320) is exactly what you fixed: "VMware Tools build must be 110268 or higher", "VSS Service must be set to Manual or Automatic", "ESX 3.5 Update 2 is required for VSS support", "Be sure VSS support is installed with VMware Tools".',
     'Without them, Tools did not give up: "Sync driver can be used as a failback in the event VSS support fails." The LGTO_SYNC driver flushed and held the file systems, so the snapshot was file-system consistent, with no application writer involved. The fallback is chosen when VSS cannot start, not after VSS failed half way; `forceQuiesce` turns it off, and the snapshot fails instead of silently being less consistent.',
     'The LGTO_SYNC fallback was there only because this old Tools build still carried the driver. A Tools build with its VSS component installs that in place of LGTO_SYNC (the VDDK\'s quiescing table lists the "VMware VSS component" for Windows 2003 and later), so on such a guest a VSS service that cannot start leaves only open-vm-tools\' null provider: the task succeeds, vSphere even lists the snapshot as quiesced, and yet nothing was frozen: crash-consistent.',
     '"For VSS integration the VM must be powered on": for TMPL01 vSphere ignored the quiesce flag and took an ordinary snapshot, consistent because nothing was running.',

@@ -1,4 +1,4 @@
-// Lesson 13: the seed talk's use case end to end: a backup job's nightly run through a quiesced
+// The use case of VMware Partner Exchange 2010, session TECHBC0320, end to end: a backup job's nightly run through a quiesced
 // snapshot (VSS COPY), what that snapshot does to the datastore during the transfer, and CBT.
 import type { LessonInput } from '../schema';
 
@@ -10,7 +10,7 @@ export const nightlyBackup: LessonInput = {
   id: 'nightly-backup',
   title: 'A nightly backup',
   intro: [
-    'This is what the seed talk is about: a backup application of the VADP kind (vRanger, NetBackup, Veeam) asks vCenter for a **quiesced snapshot**, VMware Tools asks VSS for a **COPY** backup, the application reads the frozen disks through its **proxy**, then deletes the snapshot.',
+    'This is what snapshots are most used for: a backup application of the VADP kind (vRanger, NetBackup, Veeam) asks vCenter for a **quiesced snapshot**, VMware Tools asks VSS for a **COPY** backup, the application reads the frozen disks through its **proxy**, then deletes the snapshot.',
     'EXCH01 is in the job **Nightly backup**, which runs every night at 22:00 through `proxy01` (hot-add). Watch a run in the **Backup jobs** region: the snapshot task, the transfer, the removal. While the proxy reads, Exchange keeps writing, into the snapshot\'s new delta: see it grow on the datastore, and the Remove snapshot task merge it back.',
     'The first run reads the whole used disk. Make the **second** night\'s run read only what changed: the job uses Changed Block Tracking, but CBT is off on EXCH01 (`ctkEnabled`). Turn it on (`vm.configure` with `ctkEnabled: true`); on a running VM it takes effect at its next snapshot.',
   ].join('\n\n'),

@@ -65,7 +65,7 @@ export const exchangeLogs: LessonInput = {
     { command: { type: 'clock.advance', ms: 24 * HOUR }, caption: 'The second night: the job truncates after a good run' },
   ],
   debrief: [
-    'VMware\'s COPY left Exchange\'s logs alone, exactly as the seed talk says it must, and so the logs grew by gigabytes a day: left alone, they fill their disk and Exchange dismounts its databases.',
+    'VMware\'s COPY left Exchange\'s logs alone, exactly as a VMware talk (VMware Partner Exchange 2010, session TECHBC0320) says it must, and so the logs grew by gigabytes a day: left alone, they fill their disk and Exchange dismounts its databases.',
     'The backup product\'s application-aware step did what COPY will not: after a good, application-consistent backup it told Exchange the backup was complete (Full), and Exchange deleted the logs the backup had captured. Logs written after the snapshot stay for the next night.',
   ].join('\n\n'),
 };

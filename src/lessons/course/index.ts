@@ -1,4 +1,4 @@
-// The course in teaching order (issue 5).
+// The course in teaching order.
 import type { LessonInput } from '../schema';
 import { firstSnapshot } from './01-first-snapshot';
 import { revertAndBranches } from './02-revert-and-branches';

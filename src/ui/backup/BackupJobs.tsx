@@ -1,4 +1,4 @@
-// The "Backup jobs" region (contract section 7; shown only when the lab has jobs): each job with its
+// The "Backup jobs" region (docs/api.md, "What a person sees"; shown only when the lab has jobs): each job with its
 // proxy and schedule, a "Run now" button, and its runs, newest first, with per-VM results and the
 // selected run's timeline. Everything shown comes from the state view's backupJobs.
 import { memo, useState } from 'react';

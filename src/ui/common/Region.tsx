@@ -1,4 +1,4 @@
-// A main region of the page: a landmark with the contract's accessible name, a header with optional
+// A main region of the page: a landmark with its accessible name (docs/api.md, "What a person sees"), a header with optional
 // tools, and its own error boundary.
 import { Suspense, useId, type ReactNode } from 'react';
 import { ErrorBoundary } from './ErrorBoundary';

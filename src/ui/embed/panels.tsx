@@ -1,4 +1,4 @@
-// The regions an embed can show, by the panel names of contract section 6.
+// The regions an embed can show, by the panel names of docs/embedding.md.
 import type { ComponentType } from 'react';
 import type { Panel } from '../../app/embed/urlOptions';
 import { GuestConsole } from '../console/GuestConsole';

@@ -1,4 +1,4 @@
-// "Break something": inject any fault of the contract into the selected VM, or clear them.
+// "Break something": inject any fault of docs/commands.md into the selected VM, or clear them.
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { clearFaults, injectFault } from '../../app/commands';

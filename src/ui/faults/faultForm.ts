@@ -1,4 +1,4 @@
-// The faults of contract section 2 as form fields, and the fault object each form yields.
+// The faults of docs/commands.md as form fields, and the fault object each form yields.
 
 export const FAULT_KINDS = [
   { kind: 'writerError', label: 'Writer error', help: 'A VSS writer answers one event with an error.' },

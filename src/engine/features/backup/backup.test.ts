@@ -1,4 +1,4 @@
-// Backup jobs (contract section 8): nights of runs, CBT, and the failures that leave what vSphere leaves.
+// Backup jobs (docs/backup-jobs.md): nights of runs, CBT, and the failures that leave what vSphere leaves.
 import { describe, it, expect } from 'vitest';
 import type { StateView } from '../../core/view';
 import { ok, settle, vmOf, diskOf } from '../../testing/harness';

@@ -1,4 +1,4 @@
-// The backup application (contract section 8): jobs from the lab definition, started by their
+// The backup application (docs/backup-jobs.md): jobs from the lab definition, started by their
 // schedule as simulated time passes or at once by backup.run. A job runs one run at a time; a run
 // backs up its VMs one after another (run.ts), each through a snapshot (vmRun.ts).
 import type { LabContext } from '../context';

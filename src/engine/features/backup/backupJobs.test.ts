@@ -1,4 +1,4 @@
-// Backup jobs (contract section 8): refused input, job changes, transports, time travel, several VMs and alarms.
+// Backup jobs (docs/backup-jobs.md): refused input, job changes, transports, time travel, several VMs and alarms.
 import { describe, it, expect } from 'vitest';
 import { Lab } from '../../lab/lab';
 import type { StateView } from '../../core/view';

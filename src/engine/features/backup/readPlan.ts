@@ -1,4 +1,4 @@
-// What a VM's run reads, disk by disk (contract section 8): the whole used disk ("full") on the
+// What a VM's run reads, disk by disk (docs/backup-jobs.md): the whole used disk ("full") on the
 // first run, without CBT, or when the change id of the last good run is no longer valid; otherwise
 // only the blocks changed since that change id ("incremental", QueryChangedDiskAreas). Independent
 // disks are left out: a snapshot does not cover them, so a VADP backup cannot read them.

@@ -1,5 +1,5 @@
-// backupJobs[] in the state view (contract section 3): each job with its schedule and runs; each
-// run with its VMs (state, mode, bytes read, consistency, message) and, beyond the contract, the
+// backupJobs[] in the state view (docs/api.md, "The state view"): each job with its schedule and runs; each
+// run with its VMs (state, mode, bytes read, consistency, message) and, beyond docs/api.md, the
 // steps of each VM's run for the run's timeline.
 import type { LabContext } from '../context';
 import type { BackupJobView, BackupVmRunView } from '../../core/view';

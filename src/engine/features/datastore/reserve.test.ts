@@ -14,7 +14,7 @@ function finish(lab: Lab, id: string): void {
   }
 }
 
-describe('space a task needs is reserved when it starts (issue 16 item 12)', () => {
+describe('space a task needs is reserved when it starts', () => {
   const starts: [string, (lab: Lab) => Record<string, unknown>][] = [
     ['a snapshot with memory', () => ({ type: 'snapshot.take', vm: 'vm1', name: 'm', memory: true })],
     ['a snapshot without memory', () => ({ type: 'snapshot.take', vm: 'vm1', name: 'd' })],
@@ -64,7 +64,7 @@ describe('space a task needs is reserved when it starts (issue 16 item 12)', () 
   });
 });
 
-describe('files made at once need their space at once (issue 16 item 12)', () => {
+describe('files made at once need their space at once', () => {
   it('switching CBT on for a powered-off VM on a full datastore is refused and changes nothing', () => {
     const lab = smallLab({ host: '6.7', capacityGB: 40, vm: { memoryMB: 2048 } });
     ok(lab, { type: 'vm.powerOff', vm: 'vm1' });

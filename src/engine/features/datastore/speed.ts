@@ -17,7 +17,7 @@ export function applyDatastoreSpeeds(lab: LabContext): void {
 /**
  * The copy speed of a VM's datastore for one long copy (a memory write or read, a merge pass), in
  * bytes per simulated ms. A datastoreSlow fault marked "once" slows that one copy and is then used
- * up, as the contract's "once" says.
+ * up, as a fault's "once" says (docs/commands.md).
  */
 export function copySpeed(lab: LabContext, vm: Vm): number {
   const speed = vm.datastore.bytesPerMs;

@@ -1,4 +1,4 @@
-// The lab's memory budget (issue 16 item 8): the grain maps of every disk file are what grows with
+// The lab's memory budget: the grain maps of every disk file are what grows with
 // the guests' writes, so work that could take them past the budget is refused with a message rather
 // than left to exhaust the page. A bound, cheap: a dense 2^22-grain page costs about 530 KB at most.
 import type { LabContext } from '../context';

@@ -2,8 +2,8 @@
 // share of the VM's IOPS), its own random numbers (so that what it writes never depends on how time
 // was cut into advances), and the stretch of writes it is in (stretch.ts).
 //
-// Random streams cost what their writes into free cells cost, not what all their writes cost (issue
-// 11): a stretch draws how many of its writes land on free cells and places them in bulk. Cells are
+// Random streams cost what their writes into free cells cost, not what all their writes cost (docs/workloads.md,
+// "Cost"): a stretch draws how many of its writes land on free cells and places them in bulk. Cells are
 // the leaf's grains when a write covers exactly one grain or falls inside one; otherwise the stream
 // keeps its own map of the slots it has written in this leaf (a subset of the full ones, which is all
 // the law needs).

@@ -1,4 +1,4 @@
-// A random stream's writes in stretches, placed in bulk (issue 11). Over an area of S cells of which F
+// A random stream's writes in stretches, placed in bulk (docs/workloads.md). Over an area of S cells of which F
 // are free when a stretch of L writes begins, the writes that land on those free cells number
 // Binomial(L, F / S), and each lands on a uniform one of them (repeats allowed: a second write to a
 // cell is a rewrite). So a stretch draws that count, then that many uniform free-cell ranks, sorts

@@ -1,4 +1,4 @@
-// The workloads at scale (issue 11) and idle time (issue 16 item 7): what a lab writes never depends on
+// The workloads at scale (docs/workloads.md) and idle time: what a lab writes never depends on
 // how time was cut into advances, the moments that hang on one write stay exact, idle time schedules
 // nothing.
 import { describe, expect, it } from 'vitest';
@@ -109,7 +109,7 @@ describe('guest workloads: same steps, same state, however time is cut', () => {
   });
 });
 
-describe('issue 16 item 7: idle time costs nothing', () => {
+describe('idle time costs nothing', () => {
   it('a lab with no VMs, or with VMs that write nothing, schedules no work', () => {
     const empty = createLab({ hosts: [{ id: 'esx01', version: '5.5' }], datastores: [{ id: 'ds1', capacityGB: 100 }], vms: [] });
     expect(empty.nextEventTime()).toBeNull();
@@ -133,7 +133,7 @@ describe('issue 16 item 7: idle time costs nothing', () => {
   });
 });
 
-describe('the uniform profile (contract section 1)', () => {
+describe('the uniform profile (docs/lab-definition.md)', () => {
   it('refuses a region past the first disk or a write size that is not a multiple of 4096, naming the field', () => {
     expect(() => smallLab({ vm: { workload: { profile: 'uniform', regionGB: 11 } } })).toThrow(/regionGB/);
     expect(() => smallLab({ vm: { workload: { profile: 'uniform', writeBytes: 5000 } } })).toThrow(/writeBytes/);
@@ -145,7 +145,7 @@ describe('the uniform profile (contract section 1)', () => {
   });
 });
 
-describe('issue 16 item 8: memory follows what is held, not how it was written', () => {
+describe('memory follows what is held, not how it was written', () => {
   it('ten snapshots, each followed by a whole-disk write of a 2000 GB vmfsSparse disk, hold their grain maps in kilobytes', () => {
     const lab = createLab({
       seed: 3,
@@ -167,7 +167,7 @@ describe('issue 16 item 8: memory follows what is held, not how it was written',
   });
 });
 
-describe('issue 16 item 8: the memory budget', () => {
+describe('the memory budget', () => {
   const bigLab = (memoryBudgetMB: number, workload?: Record<string, unknown>) => createLab({
     seed: 4,
     hosts: [{ id: 'esx01', version: '5.5' }],

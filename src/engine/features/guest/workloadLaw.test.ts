@@ -1,4 +1,4 @@
-// Issue 11: the batched workload is the per-write model, only faster. For every grain size (512 B
+// the batched workload is the per-write model, only faster. For every grain size (512 B
 // vmfsSparse, 4 KB SEsparse, 64 KB hostedSparse deltas and a thin base's 1 MB blocks) and several
 // write sizes, the grains a uniform workload allocates follow the occupancy law, and a two-sample test
 // cannot tell the batched path from today's per-write path (the oracle below).
@@ -77,7 +77,7 @@ function ksStatistic(a: number[], b: number[]): number {
   return Math.max(...xs.map((x) => Math.abs(cdf(a, x) - cdf(b, x))));
 }
 
-describe('issue 11: batched writes follow the per-write law', () => {
+describe('batched writes follow the per-write law', () => {
   for (const grain of GRAINS) {
     for (const writeBytes of WRITES) {
       it(`${grain.name} grains, ${writeBytes / 1024} KB writes`, () => {
@@ -104,7 +104,7 @@ describe('issue 11: batched writes follow the per-write law', () => {
   }
 });
 
-describe('issue 11: stretches in a row, advanced whole or in pieces, follow the same law', () => {
+describe('stretches in a row, advanced whole or in pieces, follow the same law', () => {
   // 3 x CELLS writes at 64 per tick: stretches of 64, 128, 256, ... writes, some cut by the advances.
   const grain = GRAINS[1];
   const n = 3 * CELLS;

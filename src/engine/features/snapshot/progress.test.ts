@@ -25,7 +25,7 @@ function expectMonotonic(p: number[]): void {
   for (let i = 1; i < p.length; i++) expect(p[i], `reading ${i}: ${p[i - 1]} then ${p[i]}`).toBeGreaterThanOrEqual(p[i - 1]);
 }
 
-describe('task progress is 0-100 and never goes back (issue 16 item 10)', () => {
+describe('task progress is 0-100 and never goes back', () => {
   for (const host of ['3.5', '4.0', '4.0u2', '6.7']) {
     it(`Remove all snapshots on ESX ${host}: progress stays in 0-100 and only goes up`, () => {
       const lab = smallLab({ host });

@@ -312,7 +312,7 @@ describe('taking a snapshot (vmware-snapshots.md)', () => {
   });
 });
 
-describe('datastoreSlow (contract faults)', () => {
+describe('datastoreSlow (a fault of docs/commands.md)', () => {
   it('slows memory writes while it lasts; with "once" only the next copy, then it is used up', () => {
     const lab = smallLab({ MBps: 100 });
     const ms = (t: { completedAt: number | null; startedAt: number | null }) => t.completedAt! - t.startedAt!;

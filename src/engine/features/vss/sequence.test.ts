@@ -6,8 +6,8 @@ const SUCCESS_ORDER = ['quiesce.start', 'script.freeze', 'vss.identify', 'vss.pr
   'vss.flushAndHold', 'vm.snapshotCreated', 'vss.releaseWrites', 'vss.thaw', 'vss.postSnapshot', 'script.thaw',
   'vss.backupComplete', 'vss.shadowDiscarded', 'quiesce.done'];
 
-/** The contract's kinds, each run of one kind collapsed: the order they happen in. */
-function contractOrder(ks: string[]): string[] {
+/** The quiesce's event kinds (rules/vss.md), each run of one kind collapsed: the order they happen in. */
+function kindOrder(ks: string[]): string[] {
   const out: string[] = [];
   for (const k of ks) if (SUCCESS_ORDER.includes(k) && out[out.length - 1] !== k) out.push(k);
   return out;
@@ -44,7 +44,7 @@ describe('VSS roles and sequence (vss.md rules 1-5)', () => {
   it('vss rule 3: the requestor calls run in order, and freeze goes front-end, back-end, then system writers', () => {
     const lab = vssLab({ apps: ['sharepoint', 'sql', 'exchange'] });
     expect(quiesce(lab).state).toBe('success');
-    expect(contractOrder(kinds(lab))).toEqual(SUCCESS_ORDER);
+    expect(kindOrder(kinds(lab))).toEqual(SUCCESS_ORDER);
     const frozen = events(lab).filter((e) => e.kind === 'vss.freeze' && e.source !== 'VSS').map((e) => e.source);
     const first = (n: string) => frozen.indexOf(n);
     expect(first('SharePoint Services Writer')).toBeLessThan(first('SqlServerWriter'));

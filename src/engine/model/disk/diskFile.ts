@@ -109,7 +109,7 @@ export class DiskFile {
     }
   }
 
-  /** Grains held times grain size (contract: dataBytes). */
+  /** Grains held times grain size (the state view's dataBytes). */
   get dataBytes(): number { return this.isDelta ? this.held * this.grainBytes : Math.min(this.capacityBytes, this.held * this.grainBytes); }
   /** Bytes of the descriptor file, shown separately by the datastore browser (none when monolithic). */
   get descriptorBytes(): number { return this.extentPath === this.path ? 0 : deltaDescriptorBytes(); }

@@ -1,4 +1,4 @@
-// Choosing among a GrainMap's free grains (issue 11): select by rank, many sorted ranks in one walk,
+// Choosing among a GrainMap's free grains (docs/workloads.md): select by rank, many sorted ranks in one walk,
 // and many independent uniform picks chunk by chunk (optionally marking them held in place). Page
 // by page over the map's directory; the page-level work is in grainPageOps, grainFreeRanks and
 // grainSample.

@@ -97,7 +97,7 @@ export class GrainMap {
     let g = first;
     while (g < endExclusive) {
       if (g % PAGE_GRAINS === 0 && endExclusive - g >= PAGE_GRAINS) {
-        // A whole page written at once: one shared full page, no bitmap (issue 16 item 8).
+        // A whole page written at once: one shared full page, no bitmap.
         const p = g / PAGE_GRAINS;
         const page = this.pages[p] ?? this.newPage(p);
         if (!page.full) {

@@ -13,7 +13,7 @@ export const SPARSE_MAX = 4096;
 const SPARSE_INITIAL = 8;
 
 /**
- * A page whose every grain is held (a range written whole, issue 16 item 8) shares these arrays, as
+ * A page whose every grain is held (a range written whole) shares these arrays, as
  * Roaring's run containers hold a full run in a few bytes: 10 snapshots each followed by a whole-disk
  * write of a 2 TB disk cost page objects, not 512 KB bitmaps. Writes into such a page only OR ones
  * into ones, so the shared arrays never change.

@@ -1,4 +1,4 @@
-// sampleFree: many independent uniform picks among free grains, chunk by chunk (issue 11).
+// sampleFree: many independent uniform picks among free grains, chunk by chunk (docs/workloads.md).
 import { describe, expect, it } from 'vitest';
 import { GrainMap } from './grainMap';
 import { sampleFree } from './grainFree';
@@ -19,7 +19,7 @@ function mixedMap(): GrainMap {
   return m;
 }
 
-describe('sampleFree (issue 11 bulk workload)', () => {
+describe('sampleFree (the bulk workload of docs/workloads.md)', () => {
   it('picks only free grains, uniformly: chi-square over the free grains of a nearly full chunk and of the whole range', () => {
     const m = mixedMap();
     const first = PAGE + 60 * 4096; // four chunks 60..63 (about 95 % full) and then empty chunks

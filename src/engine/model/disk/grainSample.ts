@@ -1,4 +1,4 @@
-// Many uniform picks among a page's free grains at once, chunk by chunk (issue 11's bulk workload):
+// Many uniform picks among a page's free grains at once, chunk by chunk (the bulk workload of docs/workloads.md):
 // how many picks fall in each chunk is binomial (the picks are independent and uniform over the free
 // grains, so a chunk with f of the F free grains left takes Binomial(picks left, f / F) of them), and
 // inside a chunk a pick is a uniform grain of the chunk tried against the chunk's free grains (or, in

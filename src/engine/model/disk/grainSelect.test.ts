@@ -20,7 +20,7 @@ function build(total: number, list: [number, number][]): { m: GrainMap; held: Se
   return { m, held };
 }
 
-describe('GrainMap counts and select on free grains (issue 11)', () => {
+describe('GrainMap counts and select on free grains (docs/workloads.md)', () => {
   it('countInRange matches a set, over page and chunk edges, sparse and dense pages', () => {
     fc.assert(fc.property(ops, fc.integer({ min: 0, max: 3 * PAGE - 1 }), fc.integer({ min: 1, max: PAGE + 10 }), (list, a, len) => {
       const total = 3 * PAGE;
@@ -70,7 +70,7 @@ describe('GrainMap counts and select on free grains (issue 11)', () => {
   });
 });
 
-describe('issue 16 item 8: a range written whole is one run, not a bitmap', () => {
+describe('a range written whole is one run, not a bitmap', () => {
   it('whole pages written at once share one full form: a 2 TB vmfsSparse map written whole costs kilobytes', () => {
     const m = new GrainMap(2 ** 32);
     expect(m.setRange(0, 2 ** 32)).toBe(2 ** 32);
@@ -104,7 +104,7 @@ describe('issue 16 item 8: a range written whole is one run, not a bitmap', () =
   });
 });
 
-describe('freeGrainsAt: select for many sorted ranks in one walk (issue 11 bulk placement)', () => {
+describe('freeGrainsAt: select for many sorted ranks in one walk (bulk placement, docs/workloads.md)', () => {
   it('gives what nthFree gives for each rank, repeats included, on sparse, dense and full pages', () => {
     const rankSets = fc.array(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), { minLength: 1, maxLength: 300 });
     fc.assert(fc.property(ops, fc.integer({ min: 0, max: PAGE }), fc.integer({ min: 1, max: 2 * PAGE }), rankSets, fc.boolean(), (list, a, len, us, fullPage) => {

@@ -33,7 +33,7 @@ export class VirtualDisk {
     readonly stem: string,          // "EXCH01" for the first disk, "EXCH01_1" for the second
     usedBytes: number,
     private readonly settings: FormatSettings,
-    /** A raw device mapping (issue 10): the base is the mapping file, the capacity the LUN's. */
+    /** A raw device mapping (docs/lab-definition.md): the base is the mapping file, the capacity the LUN's. */
     readonly rdm: 'virtual' | 'physical' | null = null,
   ) {
     let grains: GrainMap | undefined;

@@ -1,4 +1,4 @@
-// Issue 11: each profile's default daily change, measured on the workshop lab's VMs, stays inside the
+// each profile's default daily change, measured on the workshop lab's VMs, stays inside the
 // band published sizing guides give (docs/workloads.md): about 1 % for a quiet server, 1-5 % for typical
 // servers, 10-20 % for busy mail and database servers.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// The guest's wall clock: the lab starts on the day of the seed talk (9 Feb 2010, 14:25:28 UTC) and
+// The guest's wall clock: the lab starts on the day of VMware Partner Exchange 2010, session TECHBC0320 (9 Feb 2010, 14:25:28 UTC) and
 // runs on simulated time, so console output and event log dates are the same on every run. The
 // calendar is computed here (days to civil date) rather than with Date, so the engine holds no
 // clock object at all.
