@@ -37,6 +37,8 @@ export class PatchBuilder {
   private datastores = new KeyedDiff<StateView['datastores'][number]>();
   private tasks = new KeyedDiff<StateView['tasks'][number]>();
   private jobs = new KeyedDiff<StateView['backupJobs'][number]>();
+  private repositories = new KeyedDiff<StateView['repositories'][number]>();
+  private points = new KeyedDiff<StateView['restorePoints'][number]>();
   private eventCount = 0;
   private firstEvent = '';
   private lastEvent = '';
@@ -63,9 +65,13 @@ export class PatchBuilder {
     if (tasks) patch.tasks = tasks;
     const jobs = this.jobs.diff(s.backupJobs, full);
     if (jobs) patch.backupJobs = jobs;
+    const repos = this.repositories.diff(s.repositories, full);
+    if (repos) patch.repositories = repos;
+    const points = this.points.diff(s.restorePoints, full);
+    if (points) patch.restorePoints = points;
     const events = this.diffEvents(s.events, full);
     if (events) patch.events = events;
-    if (!full && !patch.meta && !vms && !ds && !tasks && !jobs && !events && s.time === this.lastTime) return null;
+    if (!full && !patch.meta && !vms && !ds && !tasks && !jobs && !repos && !points && !events && s.time === this.lastTime) return null;
     this.lastTime = s.time;
     patch.version = ++this.version;
     return patch;
@@ -103,7 +109,7 @@ function applyKeyed<T extends Keyed>(prev: T[], patch: KeyedPatch<T> | undefined
   return order.map((id) => byId.get(id)).filter((x): x is T => x !== undefined);
 }
 
-export const emptyState = (): StateView => ({ name: '', seed: 0, time: 0, hosts: [], datastores: [], vms: [], backupJobs: [], tasks: [], events: [] });
+export const emptyState = (): StateView => ({ name: '', seed: 0, time: 0, hosts: [], datastores: [], vms: [], backupJobs: [], repositories: [], restorePoints: [], tasks: [], events: [] });
 
 /** Page side: the lesson id after a patch (it travels with the lab's name, so only meta changes it). */
 export function patchLessonId(prev: string | null, patch: StatePatch): string | null {
@@ -122,6 +128,8 @@ export function applyPatch(prev: StateView, patch: StatePatch): StateView {
     vms: applyKeyed(base.vms, patch.vms, patch.full),
     datastores: applyKeyed(base.datastores, patch.datastores, patch.full),
     backupJobs: applyKeyed(base.backupJobs, patch.backupJobs, patch.full),
+    repositories: applyKeyed(base.repositories, patch.repositories, patch.full),
+    restorePoints: applyKeyed(base.restorePoints, patch.restorePoints, patch.full),
     tasks: applyKeyed(base.tasks, patch.tasks, patch.full),
     events: base.events,
   };

@@ -71,6 +71,8 @@ export interface StatePatch {
   datastores?: KeyedPatch<StateView['datastores'][number]>;
   tasks?: KeyedPatch<StateView['tasks'][number]>;
   backupJobs?: KeyedPatch<StateView['backupJobs'][number]>;
+  repositories?: KeyedPatch<StateView['repositories'][number]>;
+  restorePoints?: KeyedPatch<StateView['restorePoints'][number]>;
   events?: { reset: boolean; dropFront: number; append: EventView[] };
 }
 

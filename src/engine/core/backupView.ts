@@ -39,16 +39,36 @@ export interface BackupRunView {
 export interface BackupJobView {
   id: string;
   name: string;
-  proxy: { id: string; transport: 'hotadd' | 'nbd' | 'san'; MBps: number };
+  proxy: { id: string; transport: 'hotadd' | 'nbd' | 'san'; MBps: number; slots: number };
+  repository: string;       // the repository its restore points go to
+  retainPoints: number;     // restore points kept per VM
   vms: string[];
   schedule: { firstAtMs: number; everyMs: number | null } | null;
   nextRunAt: number | null;
   quiesce: boolean;
   truncateLogs: boolean;
   cbt: boolean;
+  applicationAware: boolean;
   running: boolean;
   runs: BackupRunView[];
 }
 
-/** An alarm vCenter would raise on a VM (features/alarms). */
-export interface AlarmView { name: string; snapshot: string | null; since: number | null; message: string }
+/** A backup repository: what its restore points take. */
+export interface RepositoryView { id: string; name: string; capacityBytes: number; usedBytes: number; MBps: number }
+
+/** One VM's good run as the repository keeps it: a full, or an incremental on the points before it. */
+export interface RestorePointView {
+  id: string;
+  job: string;
+  vm: string;
+  repository: string;
+  time: number;             // the moment of the job's snapshot
+  kind: 'full' | 'incremental';
+  bytes: number;            // what the point takes in the repository
+  consistency: 'application' | 'filesystem' | 'crash';
+  applicationAware: boolean;
+}
+
+/** An alarm on a VM (features/alarms): vCenter's own or one a trainer defined ("vCenter"), or the
+ * lab's best-practice advice ("advice"), which vCenter does not raise. */
+export interface AlarmView { name: string; source: 'vCenter' | 'advice'; snapshot: string | null; since: number | null; message: string }

@@ -1,7 +1,7 @@
 // Command shapes (docs/commands.md): one schema per type. A command that breaks its schema is
 // refused at once with a message naming the field, and changes nothing.
 import { z } from 'zod';
-import { scheduleSchema } from './backupSchema';
+import { retainPointsSchema, scheduleSchema } from './backupSchema';
 import { WORKLOAD_PROFILES, uniformWorkloadFields } from './schema';
 import { HOST_VERSIONS } from './hostVersions';
 import type { CommandResult } from './view';
@@ -84,6 +84,9 @@ export const commandSchemas = {
     quiesce: z.boolean().optional(),
     truncateLogs: z.boolean().optional(),
     cbt: z.boolean().optional(),
+    applicationAware: z.boolean().optional(),
+    repository: z.string().min(1).optional(),
+    retainPoints: retainPointsSchema.optional(),
   }).strict(),
   'host.configure': z.object({ host: z.string().min(1), version: z.enum(HOST_VERSIONS) }).strict(),
 } as const;

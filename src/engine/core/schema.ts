@@ -188,7 +188,7 @@ export type VmDefinition = LabDefinition['vms'][number];
 export type DiskDefinition = NonNullable<VmDefinition['disks']>[number];
 export type DatastoreDefinition = LabDefinition['datastores'][number];
 export type HostDefinition = LabDefinition['hosts'][number];
-export type { BackupDefinition, ProxyDefinition, JobDefinition } from './backupSchema';
+export type { BackupDefinition, ProxyDefinition, JobDefinition, RepositoryDefinition } from './backupSchema';
 
 /** Why a uniform workload does not fit the VM's first disk, naming the field, or null. */
 export function uniformRefusal(writeBytes: number | undefined, regionGB: number | undefined, diskBytes: number): { field: 'writeBytes' | 'regionGB'; message: string } | null {

@@ -1,6 +1,6 @@
 // The state view: what state() returns (docs/api.md, "The state view"). Plain JSON, no classes, so it crosses
 // the worker boundary by structured clone and prints from the CLI unchanged.
-import type { AlarmView, BackupJobView } from './backupView';
+import type { AlarmView, BackupJobView, RepositoryView, RestorePointView } from './backupView';
 import type { HostVersion } from './hostVersions';
 import type { EventKind, Severity, VssPhase } from './events';
 
@@ -214,6 +214,8 @@ export interface StateView {
   datastores: DatastoreView[];
   vms: VmView[];
   backupJobs: BackupJobView[];
+  repositories: RepositoryView[];
+  restorePoints: RestorePointView[];
   tasks: TaskView[];
   events: EventView[];
   lesson?: LessonView;

@@ -35,6 +35,8 @@ export function buildStateView(lab: Lab): StateView {
     }),
     vms: lab.vms.map((vm) => vmView(lab, vm)),
     backupJobs: lab.backup.view(),
+    repositories: lab.backup.repositoryView(),
+    restorePoints: lab.backup.restorePointView(),
     tasks: lab.tasks.map((t) => t.view(now)),
     events: lab.events.list.slice(),
   };

@@ -9,7 +9,9 @@ export const DAY = 24 * HOUR;
 
 export type JobInput = NonNullable<NonNullable<LabDefinitionInput['backup']>['jobs']>[number];
 
-export function backupLab(o: { host?: string; job?: Partial<JobInput>; vm?: Record<string, unknown>; capacityGB?: number; schedule?: boolean } = {}): Lab {
+export type BackupInput = NonNullable<LabDefinitionInput['backup']>;
+
+export function backupLab(o: { host?: string; job?: Partial<JobInput>; vm?: Record<string, unknown>; capacityGB?: number; schedule?: boolean; backup?: Partial<BackupInput> } = {}): Lab {
   return new Lab({
     seed: 12,
     hosts: [{ id: 'esx01', version: (o.host ?? '5.0') as never }],
@@ -26,6 +28,7 @@ export function backupLab(o: { host?: string; job?: Partial<JobInput>; vm?: Reco
         ...(o.schedule === false ? {} : { schedule: { firstAtMs: 22 * HOUR, everyMs: DAY } }),
         quiesce: true, truncateLogs: false, cbt: true, ...o.job,
       }],
+      ...o.backup,
     },
   });
 }

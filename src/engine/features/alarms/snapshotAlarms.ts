@@ -16,7 +16,7 @@ export function snapshotAlarms(lab: LabContext, vm: Vm): AlarmView[] {
   for (const s of vm.snapshots) {
     const age = lab.now - s.createdAt;
     if (age > ageMs) {
-      out.push({ name: 'VM snapshot age', snapshot: s.id, since: s.createdAt + ageMs, message: `Snapshot "${s.name}" of ${vm.name} is ${(age / 3_600_000).toFixed(0)} hours old (alarm at ${lab.definition.settings.snapshotAlarmAgeHours} h).` });
+      out.push({ name: 'VM snapshot age', source: 'vCenter', snapshot: s.id, since: s.createdAt + ageMs, message: `Snapshot "${s.name}" of ${vm.name} is ${(age / 3_600_000).toFixed(0)} hours old (alarm at ${lab.definition.settings.snapshotAlarmAgeHours} h).` });
     }
     let bytes = 0;
     for (const [diskId, f] of s.files) {
@@ -24,11 +24,11 @@ export function snapshotAlarms(lab: LabContext, vm: Vm): AlarmView[] {
       if (disk) for (const c of disk.childrenOf(f)) bytes += c.sizeBytes;
     }
     if (bytes > sizeBytes) {
-      out.push({ name: 'VM snapshot size', snapshot: s.id, since: null, message: `Snapshot "${s.name}" of ${vm.name} holds ${(bytes / GiB).toFixed(1)} GB of deltas (alarm above ${lab.definition.settings.snapshotAlarmSizeGB} GB).` });
+      out.push({ name: 'VM snapshot size', source: 'vCenter', snapshot: s.id, since: null, message: `Snapshot "${s.name}" of ${vm.name} holds ${(bytes / GiB).toFixed(1)} GB of deltas (alarm above ${lab.definition.settings.snapshotAlarmSizeGB} GB).` });
     }
   }
   if (vm.host.atLeast('5.0') && redundantFiles(vm).length && !vm.running) {
-    out.push({ name: 'Virtual machine Consolidation Needed status', snapshot: null, since: null, message: `${vm.name}: Virtual machine disks consolidation is needed.` });
+    out.push({ name: 'Virtual machine Consolidation Needed status', source: 'vCenter', snapshot: null, since: null, message: `${vm.name}: Virtual machine disks consolidation is needed.` });
   }
   return out;
 }

@@ -3,25 +3,30 @@
 // backs up its VMs one after another (run.ts), each through a snapshot (vmRun.ts).
 import type { LabContext } from '../context';
 import type { CommandResult } from '../../core/view';
-import type { BackupJobView } from '../../core/view';
+import type { BackupJobView, RepositoryView, RestorePointView } from '../../core/view';
 import { refuse } from '../../core/result';
 import { type BackupDefinition, type Job, type ProxyDefinition, DEFAULT_MBPS } from './model';
 import type { CommandOf } from '../../core/commands';
 import { startRun } from './run';
 import { jobView } from './view';
 import { clock } from './clock';
+import { type Repository, newRepository, pointView, repositoryView } from './repository';
+import { DEFAULT_REPOSITORY } from '../../core/backupSchema';
 
 export class BackupApp {
   readonly jobs: Job[];
+  readonly repositories: Repository[];
   private readonly proxies: ProxyDefinition[];
 
   constructor(private readonly lab: LabContext, def: BackupDefinition | undefined) {
     const proxies = def?.proxies ?? [];
     this.proxies = proxies;
+    this.repositories = (def?.repositories ?? [{ ...DEFAULT_REPOSITORY }]).map(newRepository);
     this.jobs = (def?.jobs ?? []).map((j) => {
       const p = proxies.find((x) => x.id === j.proxy) ?? proxies[0];
+      const repository = this.repositories.find((r) => r.def.id === j.repository) ?? this.repositories[0];
       return {
-        def: { ...j, vms: [...j.vms] }, proxy: withSpeed(p),
+        def: { ...j, vms: [...j.vms] }, proxy: withSpeed(p), repository,
         runs: [], running: null, runCount: 0, nextRunAt: null, timer: null,
         changeIds: new Map(), leftovers: new Map(),
       };
@@ -52,6 +57,8 @@ export class BackupApp {
     if (job.running) return refuse('JOB_RUNNING', `Backup job "${name}" is running (since ${clock(job.running.start)}); change it when the run has ended.`);
     const proxy = cmd.proxy === undefined ? job.proxy : this.proxies.find((p) => p.id === cmd.proxy);
     if (!proxy) return refuse('PROXY_NOT_FOUND', `There is no backup proxy "${cmd.proxy}". Proxies: ${this.proxies.map((p) => p.id).join(', ') || 'none'}.`);
+    const repository = cmd.repository === undefined ? job.repository : this.repositories.find((r) => r.def.id === cmd.repository);
+    if (!repository) return refuse('REPOSITORY_NOT_FOUND', `There is no backup repository "${cmd.repository}". Repositories: ${this.repositories.map((r) => r.def.id).join(', ') || 'none'}.`);
     if (cmd.vms) {
       const unknown = cmd.vms.find((v) => !this.lab.vm(v));
       if (unknown !== undefined) return refuse('VM_NOT_FOUND', `There is no virtual machine "${unknown}" in this lab. VMs: ${this.lab.vms.map((v) => v.id).join(', ') || 'none'}.`);
@@ -62,7 +69,9 @@ export class BackupApp {
     if (cmd.name !== undefined) { job.def.name = cmd.name; changes.push(`name "${cmd.name}"`); }
     if (cmd.proxy !== undefined) { job.proxy = withSpeed(proxy); changes.push(`proxy ${proxy.id} (${proxy.transport})`); }
     if (cmd.vms) { job.def.vms = [...cmd.vms]; changes.push(`VMs ${cmd.vms.join(', ')}`); }
-    for (const k of ['quiesce', 'truncateLogs', 'cbt'] as const) {
+    if (cmd.repository !== undefined) { job.repository = repository; job.def.repository = repository.def.id; changes.push(`repository ${repository.def.id}`); }
+    if (cmd.retainPoints !== undefined) { job.def.retainPoints = cmd.retainPoints; changes.push(`keeps ${cmd.retainPoints} restore points`); }
+    for (const k of ['quiesce', 'truncateLogs', 'cbt', 'applicationAware'] as const) {
       const v = cmd[k];
       if (v !== undefined) { job.def[k] = v; changes.push(`${k} ${v}`); }
     }
@@ -82,6 +91,10 @@ export class BackupApp {
   view(): BackupJobView[] {
     return this.jobs.map((j) => jobView(this.lab, j));
   }
+
+  repositoryView(): RepositoryView[] { return this.repositories.map(repositoryView); }
+
+  restorePointView(): RestorePointView[] { return this.repositories.flatMap((r) => r.points.map(pointView)); }
 
   /** The schedule: a run at firstAtMs and every everyMs after. The timer is data (a BoundJob), so a
    * lab waiting for its next run can still be copied for time-travel checkpoints. */

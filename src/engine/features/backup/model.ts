@@ -4,6 +4,7 @@
 import type { BackupDefinition, ProxyDefinition, JobDefinition } from '../../core/schema';
 import type { Consistency } from '../../core/view';
 import type { Timer } from '../../core/scheduler';
+import type { Repository } from './repository';
 
 export type Transport = ProxyDefinition['transport'];
 export type RunState = 'running' | 'success' | 'warning' | 'failed';
@@ -50,6 +51,7 @@ export interface Leftover { kind: 'snapshot' | 'consolidation'; snapshot: string
 export interface Job {
   def: JobDefinition;
   proxy: ProxyDefinition & { MBps: number };
+  repository: Repository;
   runs: Run[];
   running: Run | null;
   runCount: number;

@@ -7,7 +7,7 @@ import type { Job } from './model';
 import type { Snapshot } from '../../model/snapshot';
 import { bytesInUse } from '../../model/disk/inUse';
 
-export interface DiskPlan { disk: string; bytes: number; incremental: boolean; why: string; newChangeId: string | null; oldChangeId: string | null }
+export interface DiskPlan { disk: string; bytes: number; fullBytes: number; incremental: boolean; why: string; newChangeId: string | null; oldChangeId: string | null }
 
 export const changeKey = (vm: Vm, disk: string): string => `${vm.id}/${disk}`;
 
@@ -31,7 +31,7 @@ export function planReads(vm: Vm, job: Job, snap: Snapshot, opened: Map<string, 
     const full = bytesInUse(d.chainTo(recorded), d.capacityBytes);
     const oldId = job.changeIds.get(changeKey(vm, d.id)) ?? null;
     const newId = opened.get(d.id) ?? null;
-    const plan = (bytes: number, incremental: boolean, why: string): DiskPlan => ({ disk: d.id, bytes, incremental, why, newChangeId: newId, oldChangeId: oldId });
+    const plan = (bytes: number, incremental: boolean, why: string): DiskPlan => ({ disk: d.id, bytes, fullBytes: full, incremental, why, newChangeId: newId, oldChangeId: oldId });
     if (!job.def.cbt) { plans.push(plan(full, false, 'the job does not use CBT')); continue; }
     if (!d.ctk) { plans.push(plan(full, false, `Changed Block Tracking is off on ${vm.name} (ctkEnabled false)`)); continue; }
     if (!oldId) { plans.push(plan(full, false, 'first run with CBT: QueryChangedDiskAreas("*") returns every block in use')); continue; }

@@ -9,11 +9,12 @@ export function jobView(lab: LabContext, job: Job): BackupJobView {
   const d = job.def;
   return {
     id: d.id, name: d.name ?? d.id,
-    proxy: { id: job.proxy.id, transport: job.proxy.transport, MBps: job.proxy.MBps },
+    proxy: { id: job.proxy.id, transport: job.proxy.transport, MBps: job.proxy.MBps, slots: job.proxy.slots },
+    repository: job.repository.def.id, retainPoints: d.retainPoints,
     vms: [...d.vms],
     schedule: d.schedule ? { firstAtMs: d.schedule.firstAtMs, everyMs: d.schedule.everyMs ?? null } : null,
     nextRunAt: job.nextRunAt,
-    quiesce: d.quiesce, truncateLogs: d.truncateLogs, cbt: d.cbt,
+    quiesce: d.quiesce, truncateLogs: d.truncateLogs, cbt: d.cbt, applicationAware: d.applicationAware,
     running: job.running !== null,
     runs: job.runs.map((r) => ({
       id: r.id, number: r.number, task: r.task, trigger: r.trigger, start: r.start, end: r.end, state: r.state,

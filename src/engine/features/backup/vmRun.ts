@@ -15,6 +15,7 @@ import type { Job, Run, Step, StepKind, VmRun } from './model';
 import { openChangeIds, planReads, closeChangeIds, type DiskPlan } from './readPlan';
 import { noticeLeftover, recordLeftover, forgetLeftover } from './leftovers';
 import { transferPlan } from './transport';
+import { addPoint, pointConsistency } from './repository';
 
 export interface VmOutcome { crashed: string | null }
 export interface Progress { task: Task; from: number; to: number }
@@ -101,6 +102,11 @@ export function backupVm(lab: LabContext, job: Job, run: Run, vm: Vm, progress: 
       closeStep(lab, tStep, true);
       closeChangeIds(vm, job, plans, opened, true);
       lab.log(vm, 'backup', 'backup.transferDone', `${job.proxy.id} read ${formatBytes(rec.bytesRead)} of ${vm.name}.`);
+      rec.notes.push(addPoint(job.repository, job.def.retainPoints, {
+        job: job.def.id, vm: vm.id, time: snap.createdAt, kind: rec.mode, bytes: rec.bytesRead,
+        fullBytes: plans.reduce((a, p) => a + p.fullBytes, 0), consistency: pointConsistency(snap.consistency),
+        applicationAware: job.def.applicationAware,
+      }));
       releaseDisks(path.transport);
       truncate(snap);
       remove(snap);
