@@ -1,8 +1,2 @@
-// The built-in labs the page offers in its lab picker: the engine's own list, by id, with what each holds.
-import { builtInLabs } from '../engine/lab/builtInLabs';
-
-export interface LabChoice { id: string; name: string; hosts: number; vms: number }
-
-export const labChoices: LabChoice[] = Object.entries(builtInLabs).map(([id, def]) => ({
-  id, name: def.name ?? id, hosts: def.hosts?.length ?? 0, vms: def.vms?.length ?? 0,
-}));
+// The built-in labs the page offers in its lab picker (the worker's list of what `load(id)` accepts).
+export { labChoices, type LabChoice } from '../worker/labChoices';

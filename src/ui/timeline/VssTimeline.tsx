@@ -6,7 +6,6 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatDuration, formatSimTime } from '../../app/format';
 import { useLab, useSelectedVm } from '../../app/store';
-import { HOLD_LIMIT_MS } from '../../engine/core/vssLimits';
 import { Region } from '../common/Region';
 import { episodeForSnapshot, episodesOf, lanesOf } from './episodes';
 import { resultLine } from './resultLine';
@@ -79,7 +78,7 @@ export function VssTimeline() {
             <li><span className="legend-dot failed" aria-hidden="true" />failure</li>
           </ul>
           <TimelineChart key={episode.id} episode={episode} lanes={lanes} now={running ? now : episode.end ?? episode.start}
-            holdLimitMs={summary?.holdLimitMs ?? HOLD_LIMIT_MS} heldMs={summary?.holdMs ?? null} playhead={replay.playhead}
+            holdLimitMs={summary?.holdLimitMs ?? null} heldMs={summary?.holdMs ?? null} playhead={replay.playhead}
             freezeLimits={new Map(writerNames.map((n, i) => [n, freezeLimits[i]]))} />
         </>
       )}
