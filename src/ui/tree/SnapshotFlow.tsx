@@ -1,6 +1,6 @@
 // The snapshot tree drawn with @xyflow/react (loaded lazily: it is the heaviest part of this panel).
 // Selection lives in the app store so the toolbar, the timeline and the Snapshot Manager agree.
-import { useDeferredValue, useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { VmView } from '../../engine/core/view';
@@ -8,6 +8,7 @@ import { usePresenter } from '../../app/presenter/presenter';
 import { selectSnapshot, useLab } from '../../app/store';
 import { useThrottled } from '../common/useThrottled';
 import { HERE_ID, NODE_W, layoutTree } from './layout';
+import { StableNodes } from './stableNodes';
 
 /** The smallest zoom the tree fits to: card text stays at 9 px or more; a larger tree scrolls. */
 const MIN_READABLE_ZOOM = 0.8;
@@ -32,7 +33,12 @@ export default function SnapshotFlow({ vm }: { vm: VmView }) {
 
 function Flow({ vm }: { vm: VmView }) {
   const selected = useLab((s) => s.selectedSnapshot);
-  const { nodes, edges } = useMemo(() => build(vm, selected), [vm, selected]);
+  // Cards keep their object (or at least their measured size) across rebuilds, so React Flow never hides them.
+  const [keeper] = useState(() => new StableNodes<SnapshotFlowNode | HereFlowNode>());
+  const { nodes, edges } = useMemo(() => {
+    const built = build(vm, selected);
+    return { nodes: keeper.settle(built.nodes), edges: built.edges };
+  }, [vm, selected, keeper]);
   const { fitView, getZoom, setCenter } = useReactFlow();
   const zoom = usePresenter((p) => (p.on ? PRESENTER_ZOOM : NORMAL_ZOOM));
   // Re-fit whenever a card is added, removed or moves (a taller card pushes a level down). Below the
@@ -49,6 +55,7 @@ function Flow({ vm }: { vm: VmView }) {
   }, [shape, fitView, getZoom, setCenter, here, zoom]);
 
   const onNodesChange = (changes: NodeChange[]) => {
+    keeper.measured(changes);
     for (const c of changes) {
       if (c.type !== 'select' || c.id === HERE_ID) continue;
       if (c.selected) selectSnapshot(c.id);
