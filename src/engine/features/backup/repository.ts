@@ -1,5 +1,5 @@
-// Backup repositories and the restore points a job's good runs write to them (contract sections 3 and
-// 10). A VM's first good run writes a full; each later one an incremental on the points before it.
+// Backup repositories and the restore points a job's good runs write to them (docs/backup-jobs.md;
+// the state view's repositories[] and restorePoints[]). A VM's first good run writes a full; each later one an incremental on the points before it.
 // Retention is forward incremental, as Veeam's default chain keeps it: when a VM has more points than
 // the job's retainPoints, the oldest incremental is merged into the full, which then stands for that
 // incremental's moment and takes what a full read at that moment took.
