@@ -2,7 +2,8 @@
 // time series. The numbers are read from the state view (file sizes, chain figures); the only work
 // here is grouping file sizes by kind and keeping the series short.
 import { create } from 'zustand';
-import type { FileKind, StateView } from '../engine/core/view';
+import type { FileUse } from '../engine/core/fileUse';
+import type { StateView } from '../engine/core/view';
 
 export interface DatastoreSample { capacity: number; used: number; base: number; deltas: number; memory: number; other: number }
 export interface DiskSample { deltaBytes: number; chainDepth: number; readAmplification: number }
@@ -11,8 +12,9 @@ export interface Sample { t: number; datastores: Record<string, DatastoreSample>
 
 export const MAX_SAMPLES = 240;
 
-const group: Partial<Record<FileKind, 'base' | 'deltas' | 'memory'>> = {
-  flat: 'base', delta: 'deltas', redo: 'deltas', vmsn: 'memory', vmem: 'memory', vmss: 'memory',
+/** The chart's groups by what the engine says each file is for (FileView.use): memory images of snapshots and of suspended VMs alike. */
+const group: Partial<Record<FileUse, 'base' | 'deltas' | 'memory'>> = {
+  base: 'base', delta: 'deltas', snapshotMemory: 'memory', suspendedMemory: 'memory',
 };
 
 export function sampleOf(s: StateView): Sample {
@@ -20,7 +22,7 @@ export function sampleOf(s: StateView): Sample {
   for (const d of s.datastores) {
     const sums = { base: 0, deltas: 0, memory: 0 };
     for (const f of d.files) {
-      const g = group[f.kind];
+      const g = group[f.use];
       if (g) sums[g] += f.sizeBytes;
     }
     const other = Math.max(0, d.usedBytes - sums.base - sums.deltas - sums.memory);

@@ -2,6 +2,7 @@
 // the worker boundary by structured clone and prints from the CLI unchanged.
 import type { AlarmView, BackupJobView, RepositoryView, RestorePointView } from './backupView';
 import type { HostVersion } from './hostVersions';
+import type { FileUse } from './fileUse';
 import type { EventKind, Severity, VssPhase } from './events';
 
 export type * from './backupView';
@@ -157,7 +158,8 @@ export interface AppsView {
   sql?: { differentialBase: number | null; lastBackupType: string | null; backups?: number; copyOnlyBackups?: number; lastCopyOnly?: boolean };
 }
 
-export interface FileView { path: string; sizeBytes: number; kind: FileKind; vm: string | null }
+/** `use`: what the file is for (core/fileUse.ts), the one grouping the page and lessons sum by. */
+export interface FileView { path: string; sizeBytes: number; kind: FileKind; use: FileUse; vm: string | null }
 export type FileKind = 'vmx' | 'vmxf' | 'vmsd' | 'vmsn' | 'vmem' | 'vmss' | 'nvram' | 'vswp' | 'log'
   | 'descriptor' | 'flat' | 'delta' | 'redo' | 'ctk' | 'manifest' | 'other';
 

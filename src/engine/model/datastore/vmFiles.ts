@@ -2,7 +2,8 @@
 // file (descriptor + extent), and each snapshot's .vmsn / .vmem / manifest.
 import type { Vm } from '../vm';
 import { ctkFileBytes } from '../disk/changeTracking';
-import type { FileView } from '../../core/view';
+import type { FileKind, FileView } from '../../core/view';
+import { FILE_USE } from '../../core/fileUse';
 
 const KB = 1024;
 export const VMX_BYTES = 3 * KB;
@@ -14,27 +15,29 @@ const VMSS_EXTRA_BYTES = 64 * KB;
 export function vmFiles(vm: Vm): FileView[] {
   const f = vm.folder;
   const files: FileView[] = [
-    { path: `${f}/${vm.name}.vmx`, sizeBytes: VMX_BYTES, kind: 'vmx', vm: vm.id },
-    { path: `${f}/${vm.name}.vmxf`, sizeBytes: VMXF_BYTES, kind: 'vmxf', vm: vm.id },
-    { path: `${f}/${vm.name}.nvram`, sizeBytes: NVRAM_BYTES, kind: 'nvram', vm: vm.id },
+    fileView(`${f}/${vm.name}.vmx`, VMX_BYTES, 'vmx', vm.id),
+    fileView(`${f}/${vm.name}.vmxf`, VMXF_BYTES, 'vmxf', vm.id),
+    fileView(`${f}/${vm.name}.nvram`, NVRAM_BYTES, 'nvram', vm.id),
     // The .vmsd is 0 bytes until the first snapshot (rule 6).
-    { path: `${f}/${vm.name}.vmsd`, sizeBytes: vmsdBytes(vm), kind: 'vmsd', vm: vm.id },
-    { path: `${f}/vmware.log`, sizeBytes: vm.logBytes, kind: 'log', vm: vm.id },
+    fileView(`${f}/${vm.name}.vmsd`, vmsdBytes(vm), 'vmsd', vm.id),
+    fileView(`${f}/vmware.log`, vm.logBytes, 'log', vm.id),
   ];
-  if (vm.power === 'poweredOn') files.push({ path: `${f}/${vm.name}-${swapSuffix(vm)}.vswp`, sizeBytes: vm.memoryBytes, kind: 'vswp', vm: vm.id });
-  if (vm.power === 'suspended') files.push({ path: `${f}/${vm.name}-${swapSuffix(vm)}.vmss`, sizeBytes: vm.memoryBytes + VMSS_EXTRA_BYTES, kind: 'vmss', vm: vm.id });
+  if (vm.power === 'poweredOn') files.push(fileView(`${f}/${vm.name}-${swapSuffix(vm)}.vswp`, vm.memoryBytes, 'vswp', vm.id));
+  if (vm.power === 'suspended') files.push(fileView(`${f}/${vm.name}-${swapSuffix(vm)}.vmss`, vm.memoryBytes + VMSS_EXTRA_BYTES, 'vmss', vm.id));
   for (const d of vm.disks) {
     for (const file of d.files) {
-      if (file.descriptorBytes) files.push({ path: file.path, sizeBytes: file.descriptorBytes, kind: 'descriptor', vm: vm.id });
+      if (file.descriptorBytes) files.push(fileView(file.path, file.descriptorBytes, 'descriptor', vm.id));
       const kind = file.isBase ? 'flat' : file.format === 'redo' ? 'redo' : 'delta';
-      files.push({ path: file.extentPath, sizeBytes: extentBytes(d, file), kind, vm: vm.id });
+      files.push(fileView(file.extentPath, extentBytes(d, file), kind, vm.id));
       // CBT keeps a -ctk.vmdk beside every disk file it tracks (VDDK guide: changeTrackPath).
-      if (d.ctk) files.push({ path: ctkPath(file.path), sizeBytes: ctkFileBytes(d.capacityBytes), kind: 'ctk', vm: vm.id });
+      if (d.ctk) files.push(fileView(ctkPath(file.path), ctkFileBytes(d.capacityBytes), 'ctk', vm.id));
     }
   }
-  for (const s of vm.snapshots) for (const o of s.own) files.push({ path: o.path, sizeBytes: o.sizeBytes, kind: o.kind, vm: vm.id });
+  for (const s of vm.snapshots) for (const o of s.own) files.push(fileView(o.path, o.sizeBytes, o.kind, vm.id));
   return files;
 }
+
+const fileView = (path: string, sizeBytes: number, kind: FileKind, vm: string): FileView => ({ path, sizeBytes, kind, use: FILE_USE[kind], vm });
 
 /** The same total as summing vmFiles(vm), without building the list: the write path asks it often. */
 export function vmUsedBytes(vm: Vm): number {
