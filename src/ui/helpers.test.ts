@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createLab, defaultLabDefinition } from '../engine/index';
 import { behindNote, formatBytes, formatSimTime, sliderToSpeed, speedToSlider } from '../app/format';
 import { browse, emptyHistory, pushHistory } from './console/consoleHistory';
-import { configureChanges, fieldsOf, parseSetting } from './settings/settingsForm';
+import { configureChanges, fieldsOf, parseSetting, settingsProblems } from './settings/settingsForm';
 import { defaultFields, faultOf, FAULT_KINDS } from './faults/faultForm';
 
 describe('formatting', () => {
@@ -40,12 +40,29 @@ describe('VM settings form', () => {
     const vm = lab.state().vms.find((v) => v.id === 'exch01')!;
     const f = fieldsOf(vm);
     expect(configureChanges(vm, f)).toEqual({});
-    const changed = configureChanges(vm, { ...f, vssService: 'disabled', toolsBuild: '261974', toolsConf: [{ key: 'vss.disableAppQuiescing', value: 'true' }] });
-    expect(changed).toEqual({ vssService: 'disabled', tools: { build: 261974 }, toolsConf: { 'vss.disableAppQuiescing': true } });
+    const changed = configureChanges(vm, { ...f, vssService: 'disabled', toolsBuild: '261974', toolsConf: [{ key: 'timeout', value: '30' }], flags: { ...f.flags, 'vss.disableAppQuiescing': 'true' } });
+    expect(changed).toEqual({ vssService: 'disabled', tools: { build: 261974 }, toolsConf: { 'vss.disableAppQuiescing': true, timeout: 30 } });
     expect(lab.dispatch({ type: 'vm.configure', vm: 'exch01', ...changed }).ok).toBe(true);
     const after = lab.state().vms.find((v) => v.id === 'exch01')!;
-    expect(configureChanges(after, { ...fieldsOf(after), toolsConf: [] })).toEqual({ toolsConf: { 'vss.disableAppQuiescing': null } });
+    expect(fieldsOf(after).flags['vss.disableAppQuiescing']).toBe('true');
+    expect(configureChanges(after, { ...fieldsOf(after), toolsConf: [], flags: { ...fieldsOf(after).flags, 'vss.disableAppQuiescing': '' } }))
+      .toEqual({ toolsConf: { 'vss.disableAppQuiescing': null, timeout: null } });
     expect([parseSetting('false'), parseSetting('12'), parseSetting('x')]).toEqual([false, 12, 'x']);
+  });
+
+  it('turns Changed Block Tracking on and sets or removes a quiescing script by its exit code', () => {
+    const lab = createLab(defaultLabDefinition);
+    const vm = lab.state().vms.find((v) => v.id === 'exch01')!;
+    const f = fieldsOf(vm);
+    expect([f.preFreeze, f.postThaw]).toEqual(['', '']);
+    const changed = configureChanges(vm, { ...f, ctkEnabled: !vm.ctkEnabled, preFreeze: '1', postThaw: ' ' });
+    expect(changed).toEqual({ ctkEnabled: !vm.ctkEnabled, scripts: { preFreeze: 1 } });
+    expect(lab.dispatch({ type: 'vm.configure', vm: 'exch01', ...changed }).ok).toBe(true);
+    const after = lab.state().vms.find((v) => v.id === 'exch01')!;
+    expect(after.scripts).toEqual({ preFreeze: 1, postThaw: null });
+    expect(fieldsOf(after).preFreeze).toBe('1');
+    expect(configureChanges(after, { ...fieldsOf(after), preFreeze: '' })).toEqual({ scripts: { preFreeze: null } });
+    expect(settingsProblems({ ...fieldsOf(after), preFreeze: 'one', toolsBuild: '1.5' })).toHaveLength(2);
   });
 });
 

@@ -98,6 +98,8 @@ export interface VmView {
   diskEnableUUIDInEffect: boolean;
   toolsConf: Record<string, string | number | boolean>;
   vmx: Record<string, string | number | boolean>;
+  /** The custom quiescing scripts' exit codes (null: no such script), as the VM settings show them. */
+  scripts: { preFreeze: number | null; postThaw: number | null };
   installedApps: string[];
   workload: { profile: string; writeIOPS: number };
   currentSnapshot: string | null;

@@ -68,7 +68,8 @@ function vmView(lab: Lab, vm: Vm): VmView {
     savingMemory: lab.now < vm.checkpointUntil,
     tools: { status: vm.tools.status === 'running' && vm.power !== 'poweredOn' ? 'notRunning' : vm.tools.status, build: vm.tools.build, vss: vm.tools.vss },
     vssService: vm.vssService, diskEnableUUID: vm.diskEnableUUID, diskEnableUUIDInEffect: vm.diskEnableUUIDInEffect,
-    toolsConf: { ...vm.toolsConf }, vmx: { ...vm.vmx }, installedApps: [...vm.apps],
+    toolsConf: { ...vm.toolsConf }, vmx: { ...vm.vmx },
+    scripts: { preFreeze: vm.scripts.preFreeze ?? null, postThaw: vm.scripts.postThaw ?? null }, installedApps: [...vm.apps],
     workload: { profile: wl?.profile ?? 'none', writeIOPS: wl?.writeIOPS ?? 0 },
     currentSnapshot: vm.current ? vm.current.id : null,
     snapshots: vm.snapshots.map((s) => ({
