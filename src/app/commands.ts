@@ -33,13 +33,19 @@ export const consolidate = (vm: string) => dispatch({ type: 'vm.consolidate', vm
 export const configureVm = (vm: string, settings: Record<string, unknown>) => dispatch({ type: 'vm.configure', vm, ...settings });
 export const injectFault = (vm: string, fault: Record<string, unknown>) => dispatch({ type: 'fault.inject', vm, fault });
 export const clearFaults = (vm: string) => dispatch({ type: 'fault.clear', vm });
+/** Host settings: a host's ESX version. */
+export const configureHost = (host: string, version: string) => dispatch({ type: 'host.configure', host, version });
 export const resizeDatastore = (datastore: string, capacityGB: number) => dispatch({ type: 'datastore.resize', datastore, capacityGB });
+/** The guest writes `length` bytes to a disk at `offset`. */
+export const writeToDisk = (vm: string, disk: string, offset: number, length: number) => dispatch({ type: 'guest.write', vm, disk, offset, length });
 export const setWorkload = (vm: string, profile: string, writeIOPS?: number) =>
   dispatch(writeIOPS === undefined ? { type: 'guest.workload', vm, profile } : { type: 'guest.workload', vm, profile, writeIOPS });
 // The backup type travels as "backupType": a field named "type" would clash with the command's own.
 export const runBackup = (vm: string, backupType: string) => dispatch({ type: 'guest.backup', vm, backupType });
 /** Backup jobs region: "Run now". */
 export const runBackupJob = (job: string) => dispatch({ type: 'backup.run', job });
+/** Backup jobs region: "Edit job…" (only the fields that change). */
+export const configureBackupJob = (job: string, changes: Record<string, unknown>) => dispatch({ type: 'backup.configureJob', job, ...changes });
 
 /** guest.exec without a notice: the console prints the answer itself. */
 export async function execInGuest(vm: string, command: string): Promise<CommandResult> {

@@ -7,6 +7,7 @@ import { useLab } from '../../app/store';
 import { runBackupJob } from '../../app/commands';
 import { formatBytes, formatDuration, formatSimTime } from '../../app/format';
 import { Region } from '../common/Region';
+import { EditJobDialog } from './EditJobDialog';
 import { RunTimeline } from './RunTimeline';
 import { describeSchedule, STATE_LABEL } from './labels';
 import './backup.css';
@@ -25,6 +26,7 @@ const JobCard = memo(function JobCard({ id }: { id: string }) {
   const job = useLab((s) => s.state.backupJobs.find((j) => j.id === id));
   const now = useLab((s) => s.state.time);
   const [picked, setPicked] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   if (!job) return null;
   const runs = [...job.runs].reverse();
   const shown = runs.find((r) => r.id === picked) ?? runs[0];
@@ -40,6 +42,8 @@ const JobCard = memo(function JobCard({ id }: { id: string }) {
         <button type="button" onClick={() => void runBackupJob(id)} disabled={job.running}>
           {job.running ? 'Running…' : 'Run now'}
         </button>
+        <button type="button" className="btn" onClick={() => setEditing(true)}>Edit job…</button>
+        {editing && <EditJobDialog job={job} onClose={() => setEditing(false)} />}
       </header>
       {shown && <RunTimeline run={shown} now={now} />}
       {runs.length === 0 ? <p className="muted">No runs yet.</p> : (

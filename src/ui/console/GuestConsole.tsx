@@ -4,6 +4,7 @@ import { execInGuest } from '../../app/commands';
 import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../../app/store';
 import { Region } from '../common/Region';
+import { GuestActivity } from './GuestActivity';
 import { browse, emptyHistory, HELP_TEXT, pushHistory, type History } from './consoleHistory';
 
 interface Line { kind: 'in' | 'out' | 'err'; text: string }
@@ -70,6 +71,7 @@ export function GuestConsole({ id }: { id?: string }) {
             aria-label={`Command for ${vm?.name ?? 'the VM'}`} autoComplete="off" spellCheck={false} />
         </form>
       </div>
+      <GuestActivity />
     </Region>
   );
 }

@@ -1,10 +1,10 @@
 // The "Datastore" region: capacity, the file browser and the charts for the selected VM's datastore.
 import { lazy, useState } from 'react';
 import { formatBytes } from '../../app/format';
-import { resizeDatastore } from '../../app/commands';
 import { useLab, useSelectedVm } from '../../app/store';
 import { Region } from '../common/Region';
 import { FileBrowser } from './FileBrowser';
+import { IncreaseDialog } from './IncreaseDialog';
 import { SnapshotCostTable } from './SnapshotCostTable';
 
 const DatastoreCharts = lazy(() => import('./DatastoreCharts'));
@@ -14,7 +14,7 @@ export function DatastorePanel({ id }: { id?: string }) {
   const dsId = useLab((s) => s.state.vms.find((v) => v.id === s.selectedVm)?.datastore ?? s.state.datastores[0]?.id);
   const ds = useLab((s) => s.state.datastores.find((d) => d.id === dsId));
   const [onlyVm, setOnlyVm] = useState(true);
-  const [growGB, setGrowGB] = useState('');
+  const [increasing, setIncreasing] = useState(false);
   if (!ds) return <Region name="Datastore" id={id}><p className="muted">No datastore.</p></Region>;
   const usedPct = (ds.usedBytes / ds.capacityBytes) * 100;
   const full = ds.freeBytes <= 0;
@@ -31,17 +31,8 @@ export function DatastorePanel({ id }: { id?: string }) {
             <span style={{ width: `${Math.min(100, usedPct)}%` }} />
           </div>
         </div>
-        <form className="inline-form" onSubmit={(e) => {
-          e.preventDefault();
-          const gb = Number(growGB);
-          if (gb > 0) void resizeDatastore(ds.id, gb).then((r) => { if (r.ok) setGrowGB(''); });
-        }}>
-          <label className="inline-field">Capacity (GB)
-            <input type="number" min={1} step={1} value={growGB} placeholder={String(Math.round(ds.capacityBytes / 1024 ** 3))}
-              onChange={(e) => setGrowGB(e.target.value)} />
-          </label>
-          <button type="submit" className="btn" disabled={!(Number(growGB) > 0)}>Resize</button>
-        </form>
+        <button type="button" className="btn" onClick={() => setIncreasing(true)}>Increase…</button>
+        {increasing && <IncreaseDialog ds={ds} onClose={() => setIncreasing(false)} />}
       </div>
       <SnapshotCostTable files={ds.files} />
       <div className="ds-columns">

@@ -1,21 +1,28 @@
 // Hosts with their VMs, then datastores, as the vSphere inventory shows them. Each VM line shows its
 // power state, Tools status, snapshot count and the warnings the lab reports.
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectVm, useLab, useVm } from '../../app/store';
 import { formatBytes } from '../../app/format';
 import { Region } from '../common/Region';
+import { HostPanel } from '../host/HostPanel';
 
 export function Inventory() {
   const hosts = useLab((s) => s.state.hosts);
   const vmIds = useLab(useShallow((s) => s.state.vms.map((v) => `${v.host}\u0000${v.id}`)));
   const datastores = useLab((s) => s.state.datastores);
+  // A selected host shows its panel (what it runs, Host settings…) under its line.
+  const [openHost, setOpenHost] = useState<string | null>(null);
   return (
     <Region name="Inventory" className="inventory">
       <ul className="inv-tree">
         {hosts.map((h) => (
           <li key={h.id}>
-            <div className="inv-host"><span className="ico ico-host" aria-hidden="true" />{h.id} <span className="muted">ESX {h.version}</span></div>
+            <button type="button" className={`inv-host ${openHost === h.id ? 'selected' : ''}`} aria-expanded={openHost === h.id}
+              onClick={() => setOpenHost(openHost === h.id ? null : h.id)}>
+              <span className="ico ico-host" aria-hidden="true" />{h.id} <span className="muted">ESX {h.version}</span>
+            </button>
+            {openHost === h.id && <HostPanel id={h.id} />}
             <ul>
               {vmIds.filter((k) => k.startsWith(`${h.id}\u0000`)).map((k) => <VmItem key={k} id={k.split('\u0000')[1]} />)}
             </ul>

@@ -15,7 +15,8 @@ export function TakeSnapshotDialog({ vm, onClose }: { vm: VmView; onClose(): voi
     e.preventDefault();
     if (!name.trim()) return;
     onClose();
-    void takeSnapshot(vm.id, { name: name.trim(), description, memory: on && memory, quiesce: on && !memory && quiesce });
+    // A quiesce may be asked of a VM that is off: vSphere takes an ordinary snapshot and says it ignored it.
+    void takeSnapshot(vm.id, { name: name.trim(), description, memory: on && memory, quiesce: !(on && memory) && quiesce });
   };
   return (
     <Dialog title={`Take Virtual Machine Snapshot for ${vm.name}`} onClose={onClose}
@@ -35,10 +36,10 @@ export function TakeSnapshotDialog({ vm, onClose }: { vm: VmView; onClose(): voi
           Snapshot the virtual machine's memory
         </label>
         <label className="check">
-          <input type="checkbox" checked={on && !memory && quiesce} disabled={!on || memory} onChange={(e) => setQuiesce(e.target.checked)} />
+          <input type="checkbox" checked={!(on && memory) && quiesce} disabled={on && memory} onChange={(e) => setQuiesce(e.target.checked)} />
           Quiesce guest file system (Needs VMware Tools installed)
         </label>
-        {!on && <p className="muted small">The virtual machine is not powered on, so neither memory nor a quiesce applies.</p>}
+        {!on && <p className="muted small">The virtual machine is not powered on: there is no memory to save, and nothing runs in the guest to quiesce.</p>}
       </form>
     </Dialog>
   );
