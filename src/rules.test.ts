@@ -9,9 +9,10 @@ const root = join(__dirname, '..');
 
 /** Each rule page, how many rules it has, and how a test names one of its rules ("rule 7", "vss rule 7"). */
 const PAGES = [
-  { page: 'docs/rules/vmware-snapshots.md', rules: 28, named: /(?<!vss )(?<!vss\.md )(?<!backup )\brules? (\d+)(?:-(\d+))?/g },
+  { page: 'docs/rules/vmware-snapshots.md', rules: 28, named: /(?<!vss )(?<!vss\.md )(?<!backup )(?<!restore )\brules? (\d+)(?:-(\d+))?/g },
   { page: 'docs/rules/vss.md', rules: 23, named: /\bvss(?:\.md)? rules? (\d+)(?:-(\d+))?/g },
   { page: 'docs/rules/backup-jobs.md', rules: 15, named: /\bbackup rules? (\d+)(?:-(\d+))?/g },
+  { page: 'docs/rules/restores.md', rules: 3, named: /\brestore rules? (\d+)(?:-(\d+))?/g },
 ];
 
 function testFiles(dir: string): string[] {

@@ -34,6 +34,8 @@ export const EVENT_KINDS = [
   'backup.jobChanged', 'backup.skipped', 'backup.leftover', 'backup.runStart', 'backup.runEnd',
   'backup.hotAdd', 'backup.hotRemove', 'backup.transferStart', 'backup.transferDone', 'backup.crashed',
   'backup.proxyLock', 'backup.truncateLogs', 'backup.vmDone', 'backup.vmWarning', 'backup.vmFailed',
+  // Active Directory domain controllers after their disks went back in time
+  'directory.usnRollback', 'directory.invocationReset',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -49,6 +51,7 @@ const KIND_SEVERITY: Partial<Record<EventKind, Severity>> = {
   'vss.abort': 'error', 'vss.backupFailed': 'error', 'backup.crashed': 'error', 'backup.vmFailed': 'error',
   'vm.question': 'warning', 'vm.snapshotDiscarded': 'warning', 'quiesce.ignored': 'warning', 'snapshot.advice': 'warning',
   'backup.skipped': 'warning', 'backup.leftover': 'warning', 'backup.proxyLock': 'warning', 'backup.vmWarning': 'warning',
+  'directory.usnRollback': 'error',
 };
 
 export function severityOf(kind: EventKind, detail?: EventDetail): Severity {

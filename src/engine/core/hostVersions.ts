@@ -38,7 +38,7 @@ export interface HostChange {
 
 export type HostFeature =
   | 'lazyCheckpoint' | 'vssQuiescing' | 'deleteAllNearestFirst' | 'win2008AppQuiescing' | 'diskEnableUuidDefault'
-  | 'consolidateCommand' | 'seSparseLargeDisks' | 'mirrorConsolidation' | 'separateVmem' | 'vssBackupType' | 'seSparseVmfs6';
+  | 'consolidateCommand' | 'seSparseLargeDisks' | 'mirrorConsolidation' | 'separateVmem' | 'vssBackupType' | 'seSparseVmfs6' | 'vmGenerationId';
 
 export const HOST_CHANGES: readonly HostChange[] = [
   { feature: 'lazyCheckpoint', since: '3.5', what: 'Memory snapshot of a running VM', before: '-',
@@ -62,6 +62,10 @@ export const HOST_CHANGES: readonly HostChange[] = [
     before: 'a "Consolidate Helper" delta takes the writes; passes repeat until the helper copies within 12 s, then a stunned pass',
     after: 'the mirror driver: about one pass and a short stun',
     source: 'Broadcom KB 337175; Cormac Hogan, "Snapshot consolidation changes in vSphere 6.0"' },
+  { feature: 'vmGenerationId', since: '5.1', what: 'VM-Generation ID (a Windows Server 2012 guest sees a snapshot revert or a restore)',
+    before: 'none: a domain controller cannot tell that its disks went back in time',
+    after: 'the host changes the VM-Generation ID when a snapshot is applied; a Windows Server 2012 or later domain controller resets its invocation ID',
+    source: 'ESXi 5.0 Update 2 (December 2012) first exposed it (Sander Berkouwer, "Active Directory Virtualization Safeguards with VM-GenerationID on VMware vSphere", dirteam.com); the lab\'s version list has no 5.0 Update 2, so 5.1 is the first listed version with it; Microsoft, "Virtual machine generation identifier" (guests: Windows Server 2012 and later)' },
   { feature: 'separateVmem', since: '6.0', what: 'Where a memory snapshot keeps the memory', before: 'inside the .vmsn',
     after: 'a separate -Snapshot<N>.vmem', source: 'vSphere API (FileLayoutEx)' },
   { feature: 'vssBackupType', since: '6.5', what: 'VSS backup type of a quiesced snapshot', before: 'always COPY',

@@ -84,7 +84,7 @@ const vm = z.object({
   name: z.string().min(1).max(80).optional(),
   host: id.optional(),
   datastore: id.optional(),
-  guest: z.enum(['windows2003', 'windows2008', 'windows2008r2', 'linux']).default('windows2003'),
+  guest: z.enum(['windows2003', 'windows2008', 'windows2008r2', 'windows2012', 'windows2016', 'linux']).default('windows2003'),
   memoryMB: z.number().int().min(4).max(1024 * 1024).default(2048),
   power: z.enum(['poweredOn', 'poweredOff', 'suspended']).default('poweredOn'),
   tools: tools.default({ status: 'running', build: 208167, vss: true }),

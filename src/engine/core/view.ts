@@ -158,6 +158,25 @@ export interface AppsView {
   exchange?: { logBytes: number; truncations: number; lastFullBackup: number | null; truncatedBytes?: number };
   /** msdb's backup history: `backups` rows, `copyOnlyBackups` of them copy-only (a VSS COPY); the newest row's type and flag. */
   sql?: { differentialBase: number | null; lastBackupType: string | null; backups?: number; copyOnlyBackups?: number; lastCopyOnly?: boolean };
+  /** A domain controller: its replication identity and whether it has found itself rolled back. */
+  ad?: DirectoryView;
+}
+
+export interface DirectoryView {
+  /** The DC's invocation ID: the database instance its USNs are counted in. */
+  invocationId: string;
+  /** The highest update sequence number this DC has committed. */
+  highestUsn: number;
+  /** The DC found that partners already hold its USNs (NTDS event 2095): a USN rollback. */
+  usnRollback: boolean;
+  /** Netlogon paused (the DC no longer answers logons) after a detected rollback. */
+  netlogonPaused: boolean;
+  /** The "Dsa Not Writable" registry value is set: replication in and out is disabled. */
+  dsaNotWritable: boolean;
+  /** How often the DC took a new invocation ID (VM-Generation ID safeguard, or a restore through the NTDS writer). */
+  invocationIdResets: number;
+  /** The host exposes a VM-Generation ID and the guest reads it (Windows Server 2012 or later). */
+  vmGenerationId: boolean;
 }
 
 /** `use`: what the file is for (core/fileUse.ts), the one grouping the page and lessons sum by. */

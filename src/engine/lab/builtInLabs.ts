@@ -69,5 +69,28 @@ export const datacenterLab: LabDefinitionInput = {
   }),
 };
 
-export const builtInLabs: Record<string, LabDefinitionInput> = { workshop: workshopLab, datacenter: datacenterLab };
+/**
+ * A small domain for what a revert or a restore does to Active Directory: two Windows Server 2008 R2
+ * domain controllers on an ESXi 5.0 host (no VM-Generation ID) and a Windows Server 2012 one on an
+ * ESXi 5.1 host (VM-Generation ID), all replicating with each other.
+ */
+export const domainLab: LabDefinitionInput = {
+  name: 'Domain controllers',
+  seed: 2095,
+  hosts: [{ id: 'esx01', version: '5.0' }, { id: 'esx02', version: '5.1' }],
+  datastores: [{ id: 'ds1', capacityGB: 300, fs: 'vmfs5', MBps: 150 }],
+  vms: [
+    { id: 'dc01', name: 'DC01', host: 'esx01', guest: 'windows2008r2', memoryMB: 4096, apps: ['ad', 'dhcp'],
+      tools: { status: 'running', build: 208167, vss: true }, vssService: 'manual',
+      disks: [{ id: 'disk1', capacityGB: 40 }], workload: { profile: 'dc' } },
+    { id: 'dc02', name: 'DC02', host: 'esx01', guest: 'windows2008r2', memoryMB: 4096, apps: ['ad'],
+      tools: { status: 'running', build: 208167, vss: true }, vssService: 'manual',
+      disks: [{ id: 'disk1', capacityGB: 40 }], workload: { profile: 'dc' } },
+    { id: 'dc03', name: 'DC03', host: 'esx02', guest: 'windows2012', memoryMB: 4096, apps: ['ad'],
+      tools: { status: 'running', build: 208167, vss: true }, vssService: 'manual',
+      disks: [{ id: 'disk1', capacityGB: 40 }], workload: { profile: 'dc' } },
+  ],
+};
+
+export const builtInLabs: Record<string, LabDefinitionInput> = { workshop: workshopLab, datacenter: datacenterLab, domain: domainLab };
 export const defaultLabDefinition = workshopLab;

@@ -20,6 +20,7 @@ import { buildStateView } from './stateView';
 import type { CommandResult, EventView, StateView } from '../core/view';
 import { Workloads } from '../features/guest/workload';
 import { initGuest } from '../features/guest/init';
+import { DirectoryReplication } from '../features/directory/replication';
 import { BackupApp } from '../features/backup/backupApp';
 import { syncChangeTracking } from '../model/disk/changeTracking';
 
@@ -40,6 +41,8 @@ export class Lab implements LabContext {
   readonly tasks: Task[] = [];
   readonly formatSettings: FormatSettings;
   readonly workloads: Workloads;
+  /** Active Directory replication between the lab's domain controllers. */
+  readonly directory: DirectoryReplication;
   /** The backup application of the lab definition's "backup" section (features/backup). */
   readonly backup: BackupApp;
   private taskSeq = 0;
@@ -82,6 +85,8 @@ export class Lab implements LabContext {
     for (const vm of this.vms) initGuest(this, vm);
     this.workloads = new Workloads(this, def);
     this.backup = new BackupApp(this, def.backup);
+    this.directory = new DirectoryReplication(this);
+    this.directory.start();
     this.scheduler.catchUp = { target: this.workloads, method: 'catchUp' };
   }
 

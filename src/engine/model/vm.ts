@@ -67,6 +67,11 @@ export class Vm {
   running: Task | null = null;
   queue: Task[] = [];
   guest!: GuestState;
+  /**
+   * The VM-Generation ID the host gives the guest (hosts that expose one, core/hostVersions.ts): it
+   * changes whenever the VM's disks go back in time (a snapshot applied, a restore).
+   */
+  generationId = 1;
   /** vmware.log grows a little with every event of this VM. */
   logBytes = 64 * 1024;
 

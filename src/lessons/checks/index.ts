@@ -9,6 +9,7 @@ import { power, question, warning, vmSetting, hostVersion, datastoreFree, worklo
 import { event, task, sequence } from './history';
 import { writer, writersStable, exchangeLogs, guestEvent } from './vss';
 import { backupRun } from './backup';
+import { directory } from './directory';
 
 const CHECKS = [
   snapshotCount, snapshotExists, snapshotBranches, currentSnapshot, snapshotAge,
@@ -17,6 +18,7 @@ const CHECKS = [
   event, task, sequence,
   writer, writersStable, exchangeLogs, guestEvent,
   backupRun,
+  directory,
 ] as const;
 
 type Simple = z.output<(typeof CHECKS)[number]['schema']>;

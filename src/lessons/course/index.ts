@@ -16,6 +16,7 @@ import { forgottenSnapshot } from './13-forgotten-snapshot';
 import { nightlyBackup } from './13-nightly-backup';
 import { leftoverSnapshot } from './14-leftover-snapshot';
 import { exchangeLogs } from './15-exchange-logs';
+import { domainControllerRevert } from './16-domain-controller-revert';
 
 export const course: LessonInput[] = [
   firstSnapshot,
@@ -33,6 +34,7 @@ export const course: LessonInput[] = [
   leftoverSnapshot,
   exchangeLogs,
   forgottenSnapshot,
+  domainControllerRevert,
   // The assessment comes last: it asks for everything the course taught.
   assessment,
 ];

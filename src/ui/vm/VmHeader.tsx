@@ -4,7 +4,8 @@ import { useSelectedVm } from '../../app/store';
 
 const GUEST: Record<string, string> = {
   windows2003: 'Microsoft Windows Server 2003', windows2008: 'Microsoft Windows Server 2008',
-  windows2008r2: 'Microsoft Windows Server 2008 R2', linux: 'Linux',
+  windows2008r2: 'Microsoft Windows Server 2008 R2', windows2012: 'Microsoft Windows Server 2012',
+  windows2016: 'Microsoft Windows Server 2016', linux: 'Linux',
 };
 const POWER: Record<string, string> = { poweredOn: 'Powered On', poweredOff: 'Powered Off', suspended: 'Suspended' };
 const TOOLS: Record<string, string> = { running: 'Running', notRunning: 'Not running', notInstalled: 'Not installed' };

@@ -9,6 +9,7 @@ import { refuse } from '../../core/result';
 import { vssadmin } from './vssadmin';
 import { net, sc } from './serviceCommands';
 import { eventvwr, wevtutil } from './eventViewer';
+import { repadmin } from '../directory/repadmin';
 
 export function execCommand(lab: LabContext, cmd: CommandOf<'guest.exec'>): CommandResult {
   const vm = lab.vm(cmd.vm)!;
@@ -26,17 +27,18 @@ export function runConsole(lab: LabContext, vm: Vm, line: string): string {
   if (vm.guestOs === 'linux') return name === 'help' ? linuxHelp() : `bash: ${head}: command not found\n\n${linuxHelp()}`;
   const modern = vm.guestOs !== 'windows2003';
   switch (name) {
-    case 'help': case '?': case '/?': return windowsHelp(modern);
+    case 'help': case '?': case '/?': return windowsHelp(modern, vm.guest.directory !== null);
     case 'vssadmin': return vssadmin(lab, vm, args);
     case 'net': return net(lab, vm, args);
     case 'sc': return sc(lab, vm, args);
     case 'eventvwr': return eventvwr(vm, args);
     case 'wevtutil': if (modern) return wevtutil(vm, args); break;
+    case 'repadmin': { const out = repadmin(lab, vm, args); if (out !== null) return out; break; }
   }
-  return `'${head}' is not recognized as an internal or external command,\noperable program or batch file.\n\n${windowsHelp(modern)}`;
+  return `'${head}' is not recognized as an internal or external command,\noperable program or batch file.\n\n${windowsHelp(modern, vm.guest.directory !== null)}`;
 }
 
-function windowsHelp(modern: boolean): string {
+function windowsHelp(modern: boolean, domainController: boolean): string {
   return 'Commands in this guest console:\n'
     + '  vssadmin list writers             VSS writers, their state and last error\n'
     + '  vssadmin list providers           shadow copy providers (VMware\'s only during a quiesce)\n'
@@ -45,8 +47,9 @@ function windowsHelp(modern: boolean): string {
     + '  net stop <service>                stop a service, e.g. net stop MSExchangeIS\n'
     + '  sc config <service> start= <auto|demand|disabled>   change a startup type, e.g. sc config vss start= demand\n'
     + '  sc query <service> | sc qc <service>                 a service\'s state or configuration\n'
-    + '  eventvwr [application|system] [count]                the Windows event log, newest first\n'
-    + (modern ? '  wevtutil qe <Application|System> [/c:<count>]      the event log, wevtutil\'s layout\n' : '')
+    + '  eventvwr [application|system|directory] [count]      the Windows event log, newest first\n'
+    + (modern ? '  wevtutil qe <Application|System|"Directory Service"> [/c:<count>]   the event log, wevtutil\'s layout\n' : '')
+    + (domainController ? '  repadmin /showrepl                this domain controller\'s replication partners and last attempts\n' : '')
     + '  help                              this list\n';
 }
 

@@ -1,5 +1,6 @@
-// The guest's event log as text: `eventvwr [application|system] [count]` on every Windows guest and
-// `wevtutil qe Application|System` on Windows 2008 and later. Newest first, as Event Viewer lists.
+// The guest's event log as text: `eventvwr [application|system|directory] [count]` on every Windows
+// guest and `wevtutil qe Application|System|"Directory Service"` on Windows 2008 and later. Newest
+// first, as Event Viewer lists. A domain controller also has the Directory Service log.
 import type { Vm } from '../../model/vm';
 import type { GuestEvent } from '../../model/guest/guestState';
 import { guestDate } from '../../model/guest/wallClock';
@@ -8,9 +9,12 @@ const DEFAULT_COUNT = 30;
 
 export function eventvwr(vm: Vm, args: string[]): string {
   const which = (args[0] ?? '').toLowerCase();
-  const logs: GuestEvent['log'][] = which === 'system' ? ['System'] : which === 'application' ? ['Application'] : ['Application', 'System'];
-  if (which && which !== 'system' && which !== 'application' && !/^\d+$/.test(which)) {
-    return 'Usage: eventvwr [application|system] [count]\n';
+  const dc = vm.guest.directory !== null;
+  const named: Record<string, GuestEvent['log']> = { system: 'System', application: 'Application', directory: 'Directory Service', ds: 'Directory Service' };
+  const all: GuestEvent['log'][] = dc ? ['Application', 'System', 'Directory Service'] : ['Application', 'System'];
+  const logs: GuestEvent['log'][] = named[which] ? [named[which]] : all;
+  if (which && !named[which] && !/^\d+$/.test(which)) {
+    return `Usage: eventvwr [application|system${dc ? '|directory' : ''}] [count]\n`;
   }
   const countArg = args.find((a) => /^\d+$/.test(a));
   const count = countArg ? Math.max(1, Number(countArg)) : DEFAULT_COUNT;
@@ -33,13 +37,16 @@ function listing(vm: Vm, log: GuestEvent['log'], count: number): string {
 /** `wevtutil qe <log> [/c:N] [/f:text]`: the same entries in wevtutil's text layout. */
 export function wevtutil(vm: Vm, args: string[]): string {
   const verb = (args[0] ?? '').toLowerCase();
-  const log = (args[1] ?? '').toLowerCase();
-  if ((verb !== 'qe' && verb !== 'query-events') || (log !== 'application' && log !== 'system')) {
-    return 'Usage: wevtutil qe <Application|System> [/c:<count>] [/rd:true] [/f:text]\n';
+  // "Directory Service" arrives as two words; its quotes are optional.
+  const rest = args.slice(1).filter((a) => !a.startsWith('/'));
+  const log = rest.join(' ').replace(/"/g, '').toLowerCase();
+  const names: Record<string, GuestEvent['log']> = { application: 'Application', system: 'System', 'directory service': 'Directory Service' };
+  if ((verb !== 'qe' && verb !== 'query-events') || !names[log]) {
+    return 'Usage: wevtutil qe <Application|System|"Directory Service"> [/c:<count>] [/rd:true] [/f:text]\n';
   }
   const c = args.find((a) => /^\/c:\d+$/i.test(a));
   const count = c ? Math.max(1, Number(c.slice(3))) : DEFAULT_COUNT;
-  const name = log === 'system' ? 'System' : 'Application';
+  const name = names[log];
   const entries = vm.guest.eventLog.filter((e) => e.log === name).slice(-count).reverse();
   return entries.map((e, i) => {
     const { date, time } = guestDate(e.time);

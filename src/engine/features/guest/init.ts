@@ -4,9 +4,11 @@ import type { LabContext } from '../context';
 import type { Vm } from '../../model/vm';
 import type { PowerState } from '../../core/view';
 import { initWriters, resetGuestOnBoot } from '../vss/guestModel';
+import { directoryStarts, initDirectory } from '../directory/safeguards';
 
 export function initGuest(lab: LabContext, vm: Vm): void {
   initWriters(lab, vm);
+  initDirectory(lab, vm);
 }
 
 export function onGuestPower(lab: LabContext, vm: Vm, was: PowerState, now: PowerState, cause?: string): void {
@@ -20,4 +22,6 @@ export function onGuestPower(lab: LabContext, vm: Vm, was: PowerState, now: Powe
   }
   // A guest that boots afresh (not a resume) starts its services, and its writers, stable.
   if (now === 'poweredOn' && was === 'poweredOff') resetGuestOnBoot(lab, vm);
+  // A domain controller's database starts counting again, and checks the VM-Generation ID first.
+  if (now === 'poweredOn' && was !== 'poweredOn') directoryStarts(lab, vm);
 }

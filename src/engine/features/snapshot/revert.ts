@@ -12,6 +12,7 @@ import { setPower } from '../vm/power';
 import { restoreAppData } from '../../model/guest/guestState';
 import { copySpeed } from '../datastore/speed';
 import { syncChangeTracking } from '../../model/disk/changeTracking';
+import { disksWentBack } from '../directory/safeguards';
 
 const CHANGES_DISKS = { changesDisks: true } as const;
 
@@ -75,6 +76,8 @@ export function revertTo(lab: LabContext, vm: Vm, snap: Snapshot): void {
   // The applications' files are back as they were: Exchange logs a backup truncated since, the
   // database header's last full backup, SQL Server's backup history.
   restoreAppData(vm.guest, snap.appData);
+  // A host with VM-Generation ID tells the guest its disks went back (a DC then resets itself).
+  disksWentBack(vm);
   vm.current = snap;
   const power = snap.memory ? (snap.powerState === 'suspended' ? 'suspended' : 'poweredOn') : 'poweredOff';
   // The current memory goes too: the running guest ends as at a power-off (an in-guest backup in

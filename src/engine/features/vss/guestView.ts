@@ -1,5 +1,6 @@
 // The guest's quiescing side as the state view shows it: services, providers, shadow copies, the
 // session in progress, the last quiesce and the newest event log entries.
+import { readsGenerationId } from '../directory/safeguards';
 import type { Vm } from '../../model/vm';
 import type { AppsView, VmView } from '../../core/view';
 import { SOFTWARE_PROVIDER, VMWARE_PROVIDER } from './shadows';
@@ -11,6 +12,13 @@ export function appsView(vm: Vm): AppsView {
   const sql = vm.guest.sql;
   const apps: AppsView = {};
   if (ex) apps.exchange = { logBytes: ex.logBytes, truncations: ex.truncations, lastFullBackup: ex.lastFullBackup, truncatedBytes: ex.truncatedBytes };
+  const ad = vm.guest.directory;
+  if (ad) {
+    apps.ad = {
+      invocationId: ad.invocationId, highestUsn: ad.usn, usnRollback: ad.usnRollback, netlogonPaused: ad.netlogonPaused,
+      dsaNotWritable: ad.dsaNotWritable, invocationIdResets: ad.invocationIdResets, vmGenerationId: readsGenerationId(vm),
+    };
+  }
   if (sql) apps.sql = { differentialBase: sql.differentialBase, lastBackupType: sql.lastBackupType, backups: sql.backups, copyOnlyBackups: sql.copyOnlyBackups, lastCopyOnly: sql.lastCopyOnly };
   return apps;
 }

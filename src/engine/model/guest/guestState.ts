@@ -3,6 +3,7 @@
 // only reads it through them.
 import type { QuiesceView } from '../../core/view';
 import type { VssWriterState } from '../../core/vssWriterState';
+import { copyDirectory, type DirectoryState } from './directory';
 
 export interface WriterState {
   name: string;
@@ -44,7 +45,7 @@ export interface ShadowCopy {
 /** One entry of the Windows event log (Application or System). */
 export interface GuestEvent {
   time: number;
-  log: 'Application' | 'System';
+  log: 'Application' | 'System' | 'Directory Service';
   level: 'Information' | 'Warning' | 'Error';
   source: string;
   id: number;
@@ -66,6 +67,8 @@ export interface GuestState {
   eventLog: GuestEvent[];
   exchange: ExchangeState | null;
   sql: SqlState | null;
+  /** Active Directory on a domain controller (apps "ad" on a Windows guest); features/directory runs it. */
+  directory: DirectoryState | null;
   /** The VSS session in progress (one at a time: VSS_E_SNAPSHOT_SET_IN_PROGRESS otherwise). */
   session: GuestSession | null;
   /** Requestors at work in the guest (a VMware Tools quiesce, a backup application); a power-off ends them. */
@@ -99,6 +102,7 @@ export function newGuestState(apps: readonly string[]): GuestState {
     eventLog: [],
     exchange: apps.includes('exchange') ? { logBytes: 0, truncations: 0, lastFullBackup: null, truncatedBytes: 0 } : null,
     sql: apps.includes('sql') ? { differentialBase: null, lastBackupType: null, backups: 0, copyOnlyBackups: 0, lastCopyOnly: false } : null,
+    directory: null,
     session: null,
     requestors: [],
     vmwareProvider: false,
@@ -111,13 +115,15 @@ export function newGuestState(apps: readonly string[]): GuestState {
 
 /** What the guest's applications keep on their disks (Exchange logs and database header, SQL Server's
  * backup history): a snapshot captures it with the disks, and a revert brings it back (rule 18). */
-export interface AppData { exchange: ExchangeState | null; sql: SqlState | null }
+export interface AppData { exchange: ExchangeState | null; sql: SqlState | null; directory?: DirectoryState | null }
 
 export function captureAppData(g: GuestState): AppData {
-  return { exchange: g.exchange && { ...g.exchange }, sql: g.sql && { ...g.sql } };
+  return { exchange: g.exchange && { ...g.exchange }, sql: g.sql && { ...g.sql }, directory: g.directory && copyDirectory(g.directory) };
 }
 
 export function restoreAppData(g: GuestState, saved: AppData): void {
   g.exchange = saved.exchange && { ...saved.exchange };
   g.sql = saved.sql && { ...saved.sql };
+  // The directory database goes back with the disks: its USN, its invocation ID, its vector.
+  if (saved.directory !== undefined) g.directory = saved.directory && copyDirectory(saved.directory);
 }
