@@ -1,20 +1,12 @@
-// Formatting for people: sizes, simulated times and speeds. Display only, no domain rules. Sizes and
-// durations are the engine's own formatters, so a message and the page write a number the same way.
+// Formatting for people: sizes, simulated times and speeds. Display only, no domain rules. Sizes,
+// durations and lab-clock times are the engine's own formatters, so a message, a lesson and the page
+// write a number the same way.
 
-export { formatBytes, formatDuration } from '../engine/core/format';
+export { formatBytes, formatDuration, formatLabTime } from '../engine/core/format';
+import { formatLabTime } from '../engine/core/format';
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-/** Simulated time as "d 2 03:04:05.678" (the day only once a day has passed). */
-export function formatSimTime(ms: number, withMs = true): string {
-  const t = Math.max(0, Math.floor(ms));
-  const days = Math.floor(t / 86_400_000);
-  const h = Math.floor(t / 3_600_000) % 24;
-  const m = Math.floor(t / 60_000) % 60;
-  const s = Math.floor(t / 1000) % 60;
-  const clock = `${pad(h)}:${pad(m)}:${pad(s)}${withMs ? `.${pad(t % 1000, 3)}` : ''}`;
-  return days > 0 ? `day ${days + 1}, ${clock}` : clock;
-}
+/** Simulated time as the lab clock shows it ("day 2, 03:04:05.678"; the day only once a day has passed). */
+export const formatSimTime = (ms: number, withMs = true): string => formatLabTime(ms, withMs ? 'ms' : 'seconds');
 
 /** Speed as simulated time per real time: "1/10 slow motion", "real time", "1 hour per minute" ... */
 /**

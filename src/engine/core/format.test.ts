@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration } from './format';
+import { formatBytes, formatDuration, formatLabTime } from './format';
 
 describe('formatBytes', () => {
   it('writes binary units with two, one or no decimals by size', () => {
@@ -23,5 +23,22 @@ describe('formatDuration', () => {
     expect(formatDuration(2 * 3_600_000 + 5 * 60_000)).toBe('2 h 5 min');
     expect(formatDuration(2 * 3_600_000)).toBe('2 h');
     expect(formatDuration(36 * 3_600_000)).toBe('1.5 days');
+  });
+});
+
+describe('formatLabTime: the lab clock, one way everywhere', () => {
+  it('writes hh:mm:ss, the day only once a day has passed, to the minute or the millisecond on request', () => {
+    expect(formatLabTime(0)).toBe('00:00:00');
+    expect(formatLabTime(10_500)).toBe('00:00:10');
+    expect(formatLabTime(86_399_999)).toBe('23:59:59');
+    expect(formatLabTime(90_061_001)).toBe('day 2, 01:01:01');
+    expect(formatLabTime(90_061_001, 'minutes')).toBe('day 2, 01:01');
+    expect(formatLabTime(90_061_001, 'ms')).toBe('day 2, 01:01:01.001');
+    expect(formatLabTime(6 * 86_400_000 + 77_155_000)).toBe('day 7, 21:25:55');
+  });
+
+  it('is what a backup job\'s messages write', async () => {
+    const { clock: jobClock } = await import('../features/backup/clock');
+    expect(jobClock(90_061_001)).toBe(formatLabTime(90_061_001, 'minutes'));
   });
 });

@@ -26,3 +26,18 @@ export function formatDuration(ms: number): string {
 
 const pair = (big: number, bigUnit: string, small: number, smallUnit: string): string =>
   small ? `${big} ${bigUnit} ${small} ${smallUnit}` : `${big} ${bigUnit}`;
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+/**
+ * Simulated time as the lab's clock shows it, the one way the page, engine messages and lessons write
+ * it: "03:04:05", and "day 2, 03:04:05" once a day has passed. `precision` drops the seconds
+ * ("minutes": "day 2, 03:04") or adds milliseconds ("ms": "03:04:05.678").
+ */
+export function formatLabTime(ms: number, precision: 'minutes' | 'seconds' | 'ms' = 'seconds'): string {
+  const t = Math.max(0, Math.floor(ms));
+  const days = Math.floor(t / 86_400_000);
+  const hm = `${pad(Math.floor(t / 3_600_000) % 24)}:${pad(Math.floor(t / 60_000) % 60)}`;
+  const clock = precision === 'minutes' ? hm : `${hm}:${pad(Math.floor(t / 1000) % 60)}${precision === 'ms' ? `.${pad(t % 1000, 3)}` : ''}`;
+  return days > 0 ? `day ${days + 1}, ${clock}` : clock;
+}

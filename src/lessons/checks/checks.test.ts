@@ -39,7 +39,7 @@ describe('checks', () => {
     l.advance(3000);
     const half = check(l, spec);
     expect(half.done).toBe(false);
-    expect(half.why).toMatch(/came at 0:00:0\d, but not yet/);
+    expect(half.why).toMatch(/came at 00:00:0\d, but not yet/);
     l.dispatch({ type: 'snapshot.take', vm: 'exch01', name: 'b' });
     l.advance(2000);
     expect(check(l, spec).done).toBe(true);

@@ -1,6 +1,6 @@
 // What every check needs: the state view, and short, concrete wording for what the lab shows.
 import type { StateView, VmView, DiskView, EventView } from '../../engine/core/view';
-import { formatBytes } from '../../engine/core/format';
+import { formatBytes, formatLabTime } from '../../engine/core/format';
 
 export interface CheckResult { done: boolean; why: string }
 
@@ -21,13 +21,8 @@ export function findDisk(vm: VmView, id: string): DiskView | CheckResult {
 export const isResult = (v: unknown): v is CheckResult =>
   typeof v === 'object' && v !== null && 'done' in v && 'why' in v && !('id' in v);
 
-/** Simulated time as the lab clock shows it: h:mm:ss. */
-export function clock(ms: number): string {
-  const s = Math.floor(ms / 1000);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  return `${h}:${String(m).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
-}
+/** Simulated time as the lab clock shows it ("day 2, 03:04:05"). */
+export const clock = (ms: number): string => formatLabTime(ms);
 
 /** Bytes as the page and the engine write them. */
 export const size = formatBytes;
