@@ -1,12 +1,20 @@
 // "Host settings": the host's ESX version, as a trainer upgrades or downgrades the lab's host.
 import { useId, useState, type FormEvent } from 'react';
 import type { HostView } from '../../engine/core/view';
-import { HOST_VERSIONS } from '../../engine/core/hostVersions';
+import type { HostVersion } from '../../engine/core/hostVersions';
 import { configureHost } from '../../app/commands';
 import { Dialog } from '../common/Dialog';
 
 /** How the vSphere Client names a version: "4.0 Update 2" for "4.0u2". */
 export const versionLabel = (v: string) => `ESX ${v.replace(/u(\d+)$/, ' Update $1')}`;
+
+// Every version the lab knows, oldest first: typed as a record of HostVersion, so a version added to
+// (or dropped from) the engine's list fails the typecheck until it is here too.
+const VERSIONS: Record<HostVersion, true> = {
+  '3.5': true, '3.5u2': true, '4.0': true, '4.0u2': true, '4.1': true, '5.0': true, '5.1': true, '5.5': true,
+  '6.0': true, '6.5': true, '6.7': true, '7.0': true,
+};
+const HOST_VERSIONS = Object.keys(VERSIONS);
 
 export function HostSettingsDialog({ host, onClose }: { host: HostView; onClose(): void }) {
   const [version, setVersion] = useState<string>(host.version);
