@@ -7,8 +7,9 @@ import type { StateView } from '../engine/core/view';
 
 export interface DatastoreSample { capacity: number; used: number; base: number; deltas: number; memory: number; other: number }
 export interface DiskSample { deltaBytes: number; chainDepth: number; readAmplification: number }
-export interface VmSample { disks: Record<string, DiskSample>; logBytes?: number; truncations?: number }
-export interface Sample { t: number; datastores: Record<string, DatastoreSample>; vms: Record<string, VmSample> }
+/** By lab id, in Maps: an id may be any word, "constructor" included, which a plain object already has. */
+export interface VmSample { disks: Map<string, DiskSample>; logBytes?: number; truncations?: number }
+export interface Sample { t: number; datastores: Map<string, DatastoreSample>; vms: Map<string, VmSample> }
 
 export const MAX_SAMPLES = 240;
 
@@ -18,7 +19,7 @@ const group: Partial<Record<FileUse, 'base' | 'deltas' | 'memory'>> = {
 };
 
 export function sampleOf(s: StateView): Sample {
-  const datastores: Record<string, DatastoreSample> = {};
+  const datastores = new Map<string, DatastoreSample>();
   for (const d of s.datastores) {
     const sums = { base: 0, deltas: 0, memory: 0 };
     for (const f of d.files) {
@@ -26,18 +27,18 @@ export function sampleOf(s: StateView): Sample {
       if (g) sums[g] += f.sizeBytes;
     }
     const other = Math.max(0, d.usedBytes - sums.base - sums.deltas - sums.memory);
-    datastores[d.id] = { capacity: d.capacityBytes, used: d.usedBytes, ...sums, other };
+    datastores.set(d.id, { capacity: d.capacityBytes, used: d.usedBytes, ...sums, other });
   }
-  const vms: Record<string, VmSample> = {};
+  const vms = new Map<string, VmSample>();
   for (const v of s.vms) {
-    const disks: Record<string, DiskSample> = {};
+    const disks = new Map<string, DiskSample>();
     for (const d of v.disks) {
       let deltaBytes = 0;
       for (let i = 1; i < d.chain.length; i++) deltaBytes += d.chain[i].sizeBytes;
-      disks[d.id] = { deltaBytes, chainDepth: d.chainDepth, readAmplification: d.readAmplification };
+      disks.set(d.id, { deltaBytes, chainDepth: d.chainDepth, readAmplification: d.readAmplification });
     }
     const ex = v.apps.exchange;
-    vms[v.id] = ex ? { disks, logBytes: ex.logBytes, truncations: ex.truncations } : { disks };
+    vms.set(v.id, ex ? { disks, logBytes: ex.logBytes, truncations: ex.truncations } : { disks });
   }
   return { t: s.time, datastores, vms };
 }

@@ -58,15 +58,15 @@ describe('chart history', () => {
     lab.advance(120_000);
     const st = lab.state();
     const s = sampleOf(st);
-    const ds = s.datastores.ds1;
+    const ds = s.datastores.get('ds1')!;
     expect(ds.base + ds.deltas + ds.memory + ds.other).toBe(st.datastores[0].usedBytes);
     expect(ds.memory).toBeGreaterThan(0);
     const exch = st.vms.find((v) => v.id === 'exch01')!;
-    expect(s.vms.exch01.disks.disk1.deltaBytes).toBe(exch.disks[0].chain.slice(1).reduce((n, f) => n + f.sizeBytes, 0));
+    expect(s.vms.get('exch01')!.disks.get('disk1')!.deltaBytes).toBe(exch.disks[0].chain.slice(1).reduce((n, f) => n + f.sizeBytes, 0));
   });
 
   it('keeps the samples before a moment the lab went back to (a seek), and thins old samples when full', () => {
-    const at = (t: number): Sample => ({ t, datastores: {}, vms: {} });
+    const at = (t: number): Sample => ({ t, datastores: new Map(), vms: new Map() });
     let series: Sample[] = [];
     for (let t = 0; t < 20; t++) series = addSample(series, at(t), 10);
     expect(series.length).toBeLessThanOrEqual(10);

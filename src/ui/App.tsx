@@ -41,6 +41,8 @@ const DECK: DeckPanel[] = [
 const BACKUP_PANEL: DeckPanel = { id: 'panel-backup', label: 'Backup jobs' };
 const DECK_WITH_BACKUP = [...DECK, BACKUP_PANEL];
 
+// Each panel sits in its own error boundary, outside the panel (a Region's own boundary cannot catch
+// what fails in the component that renders it): a panel that fails says so and the rest keeps working.
 export function App() {
   useShortcuts();
   const status = useLab((s) => s.status);
@@ -59,30 +61,30 @@ export function App() {
       <LmsBanner />
       {status === 'starting' && <p className="starting" role="status">Starting the lab…</p>}
       <div className="workspace">
-        <Inventory />
+        <ErrorBoundary name="Inventory"><Inventory /></ErrorBoundary>
         <main className="main" aria-label="Virtual machine">
           {/* The first screen: the VM, its tree and its timeline, sized to the window. */}
           <div className="first-screen">
             <ErrorBoundary name="VM summary"><VmHeader /><VmAlarms /></ErrorBoundary>
             <div className="grid-2">
-              <SnapshotTree />
-              <VssTimeline />
+              <ErrorBoundary name="Snapshot tree"><SnapshotTree /></ErrorBoundary>
+              <ErrorBoundary name="VSS timeline"><VssTimeline /></ErrorBoundary>
             </div>
           </div>
           <PanelNav panels={hasJobs ? DECK_WITH_BACKUP : DECK} />
-          <DiskChain id="panel-chain" />
-          <EventsPanel id="panel-events" />
+          <ErrorBoundary name="Disk chain"><DiskChain id="panel-chain" /></ErrorBoundary>
+          <ErrorBoundary name="Events"><EventsPanel id="panel-events" /></ErrorBoundary>
           <div className="grid-3">
-            <GuestConsole id="panel-console" />
-            <BreakSomething id="panel-faults" />
-            <VmSettings id="panel-settings" />
+            <ErrorBoundary name="Guest console"><GuestConsole id="panel-console" /></ErrorBoundary>
+            <ErrorBoundary name="Break something"><BreakSomething id="panel-faults" /></ErrorBoundary>
+            <ErrorBoundary name="VM settings"><VmSettings id="panel-settings" /></ErrorBoundary>
           </div>
-          <DatastorePanel id="panel-datastore" />
-          <BackupJobs id="panel-backup" />
+          <ErrorBoundary name="Datastore"><DatastorePanel id="panel-datastore" /></ErrorBoundary>
+          <ErrorBoundary name="Backup jobs"><BackupJobs id="panel-backup" /></ErrorBoundary>
         </main>
-        <LessonSlot />
+        <ErrorBoundary name="Lesson"><LessonSlot /></ErrorBoundary>
       </div>
-      <RecentTasks />
+      <ErrorBoundary name="Recent Tasks"><RecentTasks /></ErrorBoundary>
       <QuestionDialog />
       <Notices />
     </div>

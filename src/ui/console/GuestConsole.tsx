@@ -18,26 +18,27 @@ export function GuestConsole({ id }: { id?: string }) {
   const vmId = vm?.id ?? '';
   const linux = vm?.guest === 'linux';
   const prompt = linux ? `root@${vm?.name.toLowerCase()}:~# ` : 'C:\\>';
-  const [lines, setLines] = useState<Record<string, Line[]>>({});
+  // Keyed by VM id in a Map: a VM may be called "constructor", which a plain object already has.
+  const [lines, setLines] = useState<ReadonlyMap<string, Line[]>>(() => new Map());
   const [history, setHistory] = useState<History>(emptyHistory);
   const [input, setInput] = useState('');
   const [busy, setBusy] = useState(false);
   const screen = useRef<HTMLDivElement>(null);
-  const shown = lines[vmId] ?? [];
+  const shown = lines.get(vmId) ?? [];
 
   useEffect(() => {
     const el = screen.current;
     if (el) el.scrollTop = el.scrollHeight;
   }, [shown.length]);
 
-  const print = (add: Line[]) => setLines((all) => ({ ...all, [vmId]: [...(all[vmId] ?? []), ...add].slice(-400) }));
+  const print = (add: Line[]) => setLines((all) => new Map(all).set(vmId, [...(all.get(vmId) ?? []), ...add].slice(-400)));
 
   const run = async (command: string) => {
     setHistory((h) => pushHistory(h, command));
     setInput('');
     const text = command.trim();
     if (!text) { print([{ kind: 'in', text: prompt }]); return; }
-    if (text === 'cls' || text === 'clear') { setLines((all) => ({ ...all, [vmId]: [] })); return; }
+    if (text === 'cls' || text === 'clear') { setLines((all) => new Map(all).set(vmId, [])); return; }
     const echo: Line = { kind: 'in', text: prompt + command };
     if (text === 'help' || text === '/?') { print([echo, { kind: 'out', text: HELP_TEXT }]); return; }
     setBusy(true);

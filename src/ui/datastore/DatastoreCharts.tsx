@@ -8,7 +8,7 @@ import {
 } from 'recharts';
 import { useHistory } from '../../app/history';
 import { formatSimTime } from '../../app/format';
-import { amplificationPoints, deltaRows, logRows, spaceRows } from './chartData';
+import { amplificationPoints, deltaRows, logRows, spaceRows, type DeltaRow } from './chartData';
 
 const COLORS = ['#0079b8', '#c92100', '#62a420', '#8939ad', '#e57200', '#00968b'];
 const timeAxis = <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => formatSimTime(t, false)} minTickGap={40} fontSize={11} />;
@@ -57,7 +57,7 @@ export default memo(function DatastoreCharts({ datastore, vm, vmName }: Props) {
             <YAxis fontSize={11} width={48} />
             <Tooltip labelFormatter={tooltipTime} />
             <Legend wrapperStyle={{ fontSize: 11 }} />
-            {deltas.disks.map((d, i) => <Line key={d} type="stepAfter" dataKey={d} stroke={COLORS[i % COLORS.length]} dot={false} isAnimationActive={false} />)}
+            {deltas.disks.map((d, i) => <Line key={d} type="stepAfter" name={d} dataKey={(row: DeltaRow) => row.mb.get(d) ?? null} stroke={COLORS[i % COLORS.length]} dot={false} isAnimationActive={false} />)}
           </LineChart>
         </ResponsiveContainer>
       </figure>

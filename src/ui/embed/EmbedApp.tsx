@@ -1,6 +1,7 @@
 // The lab inside a slide (embed=1): no app chrome, only the chosen panels, sharing the iframe's space.
 import { usePageOptions } from '../../app/embed/pageOptions';
 import { CrashBanner } from '../common/CrashBanner';
+import { ErrorBoundary } from '../common/ErrorBoundary';
 import { Notices } from '../common/Notices';
 import { useShortcuts } from '../controls/useShortcuts';
 import { Scrubber } from '../controls/Scrubber';
@@ -20,8 +21,8 @@ export function EmbedApp() {
       <OptionsBanner />
       <div className={`embed-panels embed-count-${Math.min(panels.length, 4)}`}>
         {panels.map((p) => {
-          const { component: Region } = PANEL_REGIONS[p];
-          return <div key={p} className={`embed-cell embed-${p}`}><Region /></div>;
+          const { component: Region, label } = PANEL_REGIONS[p];
+          return <div key={p} className={`embed-cell embed-${p}`}><ErrorBoundary name={label}><Region /></ErrorBoundary></div>;
         })}
       </div>
       <div className="embed-history"><Scrubber /></div>
