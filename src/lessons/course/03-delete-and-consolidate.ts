@@ -49,7 +49,7 @@ export const deleteAndConsolidate: LessonInput = {
   ],
   hints: [
     'Take "s1", "s2" and "s3" a few seconds apart so each delta gets some data. Delete "s2": the delta above it (the one "s3" recorded) merges into the file "s2" recorded.',
-    'Faults live under the VM\'s fault controls: `fault.inject` with `{ "kind": "fileLock", "once": true }` makes the next merge fail.',
+    'In **Break something** choose the fault "Disk file locked", tick "Only once" and press **Inject fault**: the next merge fails.',
     'After the failed Delete All the snapshots are gone from Snapshot Manager, but their deltas are not: the VM shows "Virtual machine disks consolidation is needed". Consolidate merges them.',
     {
       text: 'Deleted the wrong snapshot? Go back in time to just before that delete and try the other one: the way you went stays as a branch you can compare with.',

@@ -56,7 +56,7 @@ export const independentDisks: LessonInput = {
   hints: [
     'After Take Snapshot..., the Disk chain tab shows a delta on Hard disk 1 only; Hard disk 3 (temp) shows its redo log (it has had one since power on).',
     'Tick "Snapshot the virtual machine\'s memory" for a running VM with independent disks and read the task\'s error.',
-    'Write to scratch from the guest (`guest.write` on disk scratch), then Revert to Snapshot. The revert powers WEB01 off (no memory in the snapshot): power it on again.',
+    'Under the Guest console, write 256 MB to Hard disk 2 (scratch) at 2 GB from its start (past the data it holds) and press **Write**, then Revert to Snapshot. The revert powers WEB01 off (no memory in the snapshot): power it on again.',
   ],
   solution: [
     { command: { type: 'snapshot.take', vm: 'web01', name: 'baseline' }, caption: 'Only Hard disk 1 gets a delta' },

@@ -12,7 +12,7 @@ export const backupTypes: LessonInput = {
   intro: [
     'A VSS requestor tells the writers what **kind** of backup it makes, and Exchange acts on it at the end (BackupComplete):',
     '- **Full**: databases, logs and checkpoints; **truncates** the logs;\n- **Copy**: the same data; does **not** truncate;\n- **Incremental**: the logs since the last Full or Incremental; **truncates** them;\n- **Differential**: the logs since the last Full; does **not** truncate.',
-    'EXCH01 also runs an in-guest backup application (`guest.backup`). Take a quiesced VMware snapshot, then run a Full, a Differential and an Incremental backup, and watch Exchange\'s transaction logs and truncation count in the VM summary.',
+    'EXCH01 also runs an in-guest backup application (**Backup type** and **Start backup** under the Guest console). Take a quiesced VMware snapshot, then run a Full, a Differential and an Incremental backup, and watch Exchange\'s transaction logs and truncation count in the VM summary.',
   ].join('\n\n'),
   lab: {
     definition: {

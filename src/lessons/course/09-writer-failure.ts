@@ -9,7 +9,7 @@ export const writerFailure: LessonInput = {
   title: 'Writer failure: diagnose, restart, retry',
   intro: [
     'The nightly quiesced snapshot of EXCH01 failed with vCenter\'s least helpful message: "An error occurred while saving the snapshot: Failed to quiesce the virtual machine." The reason is inside the guest.',
-    'Make it happen: inject a **writer error** into the Microsoft Exchange Writer at **freeze** (the Break something panel, or `fault.inject`) and take a quiesced snapshot. Then diagnose from the guest console: `vssadmin list writers` (which writer failed, in which state, with which error?) and `eventvwr application` (VSS event 8229). Fix the cause (clear the fault), restart the writer\'s service (`net stop MSExchangeIS`, `net start MSExchangeIS`) and retry.',
+    'Make it happen: inject a **writer error** into the Microsoft Exchange Writer at **freeze** (the Break something panel) and take a quiesced snapshot. Then diagnose from the guest console: `vssadmin list writers` (which writer failed, in which state, with which error?) and `eventvwr application` (VSS event 8229). Fix the cause (clear the fault), restart the writer\'s service (`net stop MSExchangeIS`, `net start MSExchangeIS`) and retry.',
   ].join('\n\n'),
   lab: {
     definition: {

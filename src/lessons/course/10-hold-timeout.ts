@@ -54,7 +54,7 @@ export const holdTimeout: LessonInput = {
   hints: [
     'Watch the VSS timeline: the flush-and-hold bar grows past the 10 s mark, then VSS aborts.',
     'The hold lasts as long as the host needs to take the snapshot, and that waits for the guest\'s dirty data to reach the datastore: more writes, or slower storage, means a longer hold.',
-    'Set the workload back with `guest.workload` (profile exchange, writeIOPS 500 or less), then take the quiesced snapshot again.',
+    'Under the Guest console, set **Write IOPS** to 500 or less and press **Apply workload**, then take the quiesced snapshot again.',
   ],
   solution: [
     { command: { type: 'clock.advance', ms: 5_000 } },

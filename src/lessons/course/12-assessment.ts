@@ -10,7 +10,7 @@ export const assessment: LessonInput = {
   title: 'Assessment: tonight\'s backup must work',
   intro: [
     'EXCH02 (Exchange 2007 on Windows Server 2008) has not had a good backup in a week. Its backup job, **Nightly backup**, takes a **quiesced VMware snapshot**, copies the disks through its proxy, then deletes the snapshot. Every night the run fails at the snapshot.',
-    'Make tonight\'s run work (**Run now** in the Backup jobs region, or `backup.run`): an **application-consistent** backup of EXCH02, without truncating Exchange\'s logs (the job leaves truncation to the product\'s own Exchange backup), and the VM left as you found it: no snapshots, no deltas, nothing to consolidate, every VSS writer stable.',
+    'Make tonight\'s run work (**Run now** in the Backup jobs region): an **application-consistent** backup of EXCH02, without truncating Exchange\'s logs (the job leaves truncation to the product\'s own Exchange backup), and the VM left as you found it: no snapshots, no deltas, nothing to consolidate, every VSS writer stable.',
     'There are no hints in this lesson. The task errors, the event list, the VSS timeline and the guest console tell you everything. Leave `forceQuiesce` on (it stops VMware Tools from quietly falling back to the sync driver, or to the null provider that freezes nothing), and check which consistency you actually get.',
   ].join('\n\n'),
   lab: {

@@ -8,7 +8,7 @@ export const forgottenSnapshot: LessonInput = {
   title: 'The snapshot nobody deleted',
   intro: [
     'Friday night, before patching SQL Server, you take a snapshot of **SQL01** "just in case". The patch goes fine and nobody deletes the snapshot.',
-    'Take the snapshot, then let **three weeks** pass (`clock.advance`, or play at 14,400x). Watch SQL01\'s delta in the **Disk chain** tab and the free space on **ds1**: SQL01 changes about a tenth of its disks a day, and every block it changes for the first time since the snapshot lands in the delta. The other VMs on ds1 share the same free space.',
+    'Take the snapshot, then let **three weeks** pass (press Play at the top speed). Watch SQL01\'s delta in the **Disk chain** tab and the free space on **ds1**: SQL01 changes about a tenth of its disks a day, and every block it changes for the first time since the snapshot lands in the delta. The other VMs on ds1 share the same free space.',
     'When the datastore runs out, get SQL01 running again and get rid of the cause, the way an administrator would the Monday it is noticed.',
   ].join('\n\n'),
   // ds1 also holds ISO images and old templates (64 GB): about 26 GB are free when the lesson starts.
@@ -46,7 +46,7 @@ export const forgottenSnapshot: LessonInput = {
   ],
   hints: [
     'A delta only grows: a rewrite of a block already in it costs nothing, but the cold parts of the database keep adding new blocks every day. Weeks of that add up to tens of GB.',
-    'While SQL01 waits on the question, vSphere starts no snapshot task on it. Grow ds1 first (`datastore.resize`: the storage team extends the LUN), then answer Retry.',
+    'While SQL01 waits on the question, vSphere starts no snapshot task on it. Grow ds1 first (**Increase…** on the Datastore tab: the storage team extends the LUN), then answer Retry.',
     'Deleting the snapshot merges its delta into the base disks. The thin data disk grows by what the delta changed there, so leave room for that too.',
   ],
   solution: [

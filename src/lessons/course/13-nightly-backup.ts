@@ -12,7 +12,7 @@ export const nightlyBackup: LessonInput = {
   intro: [
     'This is what snapshots are most used for: a backup application of the VADP kind (vRanger, NetBackup, Veeam) asks vCenter for a **quiesced snapshot**, VMware Tools asks VSS for a **COPY** backup, the application reads the frozen disks through its **proxy**, then deletes the snapshot.',
     'EXCH01 is in the job **Nightly backup**, which runs every night at 22:00 through `proxy01` (hot-add). Watch a run in the **Backup jobs** region: the snapshot task, the transfer, the removal. While the proxy reads, Exchange keeps writing, into the snapshot\'s new delta: see it grow on the datastore, and the Remove snapshot task merge it back.',
-    'The first run reads the whole used disk. Make the **second** night\'s run read only what changed: the job uses Changed Block Tracking, but CBT is off on EXCH01 (`ctkEnabled`). Turn it on (`vm.configure` with `ctkEnabled: true`); on a running VM it takes effect at its next snapshot.',
+    'The first run reads the whole used disk. Make the **second** night\'s run read only what changed: the job uses Changed Block Tracking, but CBT is off on EXCH01. Turn it on: in **VM settings** tick **Changed Block Tracking** and press OK; on a running VM it takes effect at its next snapshot.',
   ].join('\n\n'),
   lab: {
     definition: {
@@ -60,7 +60,7 @@ export const nightlyBackup: LessonInput = {
   hints: [
     'Let the clock run to 22:00 (or press Run now in the Backup jobs region) and follow the tasks in Recent Tasks.',
     'The run\'s timeline shows its steps; the datastore shows the delta EXCH01-000001-delta.vmdk while the proxy reads.',
-    'vm.configure with ctkEnabled: true; the -ctk.vmdk files appear on the datastore at the next snapshot. The first run with CBT still reads everything ("*"); the one after it is incremental.',
+    'In **VM settings** tick **Changed Block Tracking** and press OK; the -ctk.vmdk files appear on the datastore at the next snapshot. The first run with CBT still reads everything ("*"); the one after it is incremental.',
   ],
   solution: [
     { command: { type: 'vm.configure', vm, ctkEnabled: true }, caption: 'Turn on Changed Block Tracking (effective at the next snapshot)' },

@@ -12,7 +12,7 @@ export const leftoverSnapshot: LessonInput = {
   intro: [
     'Backups are the most common source of forgotten snapshots. Two classic ways, both on ESXi 5.0:',
     '- the backup application **dies during the transfer** and never deletes its snapshot, which then grows night after night;\n- the backup **proxy keeps the hot-added disks** after the transfer, so the Remove snapshot task cannot merge them: the snapshot leaves Snapshot Manager but the VM keeps running on the delta, and vSphere shows **"Virtual machine disks consolidation is needed"**.',
-    'Reproduce both with the Break something panel: a `proxyCrash` on EXCH01 and a `proxyLock` on FS01, then **Run now** the Nightly backup. Then clean up as an admin would: find the leftover snapshot and delete it, free the lock (clear the fault: in real life, detach the disks from the proxy or restart it) and **Consolidate** FS01. The next run must come back clean.',
+    'Reproduce both with the Break something panel: a "Proxy crash" on EXCH01 and a "Proxy lock" on FS01, then **Run now** the Nightly backup. Then clean up as an admin would: find the leftover snapshot and delete it, free the lock (clear the fault: in real life, detach the disks from the proxy or restart it) and **Consolidate** FS01. The next run must come back clean.',
   ].join('\n\n'),
   lab: {
     definition: {
@@ -74,7 +74,7 @@ export const leftoverSnapshot: LessonInput = {
     },
   ],
   hints: [
-    'Break something: "Proxy crash" on EXCH01 and "Proxy lock" on FS01 (or fault.inject with kind proxyCrash / proxyLock), then Run now.',
+    'Break something: "Proxy crash" on EXCH01 and "Proxy lock" on FS01, then Run now.',
     'EXCH01\'s Snapshot Manager still lists "Nightly backup snapshot (run 1)"; FS01 lists nothing, but the inventory says Needs consolidation and its disk chain ends in a delta.',
     'Consolidate fails while the proxy still holds the files ("locked"): clear the fault first.',
   ],

@@ -12,7 +12,7 @@ export const exchangeLogs: LessonInput = {
   intro: [
     'Exchange deletes (truncates) its transaction logs only when a backup tells it, at BackupComplete, that a **Full** or **Incremental** backup succeeded. VMware Tools always asks for **COPY**, which the talk explains: so that a backup product\'s own log chain is never disturbed.',
     'The flip side: when the VMware-snapshot backup is the **only** backup, nothing ever truncates the logs. EXCH01 writes a lot of mail; its logs live on the 8 GB `logs` disk. Let the Nightly backup run once and look at Exchange\'s logs (the VM summary, or `eventvwr application` in the guest console): not one deleted.',
-    'Backup products solve this with an **application-aware** step: after a good, application-consistent backup they truncate the logs themselves. Turn it on for the job (`backup.configureJob` with `truncateLogs: true`) and let the next night\'s run truncate them.',
+    'Backup products solve this with an **application-aware** step: after a good, application-consistent backup they truncate the logs themselves. Turn it on for the job (**Edit job…** in the Backup jobs region, then **Truncate Exchange logs**) and let the next night\'s run truncate them.',
   ].join('\n\n'),
   lab: {
     definition: {
@@ -56,7 +56,7 @@ export const exchangeLogs: LessonInput = {
   ],
   hints: [
     'Let the clock run past 22:00 and read the run\'s message and Exchange\'s line in the events.',
-    'backup.configureJob {"job": "nightly", "truncateLogs": true}; the next run truncates after its transfer.',
+    '**Edit job…** on the Nightly backup: tick **Truncate Exchange logs** and press OK; the next run truncates after its transfer.',
     'Truncation needs an application-consistent snapshot: the job cannot vouch for databases it copied crash-consistent.',
   ],
   solution: [
