@@ -151,6 +151,8 @@ export interface QuiesceView {
   failedWriter: string | null;
   failedPhase: string | null;
   hresult: number | null;
+  /** The result in one plain line, as the VSS timeline shows it ("Application consistent: 5 writers froze and thawed."). */
+  resultLine: string;
 }
 export interface GuestEventView { time: number; log: string; level: string; source: string; id: number; message: string }
 

@@ -8,7 +8,6 @@ import { formatDuration, formatSimTime } from '../../app/format';
 import { useLab, useSelectedVm } from '../../app/store';
 import { Region } from '../common/Region';
 import { episodeForSnapshot, episodesOf, lanesOf } from './episodes';
-import { resultLine } from './resultLine';
 import { STEP_LABELS, type StepKey } from './steps';
 import { TimelineChart } from './TimelineChart';
 import { useReplay } from './useReplay';
@@ -52,7 +51,7 @@ export function VssTimeline() {
     </>
   );
 
-  const result = summary ? resultLine(summary) : null;
+  const result = summary ? { text: summary.resultLine, failed: summary.result === 'error' } : null;
   return (
     <Region name="VSS timeline" className="timeline" tools={tools} scrolls>
       {episode && episode.events.length === 1 && episode.events[0].kind === 'vm.snapshotCreated' ? (

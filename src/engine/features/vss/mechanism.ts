@@ -6,13 +6,19 @@
 import type { Vm, SettingValue } from '../../model/vm';
 import { hostHas } from '../../core/hostVersions';
 
-export type Mechanism =
-  | { kind: 'vss'; application: boolean; reason: string }
-  | { kind: 'syncDriver'; reason: string }
+export type Mechanism = (
+  | { kind: 'vss'; application: boolean }
+  | { kind: 'syncDriver' }
   /** open-vm-tools' nullProvider.c: scripts run, nothing is frozen, the snapshot is crash-consistent. */
-  | { kind: 'nullProvider'; reason: string }
+  | { kind: 'nullProvider' }
   /** forceQuiesce and nothing it allows can start: "Requested quiescing cannot be initialized." */
-  | { kind: 'none'; reason: string };
+  | { kind: 'none' }
+) & {
+  /** The mechanism and why, as the quiesce.start event says it. */
+  reason: string;
+  /** Why no application writer takes part, without the mechanism's name ('' when writers do). */
+  cause: string;
+};
 
 export const MIN_VSS_TOOLS_BUILD = 110268;
 
@@ -71,15 +77,16 @@ export function chooseMechanism(vm: Vm): Mechanism {
   if (noVss === null) {
     const noApp = appQuiescingUnavailable(vm);
     return noApp === null
-      ? { kind: 'vss', application: true, reason: 'VSS with application writers' }
-      : { kind: 'vss', application: false, reason: `VSS without writers (file-share context): ${noApp}` };
+      ? { kind: 'vss', application: true, reason: 'VSS with application writers', cause: '' }
+      : { kind: 'vss', application: false, reason: `VSS without writers (file-share context): ${noApp}`, cause: noApp };
   }
   // Rule 17: a fallback is chosen only when VSS cannot start (a failure half way fails the task).
   const noSync = syncDriverUnavailable(vm);
   if (confFlag(vm.toolsConf.forceQuiesce)) {
-    if (vm.guestOs === 'linux' && noSync === null) return { kind: 'syncDriver', reason: `sync driver (${syncDriverName(vm)}), the one provider forceQuiesce allows on Linux` };
-    return { kind: 'none', reason: `${noVss}, and tools.conf forceQuiesce=true allows only ${vm.guestOs === 'linux' ? `the sync driver (${noSync})` : 'VSS'}` };
+    if (vm.guestOs === 'linux' && noSync === null) return { kind: 'syncDriver', reason: `sync driver (${syncDriverName(vm)}), the one provider forceQuiesce allows on Linux`, cause: 'the one provider forceQuiesce allows on Linux' };
+    const none = `${noVss}, and tools.conf forceQuiesce=true allows only ${vm.guestOs === 'linux' ? `the sync driver (${noSync})` : 'VSS'}`;
+    return { kind: 'none', reason: none, cause: none };
   }
-  if (noSync === null) return { kind: 'syncDriver', reason: `sync driver (${syncDriverName(vm)}): ${noVss}` };
-  return { kind: 'nullProvider', reason: `null provider, nothing frozen: ${noVss}, and ${noSync}` };
+  if (noSync === null) return { kind: 'syncDriver', reason: `sync driver (${syncDriverName(vm)}): ${noVss}`, cause: noVss };
+  return { kind: 'nullProvider', reason: `null provider, nothing frozen: ${noVss}, and ${noSync}`, cause: `${noVss}, and ${noSync}` };
 }

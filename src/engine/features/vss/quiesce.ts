@@ -10,6 +10,7 @@ import type { Timer } from '../../core/scheduler';
 import type { EventDetail } from '../../core/events';
 import type { Snapshot } from '../../model/snapshot';
 import { QUIESCES_KEPT, type QuiesceSummary, type Requestor } from '../../model/guest/guestState';
+import { quiesceResultLine } from './resultLine';
 import type { Consistency } from '../../core/view';
 import { createSnapshot, discardSnapshot } from '../snapshot/create';
 import { releaseHeld } from '../guest/write';
@@ -59,7 +60,7 @@ class ToolsQuiesce implements Requestor {
       consistency: null, result: 'running', reason: this.m.reason, startedAt: lab.now, endedAt: null, holdMs: null,
       holdLimitMs: HOLD_LIMIT_MS, writers: 0, writersFrozen: 0, writersThawed: 0,
       withoutWriters: this.m.kind === 'vss' && this.m.application ? null : this.m.reason,
-      failedWriter: null, failedPhase: null, hresult: null,
+      failedWriter: null, failedPhase: null, hresult: null, resultLine: 'Quiescing…',
     };
   }
 
@@ -190,6 +191,7 @@ class ToolsQuiesce implements Requestor {
     if (m.kind === 'vss' && this.snap) addVssManifest(vm, this.snap, m.application && this.session ? this.session.writers.map((w) => w.name) : []);
     this.summary.result = 'success';
     this.summary.consistency = consistency;
+    this.summary.resultLine = quiesceResultLine(this.summary, m.cause);
     lab.log(vm, 'VMware Tools', 'quiesce.done', `Quiesce of ${vm.name} done: snapshot "${this.req.name}" is ${consistency === 'application' ? 'application' : consistency === 'crash' ? 'only crash' : 'file-system'} consistent${this.summary.holdMs !== null ? ` (writes held ${(this.summary.holdMs / 1000).toFixed(2)} s)` : ''}.`);
     lab.succeed(this.task);
   }
@@ -206,6 +208,7 @@ class ToolsQuiesce implements Requestor {
     if (this.froze && !this.thawed) runFreezeFail(lab, vm, true, null);
     this.summary.result = 'error';
     this.summary.reason = reason;
+    this.summary.resultLine = quiesceResultLine(this.summary, this.m.cause);
     lab.log(vm, 'VMware Tools', 'quiesce.failed', `Quiesce of ${vm.name} failed: ${reason}.`, detail);
     lab.fail(this.task, taskMessage ?? (holdTimeout ? HOLD_TIMEOUT : QUIESCE_FAILED));
   }
