@@ -1,7 +1,9 @@
 // Checkpoints: copies of the lab taken as time runs, so that a seek replays only from the nearest one
 // instead of from the lab's start. They live within a fixed memory budget; past it, the checkpoint
 // whose loss leaves the smallest gap goes, weighted by age, so old history thins first (Redux
-// DevTools' maxAge, but by time spacing rather than by count).
+// DevTools' maxAge, but by time spacing rather than by count). Copies share parts (grain-map pages,
+// copy on write) with the lab and with each other: each shared part is counted once, while any
+// checkpoint holds it, so a copy costs what changed since the one before it.
 
 export interface Checkpoint<L> {
   branch: string;
@@ -10,7 +12,10 @@ export interface Checkpoint<L> {
   /** How many of the branch's commands the copy has applied. */
   applied: number;
   lab: L;
+  /** What the copy holds of its own. */
   bytes: number;
+  /** Parts it shares with the lab it was copied from (and so with other copies), with their sizes. */
+  shared?: ReadonlyMap<object, number>;
 }
 
 /** Enough for a dozen copies of a busy lab's grain maps; the worker's other memory is far smaller. */
@@ -19,6 +24,8 @@ export const DEFAULT_BUDGET_BYTES = 192 * 1024 * 1024;
 export class Checkpoints<L> {
   private list: Checkpoint<L>[] = [];
   private total = 0;
+  /** How many checkpoints hold each shared part. */
+  private holders = new Map<object, number>();
 
   constructor(readonly budgetBytes = DEFAULT_BUDGET_BYTES) {}
 
@@ -32,12 +39,26 @@ export class Checkpoints<L> {
     return undefined;
   }
 
+  /** What keeping `cp` would add to the bytes held: its own, and the shared parts no checkpoint holds yet. */
+  costOf(cp: Checkpoint<L>): number {
+    let n = cp.bytes;
+    if (cp.shared) for (const [part, bytes] of cp.shared) if (!this.holders.has(part)) n += bytes;
+    return n;
+  }
+
   add(cp: Checkpoint<L>): void {
-    if (cp.bytes > this.budgetBytes) return;
+    if (this.costOf(cp) > this.budgetBytes) return;
     const at = this.list.findIndex((c) => c.time > cp.time);
     if (at < 0) this.list.push(cp);
     else this.list.splice(at, 0, cp);
     this.total += cp.bytes;
+    if (cp.shared) {
+      for (const [part, bytes] of cp.shared) {
+        const n = this.holders.get(part) ?? 0;
+        if (n === 0) this.total += bytes;
+        this.holders.set(part, n + 1);
+      }
+    }
     this.thin(cp.time);
   }
 
@@ -54,6 +75,19 @@ export class Checkpoints<L> {
   clear(): void {
     this.list = [];
     this.total = 0;
+    this.holders.clear();
+  }
+
+  private remove(i: number): void {
+    const cp = this.list[i];
+    this.total -= cp.bytes;
+    if (cp.shared) {
+      for (const [part, bytes] of cp.shared) {
+        const n = this.holders.get(part)!;
+        if (n === 1) { this.holders.delete(part); this.total -= bytes; } else this.holders.set(part, n - 1);
+      }
+    }
+    this.list.splice(i, 1);
   }
 
   private thin(now: number): void {
@@ -68,8 +102,7 @@ export class Checkpoints<L> {
         const score = gap / age;
         if (score < bestScore) { bestScore = score; victim = i; }
       }
-      this.total -= this.list[victim].bytes;
-      this.list.splice(victim, 1);
+      this.remove(victim);
     }
   }
 }

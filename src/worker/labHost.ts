@@ -18,7 +18,7 @@ export interface LabLike {
   readonly now: number;
   state(): StateView;
   /** An independent copy and its size, or null when the lab cannot be copied at this moment. */
-  fork?(): { lab: LabLike; bytes: number } | null;
+  fork?(): { lab: LabLike; bytes: number; shared?: ReadonlyMap<object, number> } | null;
 }
 
 export interface EngineLike {

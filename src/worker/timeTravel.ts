@@ -12,7 +12,7 @@ export interface TravellingLab {
   advance(ms: number): void;
   readonly now: number;
   /** An independent copy of the lab and its size, or null when it cannot be copied at this moment. */
-  fork?(): { lab: TravellingLab; bytes: number } | null;
+  fork?(): { lab: TravellingLab; bytes: number; shared?: ReadonlyMap<object, number> } | null;
 }
 
 /** Checkpoints at least this far apart in simulated time, and further apart as history grows. */
@@ -179,7 +179,7 @@ export class TimeTravel<L extends TravellingLab> {
     this.lastCopyReal = this.deps.realNow();
     this.lastCopyCost = this.lastCopyReal - real;
     this.copyMs += this.lastCopyCost;
-    this.checkpoints.add({ branch: this.branch, time: lab.now, applied: this.cursor, lab: copy.lab as L, bytes: copy.bytes });
+    this.checkpoints.add({ branch: this.branch, time: lab.now, applied: this.cursor, lab: copy.lab as L, bytes: copy.bytes, shared: copy.shared });
   }
 
   /** Markers and datastore usage, from a state the lab reached for the first time on this branch. */

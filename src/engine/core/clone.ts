@@ -1,7 +1,10 @@
 // A deep copy of an object graph, for time-travel checkpoints: class instances keep their prototype,
-// shared references stay shared, frozen objects are shared (they cannot change), typed arrays are copied whole, and cycles are followed once. A
-// function in the graph (a closure scheduled for later) cannot be copied faithfully: the copy is
-// refused and says where the function sits, so the caller can try again at a quieter moment.
+// shared references stay shared, frozen objects are shared (they cannot change), typed arrays are
+// copied whole, and cycles are followed once. An object with a [COPY] method copies itself (a grain
+// map shares its pages copy-on-write) and names the parts it shares, so a checkpoint store can count
+// each shared part once. A function in the graph (a closure scheduled for later) cannot be copied
+// faithfully: the copy is refused and says where the function sits, so the caller can try again at a
+// quieter moment.
 
 export class NotCloneable extends Error {
   constructor(readonly path: string) {
@@ -9,7 +12,25 @@ export class NotCloneable extends Error {
   }
 }
 
-export interface CloneResult<T> { copy: T; bytes: number }
+/**
+ * What a self-copying object gets: `share(part, bytes)` names a part the copy shares with the original
+ * instead of copying (and its size), `bytes(n)` adds what the copy holds of its own.
+ */
+export interface CopyContext {
+  share(part: object, bytes: number): void;
+  bytes(n: number): void;
+}
+
+/** The method an object implements to copy itself (see CopyContext). */
+export const COPY: unique symbol = Symbol('copy');
+
+export interface SelfCopying { [COPY](ctx: CopyContext): unknown }
+
+/**
+ * `bytes`: what the copy holds of its own; `shared`: the parts it shares with the original (and any
+ * other copy of it), each with its size, so that a store of copies can count each part once.
+ */
+export interface CloneResult<T> { copy: T; bytes: number; shared: Map<object, number> }
 
 /** A rough size of the copy: typed array bytes plus a small cost per object and slot. */
 const OBJECT_BYTES = 48;
@@ -23,6 +44,11 @@ export function cloneGraph<T>(root: T, share: readonly object[] = []): CloneResu
   const seen = new Map<unknown, unknown>();
   for (const s of share) seen.set(s, s);
   let bytes = 0;
+  const shared = new Map<object, number>();
+  const ctx: CopyContext = {
+    share: (part, n) => { shared.set(part, n); },
+    bytes: (n) => { bytes += n; },
+  };
 
   const copy = (value: unknown, path: string): unknown => {
     if (typeof value === 'function') throw new NotCloneable(path);
@@ -31,6 +57,12 @@ export function cloneGraph<T>(root: T, share: readonly object[] = []): CloneResu
     if (done !== undefined) return done;
     // A frozen object never changes: every copy may share it (a drawn workload stretch, say).
     if (Object.isFrozen(value)) return value;
+    const self = (value as Partial<SelfCopying>)[COPY];
+    if (typeof self === 'function') {
+      const out = self.call(value, ctx);
+      seen.set(value, out);
+      return out;
+    }
     if (ArrayBuffer.isView(value)) {
       const v = value as unknown as { slice(): unknown; byteLength: number };
       const out = v.slice();
@@ -68,5 +100,5 @@ export function cloneGraph<T>(root: T, share: readonly object[] = []): CloneResu
   };
 
   const result = copy(root, 'lab') as T;
-  return { copy: result, bytes };
+  return { copy: result, bytes, shared };
 }

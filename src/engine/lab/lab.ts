@@ -135,15 +135,16 @@ export class Lab implements LabContext {
   newFaultId(): string { return `fault-${++this.faultSeq}`; }
 
   /**
-   * An independent copy of the lab, for time-travel checkpoints, with its approximate size; null while
+   * An independent copy of the lab, for time-travel checkpoints, with its approximate size: `bytes` of
+   * its own, and the grain-map pages it `shared` with this lab (copy on write) with theirs; null while
    * work scheduled as a closure is pending (a task or a quiesce in flight), which cannot be copied.
    */
-  fork(): { lab: Lab; bytes: number } | null {
+  fork(): { lab: Lab; bytes: number; shared: ReadonlyMap<object, number> } | null {
     this.scheduler.compact();
     if (!this.scheduler.copyable) return null;
     try {
-      const { copy, bytes } = cloneGraph<Lab>(this, [this.definition]);
-      return { lab: copy, bytes };
+      const { copy, bytes, shared } = cloneGraph<Lab>(this, [this.definition]);
+      return { lab: copy, bytes, shared };
     } catch (e) {
       if (e instanceof NotCloneable) return null;
       throw e;

@@ -67,11 +67,13 @@ export function sampleFree(map: GrainMap, first: number, endExclusive: number, f
     const m = f === freeLeft ? left : binomial(rng, left, f / freeLeft);
     const k0 = k;
     const dense = set && page !== null && page.slots !== null;
+    // Picks marked in place go into a page this map owns (a copy's shared page is copied first).
+    const target = dense ? map.ownedPageAt(pageStart / PAGE_GRAINS)! : page;
     sampleSet.added = 0;
     sampleSet.newChunks = 0;
-    k = pageSample(page, lo, hiEx, f, m, rng, pageStart, out, k, dense);
+    k = pageSample(target, lo, hiEx, f, m, rng, pageStart, out, k, dense);
     if (dense) {
-      map.notePageSet(page, sampleSet.added, sampleSet.newChunks);
+      map.notePageSet(target!, sampleSet.added, sampleSet.newChunks);
       added += sampleSet.added;
     } else if (set) {
       for (let i = k0; i < k; i++) added += map.setOne(out[i]);

@@ -3,14 +3,17 @@
 // allocates nothing). Memory follows the grains held, never the disk's capacity: a paged directory
 // of 4096-grain chunks (one chunk = one grain table, so chunkCount = grain tables allocated), where
 // each page of 1024 chunks stays a sorted offset list until it holds more than SPARSE_MAX grains and
-// then becomes chunk bitmaps (see grainPage.ts).
+// then becomes chunk bitmaps (see grainPage.ts). A copy shares the pages (copy on write): each page
+// names the map that owns it, and a map copies a page it does not own before changing it, so a
+// time-travel checkpoint costs the pages written since the last one, not the whole map.
 import {
   CHUNK_GRAINS as CHUNK_GRAINS_IMPORT, CHUNK_WORDS, PAGE_GRAINS as PAGE_GRAINS_IMPORT,
   popcount32 as popcount32Import, setChunkBits as setChunkBitsImport,
 } from './grainBits';
-import { GrainPage, SPARSE_MAX, lowerBound, pageHas as pageHasImport, sparseAddRange as sparseAddRangeImport, sparseMerge } from './grainPage';
+import { GrainPage, SPARSE_MAX, pageHas as pageHasImport, sparseAddRange as sparseAddRangeImport, sparseMerge } from './grainPage';
 import { orPageDense, pageCountRange, setItemsDense } from './grainPageOps';
-import { checkRatio, countNotIn, countScaledNotIn, countsPerSlice, forEachRunIn, forEachScaledRun } from './grainWalk';
+import { COPY, type CopyContext } from '../../core/clone';
+import { checkRatio, countInRange, countNotIn, hasChunk, countScaledNotIn, countsPerSlice, forEachRunIn, forEachScaledRun } from './grainWalk';
 
 // Module-local copies of what the hot paths use: some loaders (tsx) turn imported bindings into
 // getter calls on every access, which made setRange several times slower.
@@ -24,10 +27,8 @@ const sparseAddRange = sparseAddRangeImport;
 /** Index splits use float division then `| 0`, exact while grain / 4096 < 2^31. */
 export const MAX_TOTAL_GRAINS = 2 ** 43;
 
-// memoryBytes() estimates for V8 on 64-bit Node without pointer compression (measured in
-// grains.bench.ts against heapUsed + arrayBuffers): object headers, typed-array wrappers.
+// memoryBytes() estimates for V8 on 64-bit Node without pointer compression (see GrainPage.bytes).
 const OBJECT_BYTES = 64;
-const TYPED_ARRAY_OVERHEAD = 160;
 const SLOT_BYTES = 8;
 
 const EMPTY_WORDS = new Uint32Array(CHUNK_WORDS);
@@ -44,6 +45,8 @@ export class GrainMap {
   private cacheWords: Uint32Array = EMPTY_WORDS;
   private cacheAt = 0;
   private cachePage: GrainPage | null = null;
+  /** What this map's own pages carry as their owner; a copy gives both maps new ones. */
+  private owner: object = {};
 
   constructor(totalGrains: number) {
     if (!Number.isInteger(totalGrains) || totalGrains < 0 || totalGrains > MAX_TOTAL_GRAINS) {
@@ -99,8 +102,9 @@ export class GrainMap {
       if (g % PAGE_GRAINS === 0 && endExclusive - g >= PAGE_GRAINS) {
         // A whole page written at once: one shared full page, no bitmap.
         const p = g / PAGE_GRAINS;
-        const page = this.pages[p] ?? this.newPage(p);
-        if (!page.full) {
+        const had = this.pages[p];
+        if (had === undefined || had === null || !had.inFullForm) {
+          const page = this.own(p);
           added += PAGE_GRAINS - page.held;
           this.toFull(page);
         }
@@ -118,10 +122,16 @@ export class GrainMap {
         page = this.cachePage!;
       } else {
         const p = c >>> 10;
-        page = this.pages[p] ?? this.newPage(p);
+        const pageStart = p * PAGE_GRAINS;
+        const shared = this.pages[p];
+        if (shared !== undefined && shared !== null && shared.owner !== this.owner) {
+          // A rewrite of grains a shared page holds already changes nothing: no copy for it.
+          const stop = Math.min(endExclusive, pageStart + PAGE_GRAINS);
+          if (pageCountRange(shared, g - pageStart, stop - pageStart) === stop - g) { g = stop; continue; }
+        }
+        page = this.own(p);
         let slots = page.slots;
         if (slots === null) {
-          const pageStart = p * PAGE_GRAINS;
           const stop = Math.min(endExclusive, pageStart + PAGE_GRAINS);
           const before = page.chunkCount;
           const r = sparseAddRange(page, g - pageStart, stop - pageStart);
@@ -152,7 +162,7 @@ export class GrainMap {
       page.held += k;
       added += k;
       g = stop;
-      if (page.held === PAGE_GRAINS && !page.full) this.toFull(page);
+      if (page.held === PAGE_GRAINS && !page.inFullForm) this.toFull(page);
     }
     this.held += added;
     return added;
@@ -174,6 +184,7 @@ export class GrainMap {
     const m = 1 << (lo & 31);
     const w = words[i];
     if ((w & m) !== 0) return 0;
+    if (page.owner !== this.owner) { this.own(c >>> 10); return this.setOne(grain); }
     // Only a word still empty can belong to a chunk (grain table) not allocated yet.
     if (w === 0 && page.slots[slot] < 0) {
       page.chunkAt(slot);
@@ -181,7 +192,7 @@ export class GrainMap {
     }
     words[i] = w | m;
     page.chunkHeld![slot]++;
-    page.held++;
+    if (++page.held === PAGE_GRAINS) this.toFull(page);
     this.held++;
     return 1;
   }
@@ -202,6 +213,7 @@ export class GrainMap {
     const w = words[i];
     const fresh = m & ~w;
     if (fresh === 0) return 0;
+    if (page.owner !== this.owner) { this.own(c >>> 10); return this.setInWord(first, len); }
     if (w === 0 && page.slots[slot] < 0) {
       page.chunkAt(slot);
       this.chunksHeld++;
@@ -210,13 +222,14 @@ export class GrainMap {
     const k = popcount32(fresh);
     page.chunkHeld![slot] += k;
     page.held += k;
+    if (page.held === PAGE_GRAINS) this.toFull(page);
     this.held += k;
     return k;
   }
 
   /** One grain into a sparse (or not yet created) page; densifies the page when it gets too big. */
   private setOneSparse(p: number, g: number): number {
-    const page = this.pages[p] ?? this.newPage(p);
+    const page = this.own(p);
     if (page.slots !== null) return this.setOne(g);
     const off = g - p * PAGE_GRAINS;
     const before = page.chunkCount;
@@ -241,8 +254,8 @@ export class GrainMap {
     for (let p = 0; p < other.pages.length; p++) {
       const src = other.pages[p];
       if (src === null || (src.slots === null && src.n === 0)) continue;
-      const dst = this.pages[p] ?? this.newPage(p);
-      if (dst.full) continue;
+      if (this.pages[p]?.full) continue;
+      const dst = this.own(p);
       if (src.full) {
         added += PAGE_GRAINS - dst.held;
         this.toFull(dst);
@@ -280,35 +293,10 @@ export class GrainMap {
   }
 
   /** Does the 4096-grain chunk (grain table) `chunk` hold any grain? O(1) dense, O(log n) sparse. */
-  hasChunk(chunk: number): boolean {
-    const page = this.pages[chunk >>> 10];
-    if (page === undefined || page === null) return false;
-    const slot = chunk & 1023;
-    if (page.slots !== null) return page.slots[slot] >= 0;
-    const items = page.items!;
-    const i = lowerBound(items, page.n, slot << 12);
-    return i < page.n && items[i] >>> 12 === slot;
-  }
+  hasChunk(chunk: number): boolean { return hasChunk(this, chunk); }
 
   /** Grains held in [first, endExclusive). */
-  countInRange(first: number, endExclusive: number): number {
-    if (!(first >= 0 && first <= endExclusive && endExclusive <= this.totalGrains) ||
-        first !== Math.floor(first) || endExclusive !== Math.floor(endExclusive)) {
-      throw new RangeError(`grain range [${first}, ${endExclusive}) outside [0, ${this.totalGrains})`);
-    }
-    if (first === 0 && endExclusive === this.totalGrains) return this.held;
-    let n = 0;
-    let g = first;
-    while (g < endExclusive) {
-      const p = Math.floor(g / PAGE_GRAINS);
-      const pageStart = p * PAGE_GRAINS;
-      const stop = Math.min(endExclusive, pageStart + PAGE_GRAINS);
-      const page = this.pages[p];
-      if (page !== undefined && page !== null) n += pageCountRange(page, g - pageStart, stop - pageStart);
-      g = stop;
-    }
-    return n;
-  }
+  countInRange(first: number, endExclusive: number): number { return countInRange(this, first, endExclusive); }
 
   /**
    * Grains this map holds that other lacks (same grain size): how many grains other.unionFrom(this)
@@ -331,12 +319,26 @@ export class GrainMap {
   /** Pages in the directory (some may be null). */
   get pageCount(): number { return this.pages.length; }
 
+  /**
+   * An independent copy that shares every page until one of the two maps writes it: then that map
+   * copies the page first. Costs the directory, not the grains.
+   */
   clone(): GrainMap {
     const m = new GrainMap(this.totalGrains);
-    m.pages = this.pages.map((p) => (p === null ? null : p.clone()));
+    m.pages = this.pages.slice();
     m.held = this.held;
     m.chunksHeld = this.chunksHeld;
+    // Neither map owns a shared page now: the next write to one copies it.
+    this.owner = {};
+    this.resetCache();
     return m;
+  }
+
+  /** A checkpoint's copy (core/clone.ts): the pages are named as shared, so each is counted once. */
+  [COPY](ctx: CopyContext): GrainMap {
+    for (const page of this.pages) if (page !== null) ctx.share(page, page.bytes());
+    ctx.bytes(OBJECT_BYTES + this.pages.length * SLOT_BYTES);
+    return this.clone();
   }
 
   clear(): void {
@@ -345,6 +347,20 @@ export class GrainMap {
     this.chunksHeld = 0;
     this.resetCache();
   }
+
+  /** Page p, owned by this map: created when absent, copied first when shared with a copy of the map. */
+  private own(p: number): GrainPage {
+    const page = this.pages[p];
+    if (page === undefined || page === null) return this.newPage(p);
+    if (page.owner === this.owner) return page;
+    const mine = page.clone(this.owner);
+    this.pages[p] = mine;
+    this.resetCache();
+    return mine;
+  }
+
+  /** Page p ready to be written in place (sampleFree marks its picks in it), or null when absent. */
+  ownedPageAt(p: number): GrainPage | null { return this.pages[p] ? this.own(p) : null; }
 
   /** A page that holds all its grains gives its bitmap up for the shared full form. */
   private toFull(page: GrainPage): void {
@@ -360,38 +376,28 @@ export class GrainMap {
     this.cachePage = null;
   }
 
-  /** Page p of the directory, or null (for the free-grain selection in grainFree.ts). */
-  pageAt(p: number): GrainPage | null {
-    return this.pages[p] ?? null;
-  }
+  /** Page p of the directory, or null (for the free-grain selection in grainFree.ts); read only. */
+  pageAt(p: number): GrainPage | null { return this.pages[p] ?? null; }
 
   /** A dense page had `added` grains set in place (and `newChunks` chunks first used): keep the counts. */
   notePageSet(page: GrainPage, added: number, newChunks: number): void {
     this.held += added;
     this.chunksHeld += newChunks;
-    if (page.held === PAGE_GRAINS && !page.full) this.toFull(page);
+    if (page.held === PAGE_GRAINS && !page.inFullForm) this.toFull(page);
     this.resetCache();
   }
 
   /** Estimated bytes this structure holds (objects, directory, offset lists, chunk bitmaps). */
   memoryBytes(): number {
     let bytes = OBJECT_BYTES + this.pages.length * SLOT_BYTES;
-    for (const page of this.pages) {
-      if (page === null) continue;
-      bytes += OBJECT_BYTES;
-      if (page.full) continue; // the shared full form
-      if (page.slots === null) {
-        bytes += TYPED_ARRAY_OVERHEAD + page.items!.byteLength;
-      } else {
-        bytes += 2 * TYPED_ARRAY_OVERHEAD + page.slots.byteLength + page.words!.byteLength;
-      }
-    }
+    for (const page of this.pages) if (page !== null) bytes += page.bytes();
     return bytes;
   }
 
   private newPage(p: number): GrainPage {
     while (this.pages.length <= p) this.pages.push(null);
     const page = new GrainPage();
+    page.owner = this.owner;
     this.pages[p] = page;
     return page;
   }

@@ -6,6 +6,8 @@
 // slot * 128, so a write computes its word directly and random writes run close to a flat bitmap's
 // speed; `slots` only records which chunks (grain tables) hold anything. A page turns dense past
 // SPARSE_MAX grains, so a dense page costs at most 128 bytes per grain it holds.
+// Pages are shared copy-on-write between a map and its copies (time-travel checkpoints): `owner`
+// names the map that may write the page in place; any other map copies it first (GrainMap.own).
 import { CHUNK_SHIFT, CHUNK_WORDS, PAGE_CHUNKS } from './grainBits';
 
 /** Largest sparse page: 16 KB of offsets; an insert then moves at most 16 KB. */
@@ -21,6 +23,12 @@ const SPARSE_INITIAL = 8;
 const FULL_SLOTS = Int32Array.from({ length: PAGE_CHUNKS }, (_, i) => i * CHUNK_WORDS);
 const FULL_WORDS = new Uint32Array(PAGE_CHUNKS * CHUNK_WORDS).fill(0xffffffff);
 const FULL_CHUNK_HELD = new Uint16Array(PAGE_CHUNKS).fill(1 << CHUNK_SHIFT);
+const PAGE_HELD_ALL = PAGE_CHUNKS << CHUNK_SHIFT;
+
+// Size estimates for V8 on 64-bit Node without pointer compression (measured in grains.bench.ts
+// against heapUsed + arrayBuffers): object headers, typed-array wrappers.
+const OBJECT_BYTES = 64;
+const TYPED_ARRAY_OVERHEAD = 160;
 
 export class GrainPage {
   /** Dense form: first word of each chunk in `words` (slot * 128), or -1 until a grain of that chunk is set. */
@@ -36,9 +44,21 @@ export class GrainPage {
   held = 0;
   /** Dense form: grains held per chunk. */
   chunkHeld: Uint16Array | null = null;
+  /** The map that may change this page in place; any other map holding it copies it first. */
+  owner: object | null = null;
 
-  /** Does this page hold every one of its grains (the shared form)? */
-  get full(): boolean { return this.words === FULL_WORDS; }
+  /** Does this page hold every one of its grains? Known from its count, whatever arrays it holds. */
+  get full(): boolean { return this.held === PAGE_HELD_ALL; }
+
+  /** Is the page in the shared full form already (no bitmap of its own)? */
+  get inFullForm(): boolean { return this.words === FULL_WORDS; }
+
+  /** Estimated bytes: the object, and its offset list or bitmap (none in the shared full form). */
+  bytes(): number {
+    if (this.full) return OBJECT_BYTES; // the shared full form, or about to become it (GrainMap.toFull)
+    if (this.slots === null) return OBJECT_BYTES + TYPED_ARRAY_OVERHEAD + this.items!.byteLength;
+    return OBJECT_BYTES + 2 * TYPED_ARRAY_OVERHEAD + this.slots.byteLength + this.words!.byteLength;
+  }
 
   /** Hold every grain of the page, in the shared form (no bitmap of its own). */
   makeFull(): void {
@@ -51,8 +71,10 @@ export class GrainPage {
     this.held = PAGE_CHUNKS << CHUNK_SHIFT;
   }
 
-  clone(): GrainPage {
+  /** A copy that `owner` may change in place. */
+  clone(owner: object | null = null): GrainPage {
     const p = new GrainPage();
+    p.owner = owner;
     p.chunkCount = this.chunkCount;
     p.held = this.held;
     if (this.full) {

@@ -1,9 +1,10 @@
 // Read-only walks over a GrainMap's pages: runs of held grains, held counts per slice of the address
-// space, and what a merge would add (rule 25: a merge needs that room first). Cost follows the pages
-// that hold grains, never the disk's size.
+// space, held counts of a range or a chunk, and what a merge would add (rule 25: a merge needs that
+// room first). Cost follows the pages that hold grains, never the disk's size.
 import type { GrainMap } from './grainMap';
 import { PAGE_GRAINS } from './grainBits';
-import { pageBucketCounts, pageCountNotIn, pageRuns } from './grainPageOps';
+import { pageBucketCounts, pageCountNotIn, pageCountRange, pageRuns } from './grainPageOps';
+import { lowerBound } from './grainPage';
 
 /** Calls fn for each maximal run of held grains inside [first, endExclusive), clipped to it, ascending. */
 export function forEachRunIn(map: GrainMap, first: number, endExclusive: number, fn: (first: number, endExclusive: number) => void): void {
@@ -83,4 +84,35 @@ export function checkRatio(ratio: number, fineGrains: number, coarseGrains: numb
   if (Math.ceil(fineGrains / ratio) > coarseGrains) {
     throw new RangeError(`${fineGrains} grains at ratio ${ratio} do not fit in ${coarseGrains} grains`);
   }
+}
+
+/** Does the 4096-grain chunk (grain table) `chunk` hold any grain? O(1) dense, O(log n) sparse. */
+export function hasChunk(map: GrainMap, chunk: number): boolean {
+  const page = map.pageAt(chunk >>> 10);
+  if (page === null) return false;
+  const slot = chunk & 1023;
+  if (page.slots !== null) return page.slots[slot] >= 0;
+  const items = page.items!;
+  const i = lowerBound(items, page.n, slot << 12);
+  return i < page.n && items[i] >>> 12 === slot;
+}
+
+/** Grains `map` holds in [first, endExclusive). */
+export function countInRange(map: GrainMap, first: number, endExclusive: number): number {
+  if (!(first >= 0 && first <= endExclusive && endExclusive <= map.totalGrains) ||
+      first !== Math.floor(first) || endExclusive !== Math.floor(endExclusive)) {
+    throw new RangeError(`grain range [${first}, ${endExclusive}) outside [0, ${map.totalGrains})`);
+  }
+  if (first === 0 && endExclusive === map.totalGrains) return map.count;
+  let n = 0;
+  let g = first;
+  while (g < endExclusive) {
+    const p = Math.floor(g / PAGE_GRAINS);
+    const pageStart = p * PAGE_GRAINS;
+    const stop = Math.min(endExclusive, pageStart + PAGE_GRAINS);
+    const page = map.pageAt(p);
+    if (page !== null) n += pageCountRange(page, g - pageStart, stop - pageStart);
+    g = stop;
+  }
+  return n;
 }
