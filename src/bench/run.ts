@@ -2,6 +2,7 @@
 import { runEngineBenchmarks } from './engine.bench';
 import { runGrainBenchmarks, printTable } from './grains.bench';
 import { runSeekBenchmark } from './seek.bench';
+import { runCheckpointBenchmark } from './checkpoints.bench';
 import { runClockBenchmark } from './clock.bench';
 import { runWorkloadBenchmarks } from './workload.bench';
 
@@ -11,4 +12,5 @@ runWorkloadBenchmarks();
 console.log('GrainMap alone (random grains precomputed, so no random-number cost on either side):');
 printTable(await runGrainBenchmarks());
 runSeekBenchmark();
+runCheckpointBenchmark();
 await runClockBenchmark();
