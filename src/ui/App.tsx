@@ -18,7 +18,7 @@ import { OptionsBanner } from './embed/OptionsBanner';
 import { BreakSomething } from './faults/BreakSomething';
 import { BackupJobs } from './backup/BackupJobs';
 import { Inventory } from './inventory/Inventory';
-import { LessonSlot } from './lesson/LessonSlot';
+import { FoldingLesson } from './lesson/FoldingLesson';
 import { LmsBanner } from './lms/LmsBanner';
 import { VmSettings } from './settings/VmSettings';
 import { QuestionDialog } from './tasks/QuestionDialog';
@@ -27,6 +27,7 @@ import { VssTimeline } from './timeline/VssTimeline';
 import { SnapshotTree } from './tree/SnapshotTree';
 import { VmHeader } from './vm/VmHeader';
 import { VmAlarms } from './vm/VmAlarms';
+import { KeyLegend } from './presenter/KeyLegend';
 
 // The VM's panels below the tree and the timeline, in the order the tabs list them.
 const DECK: DeckPanel[] = [
@@ -82,9 +83,13 @@ export function App() {
           <ErrorBoundary name="Datastore"><DatastorePanel id="panel-datastore" /></ErrorBoundary>
           <ErrorBoundary name="Backup jobs"><BackupJobs id="panel-backup" /></ErrorBoundary>
         </main>
-        <ErrorBoundary name="Lesson"><LessonSlot /></ErrorBoundary>
+        <FoldingLesson />
       </div>
-      <ErrorBoundary name="Recent Tasks"><RecentTasks /></ErrorBoundary>
+      {/* Recent Tasks and, in presenter mode, the keys: a strip of their own below the panels. */}
+      <div className="bottom-strip">
+        <ErrorBoundary name="Recent Tasks"><RecentTasks /></ErrorBoundary>
+        <KeyLegend />
+      </div>
       <QuestionDialog />
       <Notices />
     </div>

@@ -1,7 +1,6 @@
 // The trainer's tools in the top bar: Embed, Share link and Presenter mode.
 import { useState } from 'react';
 import { useLab } from '../../app/store';
-import { KeyLegend } from '../presenter/KeyLegend';
 import { PresenterToggle } from '../presenter/PresenterToggle';
 import { ShareDialog } from '../share/ShareDialog';
 import { EmbedDialog } from './EmbedDialog';
@@ -14,7 +13,6 @@ export function DeliveryMenu() {
       <button type="button" className="btn btn-ghost" disabled={!ready} onClick={() => setOpen('embed')}>Embed…</button>
       <button type="button" className="btn btn-ghost" disabled={!ready} onClick={() => setOpen('share')}>Share link…</button>
       <PresenterToggle />
-      <KeyLegend />
       {open === 'embed' && <EmbedDialog onClose={() => setOpen(null)} />}
       {open === 'share' && <ShareDialog onClose={() => setOpen(null)} />}
     </div>
