@@ -89,6 +89,19 @@ export const commandSchemas = {
     retainPoints: retainPointsSchema.optional(),
   }).strict(),
   'host.configure': z.object({ host: z.string().min(1), version: z.enum(HOST_VERSIONS) }).strict(),
+  // Restores from a backup repository's restore points (docs/restores.md).
+  'restore.vm': z.object({
+    point: z.string().min(1),
+    mode: z.enum(['overwrite', 'newVm']),
+    vm: z.string().min(1).optional().describe('overwrite: the VM to overwrite, which must be the point\'s own'),
+    name: z.string().min(1).max(80).optional(),
+    datastore: z.string().min(1).optional(),
+    disks: z.array(z.string().min(1)).min(1).optional().describe('overwrite: only these disks'),
+    powerOn: z.boolean().optional(),
+  }).strict().refine((c) => c.mode !== 'newVm' || (c.name !== undefined && c.datastore !== undefined), { message: 'a restore as a new VM needs "name" and "datastore"' })
+    .refine((c) => c.mode !== 'newVm' || c.disks === undefined, { message: '"disks" restores some disks of the original VM: use it with mode "overwrite"' }),
+  'restore.instant': z.object({ point: z.string().min(1), name: z.string().min(1).max(80).optional() }).strict(),
+  'restore.migrate': z.object({ ...base, datastore: z.string().min(1).optional() }).strict(),
 } as const;
 
 export type CommandType = keyof typeof commandSchemas;

@@ -36,6 +36,9 @@ export const EVENT_KINDS = [
   'backup.proxyLock', 'backup.truncateLogs', 'backup.vmDone', 'backup.vmWarning', 'backup.vmFailed',
   // Active Directory domain controllers after their disks went back in time
   'directory.usnRollback', 'directory.invocationReset',
+  // Exchange's database after a restore, and the restores themselves
+  'exchange.mounted', 'exchange.mountFailed', 'exchange.recovered', 'exchange.repaired',
+  'restore.start', 'restore.done', 'restore.instantStart', 'restore.migrated',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -51,7 +54,7 @@ const KIND_SEVERITY: Partial<Record<EventKind, Severity>> = {
   'vss.abort': 'error', 'vss.backupFailed': 'error', 'backup.crashed': 'error', 'backup.vmFailed': 'error',
   'vm.question': 'warning', 'vm.snapshotDiscarded': 'warning', 'quiesce.ignored': 'warning', 'snapshot.advice': 'warning',
   'backup.skipped': 'warning', 'backup.leftover': 'warning', 'backup.proxyLock': 'warning', 'backup.vmWarning': 'warning',
-  'directory.usnRollback': 'error',
+  'directory.usnRollback': 'error', 'exchange.mountFailed': 'error', 'exchange.repaired': 'warning',
 };
 
 export function severityOf(kind: EventKind, detail?: EventDetail): Severity {

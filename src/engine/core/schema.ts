@@ -220,3 +220,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 export { GiB };
+
+/** One VM of a lab definition: what a restore as a new VM registers (features/restore). */
+export const vmDefinitionSchema = vm;
+
+/** One datastore of a lab definition: what Instant VM Recovery mounts (features/restore). */
+export const datastoreDefinitionSchema = datastore;

@@ -106,6 +106,8 @@ export interface VmView {
   snapshots: SnapshotView[];
   snapshotCount: number;
   consolidationNeeded: boolean;
+  /** Running from a backup by Instant VM Recovery (restore point and the VM it came from), until migrated. */
+  instantRecovery: { point: string; source: string } | null;
   orphanedDeltas: string[];  // deltas no snapshot names (before vSphere 5.0 nothing else shows them)
   ctkEnabled: boolean;       // Changed Block Tracking (the setting; it takes effect at a stun/unstun cycle)
   alarms: AlarmView[];       // vCenter-style alarms: snapshot age and size, consolidation needed
@@ -157,7 +159,11 @@ export interface QuiesceView {
 export interface GuestEventView { time: number; log: string; level: string; source: string; id: number; message: string }
 
 export interface AppsView {
-  exchange?: { logBytes: number; truncations: number; lastFullBackup: number | null; truncatedBytes?: number };
+  exchange?: {
+    logBytes: number; truncations: number; lastFullBackup: number | null; truncatedBytes?: number;
+    /** The mailbox database: mounted, dismounted (log volume full), dirtyShutdown (an image that needs its logs replayed), cleanShutdown. */
+    databaseState: 'mounted' | 'dismounted' | 'dirtyShutdown' | 'cleanShutdown';
+  };
   /** msdb's backup history: `backups` rows, `copyOnlyBackups` of them copy-only (a VSS COPY); the newest row's type and flag. */
   sql?: { differentialBase: number | null; lastBackupType: string | null; backups?: number; copyOnlyBackups?: number; lastCopyOnly?: boolean };
   /** A domain controller: its replication identity and whether it has found itself rolled back. */

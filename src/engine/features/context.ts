@@ -1,7 +1,7 @@
 // The lab as a feature sees it: its clock, random numbers, inventory, event log and tasks. The Lab
 // class (lab/lab.ts) implements this; features import it and never the Lab class or the dispatcher,
 // so the import graph runs one way: core <- model <- features <- lab.
-import type { LabDefinition } from '../core/schema';
+import type { LabDefinition, VmDefinition, DatastoreDefinition } from '../core/schema';
 import type { Rng } from '../core/rng';
 import type { Scheduler } from '../core/scheduler';
 import type { Task, TaskOptions } from '../core/tasks';
@@ -43,4 +43,9 @@ export interface LabContext {
   taskById(id: string): Task | undefined;
   succeed(t: Task): void;
   fail(t: Task, message: string): void;
+  /** Register a VM while the lab runs (a restore as a new VM, Instant VM Recovery). */
+  addVm(def: VmDefinition): Vm;
+  /** Mount a datastore while the lab runs, and unmount it once no VM is on it. */
+  addDatastore(def: DatastoreDefinition): Datastore;
+  removeDatastore(ds: Datastore): void;
 }

@@ -5,6 +5,8 @@
 import type { HandlerTable } from '../core/commands';
 import type { Lab } from './lab';
 import { takeCommand } from '../features/snapshot/take';
+import { restoreVmCommand } from '../features/restore/restoreVm';
+import { instantCommand, migrateCommand } from '../features/restore/instant';
 import { revertCommand } from '../features/snapshot/revert';
 import { deleteCommand, deleteAllCommand, consolidateCommand } from '../features/snapshot/remove';
 import { powerCommand } from '../features/vm/power';
@@ -47,4 +49,7 @@ export const commandHandlers: HandlerTable<Lab> = {
   // The backup application lives in the lab (its jobs and runs), so its commands go to it.
   'backup.run': (lab, cmd) => lab.backup.runNow(cmd.job),
   'backup.configureJob': (lab, cmd) => lab.backup.configure(cmd),
+  'restore.vm': (lab, cmd) => restoreVmCommand(lab, lab.backup.repositories, cmd),
+  'restore.instant': (lab, cmd) => instantCommand(lab, lab.backup.repositories, cmd),
+  'restore.migrate': migrateCommand,
 };

@@ -1,6 +1,6 @@
 // The lab: one simulated vSphere world (hosts, datastores, VMs), its clock, random numbers, tasks
 // and events. Commands come in through dispatch(); time moves only through advance().
-import { parseLabDefinition, LabDefinitionError, defaultDiskRole, type LabDefinition, type DiskDefinition, GiB } from '../core/schema';
+import { parseLabDefinition, LabDefinitionError, defaultDiskRole, type LabDefinition, type DiskDefinition, type VmDefinition, type DatastoreDefinition, GiB } from '../core/schema';
 import { Rng } from '../core/rng';
 import { Scheduler } from '../core/scheduler';
 import { cloneGraph, NotCloneable } from '../core/clone';
@@ -61,26 +61,7 @@ export class Lab implements LabContext {
     };
     this.hosts = def.hosts.map((h) => new Host(h.id, h.version));
     this.datastores = def.datastores.map((d) => new Datastore(d));
-    for (const vd of def.vms) {
-      const host = this.hosts.find((h) => h.id === vd.host) ?? this.hosts[0];
-      const ds = this.datastores.find((d) => d.id === vd.datastore) ?? this.datastores[0];
-      const vm = new Vm(vd, host, ds);
-      const disks: DiskDefinition[] = vd.disks ?? [{ id: 'disk1', capacityGB: 40, mode: 'dependent' as const, thin: false, controller: 'scsi' as const, dynamic: false }];
-      disks.forEach((dd, i) => {
-        const cap = dd.capacityBytes ?? Math.round((dd.capacityGB ?? 40) * GiB);
-        const used = dd.usedGB !== undefined ? dd.usedGB * GiB : defaultUsedBytes(vd.guest, i, cap);
-        const disk = new VirtualDisk(dd.id, dd.mode, cap, dd.thin, vm.folder, i === 0 ? vm.name : `${vm.name}_${i}`, used, this.formatSettings, dd.rdm ?? null);
-        disk.controller = dd.controller;
-        disk.dynamic = dd.dynamic;
-        disk.role = dd.role ?? defaultDiskRole(i);
-        vm.disks.push(disk);
-      });
-      syncChangeTracking(vm);
-      vm.guest = newGuestState(vm.apps);
-      ds.vms.push(vm);
-      this.vms.push(vm);
-      if (vm.power === 'poweredOn') for (const d of vm.disks) if (d.mode === 'independent-nonpersistent') d.leaf = d.addRedo();
-    }
+    for (const vd of def.vms) this.placeVm(vd);
     this.checkFilesFit();
     for (const vm of this.vms) initGuest(this, vm);
     this.workloads = new Workloads(this, def);
@@ -88,6 +69,48 @@ export class Lab implements LabContext {
     this.directory = new DirectoryReplication(this);
     this.directory.start();
     this.scheduler.catchUp = { target: this.workloads, method: 'catchUp' };
+  }
+
+  /** A VM of a definition, with its disks, on its host and datastore (its guest is set up by the caller). */
+  private placeVm(vd: VmDefinition): Vm {
+    const host = this.hosts.find((h) => h.id === vd.host) ?? this.hosts[0];
+    const ds = this.datastores.find((d) => d.id === vd.datastore) ?? this.datastores[0];
+    const vm = new Vm(vd, host, ds);
+    const disks: DiskDefinition[] = vd.disks ?? [{ id: 'disk1', capacityGB: 40, mode: 'dependent' as const, thin: false, controller: 'scsi' as const, dynamic: false }];
+    disks.forEach((dd, i) => {
+      const cap = dd.capacityBytes ?? Math.round((dd.capacityGB ?? 40) * GiB);
+      const used = dd.usedGB !== undefined ? dd.usedGB * GiB : defaultUsedBytes(vd.guest, i, cap);
+      const disk = new VirtualDisk(dd.id, dd.mode, cap, dd.thin, vm.folder, i === 0 ? vm.name : `${vm.name}_${i}`, used, this.formatSettings, dd.rdm ?? null);
+      disk.controller = dd.controller;
+      disk.dynamic = dd.dynamic;
+      disk.role = dd.role ?? defaultDiskRole(i);
+      vm.disks.push(disk);
+    });
+    syncChangeTracking(vm);
+    vm.guest = newGuestState(vm.apps);
+    ds.vms.push(vm);
+    this.vms.push(vm);
+    if (vm.power === 'poweredOn') for (const d of vm.disks) if (d.mode === 'independent-nonpersistent') d.leaf = d.addRedo();
+    return vm;
+  }
+
+  /** Register a VM while the lab runs (a restore as a new VM, Instant VM Recovery). */
+  addVm(vd: VmDefinition): Vm {
+    const vm = this.placeVm(vd);
+    initGuest(this, vm);
+    return vm;
+  }
+
+  /** Mount a datastore while the lab runs (the repository's NFS datastore of Instant VM Recovery). */
+  addDatastore(def: DatastoreDefinition): Datastore {
+    const ds = new Datastore(def);
+    this.datastores.push(ds);
+    return ds;
+  }
+
+  removeDatastore(ds: Datastore): void {
+    const i = this.datastores.indexOf(ds);
+    if (i >= 0 && ds.vms.length === 0) this.datastores.splice(i, 1);
   }
 
   /** vSphere would not power on a VM whose swap file does not fit: neither does a lab start with one. */

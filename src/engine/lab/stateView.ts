@@ -81,6 +81,7 @@ function vmView(lab: Lab, vm: Vm): VmView {
     })),
     snapshotCount: vm.snapshots.length,
     consolidationNeeded: consolidationCapable && !busy && redundant.length > 0,
+    instantRecovery: vm.instantRecovery && { ...vm.instantRecovery },
     orphanedDeltas: consolidationCapable ? [] : redundant.map((f) => `[${vm.datastore.id}] ${f.path}`),
     ctkEnabled: vm.ctkEnabled,
     alarms: snapshotAlarms(lab, vm),

@@ -72,6 +72,8 @@ export class Vm {
    * changes whenever the VM's disks go back in time (a snapshot applied, a restore).
    */
   generationId = 1;
+  /** Running from a backup by Instant VM Recovery: the point it started from, until migrated. */
+  instantRecovery: { point: string; source: string } | null = null;
   /** vmware.log grows a little with every event of this VM. */
   logBytes = 64 * 1024;
 

@@ -5,6 +5,7 @@
 // incremental's moment and takes what a full read at that moment took.
 import type { Consistency, RepositoryView, RestorePointView } from '../../core/view';
 import { type RepositoryDefinition, repositoryBytes } from '../../core/backupSchema';
+import type { AppData } from '../../model/guest/guestState';
 
 export interface RestorePoint {
   id: string;
@@ -18,6 +19,10 @@ export interface RestorePoint {
   fullBytes: number;
   consistency: RestorePointView['consistency'];
   applicationAware: boolean;
+  /** Each disk as the point holds it (a restore writes these back): the data a full read took. */
+  disks: { id: string; bytes: number; capacityBytes: number; thin: boolean }[];
+  /** What the applications kept on those disks at the snapshot (Exchange database and logs, AD). */
+  appData: AppData;
 }
 
 export interface Repository {

@@ -106,6 +106,7 @@ export function backupVm(lab: LabContext, job: Job, run: Run, vm: Vm, progress: 
         job: job.def.id, vm: vm.id, time: snap.createdAt, kind: rec.mode, bytes: rec.bytesRead,
         fullBytes: plans.reduce((a, p) => a + p.fullBytes, 0), consistency: pointConsistency(snap.consistency),
         applicationAware: job.def.applicationAware,
+        disks: plans.map((p) => ({ id: p.disk, bytes: p.fullBytes, capacityBytes: vm.disk(p.disk)!.capacityBytes, thin: vm.disk(p.disk)!.thin })), appData: snap.appData,
       }));
       releaseDisks(path.transport);
       truncate(snap);

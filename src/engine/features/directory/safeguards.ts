@@ -33,6 +33,12 @@ export function directoryStarts(lab: LabContext, vm: Vm): void {
   const d = vm.guest.directory;
   if (!d) return;
   d.countedTo = lab.now;
+  if (d.restoredThroughWriter) {
+    d.restoredThroughWriter = false;
+    resetInvocationId(lab, vm, d, null, 'a non-authoritative restore through the NTDS writer');
+    if (readsGenerationId(vm)) d.generationId = vm.generationId;
+    return;
+  }
   if (!readsGenerationId(vm)) return;
   // A DC that never stored an ID (its database is from before the host exposed one) just stores it.
   if (d.generationId !== null && d.generationId !== vm.generationId) {

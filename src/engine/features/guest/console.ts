@@ -10,6 +10,7 @@ import { vssadmin } from './vssadmin';
 import { net, sc } from './serviceCommands';
 import { eventvwr, wevtutil } from './eventViewer';
 import { repadmin } from '../directory/repadmin';
+import { eseutil } from '../exchange/store';
 
 export function execCommand(lab: LabContext, cmd: CommandOf<'guest.exec'>): CommandResult {
   const vm = lab.vm(cmd.vm)!;
@@ -27,18 +28,19 @@ export function runConsole(lab: LabContext, vm: Vm, line: string): string {
   if (vm.guestOs === 'linux') return name === 'help' ? linuxHelp() : `bash: ${head}: command not found\n\n${linuxHelp()}`;
   const modern = vm.guestOs !== 'windows2003';
   switch (name) {
-    case 'help': case '?': case '/?': return windowsHelp(modern, vm.guest.directory !== null);
+    case 'help': case '?': case '/?': return windowsHelp(modern, vm.guest.directory !== null, vm.guest.exchange !== null);
     case 'vssadmin': return vssadmin(lab, vm, args);
     case 'net': return net(lab, vm, args);
     case 'sc': return sc(lab, vm, args);
     case 'eventvwr': return eventvwr(vm, args);
     case 'wevtutil': if (modern) return wevtutil(vm, args); break;
     case 'repadmin': { const out = repadmin(lab, vm, args); if (out !== null) return out; break; }
+    case 'eseutil': { const out = eseutil(lab, vm, args); if (out !== null) return out; break; }
   }
-  return `'${head}' is not recognized as an internal or external command,\noperable program or batch file.\n\n${windowsHelp(modern, vm.guest.directory !== null)}`;
+  return `'${head}' is not recognized as an internal or external command,\noperable program or batch file.\n\n${windowsHelp(modern, vm.guest.directory !== null, vm.guest.exchange !== null)}`;
 }
 
-function windowsHelp(modern: boolean, domainController: boolean): string {
+function windowsHelp(modern: boolean, domainController: boolean, exchange = false): string {
   return 'Commands in this guest console:\n'
     + '  vssadmin list writers             VSS writers, their state and last error\n'
     + '  vssadmin list providers           shadow copy providers (VMware\'s only during a quiesce)\n'
@@ -50,6 +52,7 @@ function windowsHelp(modern: boolean, domainController: boolean): string {
     + '  eventvwr [application|system|directory] [count]      the Windows event log, newest first\n'
     + (modern ? '  wevtutil qe <Application|System|"Directory Service"> [/c:<count>]   the event log, wevtutil\'s layout\n' : '')
     + (domainController ? '  repadmin /showrepl                this domain controller\'s replication partners and last attempts\n' : '')
+    + (exchange ? '  eseutil /mh | /r E00 | /p         Exchange database header, soft recovery, hard repair\n' : '')
     + '  help                              this list\n';
 }
 

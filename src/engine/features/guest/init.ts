@@ -5,6 +5,7 @@ import type { Vm } from '../../model/vm';
 import type { PowerState } from '../../core/view';
 import { initWriters, resetGuestOnBoot } from '../vss/guestModel';
 import { directoryStarts, initDirectory } from '../directory/safeguards';
+import { storeStarts } from '../exchange/store';
 
 export function initGuest(lab: LabContext, vm: Vm): void {
   initWriters(lab, vm);
@@ -24,4 +25,6 @@ export function onGuestPower(lab: LabContext, vm: Vm, was: PowerState, now: Powe
   if (now === 'poweredOn' && was === 'poweredOff') resetGuestOnBoot(lab, vm);
   // A domain controller's database starts counting again, and checks the VM-Generation ID first.
   if (now === 'poweredOn' && was !== 'poweredOn') directoryStarts(lab, vm);
+  // Exchange's store mounts its database at boot, replaying its logs if an image left it dirty.
+  if (now === 'poweredOn' && was === 'poweredOff') storeStarts(lab, vm);
 }

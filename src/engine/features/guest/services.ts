@@ -1,5 +1,6 @@
 // Windows services the quiescing story touches (vss.md rule 2): VSS and the software provider (both
 // Manual), VMware Tools' snapshot provider (vmvss), and the service hosting each writer.
+import { storeStarts } from '../exchange/store';
 import type { LabContext } from '../context';
 import type { Vm } from '../../model/vm';
 import type { ServiceState, StartupType } from '../../model/guest/guestState';
@@ -54,6 +55,7 @@ export function startService(lab: LabContext, vm: Vm, s: ServiceState): boolean 
   s.running = true;
   lab.log(vm, 'guest', 'service.started', `${vm.name}: the ${s.displayName} service (${s.name}) started.`);
   guestEvent(lab, vm, 'System', 'Information', 'Service Control Manager', 7036, `The ${s.displayName} service entered the running state.`);
+  if (s.name === 'MSExchangeIS') storeStarts(lab, vm);
   return true;
 }
 

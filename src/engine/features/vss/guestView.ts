@@ -11,7 +11,7 @@ export function appsView(vm: Vm): AppsView {
   const ex = vm.guest.exchange;
   const sql = vm.guest.sql;
   const apps: AppsView = {};
-  if (ex) apps.exchange = { logBytes: ex.logBytes, truncations: ex.truncations, lastFullBackup: ex.lastFullBackup, truncatedBytes: ex.truncatedBytes };
+  if (ex) apps.exchange = { logBytes: ex.logBytes, truncations: ex.truncations, lastFullBackup: ex.lastFullBackup, truncatedBytes: ex.truncatedBytes, databaseState: ex.databaseState };
   const ad = vm.guest.directory;
   if (ad) {
     apps.ad = {

@@ -17,6 +17,8 @@ export class Datastore {
   /** datastoreSlow fault: a lower speed while it lasts */
   slowMBps: number | null = null;
   otherUsedBytes: number;
+  /** A backup repository mounted by Instant VM Recovery (its id), or null for production storage. */
+  nfsFor: string | null = null;
   vms: Vm[] = [];
 
   constructor(def: DatastoreDefinition) {

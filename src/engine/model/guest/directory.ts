@@ -23,6 +23,8 @@ export interface DirectoryState {
   dsaNotWritable: boolean;
   netlogonPaused: boolean;
   invocationIdResets: number;
+  /** Restored through the NTDS writer: at its next start the DC takes a new invocation ID. */
+  restoredThroughWriter?: boolean;
   /** Each partner's last inbound replication attempt (by VM id): time and Win32 result (0: success). */
   inbound: Map<string, { time: number; result: number }>;
 }

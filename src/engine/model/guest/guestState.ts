@@ -52,7 +52,23 @@ export interface GuestEvent {
   message: string;
 }
 
-export interface ExchangeState { logBytes: number; truncations: number; lastFullBackup: number | null; truncatedBytes: number }
+/**
+ * The Exchange store's database as ESE keeps it: "mounted" while the store runs it; "dirtyShutdown"
+ * in any image taken while it was mounted, until its logs are replayed; "cleanShutdown" once replayed
+ * or repaired and not yet mounted; "dismounted" when the store took it offline (a full log volume).
+ */
+export type ExchangeDatabaseState = 'mounted' | 'dismounted' | 'dirtyShutdown' | 'cleanShutdown';
+
+export interface ExchangeState {
+  logBytes: number; truncations: number; lastFullBackup: number | null; truncatedBytes: number;
+  databaseState: ExchangeDatabaseState;
+  /**
+   * Where in the log stream (bytes ever written, truncated ones included) a database image needs its
+   * logs from to replay: set while the database is in Dirty Shutdown, null otherwise. Logs on the log
+   * volume start at truncatedBytes, so replay works while truncatedBytes <= requiredLogFrom.
+   */
+  requiredLogFrom?: number | null;
+}
 /**
  * SQL Server's backup history as msdb keeps it (vss.md rule 13): every backup is a row, a COPY one
  * flagged copy-only; only a non-copy Full moves the differential base.
@@ -100,7 +116,7 @@ export function newGuestState(apps: readonly string[]): GuestState {
     volumes: [],
     shadows: [],
     eventLog: [],
-    exchange: apps.includes('exchange') ? { logBytes: 0, truncations: 0, lastFullBackup: null, truncatedBytes: 0 } : null,
+    exchange: apps.includes('exchange') ? { logBytes: 0, truncations: 0, lastFullBackup: null, truncatedBytes: 0, databaseState: 'mounted' } : null,
     sql: apps.includes('sql') ? { differentialBase: null, lastBackupType: null, backups: 0, copyOnlyBackups: 0, lastCopyOnly: false } : null,
     directory: null,
     session: null,

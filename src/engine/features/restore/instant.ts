@@ -1,0 +1,129 @@
+// Instant VM Recovery (restore.instant) and the move to production storage (restore.migrate), as
+// Veeam's vPower NFS does it: the repository is mounted on the host as an NFS datastore, the VM is
+// registered there and started from the backup files at once, and its writes go to a redo log beside
+// them that grows like a snapshot's delta. Migrating copies the disks to a production datastore while
+// the VM runs; only then is the redo log gone (docs/rules/restores.md rule 6).
+import type { LabContext } from '../context';
+import type { Vm } from '../../model/vm';
+import type { Datastore } from '../../model/datastore/datastore';
+import type { Task } from '../../core/tasks';
+import type { CommandOf } from '../../core/commands';
+import type { CommandResult } from '../../core/view';
+import type { Repository } from '../backup/repository';
+import { refuse, quote } from '../../core/result';
+import { formatBytes } from '../../core/format';
+import { datastoreDefinitionSchema, vmDefinitionSchema } from '../../core/schema';
+import { usedBytes } from '../backup/repository';
+import { VirtualDisk } from '../../model/disk/virtualDisk';
+import { syncChangeTracking } from '../../model/disk/changeTracking';
+import { setPower } from '../vm/power';
+import { disksWentBack } from '../directory/safeguards';
+import { applicationsAfterRestore } from './applications';
+import { findPoint, pointBytes } from './points';
+
+export const INSTANT_TASK = 'Instant VM Recovery';
+export const MIGRATE_TASK = 'Relocate virtual machine';
+/** Mounting the datastore, registering the VM and starting it take a few seconds, not a copy. */
+const INSTANT_MS = 20_000;
+
+/** The repository's NFS datastore: named after it (its id, or "<id>-nfs" when a datastore has that id). */
+function nfsMount(lab: LabContext, repository: Repository): Datastore {
+  const mine = lab.datastores.find((d) => d.nfsFor === repository.def.id);
+  if (mine) return mine;
+  const id = lab.datastore(repository.def.id) ? `${repository.def.id}-nfs` : repository.def.id;
+  const ds = lab.addDatastore(datastoreDefinitionSchema.parse({
+    id, name: `${repository.def.name ?? repository.def.id} (vPower NFS)`, capacityBytes: repository.capacityBytes, fs: 'nfs', MBps: repository.def.MBps,
+  }));
+  ds.nfsFor = repository.def.id;
+  return ds;
+}
+
+export function instantCommand(lab: LabContext, repositories: readonly Repository[], cmd: CommandOf<'restore.instant'>): CommandResult {
+  const found = findPoint(repositories, cmd.point);
+  if ('ok' in found) return found;
+  const { point, repository } = found;
+  const source = lab.vm(point.vm);
+  if (!source) return refuse('VM_NOT_FOUND', `The VM of restore point ${point.id} (${point.vm}) is not in this lab.`);
+  const name = cmd.name ?? `${source.name}-instant`;
+  const id = name.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'instant-vm';
+  if (lab.vm(id) || lab.vms.some((v) => v.name.toLowerCase() === name.toLowerCase())) return refuse('NAME_IN_USE', `A virtual machine named ${quote(name)} already exists: choose another name.`);
+  const ds = nfsMount(lab, repository);
+  // The backup files are in the repository already: the datastore shows them as used, with the redo logs on top.
+  ds.otherUsedBytes = Math.max(0, usedBytes(repository) - pointBytes(point));
+  const vm = lab.addVm(vmDefinitionSchema.parse({
+    id, name, host: source.host.id, datastore: ds.id, guest: source.guestOs, memoryMB: source.memoryMB, power: 'poweredOff',
+    tools: { ...source.tools }, vssService: source.vssService, apps: [...source.apps], diskEnableUUID: source.diskEnableUUID,
+    disks: point.disks.map((d) => ({ id: d.id, capacityBytes: d.capacityBytes, thin: true, usedGB: d.bytes / 1024 ** 3, role: source.disk(d.id)?.role })),
+  }));
+  vm.instantRecovery = { point: point.id, source: source.id };
+  // Every write from now goes to a redo log beside the backup files, never into them.
+  for (const d of vm.disks) if (d.dependent) d.leaf = d.addRedo();
+  applicationsAfterRestore(lab, vm, point, new Set(point.disks.map((d) => d.id)));
+  disksWentBack(vm);
+  const copied = lab.workloads.get(source);
+  lab.log(vm, 'backup', 'restore.instantStart', `Instant VM Recovery of ${source.name} from restore point ${point.id}: ${repository.def.id} mounted as NFS datastore ${ds.id}, ${vm.name} registered and starting; its writes go to redo logs on ${ds.id}.`);
+  const task = lab.task(INSTANT_TASK, vm, vm.name, (t) => {
+    t.ramp(lab.now, 5, 99, INSTANT_MS);
+    lab.scheduler.afterCall(INSTANT_MS, new InstantStarted(lab, vm, t, copied ? { profile: copied.profile, iops: copied.writeIOPS } : null), 'finish');
+  });
+  return { ok: true, task: task.id };
+}
+
+/** The end of the instant start, as data. */
+export class InstantStarted {
+  constructor(private readonly lab: LabContext, private readonly vm: Vm, private readonly task: Task, private readonly workload: { profile: string; iops: number } | null) {}
+  finish(): void {
+    setPower(this.lab, this.vm, 'poweredOn');
+    if (this.workload) this.lab.workloads.set(this.vm, this.workload.profile, this.workload.iops);
+    this.lab.succeed(this.task);
+  }
+}
+
+export function migrateCommand(lab: LabContext, cmd: CommandOf<'restore.migrate'>): CommandResult {
+  const vm = lab.vm(cmd.vm)!;
+  if (!vm.instantRecovery) return refuse('NOT_INSTANT_RECOVERY', `${vm.name} is not running from a backup: there is nothing to migrate (Instant VM Recovery starts one).`);
+  const source = lab.vm(vm.instantRecovery.source);
+  const target = cmd.datastore !== undefined ? lab.datastore(cmd.datastore) : source?.datastore ?? lab.datastores.find((d) => !d.nfsFor);
+  if (!target) return refuse('DATASTORE_NOT_FOUND', `There is no datastore ${quote(cmd.datastore ?? '')}. Datastores: ${lab.datastores.map((d) => d.id).join(', ')}.`);
+  if (target.nfsFor) return refuse('NOT_PRODUCTION_STORAGE', `${target.id} is the backup repository's NFS datastore: migrate ${vm.name} to production storage.`);
+  const need = vm.disks.reduce((a, d) => a + d.capacityBytes, 0) + vm.memoryBytes;
+  if (need > target.freeBytes) return refuse('INSUFFICIENT_SPACE', `Insufficient disk space on datastore '${target.id}': ${vm.name} needs ${formatBytes(need)}, ${formatBytes(target.freeBytes)} is free.`);
+  const task = lab.task(MIGRATE_TASK, vm, vm.name, (t) => {
+    const bytes = vm.disks.reduce((a, d) => a + d.chainTo().reduce((b, f) => b + dataOf(f), 0), 0);
+    const perMs = Math.min(vm.datastore.bytesPerMs, target.bytesPerMs);
+    const ms = Math.max(2000, Math.ceil(bytes / perMs));
+    lab.log(vm, 'vCenter', 'restore.start', `Migrating ${vm.name} to ${target.id} while it runs (${formatBytes(bytes)}): its writes keep going to the redo logs until the switch.`);
+    t.ramp(lab.now, 2, 99, ms);
+    lab.scheduler.afterCall(ms, new MigrateFinish(lab, vm, target, t), 'finish');
+  });
+  return { ok: true, task: task.id };
+}
+
+const dataOf = (f: { grains: { count: number } | null; grainBytes: number; capacityBytes: number }): number =>
+  f.grains ? f.grains.count * f.grainBytes : f.capacityBytes;
+
+/** The switch to production storage, as data: new disks there, the redo logs gone. */
+export class MigrateFinish {
+  constructor(private readonly lab: LabContext, private readonly vm: Vm, private readonly target: Datastore, private readonly task: Task) {}
+  finish(): void {
+    const { lab, vm, target } = this;
+    const from = vm.datastore;
+    vm.disks = vm.disks.map((d, i) => {
+      const data = Math.min(d.capacityBytes, d.chainTo().reduce((a, f) => a + dataOf(f), 0));
+      const disk = new VirtualDisk(d.id, d.mode, d.capacityBytes, false, vm.folder, i === 0 ? vm.name : `${vm.name}_${i}`, data, lab.formatSettings, d.rdm);
+      disk.controller = d.controller;
+      disk.dynamic = d.dynamic;
+      disk.role = d.role;
+      return disk;
+    });
+    from.vms.splice(from.vms.indexOf(vm), 1);
+    target.vms.push(vm);
+    vm.datastore = target;
+    vm.instantRecovery = null;
+    syncChangeTracking(vm);
+    const w = lab.workloads.get(vm);
+    if (w) lab.workloads.set(vm, w.profile, w.writeIOPS, w.uniform);
+    lab.log(vm, 'vCenter', 'restore.migrated', `${vm.name} now runs from ${target.id}: its disks were copied there with the redo logs merged in, and the redo logs on ${from.id} are gone.`);
+    lab.succeed(this.task);
+  }
+}
