@@ -46,6 +46,10 @@ export const runBackup = (vm: string, backupType: string) => dispatch({ type: 'g
 export const runBackupJob = (job: string) => dispatch({ type: 'backup.run', job });
 /** Backup jobs region: "Edit job…" (only the fields that change). */
 export const configureBackupJob = (job: string, changes: Record<string, unknown>) => dispatch({ type: 'backup.configureJob', job, ...changes });
+export const restoreVm = (point: string, options: { mode: 'overwrite' | 'newVm'; vm?: string; name?: string; datastore?: string; powerOn?: boolean }) =>
+  dispatch({ type: 'restore.vm', point, ...options });
+export const instantRecovery = (point: string, name?: string) => dispatch({ type: 'restore.instant', point, ...(name ? { name } : {}) });
+export const migrateVm = (vm: string, datastore?: string) => dispatch({ type: 'restore.migrate', vm, ...(datastore ? { datastore } : {}) });
 
 /** guest.exec without a notice: the console prints the answer itself. */
 export async function execInGuest(vm: string, command: string): Promise<CommandResult> {

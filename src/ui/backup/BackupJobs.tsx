@@ -9,6 +9,7 @@ import { formatBytes, formatDuration, formatSimTime } from '../../app/format';
 import { Region } from '../common/Region';
 import { EditJobDialog } from './EditJobDialog';
 import { RunTimeline } from './RunTimeline';
+import { RestorePoints } from './RestorePoints';
 import { describeSchedule, STATE_LABEL } from './labels';
 import './backup.css';
 
@@ -18,6 +19,7 @@ export function BackupJobs({ id }: { id?: string }) {
   return (
     <Region name="Backup jobs" className="backup-jobs" id={id}>
       {ids.map((id) => <JobCard key={id} id={id} />)}
+      <RestorePoints />
     </Region>
   );
 }

@@ -1,0 +1,67 @@
+// Restore points per VM (what the jobs' good runs wrote to the repositories), each with "Restore…",
+// the repositories' space, and VMs running from a backup with "Migrate to production". All from the
+// state view's restorePoints, repositories and vms[].instantRecovery.
+import { memo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useLab } from '../../app/store';
+import { migrateVm } from '../../app/commands';
+import { formatBytes, formatSimTime } from '../../app/format';
+import { RestoreDialog } from './RestoreDialog';
+
+export function RestorePoints() {
+  const points = useLab((s) => s.state.restorePoints ?? []);
+  const repositories = useLab((s) => s.state.repositories ?? []);
+  const names = useLab(useShallow((s) => Object.fromEntries(s.state.vms.map((v) => [v.id, v.name]))));
+  const [restoring, setRestoring] = useState<string | null>(null);
+  const picked = points.find((p) => p.id === restoring);
+  return (
+    <section className="restore-points" aria-labelledby="restore-points-title">
+      <h3 id="restore-points-title">Restore points</h3>
+      <p className="muted small">
+        {repositories.map((r) => `${r.name}: ${formatBytes(r.usedBytes)} of ${formatBytes(r.capacityBytes)} used`).join(' · ')}
+      </p>
+      {points.length === 0 ? <p className="muted">No restore points yet: a good backup run writes one per VM.</p> : (
+        <div className="table-scroll" tabIndex={0} role="group" aria-label="Restore points">
+          <table className="grid">
+            <thead>
+              <tr><th scope="col">VM</th><th scope="col">Point</th><th scope="col">Time</th><th scope="col">Kind</th><th scope="col">Size</th><th scope="col">Consistency</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+            </thead>
+            <tbody>
+              {points.map((p) => (
+                <tr key={p.id}>
+                  <td>{names[p.vm] ?? p.vm}</td>
+                  <td>{p.id}</td>
+                  <td>{formatSimTime(p.time, false)}</td>
+                  <td>{p.kind}</td>
+                  <td>{formatBytes(p.bytes)}</td>
+                  <td>{p.consistency}{p.applicationAware ? ' (application-aware)' : ''}</td>
+                  <td><button type="button" className="btn" aria-label={`Restore… ${names[p.vm] ?? p.vm} from ${p.id}`} onClick={() => setRestoring(p.id)}>Restore…</button></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <InstantVms />
+      {picked && <RestoreDialog point={picked} vmName={names[picked.vm] ?? picked.vm} onClose={() => setRestoring(null)} />}
+    </section>
+  );
+}
+
+const InstantVms = memo(function InstantVms() {
+  const vms = useLab(useShallow((s) => s.state.vms.filter((v) => v.instantRecovery).map((v) => `${v.id}\u0000${v.name}\u0000${v.datastore}`)));
+  if (vms.length === 0) return null;
+  return (
+    <ul className="instant-vms">
+      {vms.map((k) => {
+        const [id, name, ds] = k.split('\u0000');
+        return (
+          <li key={id}>
+            {name} runs from the backup on {ds} (Instant VM Recovery): its writes go to redo logs.{' '}
+            <button type="button" className="btn" onClick={() => void migrateVm(id)}>Migrate to production</button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+});
