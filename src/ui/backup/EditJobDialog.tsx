@@ -1,5 +1,6 @@
-// "Edit backup job": what the job's runs do (quiescing, log truncation, CBT), when it runs, which VMs
-// it backs up and through which proxy; applied with backup.configureJob.
+// "Edit backup job": what the job's runs do (quiescing, application-aware processing, log truncation,
+// CBT), when it runs, which VMs it backs up, through which proxy, and how many restore points it keeps;
+// applied with backup.configureJob.
 import { useId, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { BackupJobView } from '../../engine/core/view';
@@ -35,6 +36,7 @@ export function EditJobDialog({ job, onClose }: { job: BackupJobView; onClose():
         <fieldset>
           <legend>Processing</legend>
           <label className="check"><input type="checkbox" checked={f.quiesce} onChange={(e) => set('quiesce', e.target.checked)} data-autofocus />Quiesce guest (VMware Tools)</label>
+          <label className="check"><input type="checkbox" checked={f.applicationAware} onChange={(e) => set('applicationAware', e.target.checked)} />Application-aware processing</label>
           <label className="check"><input type="checkbox" checked={f.truncateLogs} onChange={(e) => set('truncateLogs', e.target.checked)} />Truncate Exchange logs</label>
           <label className="check"><input type="checkbox" checked={f.cbt} onChange={(e) => set('cbt', e.target.checked)} />Use changed block tracking</label>
         </fieldset>
@@ -64,6 +66,9 @@ export function EditJobDialog({ job, onClose }: { job: BackupJobView; onClose():
           <select value={f.proxy} onChange={(e) => set('proxy', e.target.value)}>
             {proxies.map((p) => <option key={p} value={p}>{p}</option>)}
           </select>
+        </label>
+        <label className="field">Restore points to keep
+          <input type="number" min={1} max={999} step={1} value={f.retainPoints} onChange={(e) => set('retainPoints', e.target.value)} />
         </label>
         {problems.map((p) => <p key={p} className="banner warn small" role="alert">{p}</p>)}
       </form>

@@ -7,12 +7,15 @@ export interface JobFields {
   quiesce: boolean;
   truncateLogs: boolean;
   cbt: boolean;
+  applicationAware: boolean;
   /** 'none': Run now only; 'daily': every day at `time`; 'asIs': a schedule the form cannot show, kept. */
   schedule: 'none' | 'daily' | 'asIs';
   /** hh:mm, for a daily schedule. */
   time: string;
   vms: string[];
   proxy: string;
+  /** Restore points kept per VM, as text. */
+  retainPoints: string;
 }
 
 const hhmm = (ms: number) => {
@@ -23,10 +26,10 @@ const hhmm = (ms: number) => {
 export function jobFieldsOf(job: BackupJobView): JobFields {
   const s = job.schedule;
   return {
-    quiesce: job.quiesce, truncateLogs: job.truncateLogs, cbt: job.cbt,
+    quiesce: job.quiesce, truncateLogs: job.truncateLogs, cbt: job.cbt, applicationAware: job.applicationAware,
     schedule: !s ? 'none' : s.everyMs === DAY ? 'daily' : 'asIs',
     time: s ? hhmm(s.firstAtMs) : '22:00',
-    vms: [...job.vms], proxy: job.proxy.id,
+    vms: [...job.vms], proxy: job.proxy.id, retainPoints: String(job.retainPoints),
   };
 }
 
@@ -40,7 +43,8 @@ export function minutesOf(time: string): number | null {
 /** What backup.configureJob must change: only the fields that differ from the job. */
 export function jobChanges(job: BackupJobView, f: JobFields): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of ['quiesce', 'truncateLogs', 'cbt'] as const) if (f[k] !== job[k]) out[k] = f[k];
+  for (const k of ['quiesce', 'truncateLogs', 'cbt', 'applicationAware'] as const) if (f[k] !== job[k]) out[k] = f[k];
+  if (Number(f.retainPoints) !== job.retainPoints) out.retainPoints = Number(f.retainPoints);
   if (f.proxy !== job.proxy.id) out.proxy = f.proxy;
   if (f.vms.length !== job.vms.length || f.vms.some((v, i) => v !== job.vms[i])) out.vms = f.vms;
   const was = jobFieldsOf(job);
@@ -57,5 +61,6 @@ export function jobProblems(f: JobFields): string[] {
   const out: string[] = [];
   if (f.vms.length === 0) out.push('A job backs up at least one virtual machine.');
   if (f.schedule === 'daily' && minutesOf(f.time) === null) out.push('The start time is a time of day, hh:mm.');
+  if (!/^\d+$/.test(f.retainPoints.trim()) || Number(f.retainPoints) < 1 || Number(f.retainPoints) > 999) out.push('Restore points to keep: a whole number from 1 to 999.');
   return out;
 }
