@@ -45,15 +45,23 @@ export const test = base.extend<{ lab: LabDriver }>({
 
 export { expect };
 
-/** The autosave as IndexedDB holds it. */
+/** The learner's autosave as IndexedDB holds it: the session of the newest learner's slot (one per tab). */
 export function savedSession(page: Page): Promise<unknown> {
   return page.evaluate(() => new Promise((resolve, reject) => {
     const r = indexedDB.open('snaplab');
     r.onerror = () => reject(r.error);
     r.onsuccess = () => {
-      const get = r.result.transaction('sessions').objectStore('sessions').get('autosave');
-      get.onsuccess = () => { resolve(get.result); r.result.close(); };
-      get.onerror = () => reject(get.error);
+      const db = r.result;
+      if (!db.objectStoreNames.contains('sessions')) { db.close(); resolve(undefined); return; }
+      const all = db.transaction('sessions').objectStore('sessions').getAll();
+      all.onsuccess = () => {
+        type Saved = { kind?: string; savedAt?: number; session?: unknown; format?: string };
+        const learner = (all.result as Saved[]).filter((x) => x.format === undefined && x.kind === 'learner')
+          .sort((a, b) => (b.savedAt ?? 0) - (a.savedAt ?? 0));
+        resolve(learner[0]?.session);
+        db.close();
+      };
+      all.onerror = () => reject(all.error);
     };
   }));
 }

@@ -106,7 +106,7 @@ test('an autosave from before IndexedDB (localStorage) is moved over once', asyn
     const r = indexedDB.open('snaplab');
     r.onsuccess = () => {
       const tx = r.result.transaction('sessions', 'readwrite');
-      tx.objectStore('sessions').delete('autosave');
+      tx.objectStore('sessions').clear();
       tx.oncomplete = () => { r.result.close(); resolve(); };
       tx.onerror = () => reject(tx.error);
     };

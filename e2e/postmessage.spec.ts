@@ -1,6 +1,8 @@
 // The postMessage API (docs/embedding.md) across origins: the example slide deck at one origin drives
 // the lab at another; a page at a foreign origin gets no answer at all and changes nothing.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Frame, type Page } from '@playwright/test';
+import type { StateView } from '../src/engine/core/view';
+import { savedSession } from './fixtures';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -42,6 +44,7 @@ test.beforeAll(async () => {
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const page = url.pathname === '/friend.html' ? friendPage
+      : url.pathname === '/opener.html' ? openerPage
       : hostPage(url.searchParams.get('parentOrigin') ?? '', url.searchParams.get('friend'));
     res.writeHead(200, { 'content-type': 'text/html' }).end(page);
   });
@@ -118,32 +121,131 @@ test('a command carrying a "__proto__" key is refused over postMessage as the CL
   expect((await labState(page)).vms.find((v) => v.id === 'exch01')!.snapshots).toEqual([]);
 });
 
-test('a page at a foreign origin gets no answer and changes nothing', async ({ page }) => {
+type Recorded = { origin: string; data: { id?: unknown; event?: string; result?: unknown; marker?: number } };
+const receivedBy = (page: Page | Frame) => page.evaluate(() => (window as unknown as { received: Recorded[] }).received);
+
+/**
+ * Proof that the lab has dealt with every request `sender` posted, without sleeping: the lab frame
+ * hears the request ids (its bridge heard them first), asks its worker for the state (after anything a
+ * request would have run), then posts a marker to `to`; a reply would have been posted before it.
+ */
+async function afterLabHeard(lab: Frame, ids: unknown[], to: 'parent' | 'opener'): Promise<StateView> {
+  return lab.evaluate(async ([want, target]) => {
+    const seen = (window as unknown as { heard: unknown[] }).heard;
+    await new Promise<void>((resolve) => {
+      const check = () => (want.every((id) => seen.includes(id)) ? resolve() : setTimeout(check, 20));
+      check();
+    });
+    const state = await window.lab.state();
+    (target === 'parent' ? window.parent : window.opener as Window).postMessage({ marker: 1 }, '*');
+    return state;
+  }, [ids, to] as const);
+}
+
+/** In the lab: note the ids of the requests it hears. */
+const listenInLab = (lab: Frame) => lab.evaluate(() => {
+  const heard: unknown[] = [];
+  (window as unknown as { heard: unknown[] }).heard = heard;
+  window.addEventListener('message', (e) => { if (e.data?.snaplab === 1 && 'id' in e.data) heard.push(e.data.id); });
+});
+
+test('a frame whose page is at another origin than parentOrigin gets no answer and changes nothing; nor does a sibling frame at the allowed origin', async ({ page }) => {
   // The lab allows http://localhost:<port>; the page hosting it is http://127.0.0.1:<port>. A friend
-  // frame at the allowed origin sits beside the lab.
+  // frame at the allowed origin sits beside the lab: it is not the lab's parent, so it is not heard either.
   await serveHost(page, '127.0.0.1', 'localhost', 'localhost');
   await expect(labFrame(page).getByRole('region', { name: 'Snapshot tree' })).toBeVisible({ timeout: 20_000 });
-  await page.frames().find((f) => f.url().startsWith(LAB))!.evaluate(() => window.lab.ready);
+  const lab = page.frames().find((f) => f.url().startsWith(LAB))!;
+  await lab.evaluate(() => window.lab.ready);
+  await listenInLab(lab);
   await page.evaluate(() => {
     const w = window as unknown as { send(m: unknown): void };
     w.send({ snaplab: 1, id: 1, method: 'state' });
     w.send({ snaplab: 1, id: 2, method: 'dispatch', params: { type: 'snapshot.take', vm: 'exch01', name: 'foreign' } });
     w.send({ snaplab: 1, id: 3, method: 'play', params: 1000 });
   });
-  // The friend asks after the foreign page did: once it has its answer, the lab has dealt with the
-  // foreign requests, and any answer to them would have been sent before this one.
   await expect.poll(() => page.frames().some((f) => f.url().endsWith('/friend.html'))).toBe(true);
   const friend = page.frames().find((f) => f.url().endsWith('/friend.html'))!;
   await friend.waitForFunction(() => 'send' in window);
-  await friend.evaluate(() => (window as unknown as { send(m: unknown): void }).send({ snaplab: 1, id: 'after', method: 'state' }));
-  type Reply = { data: { id?: unknown; result?: { time: number; tasks: unknown[] } } };
-  await expect.poll(() => friend.evaluate(() => (window as unknown as { received: Reply[] }).received.some((m) => m.data?.id === 'after'))).toBe(true);
-  const answer = (await friend.evaluate(() => (window as unknown as { received: Reply[] }).received)).find((m) => m.data.id === 'after')!;
-  expect(answer.data.result).toMatchObject({ time: 0, tasks: [] });
-  expect(await page.evaluate(() => (window as unknown as { received: unknown[] }).received)).toEqual([]);
-  const state = await labState(page);
+  await friend.evaluate(() => (window as unknown as { send(m: unknown): void }).send({ snaplab: 1, id: 'sibling', method: 'dispatch', params: { type: 'snapshot.take', vm: 'exch01', name: 'sibling' } }));
+  const state = await afterLabHeard(lab, [1, 2, 3, 'sibling'], 'parent');
+  await expect.poll(async () => (await receivedBy(page)).some((m) => m.data?.marker === 1)).toBe(true);
+  expect((await receivedBy(page)).filter((m) => m.data?.marker !== 1)).toEqual([]);
+  expect(await receivedBy(friend)).toEqual([]);
   expect(state.vms.find((v) => v.id === 'exch01')!.snapshots).toEqual([]);
   expect(state.tasks).toEqual([]);
+});
+
+/** A foreign page that opens the lab in a popup and posts to it. */
+const openerPage = `<!doctype html><title>opener</title><script>
+  ${RECORDER}
+  window.openLab = (url) => { window.labWindow = window.open(url, 'lab', 'width=900,height=700'); };
+  window.send = (m) => window.labWindow.postMessage(m, '*');
+</script>`;
+
+async function openPopup(page: Page, query: string): Promise<Page> {
+  await page.goto(`http://127.0.0.1:${port}/opener.html`);
+  const popup = page.waitForEvent('popup');
+  await page.evaluate((url) => (window as unknown as { openLab(u: string): void }).openLab(url), `${LAB}?${query}`);
+  const lab = await popup;
+  await lab.waitForFunction(() => 'lab' in window);
+  await lab.evaluate(() => window.lab.ready);
+  return lab;
+}
+
+test('a foreign page that opens the lab in a popup with its own origin as parentOrigin gets no answer, no state, and cannot load', async ({ page, context }) => {
+  // The learner's own lab, saved in this browser.
+  const mine = await context.newPage();
+  await mine.goto(LAB);
+  await mine.evaluate(() => window.lab.ready);
+  await mine.evaluate(() => window.lab.dispatch({ type: 'snapshot.take', vm: 'exch01', name: 'my-important-snapshot' }));
+  await mine.evaluate(() => window.lab.advance(60_000));
+  await expect.poll(() => savedSession(mine).then((s) => JSON.stringify(s).includes('my-important-snapshot'))).toBe(true);
+
+  const foreignOrigin = `http://127.0.0.1:${port}`;
+  const popup = await openPopup(page, `parentOrigin=${encodeURIComponent(foreignOrigin)}`);
+  const lab = popup.mainFrame();
+  await listenInLab(lab);
+  await page.evaluate(() => {
+    const w = window as unknown as { send(m: unknown): void };
+    w.send({ snaplab: 1, id: 'state', method: 'state' });
+    w.send({ snaplab: 1, id: 'load', method: 'load', params: 'first-snapshot' });
+  });
+  const state = await afterLabHeard(lab, ['state', 'load'], 'opener');
+  await expect.poll(async () => (await receivedBy(page)).some((m) => m.data?.marker === 1)).toBe(true);
+  // Not even "ready": the opener is not the lab's host.
+  expect((await receivedBy(page)).filter((m) => m.data?.marker !== 1)).toEqual([]);
+  // The popup did not load what it was asked, and never opened the learner's lab.
+  expect(state.name).toBe('Snapshot and VSS workshop');
+  expect(JSON.stringify(state)).not.toContain('my-important-snapshot');
+  expect(JSON.stringify(await savedSession(mine))).toContain('my-important-snapshot');
+});
+
+test('with opener=1 the page that opened the lab may script it, in a lab of its own, never the learner\'s', async ({ page, context }) => {
+  const mine = await context.newPage();
+  await mine.goto(LAB);
+  await mine.evaluate(() => window.lab.ready);
+  await mine.evaluate(() => window.lab.dispatch({ type: 'snapshot.take', vm: 'exch01', name: 'my-important-snapshot' }));
+  await mine.evaluate(() => window.lab.advance(60_000));
+  await expect.poll(() => savedSession(mine).then((s) => JSON.stringify(s).includes('my-important-snapshot'))).toBe(true);
+
+  const opener = `http://127.0.0.1:${port}`;
+  await openPopup(page, `parentOrigin=${encodeURIComponent(opener)}&opener=1`);
+  await expect.poll(async () => (await receivedBy(page)).some((m) => m.data?.event === 'ready'), { timeout: 20_000 }).toBe(true);
+  await page.evaluate(() => {
+    const w = window as unknown as { send(m: unknown): void };
+    w.send({ snaplab: 1, id: 'load', method: 'load', params: 'first-snapshot' });
+    w.send({ snaplab: 1, id: 'state', method: 'state' });
+  });
+  await expect.poll(async () => (await receivedBy(page)).filter((m) => m.data?.id === 'load' || m.data?.id === 'state').length).toBe(2);
+  const answers = await receivedBy(page);
+  expect(answers.find((m) => m.data.id === 'load')!.data.result).toMatchObject({ ok: true });
+  const state = answers.find((m) => m.data.id === 'state')!.data.result as StateView;
+  expect(JSON.stringify(state)).not.toContain('my-important-snapshot');
+  // The learner's lab is as it was: a new tab opens it.
+  const later = await context.newPage();
+  await later.goto(LAB);
+  await later.evaluate(() => window.lab.ready);
+  expect((await later.evaluate(() => window.lab.state())).vms.find((v) => v.id === 'exch01')!.snapshots.map((x) => x.name)).toEqual(['my-important-snapshot']);
 });
 
 test('the host hears an objective event for each objective met, then lessonComplete', async ({ page }) => {

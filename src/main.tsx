@@ -8,7 +8,7 @@ import { startH5pResizeInFrame } from './app/embed/h5pResize';
 import { usePageOptions } from './app/embed/pageOptions';
 import { installLabApi } from './app/labApi';
 import { connectLms } from './app/lms/connectLms';
-import { disableAutosave, saveWhenHidden } from './app/persistence/autosave';
+import { pageAutosave } from './app/persistence/autosave';
 import { registerOfflineCache } from './app/offline/registerServiceWorker';
 import { applyDisplayOptions, followShareLinks, startFromUrl } from './app/pageStart';
 import { applyPrefs, usePrefs } from './app/prefs';
@@ -24,14 +24,16 @@ applyPrefs(usePrefs.getState());
 applyDisplayOptions(options);
 // A course package's lesson: the learning platform keeps the session, not this browser's autosave.
 const lms = connectLms(options);
-if (lms) disableAutosave();
+if (lms) pageAutosave().setMode('off');
+// A page another page scripts (parentOrigin) saves apart from the learner's lab and never opens it.
+if (options.parentOrigin) pageAutosave().useScriptedSlot();
 const api = installLabApi(window, startFromUrl(options, location, history, lms));
-if (options.parentOrigin) connectToHost(options.parentOrigin, api);
+if (options.parentOrigin) connectToHost(options.parentOrigin, api, window, options.opener === true);
 // In any frame, H5P-style size messages let hosts built for H5P fit the frame (heights only; to
 // parentOrigin alone when it is set).
 api.ready.then(() => startH5pResizeInFrame(options.parentOrigin ?? '*'), () => { /* the lab did not start: the page shows why */ });
 followShareLinks();
-saveWhenHidden();
+pageAutosave().saveWhenHidden(window);
 // Inside a learning platform, a service worker would keep serving an old package after an update.
 if (!options.lms) registerOfflineCache();
 

@@ -3,7 +3,7 @@
 import type { CommandResult } from '../engine/core/view';
 import type { ClockAnswer, LoadAnswer } from '../worker/protocol';
 import { start, labClient, restoreSession } from './connection';
-import { forgetSavedSession, loadSavedSession, sessionFileName } from './persistence/autosave';
+import { sessionFileName } from './persistence/autosave';
 import { notify, useLab } from './store';
 
 const STOPPED_CODES = new Set(['ENGINE_ERROR', 'LAB_STOPPED']);
@@ -113,8 +113,6 @@ export async function importSession(file: File): Promise<LoadAnswer> {
 export function restartLab(): Promise<void> {
   return start();
 }
-
-export { forgetSavedSession, loadSavedSession };
 
 /** Time travel: the lab at `ms` of its history (the scrubber). */
 export async function seekTo(ms: number): Promise<void> {

@@ -3,7 +3,7 @@ import * as engine from '../engine/index';
 import { LabHost } from '../worker/labHost';
 import { PROTOCOL_VERSION, type RequestMessage, type WorkerMessage } from '../worker/protocol';
 import { labClient, restoreSession, setRestoreTimeout, start } from './connection';
-import { setSessionStore } from './persistence/autosave';
+import { Autosave, setPageAutosave } from './persistence/autosave';
 import { memoryStore } from './persistence/sessionDb';
 import { useLab } from './store';
 import type { PortLike } from './workerClient';
@@ -28,8 +28,17 @@ function inProcessWorker(opts: { hangOnRestore?: () => boolean } = {}): PortLike
   return port;
 }
 
+/** The page's autosave over a store in memory. */
+function useMemoryAutosave(): void {
+  setPageAutosave(new Autosave({
+    store: memoryStore(), local: null, tab: async () => 'tab', now: () => Date.now(),
+    setTimer: (fn, ms) => setTimeout(fn, ms), clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>), report: () => {},
+  }));
+}
+
 describe('connection', () => {
   it('mirrors the worker, and after a crash "Restart lab" rebuilds the lab from the last autosave', async () => {
+    useMemoryAutosave();
     const ports: PortLike[] = [];
     const factory = () => { const p = inProcessWorker(); ports.push(p); return p; };
     await start(factory);
@@ -69,7 +78,7 @@ describe('connection', () => {
   });
 
   it('a restore that does not finish in time is given up: a new worker with the default lab, and a message', async () => {
-    setSessionStore(memoryStore());
+    useMemoryAutosave();
     setRestoreTimeout(200);
     try {
       let hang = false;

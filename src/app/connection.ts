@@ -3,7 +3,7 @@
 // not finish in time (a session that would replay for ever) is stopped and the default lab opened.
 import type { LoadAnswer, WorkerMessage } from '../worker/protocol';
 import { clearHistory, recordSample } from './history';
-import { loadSavedSession, noteLiveTime, saveSession } from './persistence/autosave';
+import { pageAutosave } from './persistence/autosave';
 import type { StateView } from '../engine/core/view';
 import type { ClockView, StatePatch } from '../worker/protocol';
 import { applyPatch, patchLessonId } from '../worker/patch';
@@ -42,7 +42,7 @@ let commitTimer: ReturnType<typeof setTimeout> | null = null;
 
 function onState(patch: StatePatch, clock: ClockView): void {
   if (patch.full) clearHistory();
-  noteLiveTime(patch.time);
+  pageAutosave().noteLiveTime(patch.time);
   const prev = pending ?? useLab.getState();
   pending = { state: applyPatch(prev.state, patch), lessonId: patchLessonId(prev.lessonId, patch), version: patch.version, clock };
   const now = performance.now();
@@ -71,14 +71,14 @@ function commit(): void {
 function onMessage(m: Exclude<WorkerMessage, { type: 'answer' | 'hello' }>): void {
   if (m.type === 'state') onState(m.patch, m.clock);
   else if (m.type === 'time') {
-    noteLiveTime(m.time);
+    pageAutosave().noteLiveTime(m.time);
     receiveLiveTime(m.time, m.clock);
   }
   else if (m.type === 'clock') {
     receiveClock(m.clock);
     if (!m.clock.playing && pending) commit();
   }
-  else if (m.type === 'session') saveSession(m.session);
+  else if (m.type === 'session') pageAutosave().saveSession(m.session);
   else if (m.type === 'history') receiveHistory(m.history);
   else if (m.type === 'stopped') setStatus('crashed', m.message);
 }
@@ -122,13 +122,14 @@ export function start(makePort: PortFactory = lastFactory): Promise<void> {
   const c = spawn(makePort);
   started = (async () => {
     await c.ready;
-    const saved = await loadSavedSession();
+    const { saved, note } = await pageAutosave().load();
     if (saved) {
-      const answer = await restoreOn(c, saved);
+      const answer = await restoreOn(c, saved.session);
       if (answer === 'timeout') {
         await freshWorker(makePort);
         notify('error', `Your saved lab could not be restored. ${restoreTimedOut()}`);
       } else if (!answer.ok) notify('error', `Your saved lab could not be restored, so the workshop lab was opened instead. ${answer.error.message}`);
+      else if (note) notify('info', note);
     }
     setStatus('ready');
   })();

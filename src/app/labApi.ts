@@ -7,6 +7,7 @@ import type { CommandResult, StateView } from '../engine/core/view';
 import type { ClockAnswer, Failure, LoadAnswer, LoadOptions } from '../worker/protocol';
 import { labClient, whenStarted } from './connection';
 import { withLesson } from './lesson/lessonState';
+import { pageAutosave } from './persistence/autosave';
 import { useLab } from './store';
 
 export interface LabApi {
@@ -29,7 +30,12 @@ declare global {
 export function createLabApi(ready: Promise<void> = whenStarted()): LabApi {
   return {
     ready,
-    load: async (source, options) => (await labClient()).request({ kind: 'load', source, options }),
+    load: async (source, options) => {
+      // A lab loaded by a script (a walkthrough, a deck by postMessage) is saved apart: the learner's
+      // own autosaved lab is never replaced by it.
+      pageAutosave().useScriptedSlot();
+      return (await labClient()).request({ kind: 'load', source, options });
+    },
     dispatch: async (command) => (await labClient()).request({ kind: 'dispatch', command }),
     advance: async (ms) => (await labClient()).request({ kind: 'advance', ms }),
     state: async () => {

@@ -11,8 +11,7 @@ import type { Session, SessionCommand } from './session';
  * records advances) and are left as they are.
  */
 export function compactSession<S extends Session>(s: S): S {
-  const extra = s as S & { branches?: unknown; position?: unknown };
-  if (extra.branches !== undefined || extra.position !== undefined) return s;
+  if (s.branches !== undefined || s.position !== undefined) return s;
   if (!s.commands.some((c) => c.command.type === 'clock.advance')) return s;
   const commands: SessionCommand[] = [];
   let now = 0;

@@ -10,7 +10,7 @@ import { compactSession } from './compactSession';
 import { STEP_LIMIT_MS, stepToNextEvent } from './step';
 import { TimeTravel } from './timeTravel';
 import { Throttle } from './throttle';
-import { branchFields, historyOf, type BranchFields } from './branchSession';
+import { branchFields, historyOf } from './branchSession';
 
 export interface LabLike {
   dispatch(command: unknown): CommandResult;
@@ -166,7 +166,7 @@ export class LabHost {
     }
     const check = checkSession(value);
     if (!check.ok) return failure('INVALID_SESSION', check.message);
-    const s = compactSession(check.session) as typeof check.session & BranchFields;
+    const s = compactSession(check.session);
     if (s.time > LAB_TIME_LIMIT_MS) return failure('INVALID_SESSION', `This session file does not fit: its clock.advance entries run the clock past ${LAB_TIME_LIMIT_MS} ms (366 days), the longest a lab runs.`);
     const past = historyOf(s);
     if (!past.ok) return failure('INVALID_SESSION', past.message);
@@ -306,7 +306,7 @@ export class LabHost {
     return { ok: true as const, datastores: h.datastores, series: ids.map((id) => ({ branch: id, samples: h.usage(id) })) };
   }
 
-  private session(): Session & BranchFields {
+  private session(): Session {
     const t = this.travel;
     return { ...this.recorder.session(t.reached), commands: t.commands().slice(), ...branchFields(t.history, t.branch, this.lab.now) };
   }

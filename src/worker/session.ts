@@ -3,6 +3,7 @@
 // replaying a session rebuilds the same lab. It is what autosave keeps and what export writes.
 import { z } from 'zod';
 import { fieldIssues } from './fieldIssues';
+import type { BranchFields } from './branchSession';
 
 export const SESSION_FORMAT = 'snaplab-session';
 export const SESSION_VERSION = 1;
@@ -17,7 +18,8 @@ export const MAX_SEED = 2 ** 32 - 1;
 
 export interface SessionCommand { at: number; command: { type: string } & Record<string, unknown> }
 
-export interface Session {
+/** The branch fields (branchSession.ts) are there only when the lab has more than one branch or is in its past. */
+export interface Session extends BranchFields {
   format: typeof SESSION_FORMAT;
   version: typeof SESSION_VERSION;
   /** The lab definition the session started from (always present, so a file stands alone). */

@@ -1,6 +1,6 @@
-// The lab driven from the page that embeds it (docs/embedding.md). Only `parentOrigin` is heard and
-// only it is answered: a message from any other origin gets no reply at all, so a foreign page cannot
-// even learn that a lab is there.
+// The lab driven from the page that embeds it (docs/embedding.md). Only the host window (the parent
+// frame) at `parentOrigin` is heard and only it is answered: a message from any other window or origin
+// gets no reply at all, so a foreign page cannot even learn that a lab is there.
 import type { LabApi } from '../labApi';
 import { parseRequest, type EventMessage, type Reply } from './messages';
 
@@ -33,10 +33,10 @@ export interface PostMessageApi {
 export function startPostMessageApi(opts: { origin: string; api: LabApi; self: Listener; parent: MessageSource }): PostMessageApi {
   const { origin, api, self, parent } = opts;
   const onMessage = (ev: MessageEvent) => {
-    if (ev.origin !== origin) return;
-    const source = (ev.source as MessageSource | null) ?? parent;
+    // A sibling frame, a popup or a worker at the same origin is not the host.
+    if (ev.origin !== origin || ev.source !== parent) return;
     void answer(ev.data, api).then((reply) => {
-      if (reply) source.postMessage(reply, origin);
+      if (reply) parent.postMessage(reply, origin);
     });
   };
   self.addEventListener('message', onMessage);

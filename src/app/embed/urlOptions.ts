@@ -25,6 +25,8 @@ export interface UrlOptions {
   seed?: number;
   /** The one origin allowed to drive the lab with postMessage. */
   parentOrigin?: string;
+  /** opener=1: the page that opened this one in a popup may script it too (from parentOrigin only). */
+  opener?: true;
   /** Launched from a course package: report progress to the learning platform (docs/lms.md). */
   lms?: LmsKind;
   /** One sentence per value that was ignored. */
@@ -59,6 +61,7 @@ const optionSchemas = {
   embed: flag('embed'),
   presenter: flag('presenter'),
   autoplay: flag('autoplay'),
+  opener: flag('opener'),
   lesson: z.string().regex(/^[a-z0-9][a-z0-9-]*$/i, 'a lesson id is letters, digits and dashes'),
   vm: z.string().regex(/^[A-Za-z0-9][\w.-]*$/, 'give a VM id from the lab, such as exch01'),
   theme: z.enum(['light', 'dark'], { error: 'use theme=light or theme=dark' }),
@@ -107,6 +110,10 @@ export function parseUrlOptions(search: string): UrlOptions {
   set('seed');
   set('parentOrigin');
   set('lms');
+  if (read('opener')) {
+    if (options.parentOrigin) options.opener = true;
+    else problems.push('opener=1 was ignored: it lets the page that opened the lab script it, from the origin given as parentOrigin=, and there is none.');
+  }
   for (const name of new Set(params.keys())) {
     const meant = nearMiss(name);
     if (meant) problems.push(`${name}= was ignored: did you mean ${meant}=?`);
@@ -131,7 +138,7 @@ function readPanels(params: URLSearchParams, options: UrlOptions): void {
   else problems.push('panels= named no known panel, so the default panels are shown.');
 }
 
-const OPTION_NAMES = ['embed', 'presenter', 'autoplay', 'lesson', 'vm', 'panels', 'theme', 'speed', 'seed', 'parentOrigin', 'lms'];
+const OPTION_NAMES = ['embed', 'presenter', 'autoplay', 'lesson', 'vm', 'panels', 'theme', 'speed', 'seed', 'parentOrigin', 'opener', 'lms'];
 
 /** A parameter that is one of ours in the wrong case or number (parentorigin, panel); others are left alone. */
 function nearMiss(name: string): string | undefined {

@@ -1,114 +1,49 @@
 // Autosave: the worker sends the session (definition + accepted commands + time) whenever a command is
-// accepted, after a scripted jump and about once a second while the clock runs. We keep the newest in
-// IndexedDB (sessionDb.ts) so a reload, or "Restart lab" after a crash, rebuilds the lab. When the page
-// is hidden or closed we save once more with the time the lab had reached, so a reload while the clock
-// runs at days per minute loses nothing. A save that fails is shown at once (useAutosave.failure),
-// never swallowed: the learner can still export the session.
+// accepted, after a scripted jump and about once a second while the clock runs. The newest is kept in
+// IndexedDB (sessionDb.ts), one record per slot: each tab has its own slot, and a page scripted from
+// outside (window.lab.load, a page driving it by postMessage) saves in a scripted slot, so it never
+// reads or overwrites the learner's lab. A reload, or "Restart lab" after a crash, rebuilds the lab
+// from it; which lab a page opens is restoreRule.ts. When the page is hidden or closed the same record
+// is also written synchronously (lastWords.ts), with the time the lab had reached, because an
+// IndexedDB write started just before a reload may never commit. A save that fails is shown at once
+// and retried until storage answers again.
 import { create } from 'zustand';
-import type { Session } from '../../worker/session';
-import { LAB_TIME_LIMIT_MS } from '../../worker/session';
-import { indexedDbStore, type SessionStore } from './sessionDb';
+import { LAB_TIME_LIMIT_MS, type Session } from '../../worker/session';
+import { browserLocal, forgetLastWords, readLastWords, writeLastWords, type StorageLike } from './lastWords';
+import { chooseRestore, newestPerSlot, slotsToPrune, type RestoreChoice } from './restoreRule';
+import { indexedDbStore, StorageRefused, type SavedLab, type SlotKind, type SlotStore } from './sessionDb';
+import { claimTabSlot } from './tabSlot';
 
-/** Where autosave lived before IndexedDB; read once, moved, then removed. */
-export const LEGACY_AUTOSAVE_KEY = 'snaplab.session.v1';
-/** The time the lab reached when the page was last hidden, for the session it names (a few bytes). */
-export const TIME_MARK_KEY = 'snaplab.autosave.time.v1';
-/**
- * The whole session as the page was hidden, written synchronously: an IndexedDB write started just
- * before a reload may never commit, and the command it carried (a power-off a moment before the
- * reload) would be lost. Read and removed on the next start; kept only when it is small.
- */
-export const LAST_WORDS_KEY = 'snaplab.autosave.last.v1';
-const LAST_WORDS_MAX_CHARS = 1_000_000;
+export type { StorageLike };
 
-export interface StorageLike { getItem(k: string): string | null; setItem(k: string, v: string): void; removeItem(k: string): void }
+/** learner: the learner's own slot; scripted: this tab's slot for a lab scripted from outside;
+ *  off: nothing read or written (an embed, a course package whose platform keeps the lab). */
+export type AutosaveMode = SlotKind | 'off';
 
-export interface AutosaveStatus {
-  /** Why the last save failed, for the learner; null while saving works. */
-  failure: string | null;
+/** How many slots of each kind are kept: the newest, the others are forgotten. */
+const KEEP_SLOTS = 6;
+/** A failed save is tried again after this long, doubling up to the longest. */
+const RETRY_MS = 2000;
+const RETRY_MAX_MS = 60_000;
+
+export interface AutosaveDeps {
+  store: SlotStore | null;
+  local: StorageLike | null;
+  /** This tab's name (tabSlot.ts). */
+  tab: () => Promise<string>;
+  now: () => number;
+  setTimer: (fn: () => void, ms: number) => unknown;
+  clearTimer: (handle: unknown) => void;
+  /** The learner-facing reason saving fails, or null when it works. */
+  report: (failure: string | null) => void;
 }
-export const useAutosave = create<AutosaveStatus>()(() => ({ failure: null }));
 
-const localStore = (): StorageLike | null => {
-  try { return globalThis.localStorage ?? null; } catch { return null; }
-};
-
-let db: SessionStore | null | undefined;
-const sessions = (): SessionStore | null => (db === undefined ? (db = indexedDbStore()) : db);
-/** Tests (and a page without IndexedDB) choose the store. */
-export function setSessionStore(store: SessionStore | null): void { db = store; }
-
-let lastSaved: Session | null = null;
-/** The newest simulated time the page has seen for lastSaved's lab (state posts come between saves). */
-let liveTime = 0;
-let writing: Promise<void> | null = null;
-let queued: { session: Session; seq: number } | null = null;
-/** Sessions are numbered as they arrive; last words written at `lastWordsSeq` go once a store write
- *  of that session or a later one has landed. */
-let seq = 0;
-let lastWordsSeq = Infinity;
-let lastWordsStore: StorageLike | null = null;
-
-/** An embedded lab neither restores nor overwrites the learner's own autosave (same origin, same store). */
-let autosave = true;
-export function disableAutosave(): void { autosave = false; }
-
-const failureText = (e: unknown): string => {
+export function failureText(e: unknown): string {
   const name = (e as { name?: unknown } | null)?.name;
   const why = name === 'QuotaExceededError' ? 'this browser\'s storage for SnapLab is full'
-    : 'this browser does not let SnapLab store it (private browsing or storage turned off?)';
+    : e === null || e instanceof StorageRefused ? 'this browser does not let SnapLab store it (private browsing or storage turned off?)'
+      : 'this browser\'s storage for SnapLab is not answering (was the site\'s data cleared?); SnapLab keeps trying';
   return `Your work is not being saved: ${why}. Export the session to keep it; a reload would lose what is not saved.`;
-};
-
-function write(session: Session, at = seq): void {
-  const store = sessions();
-  if (!store) { useAutosave.setState({ failure: failureText(null) }); return; }
-  if (writing) { queued = { session, seq: at }; return; } // one write at a time; the newest waits
-  writing = store.put(session).then(
-    () => {
-      if (useAutosave.getState().failure) useAutosave.setState({ failure: null });
-      if (at >= lastWordsSeq) {
-        lastWordsSeq = Infinity;
-        try { lastWordsStore?.removeItem(LAST_WORDS_KEY); } catch { /* nothing to free */ }
-      }
-    },
-    (e: unknown) => { console.error('SnapLab: autosave failed', e); useAutosave.setState({ failure: failureText(e) }); },
-  ).finally(() => {
-    writing = null;
-    const next = queued;
-    queued = null;
-    if (next) write(next.session, next.seq);
-  });
-}
-
-const sessionListeners = new Set<(session: Session) => void>();
-
-/** Hear every session the worker posts (a course package saves it with the learning platform). */
-export function onSessionSaved(listener: (session: Session) => void): () => void {
-  sessionListeners.add(listener);
-  return () => sessionListeners.delete(listener);
-}
-
-export function saveSession(session: Session): void {
-  seq++;
-  lastSaved = session;
-  liveTime = session.time;
-  for (const listener of sessionListeners) listener(session);
-  if (autosave) write(session);
-}
-
-/** The time of a state the worker posted (always for the lab of the last session it sent). */
-export function noteLiveTime(time: number): void {
-  if (time > liveTime) liveTime = time;
-}
-
-/** Names a session's history, so a time mark is applied only to the session it was written for. */
-export function sessionStamp(s: Session): string {
-  const last = s.commands[s.commands.length - 1];
-  const name = (s.definition as { name?: unknown } | null)?.name;
-  const { branch, branches } = s as { branch?: unknown; branches?: unknown[] };
-  return JSON.stringify([s.commands.length, last?.at ?? null, last?.command.type ?? null, s.seed ?? null, s.lesson ?? null,
-    typeof name === 'string' ? name : null, typeof branch === 'string' ? branch : null, Array.isArray(branches) ? branches.length : 0]);
 }
 
 /**
@@ -116,95 +51,169 @@ export function sessionStamp(s: Session): string {
  * lab was in its past (a `position`), where state times are not the branch's newest moment.
  */
 export function atLaterTime(s: Session, time: number): Session | null {
-  const extra = s as Session & { position?: unknown; branch?: unknown; branches?: { id: unknown; reached: number }[] };
-  if (extra.position !== undefined || !(time > s.time) || time > LAB_TIME_LIMIT_MS) return null;
-  const later: typeof extra = { ...extra, time };
+  if (s.position !== undefined || !(time > s.time) || time > LAB_TIME_LIMIT_MS) return null;
+  const later: Session = { ...s, time };
   // With branches, the current one's `reached` is the session's time (the restore checks they agree).
-  if (Array.isArray(extra.branches)) later.branches = extra.branches.map((b) => (b.id === extra.branch ? { ...b, reached: time } : b));
+  if (s.branches) later.branches = s.branches.map((b) => (b.id === s.branch ? { ...b, reached: time } : b));
   return later;
 }
 
-/** The page is being hidden or closed: save the time reached, now (localStorage) and in the store. */
-export function saveOnHide(local: StorageLike | null = localStore()): void {
-  if (!autosave || !lastSaved) return;
-  const later = atLaterTime(lastSaved, liveTime);
-  const session = later ?? lastSaved;
-  try {
-    if (later) local?.setItem(TIME_MARK_KEY, JSON.stringify({ stamp: sessionStamp(lastSaved), time: later.time }));
-    const text = JSON.stringify(session);
-    if (text.length <= LAST_WORDS_MAX_CHARS) {
-      local?.setItem(LAST_WORDS_KEY, text);
-      lastWordsSeq = later ? seq + 1 : seq;
-      lastWordsStore = local;
-    }
-  } catch { /* the store's copy may still land */ }
-  if (later) saveSession(later);
-}
+export class Autosave {
+  private mode: AutosaveMode = 'learner';
+  private tabId: string | null = null;
+  private tabClaim: Promise<string> | null = null;
+  private lastSaved: Session | null = null;
+  private lastKind: SlotKind = 'learner';
+  /** When lastSaved was saved: what "newest" is measured by, so re-writing it on hide does not make it newer. */
+  private lastSavedAt = 0;
+  /** The newest simulated time the page has seen for lastSaved's lab (state posts come between saves). */
+  private liveTime = 0;
+  private writing = false;
+  /** Per kind, the newest record waiting for the write in progress. */
+  private queued = new Map<SlotKind, SavedLab>();
+  private failed: SavedLab | null = null;
+  private retryTimer: unknown = null;
+  private retryMs = RETRY_MS;
+  private readonly listeners = new Set<(session: Session) => void>();
 
-/** The session the last page wrote as it was hidden, if any; it is read once. */
-function lastWords(local: StorageLike | null): unknown {
-  try {
-    const text = local?.getItem(LAST_WORDS_KEY) ?? null;
-    local?.removeItem(LAST_WORDS_KEY);
-    return text ? JSON.parse(text) as unknown : null;
-  } catch { return null; }
-}
+  constructor(private readonly deps: AutosaveDeps) {}
 
-/** Save when the page is hidden (a tab switch, a phone's app switch) and when it is left or reloaded. */
-export function saveWhenHidden(win: Window = window): void {
-  win.addEventListener('pagehide', () => saveOnHide());
-  win.document.addEventListener('visibilitychange', () => { if (win.document.visibilityState === 'hidden') saveOnHide(); });
-}
+  setMode(mode: AutosaveMode): void { this.mode = mode; }
+  /** Scripting from outside: from now on this page saves apart from the learner's lab (unless off). */
+  useScriptedSlot(): void { if (this.mode === 'learner') this.mode = 'scripted'; }
+  get currentMode(): AutosaveMode { return this.mode; }
 
-function withTimeMark(session: unknown, local: StorageLike | null): unknown {
-  if (typeof session !== 'object' || session === null) return session;
-  const s = session as Session;
-  if (!Array.isArray(s.commands) || typeof s.time !== 'number') return session;
-  try {
-    const mark = JSON.parse(local?.getItem(TIME_MARK_KEY) ?? 'null') as { stamp?: unknown; time?: unknown } | null;
-    if (mark && mark.stamp === sessionStamp(s) && typeof mark.time === 'number') return atLaterTime(s, mark.time) ?? session;
-  } catch { /* no mark */ }
-  return session;
-}
-
-/**
- * The last autosave: this page's own copy if it has one, else the store's. An autosave from before
- * IndexedDB (localStorage) is moved over once.
- */
-export async function loadSavedSession(local: StorageLike | null = localStore()): Promise<unknown> {
-  if (lastSaved) return lastSaved;
-  if (!autosave) return null;
-  const store = sessions();
-  // The previous page's last words are its newest session: newer than anything its store writes held.
-  const last = lastWords(local);
-  if (last) {
-    try { await store?.put(last as Session); } catch { /* restored all the same; the next save retries */ }
-    return last;
+  private tab(): Promise<string> {
+    this.tabClaim ??= this.deps.tab().then((id) => (this.tabId = id));
+    return this.tabClaim;
   }
-  let saved: unknown;
-  try { saved = await store?.get(); } catch (e) { console.error('SnapLab: the autosave could not be read', e); }
-  if (saved === undefined || saved === null) saved = await migrateLegacy(store, local);
-  return saved === undefined || saved === null ? null : withTimeMark(saved, local);
+  private static slotOf(tab: string, kind: SlotKind): string { return kind === 'learner' ? tab : `scripted:${tab}`; }
+
+  /** Hear every session the worker posts (a course package saves it with the learning platform). */
+  onSessionSaved(listener: (session: Session) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  saveSession(session: Session): void {
+    this.lastSaved = session;
+    this.liveTime = session.time;
+    for (const listener of this.listeners) listener(session);
+    if (this.mode === 'off') return;
+    const kind = this.mode;
+    const savedAt = this.deps.now();
+    this.lastKind = kind;
+    this.lastSavedAt = savedAt;
+    void this.tab().then((tab) => this.write({ slot: Autosave.slotOf(tab, kind), kind, savedAt, session }));
+  }
+
+  /** The time of a state the worker posted (always for the lab of the last session it sent). */
+  noteLiveTime(time: number): void {
+    if (time > this.liveTime) this.liveTime = time;
+  }
+
+  private write(saved: SavedLab): void {
+    const { store } = this.deps;
+    if (!store) { this.deps.report(failureText(null)); return; }
+    if (this.writing) { this.queued.set(saved.kind, saved); return; } // one write at a time; the newest waits
+    this.writing = true;
+    if (this.retryTimer !== null) { this.deps.clearTimer(this.retryTimer); this.retryTimer = null; }
+    store.put(saved).then(
+      () => {
+        if (this.failed) { this.failed = null; this.retryMs = RETRY_MS; this.deps.report(null); }
+        forgetLastWords(this.deps.local, saved.slot, saved.savedAt);
+      },
+      (e: unknown) => {
+        console.error('SnapLab: autosave failed', e);
+        this.deps.report(failureText(e));
+        this.failed = saved;
+      },
+    ).finally(() => {
+      this.writing = false;
+      const next = this.queued.get('learner') ?? this.queued.get('scripted');
+      if (next) { this.queued.delete(next.kind); this.write(next); return; }
+      if (this.failed) this.scheduleRetry();
+    });
+  }
+
+  /** Saving failed and nothing newer came: try the same record again later, so the banner goes once storage answers. */
+  private scheduleRetry(): void {
+    if (this.retryTimer !== null) return;
+    const wait = this.retryMs;
+    this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
+    this.retryTimer = this.deps.setTimer(() => {
+      this.retryTimer = null;
+      if (this.failed && !this.writing) this.write(this.failed);
+    }, wait);
+  }
+
+  /** The page is being hidden or closed: the record with the time reached, now (synchronously) and in the store. */
+  saveOnHide(): void {
+    if (this.mode === 'off' || !this.lastSaved || this.tabId === null) return;
+    const later = atLaterTime(this.lastSaved, this.liveTime);
+    const kind = this.lastKind;
+    // Only a lab that moved on since its last save is newer work; the same lab keeps its time.
+    const savedAt = later ? this.deps.now() : this.lastSavedAt;
+    writeLastWords(this.deps.local, { slot: Autosave.slotOf(this.tabId, kind), kind, savedAt, session: later ?? this.lastSaved });
+    if (later) this.saveSession(later);
+  }
+
+  /**
+   * The lab this page opens at start: its own copy in memory (Restart lab), else by the rule of
+   * restoreRule.ts from the store and the last words pages left. Last words are moved into the store.
+   */
+  async load(): Promise<RestoreChoice> {
+    if (this.lastSaved) return { saved: { slot: '', kind: this.lastKind, savedAt: 0, session: this.lastSaved }, note: null };
+    if (this.mode === 'off') return { saved: null, note: null };
+    const { store, local } = this.deps;
+    const tab = await this.tab();
+    let stored: SavedLab[] = [];
+    try { stored = (await store?.all()) ?? []; } catch (e) { console.error('SnapLab: the autosave could not be read', e); }
+    const words = readLastWords(local);
+    const records = newestPerSlot(stored, words.records);
+    const choice = chooseRestore(records, Autosave.slotOf(tab, this.mode), this.mode);
+    try {
+      for (const r of words.records) if (records.includes(r)) await store?.put(r);
+      words.done(); // moved, or older than what the store holds
+      await store?.remove(slotsToPrune(records, KEEP_SLOTS).filter((s) => s !== choice.saved?.slot));
+    } catch { /* kept where they are; the next start tries again */ }
+    return choice;
+  }
+
+  /** Forget this tab's saved lab (its record and last words); other tabs' labs stay. */
+  async forget(): Promise<void> {
+    this.lastSaved = null;
+    this.liveTime = 0;
+    const tab = await this.tab();
+    const slots = [Autosave.slotOf(tab, 'learner'), Autosave.slotOf(tab, 'scripted')];
+    for (const s of slots) forgetLastWords(this.deps.local, s, Infinity);
+    try { await this.deps.store?.remove(slots); } catch { /* nothing saved */ }
+  }
+
+  /** Save when the page is hidden (a tab switch, a phone's app switch) and when it is left or reloaded. */
+  saveWhenHidden(win: Window): void {
+    win.addEventListener('pagehide', () => this.saveOnHide());
+    win.document.addEventListener('visibilitychange', () => { if (win.document.visibilityState === 'hidden') this.saveOnHide(); });
+  }
 }
 
-async function migrateLegacy(store: SessionStore | null, local: StorageLike | null): Promise<unknown> {
-  let text: string | null;
-  try { text = local?.getItem(LEGACY_AUTOSAVE_KEY) ?? null; } catch { return null; }
-  if (!text) return null;
-  let legacy: unknown;
-  try { legacy = JSON.parse(text); } catch { legacy = null; }
-  try {
-    if (legacy && store) await store.put(legacy as Session);
-    local?.removeItem(LEGACY_AUTOSAVE_KEY); // moved (or unreadable): either way localStorage is freed
-  } catch { /* kept where it was; the next start tries again */ }
-  return legacy;
+export interface AutosaveStatus {
+  /** Why the last save failed, for the learner; null while saving works. */
+  failure: string | null;
 }
+export const useAutosave = create<AutosaveStatus>()(() => ({ failure: null }));
 
-export async function forgetSavedSession(local: StorageLike | null = localStore()): Promise<void> {
-  lastSaved = null;
-  liveTime = 0;
-  try { local?.removeItem(TIME_MARK_KEY); local?.removeItem(LEGACY_AUTOSAVE_KEY); local?.removeItem(LAST_WORDS_KEY); } catch { /* nothing saved */ }
-  try { await sessions()?.clear(); } catch { /* nothing saved */ }
+/** The page's autosave, in the browser's storage (main.tsx and the connection use it). */
+export function browserAutosave(): Autosave {
+  return new Autosave({
+    store: indexedDbStore(),
+    local: browserLocal(),
+    tab: () => claimTabSlot(),
+    now: () => Date.now(),
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+    clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    report: (failure) => { if (useAutosave.getState().failure !== failure) useAutosave.setState({ failure }); },
+  });
 }
 
 /** A file name for an exported session: the lab name and the date. */
@@ -212,3 +221,13 @@ export function sessionFileName(labName: string, date = new Date()): string {
   const slug = labName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'lab';
   return `snaplab-${slug}-${date.toISOString().slice(0, 10)}.json`;
 }
+
+let page: Autosave | null = null;
+/** The page's one autosave (created on first use); tests give their own. */
+export function pageAutosave(): Autosave { return (page ??= browserAutosave()); }
+export function setPageAutosave(a: Autosave | null): void { page = a; }
+
+/** An embed or a course package: nothing read or written. */
+export const disableAutosave = (): void => pageAutosave().setMode('off');
+export const onSessionSaved = (listener: (session: Session) => void): (() => void) => pageAutosave().onSessionSaved(listener);
+export const saveSession = (session: Session): void => pageAutosave().saveSession(session);
