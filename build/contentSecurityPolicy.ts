@@ -31,9 +31,10 @@ export const LRS_CONNECT_SRC = "'self' https:";
 /** The built index.html with connect-src replaced; throws when the policy is not where it should be. */
 export function withConnectSrc(html: string, sources: string): string {
   if (!/^[^;"<>]+$/.test(sources)) throw new Error(`connect-src: "${sources}" is not a list of CSP sources`);
-  const out = html.replace("connect-src 'self'", `connect-src ${sources}`);
-  if (out === html) throw new Error("withConnectSrc: the page's Content-Security-Policy has no connect-src 'self' to replace");
-  return out;
+  // Found, then replaced: `--connect-src "'self'"` (the page's own value) leaves the page as it is.
+  const own = /connect-src 'self'(?=[;"])/;
+  if (!own.test(html)) throw new Error("withConnectSrc: the page's Content-Security-Policy has no connect-src 'self' to replace");
+  return html.replace(own, `connect-src ${sources.trim()}`);
 }
 
 export function contentSecurityPolicy(policy = CONTENT_SECURITY_POLICY): Plugin {
