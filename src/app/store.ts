@@ -75,7 +75,7 @@ export function receiveClock(clock: ClockView): void {
 }
 
 const sameClock = (a: ClockView, b: ClockView) =>
-  a.playing === b.playing && a.speed === b.speed && Math.abs(a.actualSpeed - b.actualSpeed) < a.speed * 0.05;
+  a.playing === b.playing && a.speed === b.speed && a.pausedBecause === b.pausedBecause && Math.abs(a.actualSpeed - b.actualSpeed) < a.speed * 0.05;
 
 export function selectVm(id: string): void {
   useLab.setState((s) => (s.selectedVm === id ? s : { selectedVm: id, selectedSnapshot: null }));

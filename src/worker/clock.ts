@@ -47,6 +47,8 @@ export class ClockLoop {
   speed = 1;
   /** Simulated ms per real ms achieved lately (0 until measured). */
   actualSpeed = 0;
+  /** Why the clock paused itself (a VM asks a question), until it plays or is paused again. */
+  pausedBecause: string | null = null;
   private timer: unknown = null;
   private lastReal = 0;
   /** Simulated ms the lab owes the speed asked for. */
@@ -62,6 +64,7 @@ export class ClockLoop {
     if (speed !== undefined) this.setSpeed(speed);
     if (this.playing) return;
     this.playing = true;
+    this.pausedBecause = null;
     this.lastReal = this.deps.now();
     this.windowStart = this.lastReal;
     this.windowSim = 0;
@@ -71,7 +74,9 @@ export class ClockLoop {
     this.schedule(TICK_MS);
   }
 
-  pause(): void {
+  /** `because`: why, when the lab pauses itself rather than the learner (shown beside the clock). */
+  pause(because: string | null = null): void {
+    this.pausedBecause = because;
     this.playing = false;
     this.actualSpeed = 0;
     this.owed = 0;

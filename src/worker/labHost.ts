@@ -19,6 +19,8 @@ export interface LabLike {
   state(): StateView;
   /** An independent copy and its size, or null when the lab cannot be copied at this moment. */
   fork?(): { lab: LabLike; bytes: number; shared?: ReadonlyMap<object, number> } | null;
+  /** The questions VMs wait on: one asked while the clock plays pauses it. */
+  questions?(): { vm: string; name: string; id: string }[];
 }
 
 export interface EngineLike {
@@ -82,12 +84,14 @@ export class LabHost {
       now: deps.now, setTimer: deps.setTimer, clearTimer: deps.clearTimer,
       advance: (ms) => {
         const copying = this.travel.copyMs;
+        const asking = new Set(this.lab.questions?.().map((q) => q.id));
         this.guard('the running clock', () => this.travel.advance(this.lab, Math.min(ms, LAB_TIME_LIMIT_MS - this.lab.now)));
+        this.pauseOnQuestion(asking);
         return this.travel.copyMs - copying;
       },
       afterTick: () => {
         if (this.broken) return;
-        if (this.lab.now >= LAB_TIME_LIMIT_MS) { this.clock.pause(); this.postClock(); this.postSession(); }
+        if (this.lab.now >= LAB_TIME_LIMIT_MS) { this.clock.pause('the lab\'s clock stops at 366 days'); this.postClock(); this.postSession(); }
         this.travel.maybeCheckpoint(this.lab); this.requestPost(PLAYING_POST_INTERVAL_MS); this.postTime(); this.requestSession();
       },
     });
@@ -337,7 +341,22 @@ export class LabHost {
   }
 
   private clockView(): ClockView {
-    return { playing: this.clock.playing, speed: this.clock.speed, actualSpeed: this.clock.actualSpeed };
+    const view: ClockView = { playing: this.clock.playing, speed: this.clock.speed, actualSpeed: this.clock.actualSpeed };
+    if (this.clock.pausedBecause !== null) view.pausedBecause = this.clock.pausedBecause;
+    return view;
+  }
+
+  /**
+   * A VM that began to ask a question while time ran (the out-of-space question) pauses the clock, as
+   * the VM itself is paused: the learner gets time to read it, free space and answer.
+   */
+  private pauseOnQuestion(before: Set<string>): void {
+    const asked = this.broken ? undefined : this.lab.questions?.().find((q) => !before.has(q.id));
+    if (!asked) return;
+    this.clock.pause(`${asked.name} asks a question`);
+    this.postNow();
+    this.postClock();
+    this.postSession();
   }
 
   private clockAnswer(): ClockAnswer {

@@ -55,7 +55,14 @@ export interface AnswerMap {
 /** Datastore usage over time of some branches, for "compare branches". */
 export interface UsageAnswer { ok: true; datastores: string[]; series: { branch: string; samples: UsageSample[] }[] }
 
-export interface ClockView { playing: boolean; speed: number; /** simulated ms per real ms achieved lately */ actualSpeed: number }
+export interface ClockView {
+  playing: boolean;
+  speed: number;
+  /** simulated ms per real ms achieved lately */
+  actualSpeed: number;
+  /** Why the clock paused itself ("SQL01 asks a question"), while it stays paused; absent otherwise. */
+  pausedBecause?: string;
+}
 
 /**
  * A state patch. Keyed collections carry only the items whose JSON changed plus the id order when

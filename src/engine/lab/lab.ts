@@ -141,6 +141,13 @@ export class Lab implements LabContext {
     return buildStateView(this);
   }
 
+  /** The questions VMs wait on (cheap, unlike state(): the worker's clock asks after every advance). */
+  questions(): { vm: string; name: string; id: string }[] {
+    const asking: { vm: string; name: string; id: string }[] = [];
+    for (const vm of this.vms) if (vm.question) asking.push({ vm: vm.id, name: vm.name, id: vm.question.id });
+    return asking;
+  }
+
   vm(id: string): Vm | undefined { return this.vms.find((v) => v.id === id); }
   datastore(id: string): Datastore | undefined { return this.datastores.find((d) => d.id === id); }
 
