@@ -9,11 +9,8 @@ test('a full datastore asks the VM question; growing the datastore and Retry res
 
   const question = page.getByRole('alertdialog', { name: /Virtual Machine Message - APP01/ });
   await expect(question).toContainText('There is no more space for the redo log');
-  await expect(question.getByRole('button', { name: 'Close' })).toHaveCount(0);
 
-  // Free space the way an administrator would, then answer Retry.
-  await page.keyboard.press('Escape');
-  await expect(question).toBeVisible();
+  // Free space the way an administrator would, then answer Retry (e2e/question.spec.ts does it by hand).
   await lab.dispatch({ type: 'datastore.resize', datastore: 'ds1', capacityGB: 80 });
   await question.getByRole('button', { name: 'Retry' }).click();
   await expect(question).toHaveCount(0);

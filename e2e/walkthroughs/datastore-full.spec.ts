@@ -31,7 +31,7 @@ test('datastore full', async ({ page, lab, walk }) => {
   });
 
   await walk.step('Grow the datastore to 80 GB', async () => {
-    // The VM's question is modal; a walkthrough grows the datastore through window.lab, as a script would.
+    // A walkthrough grows the datastore through window.lab, as a script would (the page can too).
     expect((await lab.dispatch({ type: 'datastore.resize', datastore: 'ds1', capacityGB: 80 })).ok).toBe(true);
     await lab.advance(1000);
     expect((await ds()).capacityBytes).toBe(80 * GB);

@@ -62,6 +62,7 @@ const VmItem = memo(function VmItem({ id }: { id: string }) {
         <span className="inv-vm-name">{vm.name}</span>
         <span className="visually-hidden">, {vm.power === 'poweredOn' ? 'powered on' : vm.power === 'poweredOff' ? 'powered off' : 'suspended'}, {tools}</span>
         {vm.snapshotCount > 0 && <span className="badge" title={`${vm.snapshotCount} snapshots`}>{vm.snapshotCount}<span className="visually-hidden"> snapshots</span></span>}
+        {vm.question && <span className="inv-question" title="This VM asks a question: answer it from its summary">?<span className="visually-hidden"> Question pending</span></span>}
         {vm.consolidationNeeded && <span className="inv-state">Needs consolidation</span>}
         {flags.length > 0 && <span className="warn-ico" title={flags.join('\n')} aria-label={flags.join('; ')} role="img">!</span>}
       </button>

@@ -1,6 +1,7 @@
 // The selected VM: its summary and power actions, above the panels that work on it.
 import { powerOff, powerOn, reset, suspend } from '../../app/commands';
 import { useSelectedVm } from '../../app/store';
+import { openQuestion } from '../tasks/questionState';
 
 const GUEST: Record<string, string> = {
   windows2003: 'Microsoft Windows Server 2003', windows2008: 'Microsoft Windows Server 2008',
@@ -26,6 +27,12 @@ export function VmHeader() {
             {vm.stunned ? ' · stunned' : ''}
             {vm.savingMemory ? ' · saving memory (running, sluggish)' : ''}
           </p>
+          {vm.question && (
+            <p className="vm-question" role="status">
+              <strong>Paused: {vm.name} asks a question.</strong>
+              <button type="button" className="btn btn-small btn-primary" onClick={() => openQuestion(vm.id)}>Answer question…</button>
+            </p>
+          )}
         </div>
       </div>
       <div className="vm-actions" role="group" aria-label="Power">
