@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createLab, defaultLabDefinition } from '../engine/index';
-import { behindNote, formatBytes, formatSimTime, sliderToSpeed, speedToSlider } from '../app/format';
+import { formatBytes, formatSimTime } from '../app/format';
 import { browse, emptyHistory, pushHistory } from './console/consoleHistory';
 import { configureChanges, fieldsOf, parseSetting, settingsProblems } from './settings/settingsForm';
 import { defaultFields, faultOf, FAULT_KINDS } from './faults/faultForm';
 
 describe('formatting', () => {
-  it('formats sizes, simulated times and log-scale speeds', () => {
+  it('formats sizes and simulated times', () => {
     expect(formatBytes(40 * 1024 ** 3)).toBe('40.0 GB');
     expect(formatBytes(512)).toBe('512 B');
     expect(formatSimTime(90_061_001)).toBe('day 2, 01:01:01.001');
-    expect(sliderToSpeed(speedToSlider(1))).toBe(1);
-    expect(sliderToSpeed(Math.log10(1400))).toBe(1000);
-  });
-
-  it('says the speed the lab runs at when it cannot keep up with the one asked for, and nothing while it does', () => {
-    expect(behindNote(true, 14_400, 4_912.4)).toBe('running at 4912×');
-    expect(behindNote(true, 14_400, 12_000)).toBeNull();
-    expect(behindNote(true, 14_400, 0)).toBeNull(); // not measured yet
-    expect(behindNote(false, 14_400, 100)).toBeNull();
   });
 });
 
