@@ -173,14 +173,17 @@ test('with a lesson open, the Embed dialog offers (and picks) starting from that
   await expect(dialog.getByRole('radio', { name: /^The lesson/ })).toHaveCount(0);
 });
 
-test('an embed shows a small clock while time runs, and none while paused', async ({ page }) => {
+test('an embed shows a compact clock, paused or running, with Play and Pause', async ({ page }) => {
   await page.goto('./?embed=1&panels=tree');
   await page.evaluate(() => window.lab.ready);
-  const clock = page.getByRole('timer', { name: /Simulated time/ });
-  await expect(clock).toHaveCount(0);
+  const clock = page.getByRole('group', { name: 'Clock' });
+  const timer = clock.getByRole('timer', { name: /Simulated time/ });
+  await expect(timer).toHaveText('day 1 00:00:00');
+  await expect(clock.getByRole('status').filter({ hasText: /^Paused$/ })).toBeVisible();
   await page.evaluate(() => window.lab.play(10));
-  await expect(clock).toBeVisible();
-  await expect.poll(async () => (await clock.textContent()) !== '00:00:00').toBe(true);
-  await page.evaluate(() => window.lab.pause());
-  await expect(clock).toHaveCount(0);
+  await expect(clock.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await expect.poll(async () => (await timer.textContent()) !== 'day 1 00:00:00').toBe(true);
+  await clock.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(clock.getByRole('status').filter({ hasText: /^Paused$/ })).toBeVisible();
+  expect((await page.evaluate(() => window.lab.pause())).ok).toBe(true);
 });

@@ -4,7 +4,7 @@
 import type { WorkerClient } from './workerClient';
 import { DEFAULT_LAB, labClient, restoreSession, whenStarted } from './connection';
 import { reportProblem } from './embed/pageOptions';
-import type { UrlOptions } from './embed/urlOptions';
+import { startsPlaying, type UrlOptions } from './embed/urlOptions';
 import { openLmsLesson } from './lms/lmsLesson';
 import type { LmsReporter } from './lms/reporter';
 import { disableAutosave } from './persistence/autosave';
@@ -33,6 +33,7 @@ export async function startFromUrl(o: UrlOptions, location: Pick<Location, 'hash
   await whenStarted();
   const client = await labClient();
   const shared = sharedSessionIn(location.hash);
+  let lessonOpened = false;
   // Course progress a link carries is added to this device's, whatever else the link opens.
   const carriedProgress = await applyProgressLink(location.hash);
   if (carriedProgress && shared === null) history?.replaceState(null, '', location.pathname + location.search);
@@ -44,7 +45,7 @@ export async function startFromUrl(o: UrlOptions, location: Pick<Location, 'hash
     // A reload should keep the learner's progress, not replay the link again.
     history?.replaceState(null, '', location.pathname + location.search);
   } else if (o.lesson !== undefined || o.seed !== undefined) {
-    await openRequestedLab(client, o);
+    lessonOpened = await openRequestedLab(client, o) && o.lesson !== undefined;
   }
   if (o.vm !== undefined) {
     // Asked of the worker: its answer comes after the state it posted, so the store then has the VM.
@@ -52,7 +53,7 @@ export async function startFromUrl(o: UrlOptions, location: Pick<Location, 'hash
     if (state.vms.some((v) => v.id === o.vm)) selectVm(o.vm);
     else reportProblem(`vm=${o.vm} was ignored: this lab has no VM with that id.`);
   }
-  if (o.autoplay) await client.request({ kind: 'play', speed: o.speed });
+  if (startsPlaying(o, lessonOpened)) await client.request({ kind: 'play', speed: o.speed });
   else if (o.speed !== undefined) await client.request({ kind: 'setSpeed', speed: o.speed });
 }
 
@@ -79,13 +80,15 @@ async function openSharedLab(text: string): Promise<void> {
   await (await labClient()).request({ kind: 'load', source: DEFAULT_LAB });
 }
 
-async function openRequestedLab(client: WorkerClient, o: UrlOptions): Promise<void> {
+/** False when the lesson asked for does not exist (the workshop lab opens instead). */
+async function openRequestedLab(client: WorkerClient, o: UrlOptions): Promise<boolean> {
   // After a reload the autosave already holds this lesson (or seeded lab) with the learner's progress.
   const saved = await client.request({ kind: 'session' });
-  if (saved.lesson === o.lesson && saved.seed === o.seed) return;
+  if (saved.lesson === o.lesson && saved.seed === o.seed) return true;
   const options = o.seed === undefined ? undefined : { seed: o.seed };
   const answer = await client.request({ kind: 'load', source: o.lesson ?? DEFAULT_LAB, options });
-  if (answer.ok) return;
+  if (answer.ok) return true;
   reportProblem(`lesson=${o.lesson} was ignored: ${answer.error.message}`);
   if (o.seed !== undefined) await client.request({ kind: 'load', source: DEFAULT_LAB, options });
+  return false;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embedUrl, iframeSnippet, normalOrigin, parseUrlOptions } from './urlOptions';
+import { embedUrl, iframeSnippet, normalOrigin, parseUrlOptions, startsPlaying } from './urlOptions';
 
 describe('parseUrlOptions', () => {
   it('reads every option of docs/embedding.md', () => {
@@ -11,7 +11,7 @@ describe('parseUrlOptions', () => {
   });
 
   it('gives the plain lab when there are no options', () => {
-    expect(parseUrlOptions('')).toEqual({ embed: false, presenter: false, autoplay: false, problems: [] });
+    expect(parseUrlOptions('')).toEqual({ embed: false, presenter: false, problems: [] });
   });
 
   it('ignores each bad value with a sentence and keeps the good ones', () => {
@@ -71,7 +71,25 @@ describe('embedUrl', () => {
     });
     expect(url.startsWith('https://training.example.com/labs/snaplab/index.html?embed=1&panels=tree,datastore')).toBe(true);
     const back = parseUrlOptions(new URL(url).search);
-    expect(back).toMatchObject({ embed: true, panels: ['tree', 'datastore'], lesson: 'first-snapshot', vm: 'exch01', theme: 'light', speed: 120, autoplay: true, seed: 9, parentOrigin: 'https://slides.example.com', problems: [] });
+    expect(back).toMatchObject({ embed: true, panels: ['tree', 'datastore'], lesson: 'first-snapshot', vm: 'exch01', theme: 'light', speed: 120, seed: 9, parentOrigin: 'https://slides.example.com', problems: [] });
+    expect(startsPlaying(back, true)).toBe(true);
+  });
+
+  it('starts a lesson embed\'s clock unless autoplay=0, and writes autoplay= only where it differs from that', () => {
+    const plays = (query: string, lessonOpened = true) => startsPlaying(parseUrlOptions(query), lessonOpened);
+    expect(plays('?embed=1&lesson=first-snapshot')).toBe(true);
+    expect(plays('?embed=1&lesson=no-such-lesson', false)).toBe(false);
+    expect(plays('?embed=1&lesson=first-snapshot&autoplay=0')).toBe(false);
+    expect(plays('?embed=1', false)).toBe(false);
+    expect(plays('?embed=1&autoplay=1', false)).toBe(true);
+    expect(plays('?lesson=first-snapshot')).toBe(false); // the full page: the learner plays
+    const base = 'https://lab.example/';
+    const lessonUrl = (autoplay: boolean) => new URL(embedUrl(base, { panels: [], lesson: 'first-snapshot', autoplay }));
+    expect(lessonUrl(true).searchParams.has('autoplay')).toBe(false);
+    expect(lessonUrl(false).searchParams.get('autoplay')).toBe('0');
+    expect(plays(lessonUrl(false).search)).toBe(false);
+    expect(new URL(embedUrl(base, { panels: [], autoplay: true })).searchParams.get('autoplay')).toBe('1');
+    expect(new URL(embedUrl(base, { panels: [], autoplay: false })).searchParams.has('autoplay')).toBe(false);
   });
 
   it('escapes the snippet\'s attributes', () => {

@@ -21,7 +21,8 @@ export interface UrlOptions {
   panels?: Panel[];
   theme?: Theme;
   speed?: number;
-  autoplay: boolean;
+  /** autoplay= as given (absent: undefined, and a lesson in an embed plays: see startsPlaying). */
+  autoplay?: boolean;
   seed?: number;
   /** The one origin allowed to drive the lab with postMessage. */
   parentOrigin?: string;
@@ -95,9 +96,10 @@ export function parseUrlOptions(search: string): UrlOptions {
   const options: UrlOptions = {
     embed: read('embed') ?? false,
     presenter: read('presenter') ?? false,
-    autoplay: read('autoplay') ?? false,
     problems,
   };
+  const autoplay = read('autoplay');
+  if (autoplay !== undefined) options.autoplay = autoplay;
   const set = <K extends OptionName & keyof UrlOptions>(name: K) => {
     const v = read(name);
     if (v !== undefined) (options as unknown as Record<string, unknown>)[name] = v;
@@ -160,6 +162,14 @@ export interface EmbedChoice {
   presenter?: boolean;
 }
 
+/**
+ * Whether the clock starts when the page opens: as autoplay= says, else for a lesson in an embed (a
+ * snapshot taken on a slide should finish by itself), once the lesson has opened.
+ */
+export function startsPlaying(o: Pick<UrlOptions, 'autoplay' | 'embed'>, lessonOpened: boolean): boolean {
+  return o.autoplay ?? (o.embed && lessonOpened);
+}
+
 /** The lab's address with these options, keeping `base`'s path so it works under any sub-path. */
 export function embedUrl(base: string, choice: EmbedChoice): string {
   const u = new URL(base);
@@ -172,7 +182,8 @@ export function embedUrl(base: string, choice: EmbedChoice): string {
   if (choice.vm) p.set('vm', choice.vm);
   if (choice.theme) p.set('theme', choice.theme);
   if (choice.speed !== undefined) p.set('speed', String(choice.speed));
-  if (choice.autoplay) p.set('autoplay', '1');
+  // Written only when it differs from what the embed does without it.
+  if (choice.autoplay !== undefined && choice.autoplay !== startsPlaying({ embed: true }, choice.lesson !== undefined)) p.set('autoplay', choice.autoplay ? '1' : '0');
   if (choice.seed !== undefined) p.set('seed', String(choice.seed));
   if (choice.parentOrigin) p.set('parentOrigin', choice.parentOrigin);
   if (choice.presenter) p.set('presenter', '1');

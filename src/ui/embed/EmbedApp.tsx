@@ -25,8 +25,7 @@ export function EmbedApp() {
           return <div key={p} className={`embed-cell embed-${p}`}><ErrorBoundary name={label}><Region /></ErrorBoundary></div>;
         })}
       </div>
-      <div className="embed-history"><Scrubber /></div>
-      <EmbedClock />
+      <div className="embed-history"><EmbedClock /><Scrubber /></div>
       <KeyLegend />
       <QuestionDialog />
       <Notices />

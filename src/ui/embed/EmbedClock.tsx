@@ -1,11 +1,13 @@
-// A small simulated clock in an embed while time runs, so a slide shows that the lab is moving and
-// how far it has got (an embed has no top bar).
-import { formatSimTime } from '../../app/format';
-import { useLab } from '../../app/store';
+// An embed's compact clock (it has no top bar): Play or Pause, the simulated time and what the clock
+// is doing, beside the history scrubber, so a slide shows whether the lab is moving and lets it move.
+import { ClockFace } from '../controls/ClockFace';
+import { PlayButton } from '../controls/TimeControls';
 
 export function EmbedClock() {
-  const playing = useLab((s) => s.clock.playing);
-  const time = useLab((s) => s.liveTime);
-  if (!playing) return null;
-  return <span className="embed-clock" role="timer" aria-label={`Simulated time ${formatSimTime(time, false)}`}>{formatSimTime(time, false)}</span>;
+  return (
+    <div className="embed-clock" role="group" aria-label="Clock">
+      <PlayButton />
+      <ClockFace />
+    </div>
+  );
 }

@@ -1,6 +1,6 @@
 // "Embed": builds the <iframe> snippet and the link that put this lab's chosen panels on a slide.
 import { useEffect, useId, useState } from 'react';
-import { embedUrl, iframeSnippet, normalOrigin, PANELS, type EmbedChoice, type Panel, type Theme } from '../../app/embed/urlOptions';
+import { embedUrl, iframeSnippet, normalOrigin, PANELS, type EmbedChoice, type Panel, type Theme, startsPlaying } from '../../app/embed/urlOptions';
 import { currentShareLink } from '../../app/share/currentLink';
 import { useLab } from '../../app/store';
 import { getLesson } from '../../lessons';
@@ -20,7 +20,8 @@ export function EmbedDialog({ onClose }: { onClose(): void }) {
   const [showVm, setShowVm] = useState(true);
   const [theme, setTheme] = useState<Theme | ''>('');
   const [speed, setSpeed] = useState('');
-  const [autoplay, setAutoplay] = useState(false);
+  // Until the trainer chooses: on for a lesson (a slide's snapshot should finish), off for a lab.
+  const [autoplayChoice, setAutoplay] = useState<boolean | null>(null);
   const [origin, setOrigin] = useState('');
   const [height, setHeight] = useState('520');
   /** The share fragment of the lab as it is now, made once when the dialog opens. */
@@ -33,6 +34,7 @@ export function EmbedDialog({ onClose }: { onClose(): void }) {
     return () => { live = false; };
   }, []);
   const fragment = start === 'now' ? nowFragment : '';
+  const autoplay = autoplayChoice ?? startsPlaying({ embed: true }, start === 'lesson' && lesson !== undefined);
 
   const speedValue = Number(speed);
   const speedOk = speed === '' || (Number.isFinite(speedValue) && speedValue >= MIN_SPEED && speedValue <= MAX_SPEED);
