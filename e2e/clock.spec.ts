@@ -90,13 +90,13 @@ test('a paused clock says so and cues Play or Step while a quiesce waits for tim
 });
 
 for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }, { width: 960, height: 540 }]) {
-  test(`the clock reads "day N hh:mm:ss" whole at ${size.width}x${size.height}, with its speed and status`, async ({ page, lab }) => {
+  test(`the clock reads "day N, hh:mm:ss" whole at ${size.width}x${size.height}, with its speed and status`, async ({ page, lab }) => {
     await page.setViewportSize(size);
     await lab.advance(6 * DAY + 21 * 3_600_000 + 25 * 60_000 + 59_000);
     const controls = page.getByRole('group', { name: 'Time controls' });
     const clock = controls.getByRole('timer');
-    await expect(clock).toHaveText('day 7 21:25:59');
-    await expect(clock).toHaveAccessibleName('Simulated time day 7 21:25:59');
+    await expect(clock).toHaveText('day 7, 21:25:59');
+    await expect(clock).toHaveAccessibleName('Simulated time day 7, 21:25:59');
     await expectWhole(page, clock);
     await expectWhole(page, controls.getByText('1× real time'));
     await expectWhole(page, controls.getByRole('status').filter({ hasText: 'Paused' }));
@@ -115,7 +115,7 @@ test('an 800x450 lesson embed plays by itself, with a compact clock whose Play a
   await clock.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(clock.getByRole('status').filter({ hasText: /^Paused$/ })).toBeVisible();
   const timer = clock.getByRole('timer');
-  await expect(timer).toHaveText(/^day 1 00:00:\d\d$/);
+  await expect(timer).toHaveText(/^day 1, 00:00:\d\d$/);
   await expectWhole(page, timer);
   await page.screenshot({ path: test.info().outputPath('clock-embed-800.png') });
   const pausedAt = (await page.evaluate(() => window.lab.state())).time;
@@ -129,7 +129,7 @@ test('autoplay=0 keeps a lesson embed paused; a snapshot then cues Play, and Pla
   await page.evaluate(() => window.lab.ready);
   const clock = page.getByRole('group', { name: 'Clock' });
   await expect(clock.getByRole('status').filter({ hasText: /^Paused$/ })).toBeVisible();
-  await expect(clock.getByRole('timer')).toHaveText('day 1 00:00:00');
+  await expect(clock.getByRole('timer')).toHaveText('day 1, 00:00:00');
   const tree = page.getByRole('region', { name: 'Snapshot tree' });
   await tree.getByRole('button', { name: 'Take Snapshot...' }).click();
   const dialog = page.getByRole('dialog', { name: /Take Virtual Machine Snapshot/ });

@@ -178,11 +178,11 @@ test('an embed shows a compact clock, paused or running, with Play and Pause', a
   await page.evaluate(() => window.lab.ready);
   const clock = page.getByRole('group', { name: 'Clock' });
   const timer = clock.getByRole('timer', { name: /Simulated time/ });
-  await expect(timer).toHaveText('day 1 00:00:00');
+  await expect(timer).toHaveText('day 1, 00:00:00');
   await expect(clock.getByRole('status').filter({ hasText: /^Paused$/ })).toBeVisible();
   await page.evaluate(() => window.lab.play(10));
   await expect(clock.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
-  await expect.poll(async () => (await timer.textContent()) !== 'day 1 00:00:00').toBe(true);
+  await expect.poll(async () => (await timer.textContent()) !== 'day 1, 00:00:00').toBe(true);
   await clock.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(clock.getByRole('status').filter({ hasText: /^Paused$/ })).toBeVisible();
   expect((await page.evaluate(() => window.lab.pause())).ok).toBe(true);
