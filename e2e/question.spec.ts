@@ -6,12 +6,14 @@ import type { Page } from '@playwright/test';
 
 const DAY = 86_400_000;
 
-/** Grow the selected VM's datastore through the Datastore panel. */
+/** Grow the selected VM's datastore through the Datastore panel's "Increase…". */
 async function growDatastore(page: Page, gb: number): Promise<void> {
   await page.getByRole('navigation', { name: 'VM panels' }).getByRole('button', { name: 'Datastore' }).click();
   const ds = page.getByRole('region', { name: 'Datastore' });
-  await ds.getByLabel('Capacity (GB)').fill(String(gb));
-  await ds.getByRole('button', { name: 'Resize' }).click();
+  await ds.getByRole('button', { name: 'Increase…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Increase Datastore Capacity' });
+  await dialog.getByLabel('New capacity (GB)').fill(String(gb));
+  await dialog.getByRole('button', { name: 'OK' }).click();
   await expect(ds).toContainText(new RegExp(`used of ${gb}(\\.0)? GB`));
 }
 
