@@ -9,7 +9,19 @@ export type Job = () => void;
  */
 export interface BoundJob { target: object; method: string }
 
-interface Entry { time: number; seq: number; job: Job | BoundJob; cancelled: boolean }
+/**
+ * A job as data: `kind` names a handler in the job table the lab was built with (lab/jobs.ts), called
+ * with the lab and `args` (lab objects or plain values). Copied with the lab like any data, so work
+ * scheduled this way never keeps a time-travel checkpoint from being taken.
+ */
+export interface JobCall { readonly kind: string; readonly args: readonly unknown[] }
+
+/** A job table: each kind's handler, given the lab (and, for a task's start, the task) first. */
+export type JobTable = Readonly<Record<string, (ctx: never, ...args: never[]) => void>>;
+
+type Scheduled = Job | BoundJob | JobCall;
+
+interface Entry { time: number; seq: number; job: Scheduled; cancelled: boolean }
 
 export interface Timer { cancel(): void; readonly time: number }
 
@@ -37,14 +49,41 @@ export class Scheduler {
   }
   private heap: Entry[] = [];
   private seq = 0;
+  /** The job table and what its handlers get first (the lab); frozen, so copies of the lab share it. */
+  private table: JobTable = Object.freeze({});
+  private ctx: object | null = null;
 
-  at(time: number, job: Job | BoundJob): Timer {
+  /** Run JobCalls with `table`'s handlers, given `ctx` first (the lab does this once, when built). */
+  useJobs(table: JobTable, ctx: object): void {
+    this.table = Object.isFrozen(table) ? table : Object.freeze({ ...table });
+    this.ctx = ctx;
+  }
+
+  /** Run a JobCall now; `first` (a task, for a task's start) goes before its args. */
+  runCall(call: JobCall, first?: unknown): void {
+    const handler = this.table[call.kind] as ((ctx: unknown, ...args: unknown[]) => void) | undefined;
+    if (!handler) throw new Error(`No handler for the job kind "${call.kind}" in the lab's job table.`);
+    if (first === undefined) handler(this.ctx, ...call.args);
+    else handler(this.ctx, first, ...call.args);
+  }
+
+  /** The handler of `kind` after `ms`, with `args`: scheduled work as data (see JobCall). */
+  call(ms: number, kind: string, ...args: unknown[]): Timer {
+    return this.after(ms, { kind, args });
+  }
+
+  /** The handler of `kind` at `time` (or now, if that is past), with `args`. */
+  callAt(time: number, kind: string, ...args: unknown[]): Timer {
+    return this.at(time, { kind, args });
+  }
+
+  at(time: number, job: Scheduled): Timer {
     const entry: Entry = { time: Math.max(time, this.now), seq: this.seq++, job, cancelled: false };
     this.push(entry);
     return new EntryTimer(entry);
   }
 
-  after(ms: number, job: Job | BoundJob): Timer {
+  after(ms: number, job: Scheduled): Timer {
     return this.at(this.now + ms, job);
   }
 
@@ -81,6 +120,7 @@ export class Scheduler {
       this.now = e.time;
       const job = e.job;
       if (typeof job === 'function') job();
+      else if ('kind' in job) this.runCall(job);
       else (job.target as Record<string, () => void>)[job.method]();
     }
     this.catchUpTo(until, false);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Task } from './tasks';
 
-const running = (): Task => { const t = new Task('task-1', 'Test', null, 't', 0, null); t.begin(0); return t; };
+const running = (): Task => { const t = new Task('task-1', 'Test', null, 't', 0, null); t.begin(0, () => {}); return t; };
 
 describe('Task progress', () => {
   it('a later ramp that starts lower than what is shown starts where the task stands', () => {

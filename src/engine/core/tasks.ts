@@ -3,6 +3,7 @@
 // vSphere's TaskInfo.progress it is a whole percentage in 0-100 that only goes up: a new phase's ramp
 // starts no lower than what the task already shows, and a failed task keeps the value it failed at.
 import type { TaskState, TaskView } from './view';
+import type { JobCall } from './scheduler';
 
 export interface TaskOptions {
   /** false: the task runs alongside the VM's other tasks (a reconfigure, an in-guest backup). Default true. */
@@ -28,8 +29,8 @@ export class Task {
     readonly vm: string | null,
     readonly target: string,
     readonly queuedAt: number,
-    /** Starts the work; called when the VM has no other task running. */
-    private start: ((task: Task) => void) | null,
+    /** Starts the work when the VM has no other task running: a JobCall (data, given the task first) or a closure. */
+    private start: ((task: Task) => void) | JobCall | null,
     /** The task changes the VM's snapshot tree or disk chain (take, revert, delete, consolidate). */
     readonly changesDisks = false,
   ) {}
@@ -46,13 +47,14 @@ export class Task {
     for (const fn of list) fn();
   }
 
-  /** Run the work once; the closure goes with it, so a finished task is plain data (checkpoints copy it). */
-  begin(now: number): void {
+  /** Run the work once (`run` calls a JobCall start); the start goes with it, so a finished task is plain data. */
+  begin(now: number, run: (call: JobCall, task: Task) => void): void {
     this.state = 'running';
     this.startedAt = now;
     const start = this.start;
     this.start = null;
-    start?.(this);
+    if (typeof start === 'function') start(this);
+    else if (start) run(start, this);
   }
 
   /** Progress moves from `from` to `to` percent between now and now + ms (never below what it shows now). */

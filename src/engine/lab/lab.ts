@@ -2,7 +2,8 @@
 // and events. Commands come in through dispatch(); time moves only through advance().
 import { parseLabDefinition, LabDefinitionError, defaultDiskRole, type LabDefinition, type DiskDefinition, type VmDefinition, type DatastoreDefinition, GiB } from '../core/schema';
 import { Rng } from '../core/rng';
-import { Scheduler } from '../core/scheduler';
+import { Scheduler, type JobCall } from '../core/scheduler';
+import { jobTable } from './jobs';
 import { cloneGraph, NotCloneable } from '../core/clone';
 import { EventLog, severityOf, type EventDetail, type EventKind } from '../core/events';
 import { Task, type TaskOptions } from '../core/tasks';
@@ -69,6 +70,7 @@ export class Lab implements LabContext {
     this.directory = new DirectoryReplication(this);
     this.directory.start();
     this.scheduler.catchUp = { target: this.workloads, method: 'catchUp' };
+    this.scheduler.useJobs(jobTable, this);
   }
 
   /** A VM of a definition, with its disks, on its host and datastore (its guest is set up by the caller). */
@@ -184,7 +186,7 @@ export class Lab implements LabContext {
   /** Create a task for `vm` (or the lab); it starts at once when the VM has nothing else running. */
   taskById(id: string): Task | undefined { return this.tasks.find((t) => t.id === id); }
 
-  task(name: string, vm: Vm | null, target: string, start: (t: Task) => void, options: TaskOptions = {}): Task {
+  task(name: string, vm: Vm | null, target: string, start: ((t: Task) => void) | JobCall, options: TaskOptions = {}): Task {
     const t = new Task(`task-${++this.taskSeq}`, name, vm ? vm.id : null, target, this.now, start, options.changesDisks ?? false);
     const exclusive = options.exclusive ?? true;
     this.tasks.push(t);
@@ -195,7 +197,7 @@ export class Lab implements LabContext {
   }
 
   private begin(t: Task): void {
-    t.begin(this.now);
+    t.begin(this.now, (call, task) => this.scheduler.runCall(call, task));
   }
 
   succeed(t: Task): void { this.finish(t, null); }

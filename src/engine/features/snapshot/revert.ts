@@ -2,6 +2,7 @@
 // delta on the snapshot's recorded file, make it the current snapshot, and leave the VM powered as the
 // snapshot was (memory: running or suspended; disk-only: powered off). The snapshot's files stay.
 import type { LabContext } from '../context';
+import type { Task } from '../../core/tasks';
 import type { Vm } from '../../model/vm';
 import type { CommandOf } from '../../core/commands';
 import type { CommandResult } from '../../core/view';
@@ -34,26 +35,33 @@ export function revertCommand(lab: LabContext, cmd: CommandOf<'snapshot.revert'>
   const vm = lab.vm(cmd.vm)!;
   const found = findSnapshot(lab, vm, cmd.snapshot);
   if ('ok' in found) return found;
-  const snap = found;
-  const t = lab.task(REVERT_TASK, vm, vm.name, (task) => {
-    if (!vm.snapshots.includes(snap)) { lab.fail(task, 'The object has already been deleted or has not been completely created.'); return; }
-    if (vm.question) { lab.fail(task, 'The operation is not allowed in the current state.'); return; }
-    // The new delta needs room, and a memory snapshot brings the swap file back.
-    let need = snap.memory && vm.power !== 'poweredOn' ? vm.memoryBytes + 64 * 1024 : 0;
-    for (const d of vm.disks) if (d.dependent) need += Math.max(16 * 1024 * 1024, newDeltaBytes(lab, vm, d));
-    if (need > vm.datastore.freeBytes) { lab.fail(task, `Insufficient disk space on datastore '${vm.datastore.id}'.`); return; }
-    vm.datastore.reserve(task.id, need);
-    // Reading a memory image back takes as long as writing it did.
-    const ms = 800 + (snap.memory ? vm.memoryBytes / copySpeed(lab, vm) : 0);
-    task.ramp(lab.now, 5, 99, ms);
-    lab.scheduler.after(ms, () => {
-      if (!vm.snapshots.includes(snap)) { lab.fail(task, 'The object has already been deleted or has not been completely created.'); return; }
-      vm.datastore.release(task.id);
-      revertTo(lab, vm, snap);
-      lab.succeed(task);
-    });
-  }, CHANGES_DISKS);
+  const t = lab.task(REVERT_TASK, vm, vm.name, { kind: REVERT_START, args: [vm, found] }, CHANGES_DISKS);
   return { ok: true, task: t.id };
+}
+
+/** Job kinds of a revert task (lab/jobs.ts): its start, and the switch to the snapshot's state. */
+export const REVERT_START = 'snapshot.revert.start';
+export const REVERT_DONE = 'snapshot.revert.done';
+
+export function revertStart(lab: LabContext, task: Task, vm: Vm, snap: Snapshot): void {
+  if (!vm.snapshots.includes(snap)) { lab.fail(task, 'The object has already been deleted or has not been completely created.'); return; }
+  if (vm.question) { lab.fail(task, 'The operation is not allowed in the current state.'); return; }
+  // The new delta needs room, and a memory snapshot brings the swap file back.
+  let need = snap.memory && vm.power !== 'poweredOn' ? vm.memoryBytes + 64 * 1024 : 0;
+  for (const d of vm.disks) if (d.dependent) need += Math.max(16 * 1024 * 1024, newDeltaBytes(lab, vm, d));
+  if (need > vm.datastore.freeBytes) { lab.fail(task, `Insufficient disk space on datastore '${vm.datastore.id}'.`); return; }
+  vm.datastore.reserve(task.id, need);
+  // Reading a memory image back takes as long as writing it did.
+  const ms = 800 + (snap.memory ? vm.memoryBytes / copySpeed(lab, vm) : 0);
+  task.ramp(lab.now, 5, 99, ms);
+  lab.scheduler.call(ms, REVERT_DONE, vm, task, snap);
+}
+
+export function revertDone(lab: LabContext, vm: Vm, task: Task, snap: Snapshot): void {
+  if (!vm.snapshots.includes(snap)) { lab.fail(task, 'The object has already been deleted or has not been completely created.'); return; }
+  vm.datastore.release(task.id);
+  revertTo(lab, vm, snap);
+  lab.succeed(task);
 }
 
 export function revertTo(lab: LabContext, vm: Vm, snap: Snapshot): void {

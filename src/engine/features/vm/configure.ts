@@ -2,6 +2,7 @@
 // Applied at once, and shown as a "Reconfigure virtual machine" task as vSphere does.
 import { syncChangeTracking } from '../../model/disk/changeTracking';
 import type { LabContext } from '../context';
+import type { Task } from '../../core/tasks';
 import type { CommandOf } from '../../core/commands';
 import type { CommandResult } from '../../core/view';
 import { onServiceConfig } from '../vss/guestModel';
@@ -53,7 +54,11 @@ export function configureCommand(lab: LabContext, cmd: CommandOf<'vm.configure'>
     }
     changes.push('quiescing scripts updated');
   }
-  const t = lab.task('Reconfigure virtual machine', vm, vm.name, (task) => lab.succeed(task), { exclusive: false });
+  const t = lab.task('Reconfigure virtual machine', vm, vm.name, { kind: RECONFIGURE, args: [] }, { exclusive: false });
   lab.log(vm, 'vCenter', 'vm.reconfigured', `${vm.name} reconfigured: ${changes.join('; ') || 'no changes'}.`);
   return { ok: true, task: t.id };
 }
+
+/** The job kind of a reconfigure task's start (lab/jobs.ts): it succeeds at once. */
+export const RECONFIGURE = 'vm.reconfigure';
+export const reconfigureStart = (lab: LabContext, task: Task): void => lab.succeed(task);

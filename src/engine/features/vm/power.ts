@@ -1,6 +1,7 @@
 // Power operations as vSphere tasks, and the side effects of a power state change: a nonpersistent
 // disk loses its redo log at power off (rule 4); a question, held writes and guest state go too.
 import type { LabContext } from '../context';
+import type { Task } from '../../core/tasks';
 import type { Vm } from '../../model/vm';
 import type { CommandOf } from '../../core/commands';
 import type { CommandResult, PowerState } from '../../core/view';
@@ -47,39 +48,48 @@ export function setPower(lab: LabContext, vm: Vm, power: PowerState, cause?: str
 
 export function powerCommand(lab: LabContext, cmd: CommandOf<'vm.powerOn' | 'vm.powerOff' | 'vm.suspend' | 'vm.reset'>): CommandResult {
   const vm = lab.vm(cmd.vm)!;
-  const type = cmd.type;
-  const t = lab.task(TASKS[type], vm, vm.name, (task) => {
-    const allowed = type === 'vm.powerOn' ? vm.power !== 'poweredOn' : vm.power === 'poweredOn' || (type === 'vm.powerOff' && vm.power === 'suspended');
-    if (!allowed) { lab.fail(task, `The attempted operation cannot be performed in the current state (${stateWords[vm.power]}).`); return; }
-    // Suspend writes memory to the .vmss; resume reads it back; the rest are quick.
-    const copiesMemory = type === 'vm.suspend' || (type === 'vm.powerOn' && vm.power === 'suspended');
-    const memMs = copiesMemory ? vm.memoryBytes / copySpeed(lab, vm) : 0;
-    // Powering on creates the swap file (and a nonpersistent disk's redo log); suspend writes the .vmss.
-    const need = (type === 'vm.powerOn' ? (vm.power === 'suspended' ? 0 : vm.memoryBytes + 16 * 1024 * 1024) : type === 'vm.suspend' ? 64 * 1024 : 0)
-      + (type === 'vm.powerOn' || type === 'vm.reset' ? cbtBytesAtPowerOn(vm) : 0);
-    // The swap file is as large as the memory: past the datastore's largest file it cannot be made.
-    if (type === 'vm.powerOn' && vm.power === 'poweredOff' && vm.memoryBytes > vm.datastore.maxFileBytesFor(vm.host.version)) {
-      lab.fail(task, `File ${vm.name}.vswp is larger than the maximum size supported by datastore '${vm.datastore.id}'.`);
-      return;
-    }
-    if (need > vm.datastore.freeBytes) {
-      lab.fail(task, `Could not power on virtual machine: No space left on device (datastore '${vm.datastore.id}').`.replace('power on', type === 'vm.suspend' ? 'suspend' : 'power on'));
-      return;
-    }
-    vm.datastore.reserve(task.id, need);
-    const ms = copiesMemory ? 500 + memMs : type === 'vm.powerOn' ? 1500 : 600;
-    task.ramp(lab.now, 5, 99, ms);
-    lab.scheduler.after(ms, () => {
-      vm.datastore.release(task.id);
-      if (type === 'vm.powerOn') setPower(lab, vm, 'poweredOn');
-      else if (type === 'vm.powerOff') setPower(lab, vm, 'poweredOff');
-      else if (type === 'vm.suspend') setPower(lab, vm, 'suspended');
-      else { setPower(lab, vm, 'poweredOff'); setPower(lab, vm, 'poweredOn'); }
-      lab.log(vm, 'vCenter', type, `${TASKS[type]}: ${vm.name} is ${stateWords[vm.power].toLowerCase()}.`);
-      lab.succeed(task);
-    });
-  });
+  const t = lab.task(TASKS[cmd.type], vm, vm.name, { kind: POWER_START, args: [vm, cmd.type] });
   return { ok: true, task: t.id };
+}
+
+type PowerType = CommandOf<'vm.powerOn' | 'vm.powerOff' | 'vm.suspend' | 'vm.reset'>['type'];
+
+/** Job kinds of a power task (lab/jobs.ts): its start, and its end once the state has changed. */
+export const POWER_START = 'vm.power.start';
+export const POWER_DONE = 'vm.power.done';
+
+export function powerStart(lab: LabContext, task: Task, vm: Vm, type: PowerType): void {
+  const allowed = type === 'vm.powerOn' ? vm.power !== 'poweredOn' : vm.power === 'poweredOn' || (type === 'vm.powerOff' && vm.power === 'suspended');
+  if (!allowed) { lab.fail(task, `The attempted operation cannot be performed in the current state (${stateWords[vm.power]}).`); return; }
+  // Suspend writes memory to the .vmss; resume reads it back; the rest are quick.
+  const copiesMemory = type === 'vm.suspend' || (type === 'vm.powerOn' && vm.power === 'suspended');
+  const memMs = copiesMemory ? vm.memoryBytes / copySpeed(lab, vm) : 0;
+  // Powering on creates the swap file (and a nonpersistent disk's redo log); suspend writes the .vmss.
+  const need = (type === 'vm.powerOn' ? (vm.power === 'suspended' ? 0 : vm.memoryBytes + 16 * 1024 * 1024) : type === 'vm.suspend' ? 64 * 1024 : 0)
+    + (type === 'vm.powerOn' || type === 'vm.reset' ? cbtBytesAtPowerOn(vm) : 0);
+  // The swap file is as large as the memory: past the datastore's largest file it cannot be made.
+  if (type === 'vm.powerOn' && vm.power === 'poweredOff' && vm.memoryBytes > vm.datastore.maxFileBytesFor(vm.host.version)) {
+    lab.fail(task, `File ${vm.name}.vswp is larger than the maximum size supported by datastore '${vm.datastore.id}'.`);
+    return;
+  }
+  if (need > vm.datastore.freeBytes) {
+    lab.fail(task, `Could not power on virtual machine: No space left on device (datastore '${vm.datastore.id}').`.replace('power on', type === 'vm.suspend' ? 'suspend' : 'power on'));
+    return;
+  }
+  vm.datastore.reserve(task.id, need);
+  const ms = copiesMemory ? 500 + memMs : type === 'vm.powerOn' ? 1500 : 600;
+  task.ramp(lab.now, 5, 99, ms);
+  lab.scheduler.call(ms, POWER_DONE, vm, task, type);
+}
+
+export function powerDone(lab: LabContext, vm: Vm, task: Task, type: PowerType): void {
+    vm.datastore.release(task.id);
+    if (type === 'vm.powerOn') setPower(lab, vm, 'poweredOn');
+    else if (type === 'vm.powerOff') setPower(lab, vm, 'poweredOff');
+    else if (type === 'vm.suspend') setPower(lab, vm, 'suspended');
+    else { setPower(lab, vm, 'poweredOff'); setPower(lab, vm, 'poweredOn'); }
+    lab.log(vm, 'vCenter', type, `${TASKS[type]}: ${vm.name} is ${stateWords[vm.power].toLowerCase()}.`);
+    lab.succeed(task);
 }
 
 /** CBT files a power on adds: a pending ctkEnabled takes effect, and a nonpersistent disk's new redo log is tracked. */

@@ -9,5 +9,9 @@ export function stun(lab: LabContext, vm: Vm, ms: number): void {
   if (vm.power !== 'poweredOn' || ms <= 0) return;
   const until = lab.now + ms;
   vm.stunnedUntil = Math.max(vm.stunnedUntil, until);
-  lab.scheduler.at(until, () => releaseHeld(lab, vm));
+  lab.scheduler.callAt(until, STUN_END, vm);
 }
+
+/** The job kind that ends a stun: the writes held during it go through (lab/jobs.ts). */
+export const STUN_END = 'vm.stunEnd';
+export const stunEnd = (lab: LabContext, vm: Vm): void => releaseHeld(lab, vm);
