@@ -40,7 +40,8 @@ const DECK: DeckPanel[] = [
 ];
 // The Backup jobs region is there only when the lab has jobs (docs/api.md, "What a person sees").
 const BACKUP_PANEL: DeckPanel = { id: 'panel-backup', label: 'Backup jobs' };
-const DECK_WITH_BACKUP = [...DECK, BACKUP_PANEL];
+// Before Datastore, so its tab brings the jobs themselves to the top (the last panel cannot scroll there).
+const DECK_WITH_BACKUP = [...DECK.slice(0, -1), BACKUP_PANEL, ...DECK.slice(-1)];
 
 // Each panel sits in its own error boundary, outside the panel (a Region's own boundary cannot catch
 // what fails in the component that renders it): a panel that fails says so and the rest keeps working.
@@ -80,8 +81,8 @@ export function App() {
             <ErrorBoundary name="Break something"><BreakSomething id="panel-faults" /></ErrorBoundary>
             <ErrorBoundary name="VM settings"><VmSettings id="panel-settings" /></ErrorBoundary>
           </div>
-          <ErrorBoundary name="Datastore"><DatastorePanel id="panel-datastore" /></ErrorBoundary>
           <ErrorBoundary name="Backup jobs"><BackupJobs id="panel-backup" /></ErrorBoundary>
+          <ErrorBoundary name="Datastore"><DatastorePanel id="panel-datastore" /></ErrorBoundary>
         </main>
         <FoldingLesson />
       </div>

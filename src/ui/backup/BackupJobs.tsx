@@ -29,6 +29,9 @@ const JobCard = memo(function JobCard({ id }: { id: string }) {
   const now = useLab((s) => s.state.time);
   const [picked, setPicked] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
+  // VMs by the names the inventory shows (EXCH01, not exch01).
+  const vms = useLab((s) => s.state.vms);
+  const vmName = (vm: string) => vms.find((v) => v.id === vm)?.name ?? vm;
   if (!job) return null;
   const runs = [...job.runs].reverse();
   const shown = runs.find((r) => r.id === picked) ?? runs[0];
@@ -37,17 +40,17 @@ const JobCard = memo(function JobCard({ id }: { id: string }) {
       <header className="job-head">
         <h3 id={`job-${id}`}>{job.name}</h3>
         <span className="muted">
-          {job.vms.join(', ')} · {job.proxy.id} ({job.proxy.transport}, {job.proxy.MBps} MB/s) · {describeSchedule(job)}
+          {job.vms.map(vmName).join(', ')} · {job.proxy.id} ({job.proxy.transport}, {job.proxy.MBps} MB/s) · {describeSchedule(job)}
           {job.nextRunAt !== null && <> · next run {formatSimTime(job.nextRunAt, false)}</>}
           {' · '}{job.quiesce ? 'quiesced (VSS COPY)' : 'not quiesced'}{job.cbt ? ', CBT' : ', no CBT'}{job.truncateLogs ? ', truncates Exchange logs' : ''}
         </span>
-        <button type="button" onClick={() => void runBackupJob(id)} disabled={job.running}>
+        <button type="button" className="btn btn-primary run-now" onClick={() => void runBackupJob(id)} disabled={job.running}>
           {job.running ? 'Running…' : 'Run now'}
         </button>
         <button type="button" className="btn" onClick={() => setEditing(true)}>Edit job…</button>
         {editing && <EditJobDialog job={job} onClose={() => setEditing(false)} />}
       </header>
-      {shown && <RunTimeline run={shown} now={now} />}
+      {shown && <RunTimeline run={shown} now={now} vmName={vmName} />}
       {runs.length === 0 ? <p className="muted">No runs yet.</p> : (
         <div className="table-scroll" tabIndex={0} role="group" aria-label={`Runs of ${job.name}`}>
           <table className="grid runs-grid">
@@ -70,7 +73,7 @@ const JobCard = memo(function JobCard({ id }: { id: string }) {
                   )}
                   {v ? (
                     <>
-                      <td>{v.vm} <span className={`status status-${v.state}`}>{STATE_LABEL[v.state]}</span></td>
+                      <td>{vmName(v.vm)} <span className={`status status-${v.state}`}>{STATE_LABEL[v.state]}</span></td>
                       <td>{v.mode === 'full' ? 'Full' : 'Incremental'}</td>
                       <td>{formatBytes(v.bytesRead)}</td>
                       <td className="run-message">{v.message}</td>
