@@ -1,4 +1,5 @@
 // The page: a vSphere Client-like frame around the lab's regions.
+import { useLmsStatus } from '../app/lms/lmsStatus';
 import { useLab } from '../app/store';
 import { CrashBanner } from './common/CrashBanner';
 import { ErrorBoundary } from './common/ErrorBoundary';
@@ -49,6 +50,8 @@ export function App() {
   useShortcuts();
   const status = useLab((s) => s.status);
   const hasJobs = useLab((s) => s.state.backupJobs.length > 0);
+  // A course package's lab is the one its platform keeps: until that is read, no lab is shown.
+  const lmsWaiting = useLmsStatus((s) => s.state === 'connecting' || s.state === 'stopped');
   return (
     <div className="app">
       <header className="topbar">
@@ -62,7 +65,7 @@ export function App() {
       <OptionsBanner />
       <LmsBanner />
       {status === 'starting' && <p className="starting" role="status">Starting the lab…</p>}
-      <div className="workspace">
+      <div className="workspace" hidden={lmsWaiting}>
         <ErrorBoundary name="Inventory"><Inventory /></ErrorBoundary>
         <main className="main" aria-label="Virtual machine">
           {/* The first screen: the VM, its tree and its timeline, sized to the window. */}

@@ -6,8 +6,8 @@ import { dismissProblems, usePageOptions } from '../embed/pageOptions';
 import { disableAutosave, saveSession } from '../persistence/autosave';
 import type { WorkerClient } from '../workerClient';
 import { useLmsStatus } from './lmsStatus';
-import { limitNote, openLmsLesson } from './lmsLesson';
-import type { LessonProgress, LmsReporter } from './reporter';
+import { exitLms, limitNote, openLmsLesson, retryLms } from './lmsLesson';
+import { SavedLabUnreadable, type LessonProgress, type LmsReporter } from './reporter';
 import { encodeSuspendData } from './suspendData';
 
 const lesson = getLesson('first-snapshot')!;
@@ -31,12 +31,12 @@ function fakeClient() {
   return { client, requests };
 }
 
-function fakeReporter(saved: string | null | Error, sessionLimit = 4096) {
+function fakeReporter(saved: string | null | Error | (() => string | null), sessionLimit = 4096) {
   const log: unknown[][] = [];
   const reporter: LmsReporter = {
     kind: 'scorm12',
     sessionLimit,
-    start: async () => { if (saved instanceof Error) throw saved; return saved; },
+    start: async () => { log.push(['start']); if (saved instanceof Error) throw saved; return typeof saved === 'function' ? saved() : saved; },
     begin: (p: LessonProgress) => { log.push(['begin', p]); },
     progress: (p: LessonProgress) => { log.push(['progress', p.done]); },
     saveSession: (text: string) => { log.push(['save', text]); },
@@ -55,7 +55,7 @@ const until = async (check: () => boolean) => { for (let i = 0; i < 200 && !chec
 beforeEach(() => {
   disableAutosave();
   dismissProblems();
-  useLmsStatus.setState({ kind: null, state: 'off', reported: null, note: null, limit: null });
+  useLmsStatus.setState({ kind: null, state: 'off', reported: null, sync: null, syncNote: null, note: null, limit: null });
 });
 
 describe('a lesson launched from a course package', () => {
@@ -66,7 +66,7 @@ describe('a lesson launched from a course package', () => {
     await openLmsLesson(client, reporter, 'first-snapshot', fakeWindow().win);
     expect(requests.find((r) => r.kind === 'restore')?.session).toEqual(kept);
     expect(requests.some((r) => r.kind === 'load')).toBe(false);
-    expect(log[0]).toEqual(['begin', { lesson: 'first-snapshot', done: 0, total: 4, complete: false }]);
+    expect(log[1]).toEqual(['begin', { lesson: 'first-snapshot', done: 0, total: 4, complete: false }]);
     expect(useLmsStatus.getState()).toMatchObject({ kind: 'scorm12', state: 'connected' });
   });
 
@@ -87,7 +87,7 @@ describe('a lesson launched from a course package', () => {
     const { reporter, log } = fakeReporter(new Error('The learning platform refused to start this lesson.'));
     await openLmsLesson(client, reporter, 'first-snapshot', fakeWindow().win);
     expect(requests.some((r) => r.kind === 'load')).toBe(true);
-    expect(log).toEqual([]);
+    expect(log).toEqual([['start']]);
     expect(useLmsStatus.getState().state).toBe('failed');
     expect(useLmsStatus.getState().note).toMatch(/refused to start this lesson\. Your progress is not reported/);
   });
@@ -111,6 +111,40 @@ describe('a lesson launched from a course package', () => {
 
     fire('pagehide');
     expect(log.at(-1)).toEqual(['finish', true]);
+  });
+
+  it('when the saved lab cannot be read: nothing opens and nothing is saved until Retry reads it', async () => {
+    const kept = await encodeSuspendData(session('first-snapshot', 2));
+    let readable = false;
+    const { client, requests } = fakeClient();
+    const { reporter, log } = fakeReporter(() => { if (!readable) throw new SavedLabUnreadable('Your saved lab could not be read from your learning platform: HTTP 500.'); return kept; });
+    let opened = false;
+    const opening = openLmsLesson(client, reporter, 'first-snapshot', fakeWindow().win).then(() => { opened = true; });
+    await until(() => useLmsStatus.getState().state === 'stopped');
+    expect(useLmsStatus.getState().note).toMatch(/could not be read from your learning platform: HTTP 500\. Nothing was opened/);
+    saveSession(session('first-snapshot', 0));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(opened).toBe(false);
+    expect(requests.filter((r) => r.kind === 'load' || r.kind === 'restore')).toEqual([]);
+    expect(log.filter((l) => l[0] !== 'start')).toEqual([]);
+    readable = true;
+    retryLms();
+    await opening;
+    expect(requests.find((r) => r.kind === 'restore')?.session).toEqual(session('first-snapshot', 2));
+    expect(requests.some((r) => r.kind === 'load')).toBe(false);
+    expect(useLmsStatus.getState()).toMatchObject({ state: 'connected', note: null });
+    expect(log.filter((l) => l[0] === 'start')).toHaveLength(2);
+  });
+
+  it('Exit lesson reports the end and goes to the platform\'s return address without waiting', async () => {
+    const { client } = fakeClient();
+    const { reporter, log } = fakeReporter(null);
+    (reporter as { returnUrl?: string }).returnUrl = 'https://lms.example.com/back';
+    await openLmsLesson(client, reporter, 'first-snapshot', fakeWindow().win);
+    const went: string[] = [];
+    exitLms({ location: { assign: (u: string) => went.push(u) } } as unknown as Window);
+    expect(log.at(-1)).toEqual(['finish', false]);
+    expect(went).toEqual(['https://lms.example.com/back']);
   });
 
   it('words the limit for each case', () => {

@@ -9,7 +9,7 @@ import { reportProblem } from '../embed/pageOptions';
 import { withLesson } from '../lesson/lessonState';
 import { onSessionSaved } from '../persistence/autosave';
 import { setLmsStatus } from './lmsStatus';
-import type { LessonProgress, LmsReporter } from './reporter';
+import { SavedLabUnreadable, type LessonProgress, type LmsReporter } from './reporter';
 import { decodeSuspendData, fitSuspendData } from './suspendData';
 
 export function progressOf(view: LessonView): LessonProgress {
@@ -20,28 +20,50 @@ let running: { lms: LmsReporter; attempted: () => boolean } | null = null;
 
 /** Page hide: report the end (once; later calls do nothing). */
 export function finishLms(): void {
-  void running?.lms.finish(running.attempted());
+  running?.lms.finish(running.attempted());
 }
 
-/** "Exit lesson": report the end, then go where the platform asked (cmi5's returnURL), if anywhere. */
-export async function exitLms(win: Window = window): Promise<void> {
+/**
+ * "Exit lesson": report the end, then go where the platform asked (cmi5's returnURL), if anywhere, at
+ * once: what is still to be sent leaves with keepalive and needs no page to wait for it.
+ */
+export function exitLms(win: Window = window): void {
   if (!running) return;
-  await running.lms.finish(running.attempted(), false);
+  running.lms.finish(running.attempted());
   const back = running.lms.returnUrl;
   if (back) win.location.assign(back);
+}
+
+let retryRead: (() => void) | null = null;
+
+/** The Retry of a saved lab that could not be read. */
+export function retryLms(): void {
+  const retry = retryRead;
+  retryRead = null;
+  retry?.();
 }
 
 /** Resolves once the lab shows the lesson (restored or fresh) and reporting has begun. */
 export async function openLmsLesson(client: WorkerClient, lms: LmsReporter, lessonId: string, win: Window = window): Promise<void> {
   setLmsStatus({ kind: lms.kind, state: 'connecting' });
   let saved: string | null;
-  try {
-    saved = await lms.start();
-    setLmsStatus({ state: 'connected' });
-  } catch (e) {
-    setLmsStatus({ state: 'failed', note: `${e instanceof Error ? e.message : String(e)} Your progress is not reported; the lab works as usual.` });
-    await openFresh(client, lessonId);
-    return;
+  for (;;) {
+    try {
+      saved = await lms.start();
+      setLmsStatus({ state: 'connected', note: null });
+      break;
+    } catch (e) {
+      if (e instanceof SavedLabUnreadable) {
+        // Stop: a fresh lesson now would be saved over the learner's lab. The page waits for Retry.
+        setLmsStatus({ state: 'stopped', note: `${e.message} Nothing was opened, so nothing is written over it. Retry when the platform answers again, or close this window and launch the lesson later.` });
+        await new Promise<void>((resolve) => { retryRead = resolve; });
+        setLmsStatus({ state: 'connecting', note: null });
+        continue;
+      }
+      setLmsStatus({ state: 'failed', note: `${e instanceof Error ? e.message : String(e)} Your progress is not reported; the lab works as usual.` });
+      await openFresh(client, lessonId);
+      return;
+    }
   }
   if (!(saved && await restore(client, saved, lessonId))) await openFresh(client, lessonId);
 

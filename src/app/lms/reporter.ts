@@ -12,6 +12,13 @@ export function scorePercent(p: LessonProgress): number {
   return p.complete ? 100 : p.total === 0 ? 0 : Math.round((100 * p.done) / p.total);
 }
 
+/**
+ * The platform is there, but what it keeps for this learner could not be read now (an LRS answering
+ * 500, a timeout). The lesson must not open fresh: its empty lab would later be saved over the kept
+ * one. Calling start() again retries the read.
+ */
+export class SavedLabUnreadable extends Error {}
+
 export interface LmsReporter {
   readonly kind: LmsKind;
   /** The most characters of saved session the platform keeps (SCORM 1.2: 4,096). */
@@ -22,8 +29,11 @@ export interface LmsReporter {
   begin(progress: LessonProgress): void;
   progress(progress: LessonProgress): void;
   saveSession(text: string): void;
-  /** The page is going away (`closing`) or the learner pressed Exit; `attempted`: they changed the lab. */
-  finish(attempted: boolean, closing?: boolean): void | Promise<void>;
+  /**
+   * The page is going away or the learner pressed Exit; `attempted`: they changed the lab. Never waits
+   * on the network: what is still to be sent leaves with keepalive (cmi5) or in LMSFinish (SCORM).
+   */
+  finish(attempted: boolean): void;
   /** Where the platform wants the learner sent after Exit (cmi5's returnURL). */
   readonly returnUrl?: string | null;
 }

@@ -1,17 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { useLmsStatus } from '../lmsStatus';
 import { Cmi5Reporter, SNAPLAB_STATE } from './cmi5Reporter';
 import { fakeLrs, LAUNCH, SESSION_ID } from './fakeLrs';
 import { readCmi5Launch } from './launch';
+import { memoryOutbox } from './outbox';
 import { CATEGORY_CMI5, CATEGORY_MOVEON, EXT_MASTERY_SCORE, EXT_SESSION_ID, isoDuration, uuid } from './statements';
+import { manualClock, until } from './testClock';
 
 const query = (o: Record<string, string>) => `?${new URLSearchParams(o)}`;
 const params = { lesson: 'first-snapshot', lms: 'cmi5', endpoint: LAUNCH.endpoint, fetch: LAUNCH.fetch, actor: JSON.stringify(LAUNCH.actor), registration: LAUNCH.registration, activityId: LAUNCH.activityId };
 
-function clock() {
-  let now = Date.UTC(2026, 10, 30, 9, 0, 0);
-  return { now: () => now, advance: (ms: number) => { now += ms; }, setTimer: () => 0, clearTimer: () => {} };
-}
+const deps = (lrs: ReturnType<typeof fakeLrs>, clock = manualClock()) => ({ fetch: lrs.fetch, ...clock, outbox: memoryOutbox() });
+
+beforeEach(() => useLmsStatus.setState({ kind: null, state: 'off', reported: null, sync: null, syncNote: null, note: null, limit: null }));
 const progress = (lesson: string, done: number, total: number) => ({ lesson, done, total, complete: done === total });
 
 describe('cmi5 launch parameters', () => {
@@ -41,8 +42,8 @@ describe('cmi5 statements', () => {
 describe('cmi5 reporter', () => {
   it('token, LaunchData, then initialized, completed, terminated with the context template', async () => {
     const lrs = fakeLrs();
-    const c = clock();
-    const r = new Cmi5Reporter(LAUNCH, 'first-snapshot', { fetch: lrs.fetch, ...c });
+    const c = manualClock();
+    const r = new Cmi5Reporter(LAUNCH, 'first-snapshot', deps(lrs, c));
     expect(await r.start()).toBeNull();
     expect(lrs.requests[0]).toMatchObject({ method: 'POST', url: LAUNCH.fetch });
     expect(lrs.requests.some((q) => q.method === 'GET' && q.url.includes('/agents/profile?') && new URL(q.url).searchParams.get('profileId') === 'cmi5LearnerPreferences')).toBe(true);
@@ -50,8 +51,10 @@ describe('cmi5 reporter', () => {
     c.advance(30_000);
     r.progress(progress('first-snapshot', 4, 4));
     r.progress(progress('first-snapshot', 4, 4));
+    await until(() => lrs.verbs().length === 2);
     c.advance(5_000);
-    await r.finish(true);
+    r.finish(true);
+    await until(() => lrs.verbs().length === 3);
     expect(lrs.verbs()).toEqual(['initialized', 'completed', 'terminated']);
     const [init, completed, terminated] = lrs.statements;
     for (const s of lrs.statements) {
@@ -69,61 +72,67 @@ describe('cmi5 reporter', () => {
     expect(terminated.result).toEqual({ duration: 'PT35S' });
     expect(new Set(lrs.statements.map((s) => s.id)).size).toBe(3);
     expect(lrs.statements.map((s) => s.timestamp)).toEqual([...lrs.statements.map((s) => s.timestamp)].sort());
-    expect(JSON.parse(lrs.state.get(SNAPLAB_STATE)!)).toMatchObject({ completed: true });
+    await until(() => JSON.parse(lrs.state.get(SNAPLAB_STATE) ?? '{}').completed === true);
+    await until(() => useLmsStatus.getState().sync === 'saved', 'Saved on your learning platform');
+    expect(useLmsStatus.getState().reported).toBe('completed');
   });
 
   it('a relaunch resumes the saved session and does not complete twice in a registration', async () => {
     const lrs = fakeLrs();
     lrs.state.set(SNAPLAB_STATE, JSON.stringify({ session: 's1.saved', completed: true }));
-    const r = new Cmi5Reporter(LAUNCH, 'first-snapshot', { fetch: lrs.fetch, ...clock() });
+    const r = new Cmi5Reporter(LAUNCH, 'first-snapshot', deps(lrs));
     expect(await r.start()).toBe('s1.saved');
     r.begin(progress('first-snapshot', 4, 4));
     r.saveSession('s1.newer');
-    await r.finish(true);
+    r.finish(true);
+    await until(() => lrs.verbs().length === 2 && JSON.parse(lrs.state.get(SNAPLAB_STATE)!).session === 's1.newer');
     expect(lrs.verbs()).toEqual(['initialized', 'terminated']);
     expect(JSON.parse(lrs.state.get(SNAPLAB_STATE)!)).toEqual({ session: 's1.newer', completed: true });
   });
 
   it('the assessment: passed with its score when complete', async () => {
     const lrs = fakeLrs({ masteryScore: 0.8, moveOn: 'CompletedAndPassed' });
-    const r = new Cmi5Reporter({ ...LAUNCH }, 'assessment', { fetch: lrs.fetch, ...clock() });
+    const r = new Cmi5Reporter({ ...LAUNCH }, 'assessment', deps(lrs));
     await r.start();
     r.begin(progress('assessment', 0, 5));
     r.progress(progress('assessment', 5, 5));
-    await r.finish(true);
+    r.finish(true);
+    await until(() => lrs.verbs().length === 4);
     expect(lrs.verbs()).toEqual(['initialized', 'completed', 'passed', 'terminated']);
     const passed = lrs.statements[2];
     expect(passed.result).toMatchObject({ success: true, score: { scaled: 1, raw: 100, min: 0, max: 100 } });
     expect(passed.context.extensions?.[EXT_MASTERY_SCORE]).toBe(0.8);
-    expect(useLmsStatus.getState().reported).toBe('passed (100%)');
+    await until(() => useLmsStatus.getState().reported === 'passed (100%)');
   });
 
   it('the assessment: failed with its score when the learner leaves having tried, below the masteryScore', async () => {
     const lrs = fakeLrs({ masteryScore: 0.8 });
-    const r = new Cmi5Reporter(LAUNCH, 'assessment', { fetch: lrs.fetch, ...clock() });
+    const r = new Cmi5Reporter(LAUNCH, 'assessment', deps(lrs));
     await r.start();
     r.begin(progress('assessment', 0, 5));
     r.progress(progress('assessment', 2, 5));
-    await r.finish(true);
+    r.finish(true);
+    await until(() => lrs.verbs().length === 3);
     expect(lrs.verbs()).toEqual(['initialized', 'failed', 'terminated']);
     expect(lrs.statements[1].result).toMatchObject({ success: false, score: { scaled: 0.4, raw: 40 } });
   });
 
   it('Browse and Review launches send only initialized and terminated', async () => {
     const lrs = fakeLrs({ launchMode: 'Review' });
-    const r = new Cmi5Reporter(LAUNCH, 'assessment', { fetch: lrs.fetch, ...clock() });
+    const r = new Cmi5Reporter(LAUNCH, 'assessment', deps(lrs));
     await r.start();
     r.begin(progress('assessment', 5, 5));
-    await r.finish(true);
+    r.finish(true);
+    await until(() => lrs.verbs().length === 2);
     expect(lrs.verbs()).toEqual(['initialized', 'terminated']);
   });
 
   it('says why it could not connect: a used fetch URL, no LaunchData', async () => {
     const lrs = fakeLrs();
-    await new Cmi5Reporter(LAUNCH, 'first-snapshot', { fetch: lrs.fetch, ...clock() }).start();
-    await expect(new Cmi5Reporter(LAUNCH, 'first-snapshot', { fetch: lrs.fetch, ...clock() }).start()).rejects.toThrow(/no token \(error 1: The authorization token has already been returned\.\)/);
+    await new Cmi5Reporter(LAUNCH, 'first-snapshot', deps(lrs)).start();
+    await expect(new Cmi5Reporter(LAUNCH, 'first-snapshot', deps(lrs)).start()).rejects.toThrow(/no token \(error 1: The authorization token has already been returned\.\)/);
     const empty = fakeLrs();
     empty.state.delete('LMS.LaunchData');
-    await expect(new Cmi5Reporter(LAUNCH, 'first-snapshot', { fetch: empty.fetch, ...clock() }).start()).rejects.toThrow(/no LMS.LaunchData/);
+    await expect(new Cmi5Reporter(LAUNCH, 'first-snapshot', deps(empty)).start()).rejects.toThrow(/no LMS.LaunchData/);
   });
 });

@@ -1,5 +1,7 @@
-// A cmi5 platform for tests: the fetch URL (one token, once), the State API and the statements
-// resource, as a fetch function that records every request.
+// A cmi5 platform for tests: the fetch URL (one token per launch), the State API and the statements
+// resource (one statement or a batch; a statement id it already has is not stored again), as a fetch
+// function that records every request. `fault` answers a request first: a status, or 'hang' (no
+// answer until the request is aborted).
 import type { FetchLike } from './lrs';
 import type { Statement } from './statements';
 
@@ -13,9 +15,12 @@ export const LAUNCH = {
 };
 export const SESSION_ID = 'session-42';
 
+export interface FakeRequest { method: string; url: string; auth: string | null; keepalive: boolean; body: string }
+export type Fault = (r: FakeRequest, verbs: string[]) => number | 'hang' | null;
+
 export function fakeLrs(launchData: Record<string, unknown> = {}) {
   const statements: Statement[] = [];
-  const requests: { method: string; url: string; auth: string | null }[] = [];
+  const requests: FakeRequest[] = [];
   const state = new Map<string, string>();
   let tokenGiven = false;
   state.set('LMS.LaunchData', JSON.stringify({
@@ -26,33 +31,48 @@ export function fakeLrs(launchData: Record<string, unknown> = {}) {
     launchMode: 'Normal', moveOn: 'Completed', ...launchData,
   }));
   const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-  const fetch: FetchLike = async (url, init = {}) => {
-    const method = init.method ?? 'GET';
-    const headers = new Headers(init.headers);
-    requests.push({ method, url, auth: headers.get('authorization') });
-    if (url === LAUNCH.fetch) {
-      if (method !== 'POST') return json({ 'error-code': '3', 'error-text': 'POST only' });
-      if (tokenGiven) return json({ 'error-code': '1', 'error-text': 'The authorization token has already been returned.' });
-      tokenGiven = true;
-      return json({ 'auth-token': TOKEN });
-    }
-    if (headers.get('authorization') !== `Basic ${TOKEN}` || headers.get('x-experience-api-version') !== '1.0.3') return json({}, 401);
-    const u = new URL(url);
-    if (u.pathname === '/xapi/statements' && method === 'POST') {
-      statements.push(JSON.parse(String(init.body)) as Statement);
-      return json([statements.at(-1)!.id]);
-    }
-    if (u.pathname === '/xapi/activities/state') {
-      const id = u.searchParams.get('stateId')!;
-      if (u.searchParams.get('registration') !== LAUNCH.registration || u.searchParams.get('activityId') !== LAUNCH.activityId) return json({}, 400);
-      if (method === 'GET') return state.has(id) ? new Response(state.get(id)) : new Response('', { status: 404 });
-      if (method === 'PUT') {
-        if (id === 'LMS.LaunchData') return json({}, 403);
-        state.set(id, String(init.body));
-        return new Response(null, { status: 204 });
+  const lrs = {
+    statements, requests, state,
+    fault: null as Fault | null,
+    verbs: () => statements.map((s) => s.verb.display['en-US']),
+    /** A new launch: the fetch URL gives a token again. */
+    relaunch: () => { tokenGiven = false; },
+    fetch: (async (url, init = {}) => {
+      const method = init.method ?? 'GET';
+      const headers = new Headers(init.headers);
+      const r: FakeRequest = { method, url, auth: headers.get('authorization'), keepalive: init.keepalive === true, body: String(init.body ?? '') };
+      requests.push(r);
+      const verbs = method === 'POST' && url.endsWith('/statements') ? ([] as Statement[]).concat(JSON.parse(r.body) as Statement).map((s) => s.verb.display['en-US']) : [];
+      const fault = lrs.fault?.(r, verbs) ?? null;
+      if (fault === 'hang') {
+        return new Promise<Response>((_, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
       }
-    }
-    return json({}, 404);
+      if (fault !== null) return json({}, fault);
+      if (url === LAUNCH.fetch) {
+        if (method !== 'POST') return json({ 'error-code': '3', 'error-text': 'POST only' });
+        if (tokenGiven) return json({ 'error-code': '1', 'error-text': 'The authorization token has already been returned.' });
+        tokenGiven = true;
+        return json({ 'auth-token': TOKEN });
+      }
+      if (r.auth !== `Basic ${TOKEN}` || headers.get('x-experience-api-version') !== '1.0.3') return json({}, 401);
+      const u = new URL(url);
+      if (u.pathname === '/xapi/statements' && method === 'POST') {
+        const batch = ([] as Statement[]).concat(JSON.parse(r.body) as Statement);
+        for (const s of batch) if (!statements.some((k) => k.id === s.id)) statements.push(s);
+        return json(batch.map((s) => s.id));
+      }
+      if (u.pathname === '/xapi/activities/state') {
+        const id = u.searchParams.get('stateId')!;
+        if (u.searchParams.get('registration') !== LAUNCH.registration || u.searchParams.get('activityId') !== LAUNCH.activityId) return json({}, 400);
+        if (method === 'GET') return state.has(id) ? new Response(state.get(id)) : new Response('', { status: 404 });
+        if (method === 'PUT') {
+          if (id === 'LMS.LaunchData') return json({}, 403);
+          state.set(id, r.body);
+          return new Response(null, { status: 204 });
+        }
+      }
+      return json({}, 404);
+    }) as FetchLike,
   };
-  return { fetch, statements, requests, state, verbs: () => statements.map((s) => s.verb.display['en-US']) };
+  return lrs;
 }
