@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useLmsStatus } from '../lmsStatus';
 import { fakeScormApi } from './fakeScormApi';
-import { COMMIT_INTERVAL_MS, Scorm12Reporter, scormTimespan, type ReporterClock } from './scormReporter';
+import { COMMIT_INTERVAL_MS, RETRY_FIRST_MS, Scorm12Reporter, scormTimespan, type ReporterClock } from './scormReporter';
 
 function manualClock(): ReporterClock & { advance(ms: number): void } {
   let now = 0;
@@ -102,6 +102,48 @@ describe('SCORM 1.2 reporter', () => {
     await s.start();
     s.begin(progress('first-snapshot', 0, 4));
     expect(useLmsStatus.getState().note).toMatch(/cmi\.core\.lesson_location: error 405, Incorrect Data Type/);
+  });
+
+  it('a commit answered "false" is tried again with growing waits; "completed" shows only once the LMS took it', async () => {
+    const api = fakeScormApi();
+    const clock = manualClock();
+    const r = new Scorm12Reporter(api, 'first-snapshot', clock);
+    await r.start();
+    r.begin(progress('first-snapshot', 0, 4));
+    expect(useLmsStatus.getState()).toMatchObject({ reported: 'incomplete', sync: 'saved' });
+    api.refuseCommits = 2;
+    r.progress(progress('first-snapshot', 4, 4));
+    const commits = () => api.calls.filter((c) => c[0] === 'LMSCommit').length;
+    const tried = commits();
+    expect(useLmsStatus.getState()).toMatchObject({ reported: 'incomplete', sync: 'waiting', syncNote: expect.stringMatching(/LMSCommit: error 101, General exception\); trying again/) });
+    expect(api.committed.get('cmi.core.lesson_status')).toBe('incomplete');
+    clock.advance(RETRY_FIRST_MS - 1);
+    expect(commits()).toBe(tried);
+    clock.advance(1);
+    expect(commits()).toBe(tried + 1);
+    expect(useLmsStatus.getState().reported).toBe('incomplete');
+    clock.advance(2 * RETRY_FIRST_MS);
+    expect(commits()).toBe(tried + 2);
+    expect(api.committed.get('cmi.core.lesson_status')).toBe('completed');
+    expect(useLmsStatus.getState()).toMatchObject({ reported: 'completed', sync: 'saved', syncNote: null });
+    clock.advance(60_000);
+    expect(commits()).toBe(tried + 2);
+  });
+
+  it('a value refused with a general error is set again before the commit; one refused for good is not', async () => {
+    const api = fakeScormApi({}, ['cmi.core.lesson_location']);
+    const clock = manualClock();
+    const r = new Scorm12Reporter(api, 'first-snapshot', clock);
+    await r.start();
+    r.begin(progress('first-snapshot', 0, 4));
+    api.refuseSets = 1;
+    r.saveSession('s1.kept');
+    expect(api.data.has('cmi.suspend_data')).toBe(false);
+    clock.advance(COMMIT_INTERVAL_MS);
+    expect(api.committed.get('cmi.suspend_data')).toBe('s1.kept');
+    expect(sets(api.calls, 'cmi.suspend_data')).toEqual(['s1.kept', 's1.kept']);
+    expect(sets(api.calls, 'cmi.core.lesson_location')).toEqual(['0/4 objectives']);
+    expect(useLmsStatus.getState().sync).toBe('saved');
   });
 
   it('reports a refused LMSInitialize as a sentence', async () => {
