@@ -25,17 +25,19 @@ export const retryable = (status: number): boolean => status === 401 || status =
 /** fetch with a time limit: the request is aborted and the promise rejects with a sentence. */
 export async function timedFetch(fetchFn: FetchLike, url: string, init: RequestInit, what: string, timeoutMs: number): Promise<Response> {
   const abort = new AbortController();
+  const silent = new LrsError(`The learning platform did not answer ${what} within ${timeoutMs / 1000} s.`, true);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const silence = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      abort.abort();
-      reject(new LrsError(`The learning platform did not answer ${what} within ${timeoutMs / 1000} s.`, true));
+      reject(silent);
+      abort.abort(silent);
     }, timeoutMs);
   });
   try {
     return await Promise.race([fetchFn(url, { ...init, signal: abort.signal }), silence]);
   } catch (e) {
     if (e instanceof LrsError) throw e;
+    if (abort.signal.aborted) throw silent; // the fetch gave up first, with the abort's own error
     throw new LrsError(`The learning platform could not be reached for ${what} (${e instanceof Error ? e.message : String(e)}).`, true);
   } finally {
     clearTimeout(timer);

@@ -27,12 +27,14 @@ export class StatementQueue {
   private queue: Statement[] = [];
   private inFlight = new Set<string>();
   private sending = false;
+  /** The page closes: the last-words copy follows every change of the queue. */
+  private closing = false;
   private retryTimer: unknown = null;
   private delay = RETRY_FIRST_MS;
   /** Why the head of the queue waits (the last failure), or null. */
   lastError: string | null = null;
   nextTryAt: number | null = null;
-  /** Outbox writes, one after another (a remove never overtakes its add). */
+  /** The outbox writes made so far. */
   private stored: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -58,7 +60,9 @@ export class StatementQueue {
 
   add(statement: Statement): void {
     this.queue.push(statement);
-    this.stored = this.stored.then(() => this.store.add(this.key, statement)).catch(() => { /* kept in memory: sent this launch */ });
+    // Issued now, not after earlier writes: a page closing gives no later turn. IndexedDB runs
+    // transactions in the order they were made, so a later remove still comes after this add.
+    this.stored = Promise.all([this.stored, this.store.add(this.key, statement).catch(() => { /* kept in memory: sent this launch */ })]);
     this.events.changed();
     this.pump();
   }
@@ -66,6 +70,8 @@ export class StatementQueue {
   /** The page closes: everything not already on its way leaves now, in one request, with keepalive. */
   flush(budget = KEEPALIVE_BUDGET): Promise<void> {
     this.cancelRetry();
+    this.closing = true;
+    this.store.keepNow(this.key, this.queue);
     const batch: Statement[] = [];
     let size = 2;
     for (const s of this.queue) {
@@ -109,7 +115,8 @@ export class StatementQueue {
   private accept(batch: Statement[]): void {
     const ids = new Set(batch.map((s) => s.id));
     this.queue = this.queue.filter((s) => !ids.has(s.id));
-    this.stored = this.stored.then(() => this.store.remove([...ids])).catch(() => {});
+    this.stored = Promise.all([this.stored, this.store.remove([...ids]).catch(() => {})]);
+    if (this.closing) this.store.keepNow(this.key, this.queue);
     this.delay = RETRY_FIRST_MS;
     this.lastError = null;
     this.nextTryAt = null;
@@ -119,7 +126,8 @@ export class StatementQueue {
 
   private drop(statement: Statement, error: LrsError): void {
     this.queue = this.queue.filter((s) => s.id !== statement.id);
-    this.stored = this.stored.then(() => this.store.remove([statement.id])).catch(() => {});
+    if (this.closing) this.store.keepNow(this.key, this.queue);
+    this.stored = Promise.all([this.stored, this.store.remove([statement.id]).catch(() => {})]);
     this.events.refused(statement, error);
     this.events.changed();
   }
