@@ -27,6 +27,8 @@ export class CrossOriginLrs {
   /** Every request after its preflight, in arrival order, with what was answered. */
   log: (LrsRequest & { status: number | 'hang' })[] = [];
   preflights = 0;
+  /** The method each preflight asked for (POST: a statement; PUT: a state document). */
+  preflightMethods: string[] = [];
   unauthorized = 0;
   /** Statements an xAPI validator or a cmi5 rule refused, in words. */
   invalid: string[] = [];
@@ -87,6 +89,7 @@ export class CrossOriginLrs {
       res.writeHead(status, { ...cors, ...(value === undefined ? {} : { 'content-type': type }) }).end(value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value));
     if (req.method === 'OPTIONS') {
       this.preflights++;
+      this.preflightMethods.push(String(req.headers['access-control-request-method']));
       if (this.preflightDelayMs) await new Promise((r) => setTimeout(r, this.preflightDelayMs));
       send(204);
       return;

@@ -67,7 +67,11 @@ export class StatementQueue {
     this.pump();
   }
 
-  /** The page closes: everything not already on its way leaves now, in one request, with keepalive. */
+  /**
+   * The page closes: everything waiting leaves now, in one request, with keepalive. A statement already
+   * on its way goes again in it (the same id: the LRS keeps one), so the LRS takes the batch whole or
+   * not at all and terminated can never land before a statement made earlier.
+   */
   flush(budget = KEEPALIVE_BUDGET): Promise<void> {
     this.cancelRetry();
     this.closing = true;
@@ -75,7 +79,6 @@ export class StatementQueue {
     const batch: Statement[] = [];
     let size = 2;
     for (const s of this.queue) {
-      if (this.inFlight.has(s.id)) continue;
       size += JSON.stringify(s).length + 1;
       if (size > budget) break;
       batch.push(s);
