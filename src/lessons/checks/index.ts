@@ -7,7 +7,7 @@ import { snapshotCount, snapshotExists, snapshotBranches, currentSnapshot, snaps
 import { chainDepth, leafData, leafSize, baseData, consolidationNeeded } from './disks';
 import { power, question, warning, vmSetting, hostVersion, datastoreFree, workload } from './vmState';
 import { event, task, sequence } from './history';
-import { writer, writersStable, exchangeLogs, guestEvent } from './vss';
+import { writer, writersStable, exchangeLogs, exchangeDatabase, guestEvent } from './vss';
 import { backupRun } from './backup';
 import { directory } from './directory';
 
@@ -16,7 +16,7 @@ const CHECKS = [
   chainDepth, leafData, leafSize, baseData, consolidationNeeded,
   power, question, warning, vmSetting, hostVersion, datastoreFree, workload,
   event, task, sequence,
-  writer, writersStable, exchangeLogs, guestEvent,
+  writer, writersStable, exchangeLogs, exchangeDatabase, guestEvent,
   backupRun,
   directory,
 ] as const;

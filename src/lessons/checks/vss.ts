@@ -51,6 +51,21 @@ export const exchangeLogs = defineCheck('exchangeLogs', {
   return met;
 });
 
+const DB_WORDS = { mounted: 'mounted', dismounted: 'dismounted', dirtyShutdown: 'in Dirty Shutdown', cleanShutdown: 'in Clean Shutdown' } as const;
+
+/** The state of Exchange's mailbox database (after a restore: Dirty Shutdown until its logs replay). */
+export const exchangeDatabase = defineCheck('exchangeDatabase', {
+  vm: vmId,
+  state: z.enum(['mounted', 'dismounted', 'dirtyShutdown', 'cleanShutdown']),
+}, (state, p) => {
+  const vm = findVm(state, p.vm);
+  if (isResult(vm)) return vm;
+  const ex = vm.apps.exchange;
+  if (!ex) return unmet(`${vm.name} does not run Exchange.`);
+  if (ex.databaseState === p.state) return met;
+  return unmet(`${vm.name}'s mailbox database is ${DB_WORDS[ex.databaseState]}${vm.power === 'poweredOn' ? '' : ` and ${vm.name} is not running`}; the goal is ${DB_WORDS[p.state]}.`);
+});
+
 /**
  * An entry in the guest's Windows event log (what `eventvwr` shows), optionally logged at or after the
  * first lab event of a kind for that VM, e.g. a service start after a failed quiesce.

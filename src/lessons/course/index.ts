@@ -17,6 +17,7 @@ import { nightlyBackup } from './13-nightly-backup';
 import { leftoverSnapshot } from './14-leftover-snapshot';
 import { exchangeLogs } from './15-exchange-logs';
 import { domainControllerRevert } from './16-domain-controller-revert';
+import { restoreExchange } from './17-restore-exchange';
 
 export const course: LessonInput[] = [
   firstSnapshot,
@@ -35,6 +36,7 @@ export const course: LessonInput[] = [
   exchangeLogs,
   forgottenSnapshot,
   domainControllerRevert,
+  restoreExchange,
   // The assessment comes last: it asks for everything the course taught.
   assessment,
 ];

@@ -16,13 +16,16 @@ export function RestoreDialog({ point, vmName, onClose }: { point: RestorePointV
   const [powerOn, setPowerOn] = useState(true);
   const datastores = useLab(useShallow((s) => s.state.datastores.filter((d) => d.fs !== 'nfs' || !s.state.repositories?.some((r) => r.id === d.id)).map((d) => d.id)));
   const [datastore, setDatastore] = useState(datastores[0] ?? '');
+  // Overwrite may restore some disks only (the point's VM's disks, as vSphere numbers them).
+  const disks = useLab(useShallow((s) => s.state.vms.find((v) => v.id === point.vm)?.disks.filter((d) => d.mode === 'dependent').map((d) => d.id) ?? []));
+  const [picked, setPicked] = useState<string[]>(disks);
   const formId = useId();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onClose();
     if (mode === 'instant') void instantRecovery(point.id, name.trim() || undefined);
     else if (mode === 'newVm') void restoreVm(point.id, { mode, name: name.trim(), datastore, powerOn });
-    else void restoreVm(point.id, { mode, vm: point.vm, powerOn });
+    else void restoreVm(point.id, { mode, vm: point.vm, powerOn, ...(picked.length < disks.length ? { disks: picked } : {}) });
   };
   const radio = (m: Mode, label: string, autofocus = false) => (
     <label className="check">
@@ -32,7 +35,7 @@ export function RestoreDialog({ point, vmName, onClose }: { point: RestorePointV
   return (
     <Dialog title="Restore VM" onClose={onClose}
       footer={<>
-        <button type="submit" form={formId} className="btn btn-primary" disabled={mode !== 'overwrite' && !name.trim()}>OK</button>
+        <button type="submit" form={formId} className="btn btn-primary" disabled={mode === 'overwrite' ? picked.length === 0 : !name.trim()}>OK</button>
         <button type="button" className="btn" onClick={onClose}>Cancel</button>
       </>}>
       <form id={formId} className="form" onSubmit={submit}>
@@ -43,6 +46,17 @@ export function RestoreDialog({ point, vmName, onClose }: { point: RestorePointV
           {radio('newVm', 'Restore as a new VM')}
           {radio('instant', 'Instant VM Recovery')}
         </fieldset>
+        {mode === 'overwrite' && disks.length > 1 && (
+          <fieldset>
+            <legend>Disks</legend>
+            {disks.map((id, i) => (
+              <label className="check" key={id}>
+                <input type="checkbox" checked={picked.includes(id)} onChange={(e) => setPicked(e.target.checked ? [...picked, id] : picked.filter((x) => x !== id))} />
+                Hard disk {i + 1} ({id})
+              </label>
+            ))}
+          </fieldset>
+        )}
         {mode !== 'overwrite' && (
           <label className="field">VM name
             <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
