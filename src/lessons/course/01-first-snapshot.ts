@@ -6,7 +6,7 @@ export const firstSnapshot: LessonInput = {
   title: 'First snapshot',
   intro: [
     'A VMware snapshot does not copy the disk. It freezes the file the VM was writing to and gives every disk a new, empty **delta** file; from then on the guest writes only there.',
-    'EXCH01 runs Exchange on ESX 4.0. Take a snapshot of it, find the new delta in the **Datastore** view (`EXCH01-000001-delta.vmdk`, beside the base `EXCH01-flat.vmdk`), then let the guest write and watch the delta grow.',
+    'EXCH01 runs Exchange on ESX 4.0. Take a snapshot of it, find the new delta in the **Datastore** view (`EXCH01-000001-delta.vmdk`, beside the base `EXCH01-flat.vmdk`), then press **Play** (the lab\'s clock starts paused) and watch the delta grow as the guest writes.',
   ].join('\n\n'),
   lab: {
     definition: {
@@ -30,7 +30,7 @@ export const firstSnapshot: LessonInput = {
   hints: [
     'Select EXCH01 and use **Take Snapshot...**; leave memory and quiescing off for now.',
     'The Datastore view lists every file of the VM. The delta starts at 16 MB: room for the first writes plus its metadata.',
-    'Let the clock run (or write from the guest console) for a few minutes: Exchange writes about 150 times a second.',
+    'Press Play (or write from the guest console) and let a few minutes pass: Exchange writes about 150 times a second.',
   ],
   solution: [
     { command: { type: 'snapshot.take', vm: 'exch01', name: 'before-patch', description: 'My first snapshot' }, caption: 'Take Snapshot... on EXCH01' },

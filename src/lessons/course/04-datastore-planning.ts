@@ -6,7 +6,7 @@ export const datastorePlanning: LessonInput = {
   title: 'Delta growth and datastore planning',
   intro: [
     'A delta grows with every new area the guest writes. On a busy VM that is gigabytes an hour, and the datastore has to hold it.',
-    'EXCH01 writes hard (600 IOPS) to a datastore with only a few GB free. Take a snapshot: each disk gets its own delta, numbered per disk (`EXCH01-000001-delta.vmdk` for disk1, `EXCH01_1-000001-delta.vmdk` for logs). Let the clock run and watch **ds1** in the Datastore view. When the delta cannot grow any more, vSphere pauses the VM and asks a **question**. Free space (the storage team can grow ds1: **Increase…** on the Datastore tab), answer **Retry**, then remove the cause: delete the snapshot.',
+    'EXCH01 writes hard (600 IOPS) to a datastore with only a few GB free. Take a snapshot: each disk gets its own delta, numbered per disk (`EXCH01-000001-delta.vmdk` for disk1, `EXCH01_1-000001-delta.vmdk` for logs). Press **Play** and watch **ds1** in the Datastore view. When the delta cannot grow any more, vSphere pauses the VM and asks a **question**. Free space (the storage team can grow ds1: **Increase…** on the Datastore tab), answer **Retry**, then remove the cause: delete the snapshot.',
   ].join('\n\n'),
   lab: {
     definition: {
@@ -55,7 +55,7 @@ export const datastorePlanning: LessonInput = {
     },
   ],
   hints: [
-    'Take a snapshot, then press play (or advance the clock an hour). Watch free space on ds1 fall in 16 MB steps.',
+    'Take a snapshot, then press Play and let an hour pass. Watch free space on ds1 fall in 16 MB steps.',
     'While the VM waits on the question, vSphere will not start a snapshot task on it: free space elsewhere first. **Increase…** on the Datastore tab (to 100 GB) stands in for the storage team extending the LUN.',
     'Retry only helps once there is room; Abort powers the VM off (and loses what the guest had not written).',
   ],

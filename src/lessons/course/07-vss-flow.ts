@@ -9,7 +9,7 @@ export const vssFlow: LessonInput = {
   intro: [
     'A plain snapshot of a running VM is **crash consistent**: the disks look as if the power was cut. With **Quiesce guest file system**, VMware Tools asks Windows\' Volume Shadow Copy Service (VSS) to bring the applications to a consistent point first.',
     'VSS has three roles: a **requestor** asks for a shadow copy (here VMware Tools), **writers** (one per application: Exchange, SQL, the registry ...) make their data consistent, and a **provider** creates the shadow copy.',
-    'In EXCH01\'s guest console run `vssadmin list writers` and `vssadmin list providers`. Take a quiesced snapshot and run them again **while it runs** (step the clock a second or two at a time), then once more after. Follow the **VSS timeline**: freeze, the VMware snapshot, thaw.',
+    'In EXCH01\'s guest console run `vssadmin list writers` and `vssadmin list providers`. Take a quiesced snapshot and run them again **while it runs** (with the clock paused, press **Step to next event** to move through it one event at a time), then once more after. Follow the **VSS timeline**: freeze, the VMware snapshot, thaw.',
   ].join('\n\n'),
   lab: {
     definition: {

@@ -8,7 +8,7 @@ export const forgottenSnapshot: LessonInput = {
   title: 'The snapshot nobody deleted',
   intro: [
     'Friday night, before patching SQL Server, you take a snapshot of **SQL01** "just in case". The patch goes fine and nobody deletes the snapshot.',
-    'Take the snapshot, then let **three weeks** pass (press Play at the top speed). Watch SQL01\'s delta in the **Disk chain** tab and the free space on **ds1**: SQL01 changes about a tenth of its disks a day, and every block it changes for the first time since the snapshot lands in the delta. The other VMs on ds1 share the same free space.',
+    'Take the snapshot, then let **three weeks** pass (press **Play** with the speed at its top, 14,400×, ten days a minute; the clock pauses by itself when a VM asks a question). Watch SQL01\'s delta in the **Disk chain** tab and the free space on **ds1**: SQL01 changes about a tenth of its disks a day, and every block it changes for the first time since the snapshot lands in the delta. The other VMs on ds1 share the same free space.',
     'When the datastore runs out, get SQL01 running again and get rid of the cause, the way an administrator would the Monday it is noticed.',
   ].join('\n\n'),
   // ds1 also holds ISO images and old templates (64 GB): about 26 GB are free when the lesson starts.
