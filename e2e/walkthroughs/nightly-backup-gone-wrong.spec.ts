@@ -65,14 +65,14 @@ test('nightly backup gone wrong', async ({ page, lab: driver, walk }) => {
 
   await walk.step('A snapshot nobody will delete: EXCH01 keeps writing into it', async () => {
     await driver.selectVm('EXCH01');
-    await expect(page.getByRole('region', { name: 'Snapshot tree' })).toContainText('Nightly backup snapshot (run 2)');
+    await expect(page.getByRole('region', { name: 'Snapshot tree' })).toContainText('Backup temporary snapshot');
     // Hour by hour until vCenter's snapshot size alarm (0.5 GB in this lab) fires.
     await expect.poll(async () => {
-      const fired = (await vm('exch01')).alarms.some((a) => a.name === 'VM snapshot size');
+      const fired = (await vm('exch01')).alarms.some((a) => a.name === 'VM Snapshot Size (GB)');
       if (!fired) await driver.advance(HOUR);
       return fired;
     }, { timeout: 60_000 }).toBe(true);
-    await expect(page.getByRole('group', { name: 'Triggered alarms' })).toContainText('VM snapshot size');
+    await expect(page.getByRole('group', { name: 'Triggered alarms' })).toContainText('VM Snapshot Size (GB)');
   });
 
   await walk.step('Run now: FS01\'s snapshot cannot be removed (consolidation needed)', async () => {
@@ -86,7 +86,7 @@ test('nightly backup gone wrong', async ({ page, lab: driver, walk }) => {
   });
 
   await walk.step('Clean up: delete the leftover snapshot, free the lock, Consolidate', async () => {
-    const snap = (await vm('exch01')).snapshots.find((s) => s.name === 'Nightly backup snapshot (run 2)')!;
+    const snap = (await vm('exch01')).snapshots.find((s) => s.name === 'Backup temporary snapshot')!;
     expect((await driver.dispatch({ type: 'snapshot.delete', vm: 'exch01', snapshot: snap.id })).ok).toBe(true);
     expect((await driver.dispatch({ type: 'fault.clear', vm: 'fs01' })).ok).toBe(true);
     expect((await driver.dispatch({ type: 'vm.consolidate', vm: 'fs01' })).ok).toBe(true);

@@ -19,6 +19,7 @@ export interface BackupVmRunView {
   mode: 'full' | 'incremental';
   bytesRead: number;
   bytesToRead: number;
+  fullBytes: number;        // what a full read of the same snapshot would read
   consistency: Consistency | null;
   message: string;
   snapshot: string | null;  // the job's snapshot of this run

@@ -33,7 +33,7 @@ export const EVENT_KINDS = [
   // backup jobs (VADP)
   'backup.jobChanged', 'backup.skipped', 'backup.leftover', 'backup.runStart', 'backup.runEnd',
   'backup.hotAdd', 'backup.hotRemove', 'backup.transferStart', 'backup.transferDone', 'backup.crashed',
-  'backup.proxyLock', 'backup.truncateLogs', 'backup.vmDone', 'backup.vmWarning', 'backup.vmFailed',
+  'backup.proxyLock', 'backup.truncateLogs', 'backup.cbtEnabled', 'backup.hunt', 'exchange.dismounted', 'backup.vmDone', 'backup.vmWarning', 'backup.vmFailed',
   // Active Directory domain controllers after their disks went back in time
   'directory.usnRollback', 'directory.invocationReset',
   // Exchange's database after a restore, and the restores themselves
@@ -45,14 +45,15 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 export type Severity = 'info' | 'warning' | 'error';
 
 /** What an event adds beyond its kind and message; a kind's usual severity applies unless given. */
-export interface EventDetail { severity?: Severity; phase?: VssPhase; hresult?: number }
+/** requestor and backupType: a VSS session's events name who asked and for what (backup rule 13). */
+export interface EventDetail { severity?: Severity; phase?: VssPhase; hresult?: number; requestor?: string; backupType?: string }
 
 // Kinds that always report a failure or a warning; any other kind is 'info' unless its event says so
 // (a writer's vss.<phase> event, say, is an error when the writer failed the phase).
 const KIND_SEVERITY: Partial<Record<EventKind, Severity>> = {
   'task.failed': 'error', 'disk.mergeFailed': 'error', 'quiesce.failed': 'error', 'script.freezeFail': 'error',
   'vss.abort': 'error', 'vss.backupFailed': 'error', 'backup.crashed': 'error', 'backup.vmFailed': 'error',
-  'vm.question': 'warning', 'vm.snapshotDiscarded': 'warning', 'quiesce.ignored': 'warning', 'snapshot.advice': 'warning',
+  'vm.question': 'warning', 'exchange.dismounted': 'error', 'vm.snapshotDiscarded': 'warning', 'quiesce.ignored': 'warning', 'snapshot.advice': 'warning',
   'backup.skipped': 'warning', 'backup.leftover': 'warning', 'backup.proxyLock': 'warning', 'backup.vmWarning': 'warning',
   'directory.usnRollback': 'error', 'exchange.mountFailed': 'error', 'exchange.repaired': 'warning',
 };

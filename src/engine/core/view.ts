@@ -232,6 +232,9 @@ export interface EventView {
   severity: Severity;
   phase?: VssPhase;
   hresult?: number;
+  /** A VSS session's events: the requestor (VMware Tools, a backup agent) and the backup type. */
+  requestor?: string;
+  backupType?: string;
 }
 
 export interface LessonObjectiveView { id: string; text: string; done: boolean; why: string }

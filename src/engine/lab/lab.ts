@@ -157,6 +157,8 @@ export class Lab implements LabContext {
     const e: EventView = { time: this.now, vm: vm ? vm.id : null, source, kind, message, severity: severityOf(kind, detail) };
     if (detail?.phase !== undefined) e.phase = detail.phase;
     if (detail?.hresult !== undefined) e.hresult = detail.hresult;
+    if (detail?.requestor !== undefined) e.requestor = detail.requestor;
+    if (detail?.backupType !== undefined) e.backupType = detail.backupType;
     this.events.add(e);
     // vmware.log grows a line at a time; on a full datastore (or one whose rest running tasks have
     // reserved) the line is not written, as a write to a full VMFS volume fails.

@@ -11,11 +11,11 @@ export type JobInput = NonNullable<NonNullable<LabDefinitionInput['backup']>['jo
 
 export type BackupInput = NonNullable<LabDefinitionInput['backup']>;
 
-export function backupLab(o: { host?: string; job?: Partial<JobInput>; vm?: Record<string, unknown>; capacityGB?: number; schedule?: boolean; backup?: Partial<BackupInput> } = {}): Lab {
+export function backupLab(o: { host?: string; job?: Partial<JobInput>; vm?: Record<string, unknown>; capacityGB?: number; fs?: 'vmfs3' | 'vmfs5' | 'nfs'; schedule?: boolean; backup?: Partial<BackupInput> } = {}): Lab {
   return new Lab({
     seed: 12,
     hosts: [{ id: 'esx01', version: (o.host ?? '5.0') as never }],
-    datastores: [{ id: 'ds1', capacityGB: o.capacityGB ?? 200, fs: 'vmfs5', MBps: 150 }],
+    datastores: [{ id: 'ds1', capacityGB: o.capacityGB ?? 200, fs: o.fs ?? 'vmfs5', MBps: 150 }],
     vms: [{
       id: 'exch01', name: 'EXCH01', guest: 'windows2003', memoryMB: 2048, apps: ['exchange'], ctkEnabled: true,
       disks: [{ id: 'disk1', capacityGB: 20 }, { id: 'logs', capacityGB: 4 }],

@@ -1,5 +1,7 @@
-// The use case of VMware Partner Exchange 2010, session TECHBC0320, end to end: a backup job's nightly run through a quiesced
-// snapshot (VSS COPY), what that snapshot does to the datastore during the transfer, and CBT.
+// The use case of VMware Partner Exchange 2010, session TECHBC0320, end to end: a backup job's nightly
+// run through a quiesced snapshot (VSS COPY), what that snapshot does to the datastore during the
+// transfer, CBT that the job turns on itself, and application-aware processing as the alternative to
+// VMware Tools quiescing (docs/rules/backup-jobs.md, rules 7 and 13).
 import type { LessonInput } from '../schema';
 
 const vm = 'exch01';
@@ -12,7 +14,8 @@ export const nightlyBackup: LessonInput = {
   intro: [
     'This is what snapshots are most used for: a backup application of the VADP kind (vRanger, NetBackup, Veeam) asks vCenter for a **quiesced snapshot**, VMware Tools asks VSS for a **COPY** backup, the application reads the frozen disks through its **proxy**, then deletes the snapshot.',
     'EXCH01 is in the job **Nightly backup**, which runs every night at 22:00 through `proxy01` (hot-add). Watch a run in the **Backup jobs** region: the snapshot task, the transfer, the removal. While the proxy reads, Exchange keeps writing, into the snapshot\'s new delta: see it grow on the datastore, and the Remove snapshot task merge it back.',
-    'The first run reads the whole used disk. Make the **second** night\'s run read only what changed: the job uses Changed Block Tracking, but CBT is off on EXCH01. Turn it on: in **VM settings** tick **Changed Block Tracking** and press OK; on a running VM it takes effect at its next snapshot.',
+    'CBT is off on EXCH01, but the job uses it (**Use changed block tracking**), so it turns CBT on itself, as backup products do; it takes effect at the job\'s own snapshot. The first run therefore reads every block in use, the **second** night\'s only what changed.',
+    'Then compare the other way to quiesce: open **Edit job…**, tick **Application-aware processing** and press **OK**. The next run\'s VSS requestor is the backup agent inside the guest, not VMware Tools, and the VMware snapshot is taken without VMware Tools quiescing.',
   ].join('\n\n'),
   lab: {
     definition: {
@@ -56,20 +59,27 @@ export const nightlyBackup: LessonInput = {
       id: 'cbt', text: 'A later run is incremental: it reads only the blocks CBT reports changed',
       check: { kind: 'backupRun', job, vm, state: 'success', mode: 'incremental', label: 'an incremental run for EXCH01' },
     },
+    {
+      id: 'agent', text: 'A run with application-aware processing: the backup agent is the VSS requestor',
+      check: { kind: 'backupRun', job, vm, state: 'success', consistency: 'application', messageIncludes: 'Application-aware processing', label: 'a successful application-aware run for EXCH01' },
+    },
   ],
   hints: [
     'Let the clock run to 22:00 (or press Run now in the Backup jobs region) and follow the tasks in Recent Tasks.',
     'The run\'s timeline shows its steps; the datastore shows the delta EXCH01-000001-delta.vmdk while the proxy reads.',
-    'In **VM settings** tick **Changed Block Tracking** and press OK; the -ctk.vmdk files appear on the datastore at the next snapshot. The first run with CBT still reads everything ("*"); the one after it is incremental.',
+    'The job enables CBT on EXCH01 at its first run: the -ctk.vmdk files appear on the datastore with its snapshot. That run still reads every block in use ("*"); the one after it is incremental.',
+    'Edit job… in the Backup jobs region: tick Application-aware processing, then OK. The VSS timeline of the next run names the requestor.',
   ],
   solution: [
-    { command: { type: 'vm.configure', vm, ctkEnabled: true }, caption: 'Turn on Changed Block Tracking (effective at the next snapshot)' },
-    { command: { type: 'clock.advance', ms: 23 * HOUR }, caption: 'The first night: a full read through the hot-added disks' },
+    { command: { type: 'clock.advance', ms: 23 * HOUR }, caption: 'The first night: the job turns CBT on, a full read through the hot-added disks' },
     { command: { type: 'clock.advance', ms: 24 * HOUR }, caption: 'The second night: CBT says what changed' },
+    { command: { type: 'backup.configureJob', job, applicationAware: true }, caption: 'Edit job: application-aware processing' },
+    { command: { type: 'clock.advance', ms: 24 * HOUR }, caption: 'The third night: the backup agent quiesces, VMware Tools does not' },
   ],
   debrief: [
     'The run you watched is the talk\'s flow with a backup product as the customer: the product asked for a quiesced snapshot, VMware Tools became the VSS requestor and asked for **COPY** ("to prevent interfering with backup applications that aren\'t aware that logs were truncated"), the proxy read the disks as they were at the snapshot, and the product deleted the snapshot.',
     'During the transfer the guest kept writing into the new delta, which grew on the datastore, and the Remove snapshot task had to merge all of it back: the longer the transfer, the bigger the merge. That is why backups want fast transports (hot-add, SAN) and why "Try not to keep VMware snapshots around for a long time" applies to backup snapshots too.',
-    'With CBT the second night read only the blocks written since the first night\'s snapshot (QueryChangedDiskAreas with the change id the first run kept), a small fraction of the full read.',
+    'The job turned CBT on by itself; the first run\'s snapshot activated it, so the second night read only the blocks written since that snapshot (QueryChangedDiskAreas with the change id the first run kept), a small fraction of the full read.',
+    'With application-aware processing the backup agent, not VMware Tools, was the VSS requestor, and the VMware snapshot was not quiesced by Tools. With Truncate Exchange logs it would ask for Full and let Exchange truncate after a good run (the lesson "Exchange logs and COPY").',
   ].join('\n\n'),
 };

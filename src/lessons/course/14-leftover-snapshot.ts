@@ -75,7 +75,7 @@ export const leftoverSnapshot: LessonInput = {
   ],
   hints: [
     'Break something: "Proxy crash" on EXCH01 and "Proxy lock" on FS01, then Run now.',
-    'EXCH01\'s Snapshot Manager still lists "Nightly backup snapshot (run 1)"; FS01 lists nothing, but the inventory says Needs consolidation and its disk chain ends in a delta.',
+    'EXCH01\'s Snapshot Manager still lists "Backup temporary snapshot"; FS01 lists nothing, but the inventory says Needs consolidation and its disk chain ends in a delta.',
     'Consolidate fails while the proxy still holds the files ("locked"): clear the fault first.',
   ],
   solution: [
@@ -83,7 +83,7 @@ export const leftoverSnapshot: LessonInput = {
     { command: { type: 'backup.run', job }, caption: 'Run the job: it dies half way through EXCH01' },
     { command: { type: 'clock.advance', ms: 30 * 60_000 } },
     { command: { type: 'fault.inject', vm: fs, fault: { kind: 'proxyLock' } }, caption: 'Now the proxy will keep FS01\'s hot-added disks' },
-    { command: { type: 'snapshot.delete', vm: exch, snapshot: 'Nightly backup snapshot (run 1)' }, caption: 'Delete the snapshot the crashed run left' },
+    { command: { type: 'snapshot.delete', vm: exch, snapshot: 'Backup temporary snapshot' }, caption: 'Delete the snapshot the crashed run left' },
     { command: { type: 'clock.advance', ms: 10 * 60_000 } },
     { command: { type: 'backup.run', job }, caption: 'The next run: EXCH01 is fine, FS01\'s snapshot removal fails' },
     { command: { type: 'clock.advance', ms: 40 * 60_000 } },
@@ -96,7 +96,7 @@ export const leftoverSnapshot: LessonInput = {
     { command: { type: 'clock.advance', ms: 40 * 60_000 } },
   ],
   debrief: [
-    'A crashed backup leaves an ordinary snapshot that nobody will ever delete: it keeps growing with every write, which is how "a snapshot nobody knew about" fills datastores weeks later. The next run of the job noticed it, as backup products do, and vCenter\'s snapshot size alarm fired once the delta passed its threshold.',
+    'A crashed backup leaves an ordinary snapshot that nobody will ever delete: it keeps growing with every write, which is how "a snapshot nobody knew about" fills datastores weeks later. The next run of the job noticed it, as backup products do, and the snapshot size alarm the trainer defined fired once the delta passed its threshold.',
     'A proxy that keeps a hot-added disk is sneakier: the snapshot is gone from Snapshot Manager, but its delta could not be merged. From vSphere 5.0 the VM says "Virtual machine disks consolidation is needed" and Consolidate merges the deltas once nothing locks them; on 4.x there is no such message and the same failure leaves orphaned deltas visible only in the datastore browser.',
   ].join('\n\n'),
 };

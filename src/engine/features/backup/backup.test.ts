@@ -49,13 +49,27 @@ describe('backup jobs: nights of runs', () => {
     expect(runs[1].vms[0].bytesRead).toBeGreaterThanOrEqual(runs[0].vms[0].bytesRead);
   });
 
-  it('backup rule 6: a VM without ctkEnabled is read whole even by a CBT job, and says why', () => {
+  it('backup rule 7: a cbt job turns CBT on for a VM without it: effective at its own snapshot, so full then incremental', () => {
     const lab = backupLab({ vm: { ctkEnabled: false }, schedule: false });
     runNow(lab);
     runNow(lab);
-    const v = job(lab.state()).runs[1].vms[0];
+    const s = lab.state();
+    const [r1, r2] = job(s).runs.map((r) => r.vms[0]);
+    expect(vmOf(s, 'exch01').ctkEnabled).toBe(true);
+    expect(r1.mode).toBe('full');
+    expect(r1.message).toContain('CBT enabled on EXCH01 by the job');
+    expect(r2.mode).toBe('incremental');
+    expect(r2.bytesRead).toBeLessThan(r1.bytesRead);
+    expect(s.events.some((e) => e.kind === 'backup.cbtEnabled')).toBe(true);
+  });
+
+  it('backup rule 6: a VM whose CBT a trainer switched off again is read whole by a job without cbt, and says why', () => {
+    const lab = backupLab({ vm: { ctkEnabled: false }, job: { cbt: false }, schedule: false });
+    runNow(lab);
+    const v = job(lab.state()).runs[0].vms[0];
     expect(v.mode).toBe('full');
-    expect(v.message).toContain('ctkEnabled false');
+    expect(v.message).toContain('the job does not use CBT');
+    expect(vmOf(lab.state(), 'exch01').ctkEnabled).toBe(false);
   });
 
   it('backup rule 8: a revert invalidates the change id of the last good run: the next run is full', () => {
@@ -155,7 +169,7 @@ describe('backup jobs: what failures leave', () => {
     expect(r.state).toBe('failed');
     expect(r.vms[0].bytesRead).toBeGreaterThan(0);
     expect(r.vms[0].bytesRead).toBeLessThan(r.vms[0].bytesToRead);
-    const snap = vmOf(s, 'exch01').snapshots.find((x) => x.name === 'Nightly backup snapshot (run 1)');
+    const snap = vmOf(s, 'exch01').snapshots.find((x) => x.name === 'Backup temporary snapshot');
     expect(snap).toBeDefined();
     const size = (st: StateView) => vmOf(st, 'exch01').snapshots[0].deltas.reduce((a, d) => a + d.dataBytes, 0);
     const before = size(s);
@@ -164,15 +178,29 @@ describe('backup jobs: what failures leave', () => {
     expect(s.tasks.find((t) => t.id === r.task)!.state).toBe('error');
   });
 
-  it('backup rule 12: the next run notices the snapshot an earlier run left and says so', () => {
+  it('backup rule 12: the next run finds the snapshot an earlier run left, removes it first, and succeeds', () => {
     const lab = backupLab({ schedule: false });
     ok(lab, { type: 'fault.inject', vm: 'exch01', fault: { kind: 'proxyCrash', once: true } });
+    runNow(lab);
+    expect(vmOf(lab.state(), 'exch01').snapshots).toHaveLength(1);
+    runNow(lab);
+    const s = lab.state();
+    const v = job(s).runs[1].vms[0];
+    expect(v.state).toBe('success');
+    expect(v.message).toContain('"Backup temporary snapshot" left by run 1');
+    expect(v.message).toContain('Snapshot hunting: removed snapshot "Backup temporary snapshot" of run 1');
+    expect(vmOf(s, 'exch01').snapshots).toEqual([]);
+    expect(s.events.some((e) => e.kind === 'backup.hunt')).toBe(true);
+  });
+
+  it('backup rule 12: a leftover the hunt cannot remove (the proxy still holds the disks) makes the run a warning', () => {
+    const lab = backupLab({ schedule: false });
+    ok(lab, { type: 'fault.inject', vm: 'exch01', fault: { kind: 'proxyLock' } });
     runNow(lab);
     runNow(lab);
     const v = job(lab.state()).runs[1].vms[0];
     expect(v.state).toBe('warning');
-    expect(v.message).toContain('"Nightly backup snapshot (run 1)" left by run 1');
-    expect(lab.state().events.some((e) => e.kind === 'backup.leftover')).toBe(true);
+    expect(v.message).toMatch(/Snapshot hunting: the deltas run 1 left stay/);
   });
 
   it('backup rule 11: a quiesce failure fails the run for that VM with the VSS reason and leaves no snapshot', () => {
@@ -218,22 +246,52 @@ describe('backup jobs: Exchange logs and COPY', () => {
     expect(vmOf(s, 'exch01').apps.exchange!.logBytes).toBeGreaterThan(0);
   });
 
-  it('backup rule 13: a job with truncateLogs truncates them after each good run', () => {
-    const lab = backupLab({ job: { truncateLogs: true } });
-    lab.advance(DAY + 23 * HOUR);
-    const ex = vmOf(lab.state(), 'exch01').apps.exchange!;
+  it('backup rule 13: an application-aware job with truncateLogs truncates them after each good run, the VMware snapshot unquiesced', () => {
+    const lab = backupLab({ job: { truncateLogs: true, applicationAware: true } });
+    lab.advance(22 * HOUR + 30 * 60_000);
+    const snapNow = vmOf(lab.state(), 'exch01').snapshots;
+    lab.advance(DAY);
+    const s = lab.state();
+    const ex = vmOf(s, 'exch01').apps.exchange!;
     expect(ex.truncations).toBe(2);
     expect(ex.truncatedBytes).toBeGreaterThan(0);
-    expect(job(lab.state()).runs[1].vms[0].message).toContain('Exchange truncated');
+    const v = job(s).runs[1].vms[0];
+    expect(v.consistency).toBe('application');
+    expect(v.message).toContain('BackupComplete (FULL)');
+    expect(v.message).toContain('Exchange truncated its logs');
+    expect(snapNow).toEqual([]);
+    const created = s.events.filter((e) => e.kind === 'vss.backupComplete' && e.message.includes('Exchange truncated'));
+    expect(created.length).toBe(2);
+    expect(s.restorePoints.every((p) => p.applicationAware && p.consistency === 'application')).toBe(true);
   });
 
-  it('backup rule 13: truncateLogs does nothing after a crash-consistent snapshot', () => {
-    const lab = backupLab({ job: { truncateLogs: true, quiesce: false }, schedule: false });
+  it('backup rule 13: the application-aware snapshot is not quiesced by VMware Tools', () => {
+    const lab = backupLab({ job: { truncateLogs: true, applicationAware: true }, schedule: false });
+    ok(lab, { type: 'fault.inject', vm: 'exch01', fault: { kind: 'proxyCrash', once: true } });
+    runNow(lab);
+    const snap = vmOf(lab.state(), 'exch01').snapshots[0];
+    expect(snap).toMatchObject({ name: 'Backup temporary snapshot', quiesced: false, consistency: 'application' });
+    expect(lab.state().events.some((e) => e.kind === 'quiesce.start')).toBe(false);
+  });
+
+  it('backup rule 13: an application-aware run that fails never truncates the logs', () => {
+    const lab = backupLab({ job: { truncateLogs: true, applicationAware: true }, schedule: false });
+    lab.advance(HOUR);
+    ok(lab, { type: 'fault.inject', vm: 'exch01', fault: { kind: 'proxyCrash', once: true } });
+    runNow(lab);
+    const s = lab.state();
+    expect(job(s).runs[0].state).toBe('failed');
+    expect(vmOf(s, 'exch01').apps.exchange!.truncations).toBe(0);
+    expect(vmOf(s, 'exch01').apps.exchange!.logBytes).toBeGreaterThan(0);
+  });
+
+  it('backup rule 13: truncateLogs with VMware Tools quiescing truncates nothing (COPY) and says why', () => {
+    const lab = backupLab({ job: { truncateLogs: true }, schedule: false });
     lab.advance(HOUR);
     runNow(lab);
     const s = lab.state();
     expect(vmOf(s, 'exch01').apps.exchange!.truncations).toBe(0);
-    expect(job(s).runs[0].vms[0].message).toContain('not application-consistent');
+    expect(job(s).runs[0].vms[0].message).toContain('VMware Tools quiescing asks VSS for a COPY backup');
   });
 });
 

@@ -47,9 +47,9 @@ describe('backup jobs: bad input is refused with a code and changes nothing', ()
 });
 
 describe('backup.configureJob', () => {
-  it('backup rule 1: backup.configureJob changes a job between runs: truncateLogs on, a new schedule', () => {
+  it('backup rule 1: backup.configureJob changes a job between runs: application-aware with truncateLogs, a new schedule', () => {
     const lab = backupLab({ schedule: false });
-    ok(lab, { type: 'backup.configureJob', job: 'nightly', truncateLogs: true, schedule: { firstAtMs: 2 * HOUR, everyMs: DAY } });
+    ok(lab, { type: 'backup.configureJob', job: 'nightly', truncateLogs: true, applicationAware: true, schedule: { firstAtMs: 2 * HOUR, everyMs: DAY } });
     const j = job(lab.state());
     expect(j.truncateLogs).toBe(true);
     expect(j.nextRunAt).toBe(2 * HOUR);
@@ -161,20 +161,33 @@ describe('backup jobs: several VMs, alarms', () => {
     expect(b.steps[0].start).toBeGreaterThanOrEqual(aRemoved);
   });
 
-  it('backup rule 14: a snapshot past 72 hours raises "VM snapshot age"; its deltas past the set size, "VM snapshot size"', () => {
+  it('backup rule 14, backup rule 20: age is the lab\'s advice, snapshot size the trainer\'s alarm summed over the VM, nothing else as vCenter\'s', () => {
     const lab = backupLab({ schedule: false });
     ok(lab, { type: 'snapshot.take', vm: 'exch01', name: 'kept' });
     settle(lab);
     lab.advance(70 * HOUR);
     expect(vmOf(lab.state(), 'exch01').alarms).toEqual([]);
-    // 11 GB written since the snapshot: past the default 10 GB of the size alarm.
-    ok(lab, { type: 'guest.write', vm: 'exch01', disk: 'disk1', offset: 0, length: 11 * 1024 ** 3 });
-    const names = (s: StateView) => vmOf(s, 'exch01').alarms.map((a) => a.name);
-    expect(names(lab.state())).not.toContain('VM snapshot age');
+    // 6 GB under each of two snapshots: each is below the 10 GB threshold, together they pass it.
+    ok(lab, { type: 'guest.write', vm: 'exch01', disk: 'disk1', offset: 0, length: 6 * 1024 ** 3 });
+    ok(lab, { type: 'snapshot.take', vm: 'exch01', name: 'second' });
+    settle(lab);
+    ok(lab, { type: 'guest.write', vm: 'exch01', disk: 'disk1', offset: 6 * 1024 ** 3, length: 6 * 1024 ** 3 });
+    const alarms = (s: StateView) => vmOf(s, 'exch01').alarms;
+    expect(alarms(lab.state()).map((a) => a.name)).not.toContain('Snapshot age');
     lab.advance(3 * HOUR);
     const s = lab.state();
-    expect(names(s)).toContain('VM snapshot age');
-    expect(names(s)).toContain('VM snapshot size');
-    expect(vmOf(s, 'exch01').alarms.find((a) => a.name === 'VM snapshot age')!.message).toContain('"kept"');
+    const byName = new Map(alarms(s).map((a) => [a.name, a]));
+    expect(byName.get('Snapshot age')).toMatchObject({ source: 'advice' });
+    expect(byName.get('Snapshot age')!.message).toContain('"kept"');
+    expect(byName.get('VM Snapshot Size (GB)')).toMatchObject({ source: 'vCenter' });
+    const VCENTER = ['VM Snapshot Size (GB)', 'Virtual machine Consolidation Needed status'];
+    expect(alarms(s).filter((a) => a.source === 'vCenter').every((a) => VCENTER.includes(a.name))).toBe(true);
+  });
+
+  it('backup rule 20: more than 3 snapshots in a chain is the lab\'s advice, not a vCenter alarm', () => {
+    const lab = backupLab({ schedule: false });
+    for (const n of ['a', 'b', 'c', 'd']) { ok(lab, { type: 'snapshot.take', vm: 'exch01', name: n }); settle(lab); }
+    const a = vmOf(lab.state(), 'exch01').alarms.find((x) => x.name === 'Snapshot chain length');
+    expect(a).toMatchObject({ source: 'advice' });
   });
 });

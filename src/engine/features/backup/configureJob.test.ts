@@ -78,7 +78,7 @@ describe('backup section: repositories and task slots in the lab definition', ()
 });
 
 describe('restore points and the repository', () => {
-  it('backup rule 1: each good run adds a restore point; retainPoints bounds them (the oldest merge into the full)', () => {
+  it('backup rule 23: each good run adds a restore point; retainPoints bounds them (the oldest merge into the full)', () => {
     const lab = backupLab({ job: { retainPoints: 2 } });
     lab.advance(22 * HOUR + 3 * DAY + HOUR);
     const s = lab.state();

@@ -26,6 +26,8 @@ export interface VmRun {
   mode: 'full' | 'incremental';
   bytesToRead: number;
   bytesRead: number;
+  /** What a full read of the same snapshot would read (an incremental never reads more: rule 17). */
+  fullBytes: number;
   /** While the transfer runs: when it started and how long it takes (bytesRead grows with it). */
   transfer: { start: number; ms: number } | null;
   consistency: Consistency | null;

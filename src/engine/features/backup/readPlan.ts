@@ -1,15 +1,22 @@
-// What a VM's run reads, disk by disk (docs/backup-jobs.md): the whole used disk ("full") on the
-// first run, without CBT, or when the change id of the last good run is no longer valid; otherwise
-// only the blocks changed since that change id ("incremental", QueryChangedDiskAreas). Independent
-// disks are left out: a snapshot does not cover them, so a VADP backup cannot read them.
+// What a VM's run reads, disk by disk (docs/backup-jobs.md, backup rules 6 and 7), as VADP readers
+// do it: without CBT every provisioned block (hosts before 6.7; from 6.7 QueryAllocatedBlocks skips
+// a thin disk's unallocated blocks); with CBT, QueryChangedDiskAreas("*") first, which answers the
+// blocks in use on VMFS and the whole disk on NFS; then the blocks changed since the last good run's
+// change id, which are always among the blocks in use at the snapshot. Independent disks are left
+// out: a snapshot does not cover them, so a VADP backup cannot read them.
 import type { Vm } from '../../model/vm';
 import type { Job } from './model';
 import type { Snapshot } from '../../model/snapshot';
-import { bytesInUse } from '../../model/disk/inUse';
+import type { VirtualDisk } from '../../model/disk/virtualDisk';
+import { changedBytesInUse, inUseMap } from '../../model/disk/inUse';
+import { THIN_BLOCK_BYTES } from '../../model/disk/diskFile';
 
 export interface DiskPlan { disk: string; bytes: number; fullBytes: number; incremental: boolean; why: string; newChangeId: string | null; oldChangeId: string | null }
 
 export const changeKey = (vm: Vm, disk: string): string => `${vm.id}/${disk}`;
+
+/** CBT arrived with ESX 4.0 (and virtual hardware 7): on older hosts a job's cbt does nothing. */
+export const cbtAvailable = (vm: Vm): boolean => vm.host.atLeast('4.0');
 
 /**
  * Before the snapshot: a new change id per tracked disk, taken now so that no write after the
@@ -17,36 +24,51 @@ export const changeKey = (vm: Vm, disk: string): string => `${vm.id}/${disk}`;
  */
 export function openChangeIds(vm: Vm, job: Job): Map<string, string> {
   const ids = new Map<string, string>();
-  if (!job.def.cbt) return ids;
+  if (!job.def.cbt || !cbtAvailable(vm)) return ids;
   for (const d of vm.disks) if (d.dependent && d.ctk) ids.set(d.id, d.ctk.newChangeId());
   return ids;
+}
+
+/** A full read without CBT: every provisioned block, thick or thin; from 6.7 a thin disk's allocated ones. */
+function fullWithoutCbt(vm: Vm, d: VirtualDisk, inUseBytes: number): { bytes: number; how: string } {
+  if (d.thin && vm.host.atLeast('6.7')) return { bytes: inUseBytes, how: 'QueryAllocatedBlocks (6.7+) skips the thin disk\'s unallocated blocks' };
+  return { bytes: d.capacityBytes, how: `every provisioned block is read${d.thin ? ` (a thin disk too: QueryAllocatedBlocks came with 6.7, this host is ESX ${vm.host.version})` : ''}` };
 }
 
 /** After the snapshot: what each disk's transfer reads. */
 export function planReads(vm: Vm, job: Job, snap: Snapshot, opened: Map<string, string>): DiskPlan[] {
   const plans: DiskPlan[] = [];
+  const nfs = vm.datastore.fs === 'nfs';
   for (const d of vm.disks) {
     const recorded = snap.files.get(d.id);
     if (!d.dependent || !recorded) continue;
-    const full = bytesInUse(d.chainTo(recorded), d.capacityBytes);
+    const inUse = inUseMap(d.chainTo(recorded), d.capacityBytes);
+    const inUseBytes = Math.min(d.capacityBytes, inUse.count * THIN_BLOCK_BYTES);
+    // What QueryChangedDiskAreas("*") answers: the blocks in use on VMFS, the whole disk on NFS.
+    const star = nfs ? d.capacityBytes : inUseBytes;
     const oldId = job.changeIds.get(changeKey(vm, d.id)) ?? null;
     const newId = opened.get(d.id) ?? null;
+    const cbt = job.def.cbt && cbtAvailable(vm) && d.ctk !== null;
+    const full = cbt ? star : fullWithoutCbt(vm, d, inUseBytes).bytes;
     const plan = (bytes: number, incremental: boolean, why: string): DiskPlan => ({ disk: d.id, bytes, fullBytes: full, incremental, why, newChangeId: newId, oldChangeId: oldId });
-    if (!job.def.cbt) { plans.push(plan(full, false, 'the job does not use CBT')); continue; }
-    if (!d.ctk) { plans.push(plan(full, false, `Changed Block Tracking is off on ${vm.name} (ctkEnabled false)`)); continue; }
-    if (!oldId) { plans.push(plan(full, false, 'first run with CBT: QueryChangedDiskAreas("*") returns every block in use')); continue; }
-    const changed = d.ctk.changedBytesSince(oldId);
+    if (!job.def.cbt) { plans.push(plan(full, false, `the job does not use CBT, so ${fullWithoutCbt(vm, d, inUseBytes).how}`)); continue; }
+    if (!cbtAvailable(vm)) { plans.push(plan(full, false, `ESX ${vm.host.version} has no Changed Block Tracking (it came with ESX 4.0 and virtual hardware 7), so ${fullWithoutCbt(vm, d, inUseBytes).how}`)); continue; }
+    if (!d.ctk) { plans.push(plan(full, false, `Changed Block Tracking is off on ${vm.name} (ctkEnabled false), so ${fullWithoutCbt(vm, d, inUseBytes).how}`)); continue; }
+    const starWhy = nfs ? 'QueryChangedDiskAreas("*") on NFS returns the whole disk' : 'QueryChangedDiskAreas("*") returns every block in use';
+    if (!oldId) { plans.push(plan(full, false, `first run with CBT: ${starWhy}`)); continue; }
+    const changed = d.ctk.changedSince(oldId);
     if (changed === null) {
-      plans.push(plan(full, false, `the change id of the last good run is no longer valid${d.ctk.resetReason ? `: ${d.ctk.resetReason}` : ''}`));
+      plans.push(plan(full, false, `the change id of the last good run is no longer valid${d.ctk.resetReason ? `: ${d.ctk.resetReason}` : ''}; ${starWhy}`));
       continue;
     }
-    plans.push(plan(changed, true, 'CBT: the blocks changed since the last good run'));
+    const bytes = changedBytesInUse(changed, d.ctk.blockBytes, inUse, d.capacityBytes);
+    plans.push(plan(bytes, true, `CBT: the blocks changed since the last good run (${d.ctk.blockBytes / 1024} KB blocks)`));
   }
   return plans;
 }
 
 /** The run is over for this VM: keep the new change ids after a good transfer, else the old ones. */
-export function closeChangeIds(vm: Vm, job: Job, plans: DiskPlan[], opened: Map<string, string>, good: boolean): void {
+export function closeChangeIds(vm: Vm, job: Job, opened: Map<string, string>, good: boolean): void {
   for (const [disk, id] of opened) {
     const d = vm.disk(disk);
     if (!d?.ctk) continue;
@@ -56,5 +78,4 @@ export function closeChangeIds(vm: Vm, job: Job, plans: DiskPlan[], opened: Map<
     if (old) d.ctk.release(old);
     job.changeIds.set(key, id);
   }
-  void plans;
 }

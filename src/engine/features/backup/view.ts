@@ -27,7 +27,7 @@ function vmRunView(lab: LabContext, v: VmRun): BackupVmRunView {
   const t = v.transfer;
   const bytesRead = t ? Math.round(v.bytesToRead * Math.min(1, (lab.now - t.start) / t.ms)) : v.bytesRead;
   return {
-    vm: v.vm, state: v.state, mode: v.mode, bytesRead, bytesToRead: v.bytesToRead, consistency: v.consistency,
+    vm: v.vm, state: v.state, mode: v.mode, bytesRead, bytesToRead: v.bytesToRead, fullBytes: v.fullBytes, consistency: v.consistency,
     message: v.notes.join(' '), snapshot: v.snapshot,
     steps: v.steps.map((s) => ({ ...s })),
   };

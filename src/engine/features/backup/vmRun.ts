@@ -1,8 +1,10 @@
-// One VM in a run, as a VADP backup does it: take a snapshot (quiesced through VMware Tools when the
-// job says so: VSS COPY), read the disks as they were at the snapshot through the proxy while the
-// guest writes into the new delta, optionally truncate Exchange's logs in the guest, then remove the
-// snapshot, whose merge lasts as long as that delta makes it. Each step is the ordinary vSphere task
-// (Create virtual machine snapshot, Remove snapshot); failures leave what vSphere leaves.
+// One VM in a run, as a VADP backup does it: clean up what the job's earlier runs left (backup rule
+// 12), turn CBT on when the job uses it (rule 7), take the snapshot "Backup temporary snapshot"
+// (quiesced through VMware Tools: VSS COPY; or, application-aware, unquiesced while the vendor's agent
+// holds the guest's writers frozen: rule 13), read the disks as they were at the snapshot through the
+// proxy while the guest writes into the new delta, let the agent end its VSS session (Exchange
+// truncates after FULL), then remove the snapshot. Each step is the ordinary vSphere task (Create
+// virtual machine snapshot, Remove snapshot); failures leave what vSphere leaves.
 import type { LabContext } from '../context';
 import type { Vm } from '../../model/vm';
 import type { Task } from '../../core/tasks';
@@ -10,7 +12,9 @@ import type { Snapshot } from '../../model/snapshot';
 import { formatBytes } from '../../core/format';
 import { takeCommand } from '../snapshot/take';
 import { deleteCommand } from '../snapshot/remove';
-import { exchangeBackupComplete } from '../vss/backupTypes';
+import { takeAppAware, type AgentSession } from './appAware';
+import { huntLeftovers } from './hunter';
+import { cbtAvailable } from './readPlan';
 import type { Job, Run, Step, StepKind, VmRun } from './model';
 import { openChangeIds, planReads, closeChangeIds, type DiskPlan } from './readPlan';
 import { noticeLeftover, recordLeftover, forgetLeftover } from './leftovers';
@@ -20,15 +24,26 @@ import { addPoint, pointConsistency } from './repository';
 export interface VmOutcome { crashed: string | null }
 export interface Progress { task: Task; from: number; to: number }
 
+/** The job snapshot's fixed name, as backup products use one (backup rule 18). */
+export const JOB_SNAPSHOT_NAME = 'Backup temporary snapshot';
+
 export function backupVm(lab: LabContext, job: Job, run: Run, vm: Vm, progress: Progress, done: (o: VmOutcome) => void): void {
-  const rec: VmRun = { vm: vm.id, state: 'running', mode: 'full', bytesToRead: 0, bytesRead: 0, transfer: null, consistency: null, snapshot: null, notes: [], steps: [] };
+  const rec: VmRun = { vm: vm.id, state: 'running', mode: 'full', bytesToRead: 0, bytesRead: 0, fullBytes: 0, transfer: null, consistency: null, snapshot: null, notes: [], steps: [] };
   run.vms.push(rec);
-  const jobName = job.def.name ?? job.def.id;
   const leftover = noticeLeftover(lab, job, vm);
   if (leftover) rec.notes.push(leftover);
+  // Snapshot hunting: the job consolidates what its own earlier runs left before its work.
+  huntLeftovers(lab, job, vm, (said, stillThere) => {
+    if (said) rec.notes.push(said);
+    processVm(lab, job, run, vm, rec, progress, stillThere, done);
+  });
+}
+
+function processVm(lab: LabContext, job: Job, run: Run, vm: Vm, rec: VmRun, progress: Progress, leftover: boolean, done: (o: VmOutcome) => void): void {
+  const jobName = job.def.name ?? job.def.id;
   const end = (state: VmRun['state'], note?: string, crashed: string | null = null): void => {
     if (note) rec.notes.push(note);
-    // A leftover from an earlier run makes a good run a warning: the admin has something to clean.
+    // A leftover the hunt could not remove makes a good run a warning: the admin has something to clean.
     rec.state = state === 'success' && leftover ? 'warning' : state;
     lab.log(vm, 'backup', `backup.vm${rec.state === 'success' ? 'Done' : rec.state === 'warning' ? 'Warning' : 'Failed'}`, `Backup job "${jobName}" run ${run.number}, ${vm.name}: ${rec.state}. ${rec.notes.join(' ')}`);
     done({ crashed });
@@ -38,25 +53,35 @@ export function backupVm(lab: LabContext, job: Job, run: Run, vm: Vm, progress: 
   if (independent.length) rec.notes.push(`Skipped ${independent.map((d) => d.id).join(', ')}: independent disks are not in snapshots, so a VADP backup cannot read them.`);
   if (!vm.disks.some((d) => d.dependent)) { end('failed', `${vm.name} has no disk a snapshot covers.`); return; }
 
+  // CBT: a job that uses it turns it on; it takes effect at the job's own snapshot (a stun/unstun).
+  if (job.def.cbt && !vm.ctkEnabled) {
+    if (cbtAvailable(vm)) {
+      vm.ctkEnabled = true;
+      lab.log(vm, 'backup', 'backup.cbtEnabled', `Backup job "${jobName}" enabled Changed Block Tracking on ${vm.name}; it takes effect at the job's snapshot, so this run reads full and the next one incremental.`);
+      rec.notes.push(`CBT enabled on ${vm.name} by the job (effective from its snapshot).`);
+    }
+  }
+
   // 1. The snapshot: the ordinary Create virtual machine snapshot task.
   const opened = openChangeIds(vm, job);
-  const name = `${jobName} snapshot (run ${run.number})`;
+  const name = JOB_SNAPSHOT_NAME;
   const takenFrom = lab.now;
-  const take = takeCommand(lab, {
-    type: 'snapshot.take', vm: vm.id, name, quiesce: job.def.quiesce,
-    description: `Taken by backup job "${jobName}" for run ${run.number}; the job removes it when the transfer ends.`,
-  });
+  const description = `Taken by backup job "${jobName}" for run ${run.number}; the job removes it when the transfer ends.`;
+  const appAware = job.def.applicationAware;
+  if (appAware && job.def.quiesce) rec.notes.push('Application-aware processing: the VMware snapshot is taken without VMware Tools quiescing (the backup agent is the VSS requestor).');
+  const agent = appAware ? takeAppAware(lab, vm, { name: jobName, truncateLogs: job.def.truncateLogs }, name, description) : null;
+  const take = agent ? { ok: true as const, task: agent.task.id } : takeCommand(lab, { type: 'snapshot.take', vm: vm.id, name, quiesce: job.def.quiesce, description });
   const takeTask = take.ok && take.task ? lab.taskById(take.task) : undefined;
-  if (!takeTask) { closeChangeIds(vm, job, [], opened, false); end('failed', take.ok ? 'The snapshot task did not start.' : take.error.message); return; }
+  if (!takeTask) { closeChangeIds(vm, job, opened, false); end('failed', take.ok ? 'The snapshot task did not start.' : take.error.message); return; }
   const snapStep = step(lab, rec, 'snapshot', 'Create virtual machine snapshot', takeTask.id);
   progress.task.ramp(lab.now, progress.from, progress.from + (progress.to - progress.from) * 0.1, 20_000);
   takeTask.whenDone(() => {
     closeStep(lab, snapStep, takeTask.state === 'success');
-    const snap = takeTask.state === 'success' ? createdSnapshot(vm, name, takenFrom) : undefined;
+    const snap = takeTask.state === 'success' ? (agent?.snapshot() ?? createdSnapshot(vm, name, takenFrom)) : undefined;
     if (!snap) {
-      closeChangeIds(vm, job, [], opened, false);
+      closeChangeIds(vm, job, opened, false);
       const q = vm.guest.lastQuiesce;
-      const vss = job.def.quiesce && q && q.snapshot === name && q.result === 'error' ? ` Quiesce: ${q.reason}.` : '';
+      const vss = !appAware && job.def.quiesce && q && q.snapshot === name && q.result === 'error' && q.startedAt >= takenFrom ? ` Quiesce: ${q.reason}.` : '';
       end('failed', `Snapshot creation failed: ${takeTask.error?.message ?? 'no snapshot was created'}${vss} No snapshot was left.`);
       return;
     }
@@ -72,6 +97,7 @@ export function backupVm(lab: LabContext, job: Job, run: Run, vm: Vm, progress: 
     const plans = planReads(vm, job, snap, opened);
     rec.mode = plans.every((p) => p.incremental) ? 'incremental' : 'full';
     rec.bytesToRead = plans.reduce((a, p) => a + p.bytes, 0);
+    rec.fullBytes = plans.reduce((a, p) => a + p.fullBytes, 0);
     const path = transferPlan(lab, job, vm);
     rec.notes.push(describeReads(plans, rec.mode), ...path.notes.filter((n) => n.fallback).map((n) => n.text));
     const ms = Math.max(1000, path.setupMs + rec.bytesToRead / path.bytesPerMs);
@@ -89,7 +115,8 @@ export function backupVm(lab: LabContext, job: Job, run: Run, vm: Vm, progress: 
         rec.transfer = null;
         rec.bytesRead = Math.round(rec.bytesToRead * (at / ms));
         closeStep(lab, tStep, false);
-        closeChangeIds(vm, job, plans, opened, false);
+        closeChangeIds(vm, job, opened, false);
+        agent?.session()?.complete(false, 'the backup application stopped during the transfer', () => {});
         const why = `The backup application stopped responding during the transfer of ${vm.name} (${formatBytes(rec.bytesRead)} of ${formatBytes(rec.bytesToRead)} read); nobody removed snapshot "${snap.name}", which stays and grows`;
         lab.log(vm, 'backup', 'backup.crashed', `${why}.`);
         end('failed', `${why}.`, `The backup application stopped during ${vm.name}`);
@@ -100,17 +127,16 @@ export function backupVm(lab: LabContext, job: Job, run: Run, vm: Vm, progress: 
       rec.transfer = null;
       rec.bytesRead = rec.bytesToRead;
       closeStep(lab, tStep, true);
-      closeChangeIds(vm, job, plans, opened, true);
+      closeChangeIds(vm, job, opened, true);
       lab.log(vm, 'backup', 'backup.transferDone', `${job.proxy.id} read ${formatBytes(rec.bytesRead)} of ${vm.name}.`);
       rec.notes.push(addPoint(job.repository, job.def.retainPoints, {
         job: job.def.id, vm: vm.id, time: snap.createdAt, kind: rec.mode, bytes: rec.bytesRead,
-        fullBytes: plans.reduce((a, p) => a + p.fullBytes, 0), consistency: pointConsistency(snap.consistency),
+        fullBytes: rec.fullBytes, consistency: pointConsistency(snap.consistency),
         applicationAware: job.def.applicationAware,
         disks: plans.map((p) => ({ id: p.disk, bytes: p.fullBytes, capacityBytes: vm.disk(p.disk)!.capacityBytes, thin: vm.disk(p.disk)!.thin })), appData: snap.appData,
       }));
       releaseDisks(path.transport);
-      truncate(snap);
-      remove(snap);
+      truncate(() => remove(snap));
     });
   };
 
@@ -125,21 +151,28 @@ export function backupVm(lab: LabContext, job: Job, run: Run, vm: Vm, progress: 
     }
   };
 
-  // 3. The application-aware step: after a good read, the job truncates Exchange's logs in the guest.
-  const truncate = (snap: Snapshot): void => {
-    const ex = vm.guest.exchange;
-    if (!job.def.truncateLogs || !ex) return;
-    const s = step(lab, rec, 'truncate', 'Truncate Exchange logs', null);
-    if (snap.consistency !== 'application') {
-      closeStep(lab, s, false);
-      rec.notes.push(`Exchange logs were not truncated: the snapshot was ${snap.consistency}-consistent, not application-consistent, so the job cannot vouch for the databases.`);
+  // 3. After a good read: application-aware, the agent ends its VSS session with BackupComplete
+  // (FULL truncates Exchange's logs); with VMware Tools quiescing the guest saw a COPY, so nothing is.
+  const truncate = (then: () => void): void => {
+    const session: AgentSession | null = agent?.session() ?? null;
+    if (!session) {
+      if (job.def.truncateLogs && vm.guest.exchange) {
+        rec.notes.push(`Exchange logs were not truncated: ${job.def.quiesce ? 'VMware Tools quiescing asks VSS for a COPY backup, which never truncates' : 'the snapshot was not quiesced'}; log truncation needs application-aware processing.`);
+      }
+      then();
       return;
     }
-    if (vm.power !== 'poweredOn') { closeStep(lab, s, false); rec.notes.push(`Exchange logs were not truncated: ${vm.name} is not running.`); return; }
-    const said = exchangeBackupComplete(lab, vm, 'full', snap.appData.exchange?.logBytes ?? 0);
-    lab.log(vm, 'backup', 'backup.truncateLogs', `Backup job "${jobName}" (application-aware processing): ${said}`);
-    rec.notes.push(said);
-    closeStep(lab, s, true);
+    const s = step(lab, rec, 'truncate', job.def.truncateLogs ? 'Truncate Exchange logs (BackupComplete, FULL)' : 'End the VSS session (BackupComplete, COPY)', null);
+    const ex = vm.guest.exchange;
+    const before = ex ? ex.truncations : 0;
+    session.complete(vm.power === 'poweredOn', `${vm.name} is not running`, (said) => {
+      const truncated = ex !== null && ex.truncations > before;
+      closeStep(lab, s, truncated || !job.def.truncateLogs);
+      const note = `Application-aware processing: ${said}${ex ? (truncated ? '; Exchange truncated its logs' : '; Exchange kept its logs') : ''}.`;
+      lab.log(vm, 'backup', 'backup.truncateLogs', `Backup job "${jobName}": ${note}`);
+      rec.notes.push(note);
+      then();
+    });
   };
 
   // 4. The snapshot goes: the ordinary Remove snapshot task, whose merge takes the delta back.

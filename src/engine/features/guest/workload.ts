@@ -22,7 +22,9 @@ import { applyWrite } from './write';
 import { StreamRun } from './stream';
 import { runRandom, runRandomExact, runStretches } from './randomStream';
 import type { Stretch } from './stretch';
-import { averageWriteBytes, planStreams, type UniformOptions } from './workloadPlan';
+import { averageWriteBytes, planStreams, type StreamPlan, type UniformOptions } from './workloadPlan';
+import { guestEvent } from './eventLog';
+import { THIN_BLOCK_BYTES } from '../../model/disk/diskFile';
 
 export interface WorkloadState {
   profile: string;
@@ -53,6 +55,7 @@ export class Workloads {
   set(vm: Vm, profile: string, writeIOPS?: number, uniform?: UniformOptions): void {
     const iops = writeIOPS ?? PROFILES[profile]?.writeIOPS ?? 0;
     const plans = planStreams(vm, profile, uniform);
+    for (const p of plans) if (p.kind === 'random') markAreaInUse(p);
     // Seeds for the streams' own generators come from the lab's, so the same lab writes the same.
     const streams = plans.map((p) => {
       const s = new StreamRun(p, this.lab.rng.u32(), iops, this.tickMs);
@@ -160,6 +163,7 @@ export class Workloads {
     for (const s of w.streams) {
       const end = s.writesBy(k1);
       if (end <= s.done) continue;
+      if (s.plan.exchange && dismounted(vm)) { s.skipTo(end); continue; }
       w.written += end - s.done;
       if (s.plan.kind === 'log') { this.appendLog(vm, s, end - s.done); s.done = end; continue; }
       revealChangedBlocks(s, end);
@@ -170,10 +174,17 @@ export class Workloads {
   }
 
   /** n appends: the ring written as one or two ranges (or whole), in the leaf's grains. */
-  private appendLog(vm: Vm, s: StreamRun, n: number): void {
+  private appendLog(vm: Vm, s: StreamRun, total: number): void {
     const p = s.plan;
     const ex = vm.guest.exchange;
-    if (p.exchangeLog && ex) ex.logBytes += n * p.bytes;
+    let n = total;
+    if (p.exchangeLog && ex) {
+      // The logs fill their volume; the append that finds it full dismounts the store (backup rule 22).
+      const room = Math.max(0, p.slots - Math.ceil(ex.logBytes / p.bytes));
+      if (n >= room) { n = room; this.dismount(vm, p); }
+      ex.logBytes += n * p.bytes;
+      if (n === 0) return;
+    }
     const leaf = p.disk.leaf;
     const at = s.cursor % p.slots;
     const ctk = p.disk.ctk;
@@ -183,7 +194,15 @@ export class Workloads {
       else { ctk.mark(p.start + at * p.bytes, (p.slots - at) * p.bytes); ctk.mark(p.start, (at + n - p.slots) * p.bytes); }
     }
     s.cursor = (at + n) % p.slots;
-    if (!leaf.grains) return;
+    if (!leaf.grains) {
+      // A flat base: the appended blocks are in use from now on (backup rule 7).
+      const u = leaf.inUse;
+      const mb = (a: number, b: number) => u?.setRange(Math.floor((p.start + a * p.bytes) / THIN_BLOCK_BYTES), Math.ceil((p.start + b * p.bytes) / THIN_BLOCK_BYTES));
+      if (n >= p.slots) mb(0, p.slots);
+      else if (at + n <= p.slots) mb(at, at + n);
+      else { mb(at, p.slots); mb(0, at + n - p.slots); }
+      return;
+    }
     const gb = leaf.grainBytes;
     const mark = (a: number, b: number) => {
       const g0 = Math.floor((p.start + a * p.bytes) / gb);
@@ -196,6 +215,17 @@ export class Workloads {
     leaf.refreshSize();
   }
 
+  /** The log volume is full: Exchange cannot create a new log file and dismounts the store (ESE event
+   * 428; Microsoft Exchange Team Blog, "How to Recover from 'Disk Full' on an Exchange Log Drive"). */
+  private dismount(vm: Vm, p: StreamPlan): void {
+    const ex = vm.guest.exchange;
+    if (!ex || ex.databaseState === 'dismounted') return;
+    ex.databaseState = 'dismounted';
+    const text = `Information Store (2436) First Storage Group: there is not enough free space on the log disk (${p.disk.id}) to create a new transaction log file; the storage group's databases are dismounted.`;
+    guestEvent(this.lab, vm, 'Application', 'Error', 'ESE', 428, text);
+    this.lab.log(vm, 'guest', 'exchange.dismounted', `${vm.name}: Exchange's transaction logs filled ${p.disk.id}, never truncated; Exchange dismounted its databases. Mail stops until space is freed (a backup of type Full truncates the logs) and the databases are mounted again.`);
+  }
+
   /** Tick k1's writes one by one through the guest's write path; stops at the out-of-space question. */
   private exact(vm: Vm, k1: number): void {
     const w = this.byVm.get(vm.id)!;
@@ -204,14 +234,16 @@ export class Workloads {
       const end = s.writesBy(k1);
       if (vm.question || end <= s.done) { s.skipTo(end); continue; }
       const p = s.plan;
+      if (p.exchange && dismounted(vm)) { s.skipTo(end); continue; }
       if (p.kind === 'log') {
         while (s.done < end) {
+          const ex = vm.guest.exchange;
+          if (p.exchangeLog && ex && ex.logBytes + p.bytes > p.slots * p.bytes) { this.dismount(vm, p); s.skipTo(end); break; }
           const at = s.cursor % p.slots;
           if (!applyWrite(lab, vm, p.disk, p.start + at * p.bytes, p.bytes)) { s.skipTo(end); break; }
           s.cursor = (at + 1) % p.slots;
           s.done++;
           w.written++;
-          const ex = vm.guest.exchange;
           if (p.exchangeLog && ex) ex.logBytes += p.bytes;
         }
         continue;
@@ -222,6 +254,15 @@ export class Workloads {
       else { w.written += end - s.done; s.done = end; }
     }
   }
+}
+
+/** Exchange dismounted its store: its database and log streams write nothing. */
+function dismounted(vm: Vm): boolean { return vm.guest.exchange?.databaseState === 'dismounted'; }
+
+/** A random stream's area holds the application's files: on a flat base its blocks are in use. */
+function markAreaInUse(p: StreamPlan): void {
+  const u = p.disk.base.inUse;
+  if (u) u.setRange(Math.floor(p.start / THIN_BLOCK_BYTES), Math.min(u.totalGrains, Math.ceil((p.start + p.slots * p.bytes) / THIN_BLOCK_BYTES)));
 }
 
 function uniformOf(w: { profile: string; writeBytes?: number; regionGB?: number } | undefined, diskBytes = Infinity): UniformOptions | undefined {

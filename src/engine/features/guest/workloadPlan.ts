@@ -21,6 +21,8 @@ export interface StreamPlan {
   /** Share of the VM's writes. */
   share: number;
   exchangeLog: boolean;
+  /** One of Exchange's own streams (its database or its logs): they stop when the store dismounts. */
+  exchange: boolean;
 }
 
 const ROLE_ORDER: DiskRole[] = ['system', 'data', 'log'];
@@ -43,7 +45,7 @@ export function planStreams(vm: Vm, profile: string, uniform?: UniformOptions): 
   if (profile === 'uniform') {
     const disk = vm.disks[0];
     const u = uniform!;
-    return [{ kind: 'random', disk, start: 0, bytes: u.writeBytes, slots: Math.floor(u.regionBytes / u.writeBytes), share: 1, exchangeLog: false }];
+    return [{ kind: 'random', disk, start: 0, bytes: u.writeBytes, slots: Math.floor(u.regionBytes / u.writeBytes), share: 1, exchangeLog: false, exchange: false }];
   }
   const specs = PROFILES[profile]?.streams ?? [];
   if (!specs.length || !vm.disks.length) return [];
@@ -54,20 +56,29 @@ export function planStreams(vm: Vm, profile: string, uniform?: UniformOptions): 
     const d = byRole[role];
     rolesOn.set(d, [...(rolesOn.get(d) ?? []), role]);
   }
-  return specs.map((s) => place(s, byRole[s.role], BANDS[rolesOn.get(byRole[s.role])!.join(',')][s.role]));
+  const exchange = profile === 'exchange';
+  return specs.map((s) => place(s, byRole[s.role], BANDS[rolesOn.get(byRole[s.role])!.join(',')][s.role], exchange && s.role !== 'system'));
 }
 
-function place(s: StreamSpec, disk: VirtualDisk, band: [number, number]): StreamPlan {
+function place(s: StreamSpec, disk: VirtualDisk, band: [number, number], exchange: boolean): StreamPlan {
   const bytes = s.kind === 'random' ? s.slotBytes : s.bytes;
-  // The guest writes inside its file system's used space: on a thin disk, what its base holds.
-  const span = disk.thin ? Math.max(GiB, Math.min(disk.capacityBytes, disk.base.dataBytes)) : disk.capacityBytes;
+  // The guest writes inside its file system's data (backup rule 21): what the disk held when the lab
+  // started (at least 1 GB), so a full backup's blocks in use cover every area.
+  const data = Math.min(disk.capacityBytes, Math.max(GiB, disk.guestDataBytes));
+  if (s.kind === 'log' && s.exchangeLog === true) {
+    // Exchange keeps every log file until a Full or Incremental backup truncates them: they fill the
+    // volume's free space after its data, not a ring (backup rule 22).
+    const start = Math.min(alignUp(Math.min(disk.capacityBytes, disk.guestDataBytes), 1024 * 1024), disk.capacityBytes - bytes);
+    return { kind: 'log', disk, start, bytes, slots: Math.max(1, Math.floor((disk.capacityBytes - start) / bytes)), share: s.share, exchangeLog: true, exchange };
+  }
+  const span = data;
   const bandStart = Math.floor(span * band[0]);
   const bandBytes = Math.floor(span * band[1]) - bandStart;
   // Areas start on a 1 MB boundary, as a partition or a file system's allocation would.
   const start = alignUp(bandStart + Math.floor(bandBytes * s.at), 1024 * 1024);
   const limit = Math.min(disk.capacityBytes, bandStart + bandBytes);
   const slots = Math.max(1, Math.floor(Math.min(Math.floor(bandBytes * s.size), limit - start) / bytes));
-  return { kind: s.kind, disk, start: Math.min(start, disk.capacityBytes - bytes), bytes, slots, share: s.share, exchangeLog: s.kind === 'log' && s.exchangeLog === true };
+  return { kind: s.kind, disk, start: Math.min(start, disk.capacityBytes - bytes), bytes, slots, share: s.share, exchangeLog: false, exchange };
 }
 
 const GiB = 1024 ** 3;

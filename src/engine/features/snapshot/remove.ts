@@ -9,6 +9,7 @@ import { refuse } from '../../core/result';
 import { hostHas } from '../../core/hostVersions';
 import { findSnapshot } from './revert';
 import { runConsolidation, deleteAllOrder, nextStep } from './consolidate';
+import { syncChangeTracking } from '../../model/disk/changeTracking';
 
 const CHANGES_DISKS = { changesDisks: true } as const;
 
@@ -40,6 +41,8 @@ export function deleteCommand(lab: LabContext, cmd: CommandOf<'snapshot.delete'>
   const t = lab.task(REMOVE_TASK, vm, vm.name, (task) => {
     if (!vm.snapshots.includes(snap)) { lab.fail(task, 'The object has already been deleted or has not been completely created.'); return; }
     if (vm.question) { lab.fail(task, 'The operation is not allowed in the current state.'); return; }
+    // A delete is a stun/unstun cycle too: a pending ctkEnabled takes effect (backup rule 7).
+    syncChangeTracking(vm);
     dropSnapshots(lab, vm, cmd.removeChildren ? subtree(vm, snap) : [snap]);
     runConsolidation(lab, vm, 'nearestFirst', { task, progressFrom: 5, progressTo: 99, verb: 'Removing the snapshot' });
   }, CHANGES_DISKS);
@@ -50,6 +53,7 @@ export function deleteAllCommand(lab: LabContext, cmd: CommandOf<'snapshot.delet
   const vm = lab.vm(cmd.vm)!;
   const t = lab.task(REMOVE_ALL_TASK, vm, vm.name, (task) => {
     if (vm.question) { lab.fail(task, 'The operation is not allowed in the current state.'); return; }
+    syncChangeTracking(vm);
     dropSnapshots(lab, vm, [...vm.snapshots]);
     runConsolidation(lab, vm, deleteAllOrder(vm), { task, progressFrom: 5, progressTo: 99, verb: 'Delete All' });
   }, CHANGES_DISKS);
@@ -64,6 +68,7 @@ export function consolidateCommand(lab: LabContext, cmd: CommandOf<'vm.consolida
   }
   const t = lab.task(CONSOLIDATE_TASK, vm, vm.name, (task) => {
     if (vm.question) { lab.fail(task, 'The operation is not allowed in the current state.'); return; }
+    syncChangeTracking(vm);
     if (!nextStep(vm, 'nearestFirst')) lab.log(vm, 'vCenter', 'disk.consolidated', `${vm.name}: no disks need consolidation.`);
     runConsolidation(lab, vm, 'nearestFirst', { task, progressFrom: 5, progressTo: 99, verb: 'Consolidation' });
   }, CHANGES_DISKS);

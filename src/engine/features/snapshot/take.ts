@@ -63,7 +63,7 @@ function runTake(lab: LabContext, vm: Vm, task: Task, cmd: CommandOf<'snapshot.t
   const description = cmd.description ?? '';
   // Memory and quiescing are alternatives; quiesce needs a running guest with Tools (rule 27).
   if (cmd.quiesce && !memory && vm.toolsRunning) {
-    startQuiesce(lab, vm, task, { name, description, backupType: cmd.vssBackupType ?? 'copy' });
+    startQuiesce(lab, vm, task, { name, description, backupType: cmd.vssBackupType ?? 'copy', startWithOpts: cmd.vssBackupType !== undefined });
     return;
   }
   if (cmd.quiesce && !memory) {

@@ -72,7 +72,14 @@ export function syncDriverUnavailable(vm: Vm): string | null {
 
 const syncDriverName = (vm: Vm): string => (vm.guestOs === 'linux' ? 'vmsync / FIFREEZE' : 'LGTO_SYNC');
 
-export function chooseMechanism(vm: Vm): Mechanism {
+/** open-vm-tools vmbackup (stateMachine.c): forceQuiesce defaults to TRUE for startWithOpts, the call
+ * that carries a vssBackupType (6.5+); tools.conf's forceQuiesce overrides it either way. */
+export function forceQuiesce(vm: Vm, startWithOpts: boolean): boolean {
+  const conf = vm.toolsConf.forceQuiesce;
+  return conf === undefined || conf === null ? startWithOpts : confFlag(conf);
+}
+
+export function chooseMechanism(vm: Vm, startWithOpts = false): Mechanism {
   const noVss = vssUnavailable(vm);
   if (noVss === null) {
     const noApp = appQuiescingUnavailable(vm);
@@ -82,9 +89,9 @@ export function chooseMechanism(vm: Vm): Mechanism {
   }
   // Rule 17: a fallback is chosen only when VSS cannot start (a failure half way fails the task).
   const noSync = syncDriverUnavailable(vm);
-  if (confFlag(vm.toolsConf.forceQuiesce)) {
+  if (forceQuiesce(vm, startWithOpts)) {
     if (vm.guestOs === 'linux' && noSync === null) return { kind: 'syncDriver', reason: `sync driver (${syncDriverName(vm)}), the one provider forceQuiesce allows on Linux`, cause: 'the one provider forceQuiesce allows on Linux' };
-    const none = `${noVss}, and tools.conf forceQuiesce=true allows only ${vm.guestOs === 'linux' ? `the sync driver (${noSync})` : 'VSS'}`;
+    const none = `${noVss}, and ${startWithOpts && vm.toolsConf.forceQuiesce === undefined ? 'a request with a vssBackupType (startWithOpts) forces quiescing, which allows' : 'tools.conf forceQuiesce=true allows'} only ${vm.guestOs === 'linux' ? `the sync driver (${noSync})` : 'VSS'}`;
     return { kind: 'none', reason: none, cause: none };
   }
   if (noSync === null) return { kind: 'syncDriver', reason: `sync driver (${syncDriverName(vm)}): ${noVss}`, cause: noVss };

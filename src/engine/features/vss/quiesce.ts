@@ -16,7 +16,7 @@ import { createSnapshot, discardSnapshot } from '../snapshot/create';
 import { releaseHeld } from '../guest/write';
 import { stun } from '../vm/stun';
 import { findService, startService, stopService } from '../guest/services';
-import { chooseMechanism, confFlag, type Mechanism } from './mechanism';
+import { chooseMechanism, forceQuiesce, type Mechanism } from './mechanism';
 import { VssSession, type SessionFailure } from './session';
 import { runScript, runFreezeFail } from './scripts';
 import { toolsLimitMs, flushMs, commitMs } from './timing';
@@ -29,7 +29,9 @@ import { VSS_E } from './writerText';
 import { QUIESCE_FAILED, HOLD_TIMEOUT, CANNOT_INITIALIZE } from './messages';
 import type { Phase } from './phases';
 
-export interface QuiesceRequest { name: string; description: string; backupType: string }
+/** startWithOpts: the request carries a vssBackupType (vmbackup.startWithOpts, 6.5+), for which
+ * VMware Tools forces quiescing unless tools.conf says otherwise (backup rule 19). */
+export interface QuiesceRequest { name: string; description: string; backupType: string; startWithOpts?: boolean }
 
 const PROGRESS: Record<Phase, [number, number]> = {
   identify: [12, 20], prepareBackup: [20, 28], prepareSnapshot: [28, 34], freeze: [34, 45], commit: [45, 80],
@@ -53,7 +55,7 @@ class ToolsQuiesce implements Requestor {
   private readonly backupType: BackupType;
 
   constructor(private readonly lab: LabContext, private readonly vm: Vm, private readonly task: Task, private readonly req: QuiesceRequest) {
-    this.m = chooseMechanism(vm);
+    this.m = chooseMechanism(vm, req.startWithOpts === true);
     this.backupType = req.backupType as BackupType;
     this.summary = {
       snapshot: req.name, mechanism: this.m.kind === 'vss' ? (this.m.application ? 'vss' : 'vssFileShare') : this.m.kind,
@@ -81,7 +83,7 @@ class ToolsQuiesce implements Requestor {
     lab.log(vm, 'VMware Tools', 'quiesce.start', `VMware Tools quiesces ${vm.name} for snapshot "${this.req.name}": ${m.reason}${m.kind === 'vss' ? `, backup type ${BT_WORD[this.backupType]}` : ''}.`);
     this.task.ramp(lab.now, 2, 10, 1500);
     if (m.kind === 'none') {
-      const forced = confFlag(vm.toolsConf.forceQuiesce);
+      const forced = forceQuiesce(vm, this.req.startWithOpts === true);
       lab.scheduler.after(100, () => this.fail(m.reason, false, forced ? `${QUIESCE_FAILED} ${CANNOT_INITIALIZE}` : QUIESCE_FAILED));
       return;
     }

@@ -303,7 +303,7 @@ export class VssSession {
 
   /** Log an event of this session: it names the phase the session is in. */
   private event(source: string, kind: EventKind, message: string, detail: EventDetail = {}): void {
-    this.lab.log(this.vm, source, kind, message, { phase: this.phase, ...detail });
+    this.lab.log(this.vm, source, kind, message, { phase: this.phase, requestor: this.spec.requestor, backupType: this.spec.backupType, ...detail });
   }
 
   private later(ms: number, fn: () => void): void {

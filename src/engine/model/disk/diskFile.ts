@@ -144,7 +144,12 @@ export class DiskFile {
    */
   tryWrite(first: number, end: number): boolean {
     const g = this.grains;
-    if (g === null) return true;
+    if (g === null) {
+      // A flat base holds every grain; the guest's write puts its 1 MB blocks in use (backup rule 7).
+      const u = this.inUse;
+      if (u !== null) { if (end - first === 1) u.setOne(first); else u.setRange(first, end); }
+      return true;
+    }
     const span = end - first;
     if (this.format === 'thin') return span === 1 ? g.has(first) : g.countInRange(first, end) === span;
     if (span === 1) {

@@ -23,6 +23,9 @@ export class VirtualDisk {
   dynamic = false;
   /** What the guest keeps here (system, data, log): where workloads write (diskRoles.ts). */
   role: DiskRole = 'data';
+  /** The guest's data on the disk when the lab started (usedGB): where its applications' files lie,
+   * so where its workloads write (backup rule 21). */
+  readonly guestDataBytes: number;
 
   constructor(
     readonly id: string,
@@ -36,6 +39,7 @@ export class VirtualDisk {
     /** A raw device mapping (docs/lab-definition.md): the base is the mapping file, the capacity the LUN's. */
     readonly rdm: 'virtual' | 'physical' | null = null,
   ) {
+    this.guestDataBytes = Math.min(capacityBytes, Math.max(0, usedBytes));
     let grains: GrainMap | undefined;
     if (thin) {
       const total = Math.ceil(capacityBytes / THIN_BLOCK_BYTES);

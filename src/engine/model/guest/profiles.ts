@@ -3,8 +3,9 @@
 // takes a few writes spread over a large area (the delta keeps growing slowly), and logs that append
 // and wrap. Each stream writes on the disk whose role fits (system, data or log) at its own share of
 // the VM's write IOPS. Areas are shares of that role's part of the disk (see workloadPlan.ts).
-// Default rates are calibrated to published daily change rates (docs/workloads.md); the unit test
-// profiles.test.ts checks each against its band.
+// Default rates are calibrated to published daily change rates as shares of the data backed up, not
+// of provisioned disk (backup rule 21, docs/workloads.md); profiles.test.ts checks each against its
+// band. Areas lie inside the guest's data; cold areas are kept small because CBT marks whole blocks.
 import type { DiskRole } from '../../core/schema';
 
 interface StreamSpecBase {
@@ -36,7 +37,7 @@ export const PROFILES: Record<string, Profile> = {
     writeIOPS: 4,
     streams: [
       { kind: 'random', role: 'system', share: 0.9, at: 0, size: 0.005, slotBytes: 4 * KB },
-      { kind: 'random', role: 'system', share: 0.1, at: 0.01, size: 0.3, slotBytes: 4 * KB },
+      { kind: 'random', role: 'system', share: 0.1, at: 0.01, size: 0.004, slotBytes: 4 * KB },
     ],
   },
   // A domain controller: NTDS.dit pages (8 KB), DHCP and WINS databases, their ESE logs.
@@ -45,7 +46,7 @@ export const PROFILES: Record<string, Profile> = {
     streams: [
       { kind: 'random', role: 'system', share: 0.35, at: 0, size: 0.01, slotBytes: 4 * KB },
       { kind: 'random', role: 'data', share: 0.58, at: 0, size: 0.01, slotBytes: 8 * KB },
-      { kind: 'random', role: 'data', share: 0.02, at: 0.02, size: 0.9, slotBytes: 8 * KB },
+      { kind: 'random', role: 'data', share: 0.02, at: 0.02, size: 0.02, slotBytes: 8 * KB },
       { kind: 'log', role: 'log', share: 0.05, at: 0, size: 0.5, bytes: 4 * KB },
     ],
   },
@@ -54,19 +55,19 @@ export const PROFILES: Record<string, Profile> = {
     writeIOPS: 60,
     streams: [
       { kind: 'random', role: 'system', share: 0.1, at: 0, size: 0.01, slotBytes: 4 * KB },
-      { kind: 'random', role: 'data', share: 0.88, at: 0, size: 0.02, slotBytes: 64 * KB },
-      { kind: 'random', role: 'data', share: 0.02, at: 0.03, size: 0.9, slotBytes: 64 * KB },
+      { kind: 'random', role: 'data', share: 0.88, at: 0, size: 0.01, slotBytes: 64 * KB },
+      { kind: 'random', role: 'data', share: 0.02, at: 0.03, size: 0.02, slotBytes: 64 * KB },
     ],
   },
   // Exchange 2007: 8 KB database pages with a hot set of busy mailboxes; transaction logs appended
-  // in 1 MB files (E00xxxxx.log) until a backup truncates them, here a ring over the log area.
+  // in 1 MB files (E00xxxxx.log) after the volume's data until a backup truncates them (no ring).
   exchange: {
     writeIOPS: 150,
     streams: [
       { kind: 'random', role: 'system', share: 0.05, at: 0, size: 0.01, slotBytes: 4 * KB },
-      { kind: 'random', role: 'data', share: 0.87, at: 0, size: 0.04, slotBytes: 8 * KB },
-      { kind: 'random', role: 'data', share: 0.03, at: 0.05, size: 0.9, slotBytes: 8 * KB },
-      { kind: 'log', role: 'log', share: 0.05, at: 0, size: 0.95, bytes: 4 * KB, exchangeLog: true },
+      { kind: 'random', role: 'data', share: 0.89, at: 0, size: 0.04, slotBytes: 8 * KB },
+      { kind: 'random', role: 'data', share: 0.03, at: 0.05, size: 0.1, slotBytes: 8 * KB },
+      { kind: 'log', role: 'log', share: 0.03, at: 0, size: 0.95, bytes: 4 * KB, exchangeLog: true },
     ],
   },
   // SQL Server: 8 KB pages with a hot set; the log file is reused once a log backup has truncated
@@ -76,7 +77,7 @@ export const PROFILES: Record<string, Profile> = {
     streams: [
       { kind: 'random', role: 'system', share: 0.05, at: 0, size: 0.01, slotBytes: 4 * KB },
       { kind: 'random', role: 'data', share: 0.72, at: 0, size: 0.05, slotBytes: 8 * KB },
-      { kind: 'random', role: 'data', share: 0.13, at: 0.06, size: 0.9, slotBytes: 8 * KB },
+      { kind: 'random', role: 'data', share: 0.13, at: 0.06, size: 0.12, slotBytes: 8 * KB },
       { kind: 'log', role: 'log', share: 0.1, at: 0, size: 0.1, bytes: 8 * KB },
     ],
   },
