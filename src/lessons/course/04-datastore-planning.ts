@@ -13,7 +13,7 @@ export const datastorePlanning: LessonInput = {
       name: 'Delta growth and datastore planning',
       seed: 104,
       hosts: [{ id: 'esx01', version: '4.0' }],
-      datastores: [{ id: 'ds1', capacityGB: 80, fs: 'vmfs3', otherUsedGB: 14 }],
+      datastores: [{ id: 'ds1', capacityGB: 80, fs: 'vmfs3', otherUsedGB: 15.4 }],
       vms: [{
         id: 'exch01', name: 'EXCH01', guest: 'windows2003', memoryMB: 4096, apps: ['exchange'],
         disks: [{ id: 'disk1', capacityGB: 40 }, { id: 'logs', capacityGB: 20, role: 'log' }],

@@ -11,8 +11,8 @@ export const forgottenSnapshot: LessonInput = {
     'Take the snapshot, then let **three weeks** pass (press **Play** with the speed at its top, 14,400×, ten days a minute; the clock pauses by itself when a VM asks a question). Watch SQL01\'s delta in the **Disk chain** tab and the free space on **ds1**: SQL01 changes about a tenth of its disks a day, and every block it changes for the first time since the snapshot lands in the delta. The other VMs on ds1 share the same free space.',
     'When the datastore runs out, get SQL01 running again and get rid of the cause, the way an administrator would the Monday it is noticed.',
   ].join('\n\n'),
-  // ds1 also holds ISO images and old templates (64 GB): about 26 GB are free when the lesson starts.
-  lab: { builtIn: 'workshop', changes: { name: 'The snapshot nobody deleted', seed: 113, datastores: { ds1: { otherUsedGB: 64 } } } },
+  // ds1 also holds ISO images and old templates (69 GB): about 21 GB are free when the lesson starts.
+  lab: { builtIn: 'workshop', changes: { name: 'The snapshot nobody deleted', seed: 113, datastores: { ds1: { otherUsedGB: 69 } } } },
   objectives: [
     {
       id: 'snapshot', text: 'Take a snapshot of SQL01 before the patch',

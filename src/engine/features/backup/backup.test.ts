@@ -160,7 +160,7 @@ describe('backup jobs: what failures leave', () => {
     expect(job(lab.state()).runs[0].vms[0].message).toContain('orphaned deltas');
   });
 
-  it('backup rule 10: a crash mid-transfer fails the run and leaves its snapshot, which grows', () => {
+  it('backup rule 10, backup rule 18: a crash mid-transfer fails the run and leaves its snapshot "Backup temporary snapshot", which grows', () => {
     const lab = backupLab({ schedule: false });
     ok(lab, { type: 'fault.inject', vm: 'exch01', fault: { kind: 'proxyCrash' } });
     runNow(lab);

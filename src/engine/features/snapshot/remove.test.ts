@@ -187,7 +187,7 @@ describe('deleting and consolidating (vmware-snapshots.md)', () => {
       const lab = smallLab({ MBps: 50, vm: { deltaFormat: 'seSparse', disks: [{ id: 'disk1', capacityGB: 20 }] } });
       take(lab, 's1');
       write(lab, 0, 1000 * MiB);
-      if (iops) ok(lab, { type: 'guest.workload', vm: 'vm1', profile: 'fileserver', writeIOPS: iops });
+      if (iops) ok(lab, { type: 'guest.workload', vm: 'vm1', profile: 'uniform', writeIOPS: iops, writeBytes: 65536, regionGB: 4 });
       const t = del(lab, 's1');
       expect(t.state).toBe('success');
       return t.completedAt! - t.startedAt!;
