@@ -54,7 +54,7 @@ test('the panel tabs bring the console, faults, settings, events and datastore i
 test('the lab picker offers the built-in labs and opens one', async ({ page, lab }) => {
   await page.getByRole('button', { name: /^Lab: Snapshot and VSS workshop/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Open a lab' });
-  await expect(dialog.getByRole('radio')).toHaveCount(2);
+  await expect(dialog.getByRole('radio')).toHaveCount(3);
   await dialog.getByRole('radio', { name: /Datacenter/ }).check();
   await dialog.getByRole('button', { name: 'OK' }).click();
   await expect(page.getByRole('button', { name: /^Lab: Datacenter/ })).toBeVisible();
