@@ -1,0 +1,242 @@
+// Every built-in lesson done by hand: for each lesson id, what a learner clicks and types to complete
+// it. The spec runs each one and fails for a lesson missing here.
+import { expect } from '@playwright/test';
+import type { Hands } from './hands';
+
+export type ByHand = (h: Hands) => Promise<void>;
+
+const FAST = 14_400;
+
+export const course: Record<string, ByHand> = {
+  'first-snapshot': async (h) => {
+    await h.selectVm('EXCH01');
+    await h.takeSnapshot('before-patch', { description: 'My first snapshot' });
+    await h.playUntilMet('steps', 100);
+  },
+
+  'revert-and-branches': async (h) => {
+    await h.selectVm('APP01');
+    await h.takeSnapshot('before-patch');
+    await h.playUntilTaskEnds(/Create virtual machine snapshot/);
+    await h.takeSnapshot('patch-v1');
+    await h.playUntilTaskEnds(/Create virtual machine snapshot/);
+    await h.revert('before-patch');
+    await h.playUntilMet('revert');
+    await h.power('Power On');
+    await h.playUntilMet('power');
+    await h.takeSnapshot('patch-v2');
+    await h.playUntilMet('branch');
+  },
+
+  'delete-and-consolidate': async (h) => {
+    await h.selectVm('DB01');
+    for (const name of ['s1', 's2', 's3']) {
+      await h.takeSnapshot(name);
+      await h.playUntilTaskEnds(/Create virtual machine snapshot/);
+    }
+    await h.deleteSnapshot('s2');
+    await h.playUntilMet('merge');
+    await h.injectFault('Disk file locked', {}, true);
+    await h.deleteAll();
+    await h.playUntilMet('merge-fails');
+    await h.consolidate();
+    await h.playUntilMet('clean');
+  },
+
+  'datastore-planning': async (h) => {
+    await h.selectVm('EXCH01');
+    await h.takeSnapshot('before-update');
+    await h.play(1000);
+    await expect(h.question('EXCH01')).toBeVisible({ timeout: 60_000 });
+    await h.pause();
+    await h.increaseDatastore(100);
+    await h.question('EXCH01').getByRole('button', { name: 'Retry' }).click();
+    await h.expectMet('retry');
+    await h.deleteSnapshot('before-update');
+    await h.playUntilMet('delete', 100);
+  },
+
+  'chain-depth': async (h) => {
+    await h.selectVm('TEST01');
+    // Take Snapshot..., Enter: 33 snapshots with the names the dialog offers, queued while the clock is
+    // paused, then played through.
+    for (let i = 1; i <= 33; i++) await h.takeSnapshot();
+    await h.play(100);
+    await h.expectMet('warning', 120_000);
+    await h.expectMet('limit', 120_000);
+    await h.pause();
+    await h.deleteAll();
+    await h.playUntilTaskEnds(/Remove all snapshots/, 100);
+    await h.takeSnapshot('before-build');
+    await h.playUntilMet('best-practice');
+  },
+
+  'independent-disks': async (h) => {
+    await h.selectVm('WEB01');
+    await h.takeSnapshot('baseline');
+    await h.playUntilMet('snapshot');
+    await h.takeSnapshot('with-memory', { memory: true });
+    await h.playUntilMet('memory-refused');
+    await h.writeToDisk(/scratch/, 256, 2);
+    await h.writeToDisk(/temp/, 64, 0);
+    await h.revert('baseline');
+    await h.playUntilMet('revert-keeps');
+    await h.power('Power On');
+    await h.playUntilMet('running');
+  },
+
+  'vss-flow': async (h) => {
+    await h.selectVm('EXCH01');
+    await h.console('EXCH01', 'vssadmin list writers', /Microsoft Exchange Writer/);
+    await h.console('EXCH01', 'vssadmin list providers');
+    await h.takeSnapshot('backup-0200', { quiesce: true, description: 'Nightly backup' });
+    await h.playUntilMet('discarded', 10);
+    await h.console('EXCH01', 'vssadmin list shadows');
+  },
+
+  'backup-types': async (h) => {
+    await h.selectVm('EXCH01');
+    await h.takeSnapshot('vmware-backup', { quiesce: true });
+    await h.playUntilMet('copy-keeps-logs', 10);
+    await h.guestBackup('Full');
+    await h.playUntilMet('full-truncates', 100);
+    await h.guestBackup('Differential');
+    await h.playUntilMet('differential-keeps', 100);
+    await h.guestBackup('Incremental');
+    await h.playUntilMet('incremental-truncates', 100);
+  },
+
+  'writer-failure': async (h) => {
+    await h.selectVm('EXCH01');
+    await h.injectFault('Writer error', { Writer: 'Microsoft Exchange Writer', Event: 'freeze', Error: 'Retryable error' });
+    await h.takeSnapshot('backup-0200', { quiesce: true });
+    await h.playUntilMet('fails', 10);
+    await h.console('EXCH01', 'vssadmin list writers', /Failed/);
+    await h.console('EXCH01', 'eventvwr application 5', /8229/);
+    await h.clearFaults();
+    await h.console('EXCH01', 'net stop MSExchangeIS');
+    await h.console('EXCH01', 'net start MSExchangeIS');
+    await h.expectMet('restart');
+    await h.takeSnapshot('backup-0200-retry', { quiesce: true });
+    await h.playUntilMet('retry', 10);
+  },
+
+  'hold-timeout': async (h) => {
+    await h.selectVm('EXCH01');
+    await h.takeSnapshot('backup-0200', { quiesce: true });
+    await h.playUntilMet('event-12298', 10);
+    await h.console('EXCH01', 'eventvwr application 5', /12298/);
+    await h.setWorkloadIops(300);
+    await h.expectMet('quieter');
+    await h.takeSnapshot('backup-0200-retry', { quiesce: true });
+    await h.playUntilMet('succeeds', 10);
+  },
+
+  prerequisites: async (h) => {
+    await h.selectVm('EXCH01');
+    await h.takeSnapshot('quiesced-1', { quiesce: true });
+    await h.playUntilMet('fallback', 10);
+    await h.configureVm((s) => s.getByLabel('forceQuiesce').selectOption('true'));
+    await h.takeSnapshot('quiesced-2', { quiesce: true });
+    await h.playUntilMet('force', 10);
+    await h.hostSettings('esx01', 'ESX 3.5 Update 2');
+    await h.configureVm((s) => s.getByLabel('VMware Tools build').fill('208167'));
+    await h.console('EXCH01', 'sc config vss start= demand', /SUCCESS/);
+    await h.expectMet('prerequisites');
+    await h.takeSnapshot('quiesced-3', { quiesce: true });
+    await h.playUntilMet('application', 10);
+    await h.selectVm('TMPL01');
+    await h.takeSnapshot('template-quiesced', { quiesce: true });
+    await h.playUntilMet('powered-off', 10);
+  },
+
+  assessment: async (h) => {
+    const runEnds = () => expect(h.job('Nightly backup').getByRole('button', { name: 'Run now' })).toBeEnabled({ timeout: 60_000 });
+    await h.selectVm('EXCH02');
+    await h.runJobNow();
+    await h.playUntil(10, runEnds);
+    await h.configureVm((s) => s.getByLabel('VMware Tools build').fill('208167'));
+    await h.console('EXCH02', 'sc config vss start= demand', /SUCCESS/);
+    await h.runJobNow();
+    await h.playUntil(10, runEnds);
+    await h.configureVm((s) => s.getByLabel('Pre-freeze script').fill('0'));
+    await h.runJobNow();
+    await h.playUntil(100, runEnds);
+    await h.hostSettings('esx02', 'ESX 4.1');
+    await h.power('Power Off');
+    await h.playUntilTaskEnds(/Power Off virtual machine/, 10);
+    await h.configureVm((s) => s.getByLabel('disk.EnableUUID').check());
+    await h.power('Power On');
+    await h.playUntilTaskEnds(/Power On virtual machine/, 10);
+    await h.runJobNow();
+    await h.playUntil(100, runEnds);
+  },
+
+  'nightly-backup': async (h) => {
+    await h.selectVm('EXCH01');
+    await h.configureVm((s) => s.getByLabel('Changed Block Tracking').check());
+    await h.playUntilMet('cbt', FAST, 120_000);
+  },
+
+  'leftover-snapshot': async (h) => {
+    const runEnds = () => expect(h.job('Nightly backup').getByRole('button', { name: 'Run now' })).toBeEnabled({ timeout: 60_000 });
+    await h.selectVm('EXCH01');
+    await h.injectFault('Proxy crash', {}, true);
+    await h.runJobNow();
+    await h.playUntilMet('crash', 100);
+    await h.playUntil(100, runEnds);
+    await h.selectVm('FS01');
+    await h.injectFault('Proxy lock');
+    await h.selectVm('EXCH01');
+    await h.deleteSnapshot('Nightly backup snapshot (run 1)');
+    await h.playUntilMet('snapshot-gone', 100);
+    await h.runJobNow();
+    await h.playUntilMet('lock', 100);
+    await h.playUntil(100, runEnds);
+    await h.selectVm('FS01');
+    await h.clearFaults();
+    await h.consolidate();
+    await h.playUntilMet('consolidated', 100);
+    await h.runJobNow();
+    await h.playUntilMet('clean-run', 100);
+  },
+
+  'exchange-logs': async (h) => {
+    await h.selectVm('EXCH01');
+    await h.playUntilMet('copy-keeps', FAST, 120_000);
+    await expect(h.job('Nightly backup').getByRole('button', { name: 'Run now' })).toBeEnabled({ timeout: 60_000 });
+    await h.editJob('Nightly backup', async (d) => {
+      await d.getByLabel('Truncate Exchange logs').check();
+    });
+    await h.playUntilMet('logs-small', FAST, 120_000);
+  },
+
+  'forgotten-snapshot': async (h) => {
+    await h.selectVm('SQL01');
+    await h.takeSnapshot('before-patch');
+    await h.play(FAST);
+    await expect(h.question('SQL01')).toBeVisible({ timeout: 240_000 });
+    await h.pause();
+    await h.increaseDatastore(600);
+    await h.question('SQL01').getByRole('button', { name: 'Retry' }).click();
+    await h.expectMet('resume');
+    await h.deleteSnapshot('before-patch');
+    await h.playUntilMet('delete', FAST);
+  },
+
+  'domain-controller-revert': async (h) => {
+    for (const [dc, objective] of [['DC01', 'rollback'], ['DC03', 'generation-id']] as const) {
+      await h.selectVm(dc);
+      await h.takeSnapshot('before-patch');
+      await h.playFor(2 * 3600_000, 1000);
+      await h.revert('before-patch');
+      await h.playUntilTaskEnds(/Revert/, 10);
+      await h.power('Power On');
+      await h.playUntilMet(objective, 1000);
+      if (dc === 'DC01') {
+        await h.console('DC01', 'repadmin /showrepl');
+        await h.expectMet('evidence');
+      }
+    }
+  },
+};
