@@ -119,7 +119,11 @@ test('cmi5: an LRS that never answers: the page says so in time, and Exit still 
 
 test('cmi5: a token address that never answers: the lesson opens in time and the page says why it is not reported', async ({ page }) => {
   course.lrs.fault = (r) => (r.path === '/fetch' ? 'hang' : null);
-  await course.launch(page);
+  await course.launch(page, false);
+  // While it connects, no lab is shown (not the workshop, not a fresh lesson).
+  await expect(line(page)).toContainText('Connecting to your learning platform (cmi5)…');
+  await expect(page.getByRole('main', { name: 'Virtual machine' })).toBeHidden();
+  await page.evaluate(() => window.lab.ready);
   await expect(page.getByRole('alert')).toContainText('did not answer the token request within 10 s');
   await expect(page.getByRole('main', { name: 'Virtual machine' })).toBeVisible();
   expect((await page.evaluate(() => window.lab.state())).lesson?.id).toBe('first-snapshot');

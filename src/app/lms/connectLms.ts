@@ -5,11 +5,19 @@ import { reportProblem } from '../embed/pageOptions';
 import type { UrlOptions } from '../embed/urlOptions';
 import { Cmi5Reporter } from './cmi5/cmi5Reporter';
 import { readCmi5Launch } from './cmi5/launch';
+import { setLmsStatus } from './lmsStatus';
 import type { LmsReporter } from './reporter';
 import { findScormApi, type WindowLike } from './scorm12/findApi';
 import { Scorm12Reporter } from './scorm12/scormReporter';
 
 export function connectLms(o: UrlOptions, win: Window = window): LmsReporter | null {
+  const lms = reporterFor(o, win);
+  // Connecting from the first paint: until the platform gives back the learner's lab, no lab is shown.
+  if (lms) setLmsStatus({ kind: lms.kind, state: 'connecting' });
+  return lms;
+}
+
+function reporterFor(o: UrlOptions, win: Window): LmsReporter | null {
   if (!o.lms) return null;
   if (!o.lesson) {
     reportProblem(`lms=${o.lms} was ignored: a course package opens one lesson (lesson=<id>), and there is none in this address.`);
