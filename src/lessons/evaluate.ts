@@ -9,5 +9,10 @@ export function evaluateLesson(lesson: Lesson, state: StateView): LessonView {
     const r = evaluateCheck(state, o.check);
     return { id: o.id, text: o.text, done: r.done, why: r.done ? '' : r.why };
   });
+  // A "why" shared by several open objectives (their checks wait on the same first step) says which
+  // objective it is about, so each line stays specific to its own objective.
+  const shared = new Map<string, number>();
+  for (const o of objectives) if (!o.done) shared.set(o.why, (shared.get(o.why) ?? 0) + 1);
+  for (const o of objectives) if (!o.done && (shared.get(o.why) ?? 0) > 1) o.why = `For "${o.text}", first: ${o.why}`;
   return { id: lesson.id, title: lesson.title, complete: objectives.every((o) => o.done), objectives };
 }

@@ -1,22 +1,77 @@
-// objectives and hints speak the learner's words: no event kinds ("snapshot.reverted") and
-// no disk ids ("disk1") in what a learner reads before starting a lesson.
+// What a learner reads speaks the learner's words: lesson text, objectives, hints, solution captions,
+// debriefs and the "why" of every objective along the way name no event kinds ("snapshot.reverted"),
+// commands ("vm.configure"), engine fields or fault kinds ("ctkEnabled", "proxyCrash") and no disk ids
+// ("disk1"); a "why" is about its own objective and is never cut mid-word.
 import { describe, expect, it } from 'vitest';
 import { createLab } from '../engine';
 import { evaluateLesson, lessonLabDefinition, lessons } from '.';
+import type { Lesson } from '.';
+import { clip } from './checks/context';
 
-const EVENT_KIND = /\b(snapshot|vm|vss|quiesce|disk|provider|syncDriver|script)\.[a-z][A-Za-z]+\b/;
+/** VMware's own words: tools.conf keys as VM settings shows them, .vmx lines as the .vmx writes them. */
+const VMWARE_WORDS = ['vss.disableAppQuiescing', 'ctkEnabled = TRUE', 'ctkEnabled = FALSE'];
+const DOTTED = /(?<![-\\/.\w])(snapshot|vm|vss|quiesce|disk|provider|syncDriver|script|guest|fault|datastore|clock|backup|host|restore|task|writer)\.[a-z][A-Za-z]+\b/;
+const ENGINE_WORDS = /\b(ctkEnabled|diskEnableUUID|vssService|toolsConf|applicationAware|truncateLogs|retainPoints|firstAtMs|everyMs|writeIOPS|backupType|vssBackupType|capacityGB|QueryChangedDiskAreas|proxyCrash|proxyLock|writerError|writerHang|slowCommit|scriptFail|datastoreSlow|fileLock|removeChildren|disk1)\b|\bstate \[\d+\]/;
+
+/** The engine words in `text`, or '' when it has none. */
+export function engineWords(text: string): string {
+  let t = text;
+  for (const w of VMWARE_WORDS) t = t.split(w).join('');
+  return t.match(DOTTED)?.[0] ?? t.match(ENGINE_WORDS)?.[0] ?? '';
+}
+
+function lessonTexts(l: Lesson): [string, string][] {
+  const hint = (h: Lesson['hints'][number]) => (typeof h === 'string' ? h : `${h.text} ${h.goBack.label}`);
+  return [
+    ['title', l.title], ['intro', l.intro], ['debrief', l.debrief],
+    ...l.objectives.map((o): [string, string] => [`objective ${o.id}`, o.text]),
+    ...l.hints.map((h, i): [string, string] => [`hint ${i + 1}`, hint(h)]),
+    ...l.solution.map((s, i): [string, string] => [`solution step ${i + 1}`, typeof s === 'object' && 'caption' in s ? s.caption ?? '' : '']),
+  ];
+}
+
+/** Every "why" an objective shows from the lesson's start through its solution, step by step. */
+function whysAlongTheSolution(l: Lesson): { step: number; id: string; why: string }[] {
+  const lab = createLab(lessonLabDefinition(l));
+  const out: { step: number; id: string; why: string }[] = [];
+  const look = (step: number) => { for (const o of evaluateLesson(l, lab.state()).objectives) if (!o.done) out.push({ step, id: o.id, why: o.why }); };
+  look(0);
+  l.solution.forEach((s, i) => {
+    lab.dispatch('command' in s ? s.command : s);
+    look(i + 1);
+  });
+  return out;
+}
 
 describe('learner words', () => {
+  it('finds command names, event kinds, engine fields and disk ids, and lets VMware\'s own words be', () => {
+    expect(engineWords('Turn on ctkEnabled')).toBe('ctkEnabled');
+    expect(engineWords('Use vm.configure to fix it')).toBe('vm.configure');
+    expect(engineWords('QueryChangedDiskAreas("*") returns')).toBe('QueryChangedDiskAreas');
+    expect(engineWords('state [1]')).toBe('state [1]');
+    expect(engineWords('Set vss.disableAppQuiescing to false in VM settings')).toBe('');
+    expect(engineWords('Hard disk 1 of EXCH01, snapshot "s1".')).toBe('');
+  });
+
+  it('clips a quoted message at a word\'s end, never mid-word', () => {
+    expect(clip('Restore point repo01-1 (full) written to repo01', 40)).toBe('Restore point repo01-1 (full) written…');
+    expect(clip('short', 40)).toBe('short');
+  });
+
   for (const lesson of lessons) {
-    it(`${lesson.id}: objectives and their first explanations name no event kinds or disk ids`, () => {
-      const view = evaluateLesson(lesson, createLab(lessonLabDefinition(lesson)).state());
-      for (const o of view.objectives) {
-        expect(o.text, o.id).not.toMatch(EVENT_KIND);
-        expect(o.text, o.id).not.toMatch(/\bdisk1\b/);
-        expect(o.why, o.id).not.toMatch(EVENT_KIND);
-        expect(o.why, o.id).not.toMatch(/\bdisk1\b/);
+    it(`${lesson.id}: its text, hints and captions name no engine words`, () => {
+      for (const [where, text] of lessonTexts(lesson)) expect(engineWords(text), `${where}: ${text}`).toBe('');
+    });
+
+    it(`${lesson.id}: every "why" on the way names no engine words, is whole, and belongs to its objective`, () => {
+      const whys = whysAlongTheSolution(lesson);
+      for (const { step, id, why } of whys) {
+        expect(engineWords(why), `after step ${step}, ${id}: ${why}`).toBe('');
+        expect(why, `after step ${step}, ${id}`).toMatch(/[.!?)"”…]$/);
       }
-      for (const h of lesson.hints) expect(JSON.stringify(h)).not.toMatch(/\bdisk1\b/);
+      // At the start, objectives not yet met do not all say the same thing.
+      const first = whys.filter((w) => w.step === 0);
+      if (first.length > 1) expect(new Set(first.map((w) => w.why)).size, first.map((w) => `${w.id}: ${w.why}`).join('\n')).toBe(first.length);
     });
   }
 });

@@ -2,7 +2,7 @@
 // one of its VMs or for the whole run.
 import { z } from 'zod';
 import { defineCheck, vmId } from './define';
-import { met, unmet, clock, size, plural } from './context';
+import { clip, met, unmet, clock, size, plural } from './context';
 import type { BackupRunView } from '../../engine/core/view';
 
 const STATES = ['success', 'warning', 'failed'] as const;
@@ -29,7 +29,7 @@ export const backupRun = defineCheck('backupRun', {
   const last = ended[ended.length - 1];
   const v = p.vm ? last.vms.find((x) => x.vm === p.vm) : undefined;
   const shows = v
-    ? `run ${last.number} of "${job.name}" (${clock(last.start)}) ended ${v.state} for ${v.vm}: ${v.mode}, ${size(v.bytesRead)} read${v.consistency ? `, ${v.consistency}-consistent` : ''}${v.message ? ` ("${v.message.slice(0, 160)}")` : ''}`
+    ? `run ${last.number} of "${job.name}" (${clock(last.start)}) ended ${v.state} for ${v.vm}: ${v.mode}, ${size(v.bytesRead)} read${v.consistency ? `, ${v.consistency}-consistent` : ''}${v.message ? ` ("${clip(v.message, 160)}")` : ''}`
     : `run ${last.number} of "${job.name}" (${clock(last.start)}) ended ${last.state}`;
   const counted = p.minRuns > 1 ? ` ${plural(matches.length, 'run')} match so far of the ${p.minRuns} wanted;` : '';
   return unmet(`${shows[0].toUpperCase()}${shows.slice(1)};${counted} the goal is ${p.latest ? 'that the latest run is ' : ''}${what}.`);

@@ -24,6 +24,14 @@ export const isResult = (v: unknown): v is CheckResult =>
 /** Simulated time as the lab clock shows it ("day 2, 03:04:05"). */
 export const clock = (ms: number): string => formatLabTime(ms);
 
+/** `text` cut to at most `max` characters at a word's end, with "…" when anything was left out: never mid-word. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const end = cut.search(/\s\S*$/);
+  return `${(end > 0 ? cut.slice(0, end) : cut).replace(/[\s,;:]+$/, '')}…`;
+}
+
 /** Bytes as the page and the engine write them. */
 export const size = formatBytes;
 

@@ -39,6 +39,13 @@ const SETTINGS = {
   'diskEnableUUID': (vm: VmView) => vm.diskEnableUUID,
 } as const;
 
+/** A setting as VM settings labels it, for a learner's "why". */
+const SETTING_WORDS: Record<string, string> = {
+  vssService: 'Volume Shadow Copy service start mode', 'tools.status': 'VMware Tools status', 'tools.build': 'VMware Tools build',
+  'tools.vss': 'VMware Tools VSS support', diskEnableUUID: 'disk.EnableUUID',
+};
+const settingWords = (s: string): string => SETTING_WORDS[s] ?? (s.startsWith('toolsConf.') ? `tools.conf ${s.slice('toolsConf.'.length)}` : s.startsWith('vmx.') ? `.vmx ${s.slice('vmx.'.length)}` : s);
+
 export const vmSetting = defineCheck('vmSetting', {
   vm: vmId,
   setting: z.union([z.enum(Object.keys(SETTINGS) as [keyof typeof SETTINGS]), z.string().regex(/^(toolsConf|vmx)\..+/, 'expected vssService, tools.status, tools.build, tools.vss, diskEnableUUID, toolsConf.<key> or vmx.<key>')]),
@@ -50,9 +57,9 @@ export const vmSetting = defineCheck('vmSetting', {
   if (isResult(vm)) return vm;
   const value = settingValue(vm, p.setting);
   const shown = value === undefined ? 'not set' : JSON.stringify(value);
-  if (p.equals !== undefined && value !== p.equals) return unmet(`${vm.name}'s ${p.setting} is ${shown}; the goal is ${JSON.stringify(p.equals)}.`);
-  if (p.oneOf !== undefined && !p.oneOf.includes(value as never)) return unmet(`${vm.name}'s ${p.setting} is ${shown}; the goal is one of ${p.oneOf.map((v) => JSON.stringify(v)).join(', ')}.`);
-  if (p.atLeast !== undefined && !(typeof value === 'number' && value >= p.atLeast)) return unmet(`${vm.name}'s ${p.setting} is ${shown}; the goal is at least ${p.atLeast}.`);
+  if (p.equals !== undefined && value !== p.equals) return unmet(`${vm.name}'s ${settingWords(p.setting)} is ${shown}; the goal is ${JSON.stringify(p.equals)}.`);
+  if (p.oneOf !== undefined && !p.oneOf.includes(value as never)) return unmet(`${vm.name}'s ${settingWords(p.setting)} is ${shown}; the goal is one of ${p.oneOf.map((v) => JSON.stringify(v)).join(', ')}.`);
+  if (p.atLeast !== undefined && !(typeof value === 'number' && value >= p.atLeast)) return unmet(`${vm.name}'s ${settingWords(p.setting)} is ${shown}; the goal is at least ${p.atLeast}.`);
   return met;
 });
 

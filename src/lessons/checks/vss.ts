@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { defineCheck, vmId } from './define';
 import { VSS_WRITER_STATE } from '../../engine/core/vssWriterState';
 import { EVENT_KINDS } from '../../engine/core/events';
-import { findVm, isResult, met, unmet, size, plural } from './context';
+import { clip, findVm, isResult, met, unmet, size, plural } from './context';
 import { eventWords } from './history';
 
 export const writer = defineCheck('writer', {
@@ -93,5 +93,5 @@ export const guestEvent = defineCheck('guestEvent', {
     && (p.messageIncludes === undefined || e.message.includes(p.messageIncludes)));
   if (hit) return met;
   const last = vm.guestEvents[vm.guestEvents.length - 1];
-  return unmet(`No sign yet of ${what}${p.after ? ` after ${eventWords(p.after)}` : ''}; ${last ? `the newest entry is ${last.source} ${last.id}: "${last.message.split('\n')[0].slice(0, 120)}"` : 'the event log is empty'}.`);
+  return unmet(`No sign yet of ${what}${p.after ? ` after ${eventWords(p.after)}` : ''}; ${last ? `the newest entry is ${last.source} ${last.id}: "${clip(last.message.split('\n')[0], 120)}"` : 'the event log is empty'}.`);
 });

@@ -6,7 +6,7 @@ export const firstSnapshot: LessonInput = {
   title: 'First snapshot',
   intro: [
     'A VMware snapshot does not copy the disk. It freezes the file the VM was writing to and gives every disk a new, empty **delta** file; from then on the guest writes only there.',
-    'EXCH01 runs Exchange on ESX 4.0. Take a snapshot of it, find the new delta in the **Datastore** view (`EXCH01-000001-delta.vmdk`, beside the base `EXCH01-flat.vmdk`), then press **Play** (the lab\'s clock starts paused) and watch the delta grow as the guest writes.',
+    'EXCH01 runs Exchange on ESX 4.0. Take a snapshot of it, find the new delta `EXCH01-000001.vmdk` in the **Snapshot tree**, and its data file `EXCH01-000001-delta.vmdk` in the **Datastore** view beside the base disk\'s `EXCH01-flat.vmdk`, then press **Play** (the lab\'s clock starts paused) and watch the delta grow as the guest writes.',
   ].join('\n\n'),
   lab: {
     definition: {
@@ -34,7 +34,7 @@ export const firstSnapshot: LessonInput = {
   ],
   solution: [
     { command: { type: 'snapshot.take', vm: 'exch01', name: 'before-patch', description: 'My first snapshot' }, caption: 'Take Snapshot... on EXCH01' },
-    { command: { type: 'clock.advance', ms: 2_000 }, caption: 'The snapshot task completes; Hard disk 1 now writes to EXCH01-000001-delta.vmdk' },
+    { command: { type: 'clock.advance', ms: 2_000 }, caption: 'The snapshot task completes; Hard disk 1 now writes to EXCH01-000001.vmdk' },
     { command: { type: 'guest.write', vm: 'exch01', disk: 'disk1', offset: 8 * 1024 ** 3, length: 64 * 1024 ** 2 }, caption: 'The guest writes 64 MB' },
     { command: { type: 'clock.advance', ms: 60_000 }, caption: 'A minute of Exchange traffic on top' },
   ],

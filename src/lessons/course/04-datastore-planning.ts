@@ -6,7 +6,7 @@ export const datastorePlanning: LessonInput = {
   title: 'Delta growth and datastore planning',
   intro: [
     'A delta grows with every new area the guest writes. On a busy VM that is gigabytes an hour, and the datastore has to hold it.',
-    'EXCH01 writes hard (600 IOPS) to a datastore with only a few GB free. Take a snapshot: each disk gets its own delta, numbered per disk (`EXCH01-000001-delta.vmdk` for disk1, `EXCH01_1-000001-delta.vmdk` for logs). Press **Play** and watch **ds1** in the Datastore view. When the delta cannot grow any more, vSphere pauses the VM and asks a **question**. Free space (the storage team can grow ds1: **Increase…** on the Datastore tab), answer **Retry**, then remove the cause: delete the snapshot.',
+    'EXCH01 writes hard (600 IOPS) to a datastore with only a few GB free. Take a snapshot: each disk gets its own delta, numbered per disk (`EXCH01-000001-delta.vmdk` for Hard disk 1, `EXCH01_1-000001-delta.vmdk` for Hard disk 2, the logs). Press **Play** and watch **ds1** in the Datastore view. When the delta cannot grow any more, vSphere pauses the VM and asks a **question**. Free space (the storage team can grow ds1: **Increase…** on the Datastore tab), answer **Retry**, then remove the cause: delete the snapshot.',
   ].join('\n\n'),
   lab: {
     definition: {

@@ -71,7 +71,7 @@ export const independentDisks: LessonInput = {
     { command: { type: 'clock.advance', ms: 3_000 } },
   ],
   debrief: [
-    'A VMware talk (VMware Partner Exchange 2010, session TECHBC0320) notes that "a snapshot will include all disks although there are ways to exclude disks from a snapshot": independent mode is that way. scratch had no delta, so its 256 MB went straight into its own file, and the revert to "baseline" left them there. disk1 went back to the snapshot\'s state.',
+    'A VMware talk (VMware Partner Exchange 2010, session TECHBC0320) notes that "a snapshot will include all disks although there are ways to exclude disks from a snapshot": independent mode is that way. scratch had no delta, so its 256 MB went straight into its own file, and the revert to "baseline" left them there. Hard disk 1 went back to the snapshot\'s state.',
     'temp\'s writes went to a redo log, and the revert powered WEB01 off, which discarded it: a nonpersistent disk starts clean at every power on.',
     'vSphere refuses a memory snapshot of a running VM with independent disks: memory would refer to disk contents the snapshot cannot bring back. Use independent disks for data that must survive a revert (or must never be captured), and remember that a VMware snapshot, and any backup built on one, does not contain them.',
   ].join('\n\n'),

@@ -81,6 +81,6 @@ export const backupTypes: LessonInput = {
   debrief: [
     'A VMware talk (VMware Partner Exchange 2010, session TECHBC0320) lists Exchange\'s four enumerations just as you saw them: Full truncates, Copy does not, Incremental truncates, Differential does not. Truncation happens at BackupComplete, and only for a backup the writer was told succeeded.',
     '"VMware uses the Copy enumeration when requesting shadow copies ... to prevent interfering with backup applications that aren\'t aware that logs were truncated." Your quiesced snapshot left the logs alone, so the backup product\'s Full / Incremental chain stayed intact.',
-    'The flip side: if a VMware-snapshot-based backup is your **only** backup, nothing ever truncates Exchange\'s logs and the log volume fills. vSphere 6.5 finally lets a quiesced snapshot request another type (`vssBackupType`), the "granular control" the talk announced for the future.',
+    'The flip side: if a VMware-snapshot-based backup is your **only** backup, nothing ever truncates Exchange\'s logs and the log volume fills. vSphere 6.5 finally lets a quiesced snapshot request another backup type, the "granular control" the talk announced for the future.',
   ].join('\n\n'),
 };

@@ -53,7 +53,7 @@ export const writerFailure: LessonInput = {
     },
   ],
   hints: [
-    'The fault: `{ "kind": "writerError", "writer": "Microsoft Exchange Writer", "phase": "freeze", "error": "retryable" }`.',
+    'The fault, as **Break something** sets it: Fault "Writer error", Writer "Microsoft Exchange Writer", Event "freeze", a retryable error.',
     'In `vssadmin list writers` every writer shows [9] Failed (the freeze was aborted for all), but only the culprit shows an error other than "No error".',
     'A writer stays failed until a later backup succeeds or the service hosting it restarts: the Exchange writer lives in the Information Store (MSExchangeIS).',
   ],

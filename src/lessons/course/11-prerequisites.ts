@@ -63,7 +63,7 @@ export const prerequisites: LessonInput = {
     },
   ],
   hints: [
-    'The quiesce.start event says which mechanism VMware Tools chose and why.',
+    'The first VMware Tools event of a quiesce (in **Events**) says which mechanism VMware Tools chose and why.',
     '**VM settings** hold tools.conf: set forceQuiesce to true and press OK. The host version is in **Host settings…** (select esx01 in the Inventory); the VMware Tools build in VM settings.',
     'In the guest console: `sc config vss start= demand` (the space after "start=" matters).',
   ],

@@ -79,7 +79,7 @@ export const nightlyBackup: LessonInput = {
   debrief: [
     'The run you watched is the talk\'s flow with a backup product as the customer: the product asked for a quiesced snapshot, VMware Tools became the VSS requestor and asked for **COPY** ("to prevent interfering with backup applications that aren\'t aware that logs were truncated"), the proxy read the disks as they were at the snapshot, and the product deleted the snapshot.',
     'During the transfer the guest kept writing into the new delta, which grew on the datastore, and the Remove snapshot task had to merge all of it back: the longer the transfer, the bigger the merge. That is why backups want fast transports (hot-add, SAN) and why "Try not to keep VMware snapshots around for a long time" applies to backup snapshots too.',
-    'The job turned CBT on by itself; the first run\'s snapshot activated it, so the second night read only the blocks written since that snapshot (QueryChangedDiskAreas with the change id the first run kept), a small fraction of the full read.',
+    'The job turned CBT on by itself; the first run\'s snapshot activated it, so the second night read only the blocks written since that snapshot (the changed-block query, from the change id the first run kept), a small fraction of the full read.',
     'With application-aware processing the backup agent, not VMware Tools, was the VSS requestor, and the VMware snapshot was not quiesced by Tools. With Truncate Exchange logs it would ask for Full and let Exchange truncate after a good run (the lesson "Exchange logs and COPY").',
   ].join('\n\n'),
 };

@@ -11,7 +11,8 @@ import type { VirtualDisk } from '../../model/disk/virtualDisk';
 import { changedBytesInUse, inUseMap } from '../../model/disk/inUse';
 import { THIN_BLOCK_BYTES } from '../../model/disk/diskFile';
 
-export interface DiskPlan { disk: string; bytes: number; fullBytes: number; incremental: boolean; why: string; newChangeId: string | null; oldChangeId: string | null }
+/** `label`: the disk as vSphere names it to a person ("Hard disk 1"). */
+export interface DiskPlan { disk: string; label: string; bytes: number; fullBytes: number; incremental: boolean; why: string; newChangeId: string | null; oldChangeId: string | null }
 
 export const changeKey = (vm: Vm, disk: string): string => `${vm.id}/${disk}`;
 
@@ -50,11 +51,11 @@ export function planReads(vm: Vm, job: Job, snap: Snapshot, opened: Map<string, 
     const newId = opened.get(d.id) ?? null;
     const cbt = job.def.cbt && cbtAvailable(vm) && d.ctk !== null;
     const full = cbt ? star : fullWithoutCbt(vm, d, inUseBytes).bytes;
-    const plan = (bytes: number, incremental: boolean, why: string): DiskPlan => ({ disk: d.id, bytes, fullBytes: full, incremental, why, newChangeId: newId, oldChangeId: oldId });
+    const plan = (bytes: number, incremental: boolean, why: string): DiskPlan => ({ disk: d.id, label: `Hard disk ${vm.disks.indexOf(d) + 1}`, bytes, fullBytes: full, incremental, why, newChangeId: newId, oldChangeId: oldId });
     if (!job.def.cbt) { plans.push(plan(full, false, `the job does not use CBT, so ${fullWithoutCbt(vm, d, inUseBytes).how}`)); continue; }
     if (!cbtAvailable(vm)) { plans.push(plan(full, false, `ESX ${vm.host.version} has no Changed Block Tracking (it came with ESX 4.0 and virtual hardware 7), so ${fullWithoutCbt(vm, d, inUseBytes).how}`)); continue; }
     if (!d.ctk) { plans.push(plan(full, false, `Changed Block Tracking is off on ${vm.name} (ctkEnabled false), so ${fullWithoutCbt(vm, d, inUseBytes).how}`)); continue; }
-    const starWhy = nfs ? 'QueryChangedDiskAreas("*") on NFS returns the whole disk' : 'QueryChangedDiskAreas("*") returns every block in use';
+    const starWhy = nfs ? 'the first changed-block query on NFS returns the whole disk' : 'the first changed-block query returns every block in use';
     if (!oldId) { plans.push(plan(full, false, `first run with CBT: ${starWhy}`)); continue; }
     const changed = d.ctk.changedSince(oldId);
     if (changed === null) {

@@ -106,7 +106,7 @@ function processVm(lab: LabContext, job: Job, run: Run, vm: Vm, rec: VmRun, prog
     const p0 = progress.from + (progress.to - progress.from) * 0.1;
     const p1 = progress.from + (progress.to - progress.from) * 0.9;
     progress.task.ramp(lab.now, p0, p1, ms);
-    lab.log(vm, 'backup', 'backup.transferStart', `${job.proxy.id} reads ${vm.name} (${rec.mode}, ${formatBytes(rec.bytesToRead)}) from snapshot "${snap.name}" ${path.transport === 'hotadd' ? 'through hot-added disks' : path.transport === 'san' ? 'straight from the SAN LUN' : 'over the network (NBD)'} at ${path.MBps} MB/s. ${plans.map((p) => `${p.disk}: ${p.why}${p.oldChangeId ? ` (change id ${p.oldChangeId})` : ''}`).join('; ')}. ${path.notes.map((n) => n.text).join(' ')}`.trim());
+    lab.log(vm, 'backup', 'backup.transferStart', `${job.proxy.id} reads ${vm.name} (${rec.mode}, ${formatBytes(rec.bytesToRead)}) from snapshot "${snap.name}" ${path.transport === 'hotadd' ? 'through hot-added disks' : path.transport === 'san' ? 'straight from the SAN LUN' : 'over the network (NBD)'} at ${path.MBps} MB/s. ${plans.map((p) => `${p.label}: ${p.why}${p.oldChangeId ? ` (change id ${p.oldChangeId})` : ''}`).join('; ')}. ${path.notes.map((n) => n.text).join(' ')}`.trim());
     const crash = vm.activeFaults('proxyCrash')[0];
     if (crash) {
       const at = ms * lab.rng.between(0.2, 0.8);
@@ -227,6 +227,6 @@ function closeStep(lab: LabContext, s: Step, ok: boolean): void {
 /** The reads in one sentence: each disk's bytes, and why (once when every disk has the same reason). */
 export function describeReads(plans: DiskPlan[], mode: 'full' | 'incremental'): string {
   const same = plans.every((p) => p.why === plans[0].why);
-  const parts = plans.map((p) => `${p.disk} ${formatBytes(p.bytes)}${same ? '' : ` (${p.why})`}`);
+  const parts = plans.map((p) => `${p.label} ${formatBytes(p.bytes)}${same ? '' : ` (${p.why})`}`);
   return `${mode === 'full' ? 'Full' : 'Incremental'} read: ${parts.join(', ')}${same && plans.length ? ` (${plans[0].why})` : ''}.`;
 }

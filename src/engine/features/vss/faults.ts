@@ -5,6 +5,13 @@ import type { CommandResult } from '../../core/view';
 import { refuse, quote } from '../../core/result';
 import { applyDatastoreSpeeds } from '../datastore/speed';
 
+
+/** Each fault kind as the event log says it to a learner ("Break something" uses the same words). */
+const FAULT_WORDS: Record<string, string> = {
+  writerError: 'a VSS writer that fails', writerHang: 'a VSS writer that stops answering', slowCommit: 'a slow provider commit',
+  scriptFail: 'a freeze or thaw script that fails', datastoreSlow: 'a slow datastore', proxyLock: 'a backup proxy that keeps the disks locked',
+  proxyCrash: 'a backup application that crashes', fileLock: 'another process locking the disk files',
+};
 export function injectFault(lab: LabContext, cmd: CommandOf<'fault.inject'>): CommandResult {
   const vm = lab.vm(cmd.vm)!;
   const f = cmd.fault;
@@ -18,7 +25,7 @@ export function injectFault(lab: LabContext, cmd: CommandOf<'fault.inject'>): Co
   const id = lab.newFaultId();
   vm.faults.push({ id, spec: f });
   applyDatastoreSpeeds(lab);
-  lab.log(vm, 'lab', 'fault.injected', `Fault ${id} (${f.kind}) injected into ${vm.name}.`);
+  lab.log(vm, 'lab', 'fault.injected', `Fault ${id} injected into ${vm.name}: ${FAULT_WORDS[f.kind] ?? 'a fault'}.`);
   return { ok: true, fault: id };
 }
 

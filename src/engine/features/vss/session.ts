@@ -16,7 +16,7 @@ import { writerInfo, freezeWindowMs, FREEZE_ORDER } from './writers';
 import { VSS_WRITER_STATE, writerStateFailed, type VssWriterState } from '../../core/vssWriterState';
 import { NEXT_STATE, FAIL_STATE, HANDLER, ABORTS, type Phase } from './phases';
 import { writerOutcome, hrDescription, hex } from './writerFaults';
-import { VSS_E, writerErrorText } from './writerText';
+import { VSS_E, writerErrorText, writerStateText } from './writerText';
 import { HOLD_LIMIT_MS, FLUSH_LIMIT_MS } from '../../core/vssLimits';
 import { flushMs, commitMs, dirtyBytes, vssStepMs, type ProviderKind } from './timing';
 import { BT_WORD, VSS_BT, exchangeBackupComplete, sqlBackupComplete, type BackupType } from './backupTypes';
@@ -255,7 +255,7 @@ export class VssSession {
     const next = NEXT_STATE[phase];
     if (next !== null) { w.state = next; w.lastError = 0; }
     if (phase === 'thaw') this.windows.get(w)?.cancel();
-    this.event(w.name, `vss.${phase}`, `${HANDLER[phase]} done; state [${w.state}].`);
+    this.event(w.name, `vss.${phase}`, `${HANDLER[phase]} done; the writer is ${writerStateText(w.state)}.`);
     appEvents(this.lab, this.vm, w, phase);
   }
 
