@@ -103,4 +103,3 @@ export function dismissNotice(id: number): void {
 export const useSelectedVmId = () => useLab((s) => s.selectedVm);
 export const useVm = (id: string | null) => useLab((s) => (id === null ? undefined : s.state.vms.find((v) => v.id === id)));
 export const useSelectedVm = () => useLab((s) => s.state.vms.find((v) => v.id === s.selectedVm));
-export const useTime = () => useLab((s) => s.state.time);
