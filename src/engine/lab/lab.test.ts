@@ -43,13 +43,15 @@ describe('lab definition (docs/lab-definition.md)', () => {
     expect(createLab(datacenterLab).state().vms).toHaveLength(16);
   });
 
-  it('the workshop datastore fills within a simulated day of delta growth', () => {
+  // Daily change is a share of the data the guests hold (backup rule 21), so three snapshots' deltas
+  // take about a tenth of the workshop's free space in six hours (7.4 of 78 GB), not a whole day's worth.
+  it('the workshop\'s deltas take a tenth of its free space within six simulated hours', () => {
     const lab = createLab(workshopLab);
     for (const vm of ['exch01', 'sql01', 'fs01']) lab.dispatch({ type: 'snapshot.take', vm, name: 'before' });
     const free0 = lab.state().datastores[0].freeBytes;
     lab.advance(6 * 3600_000);
     const free6 = lab.state().datastores[0].freeBytes;
-    expect(free0 - free6).toBeGreaterThan(free0 / 8);
+    expect(free0 - free6).toBeGreaterThan(free0 / 12);
   });
 });
 
