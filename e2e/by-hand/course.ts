@@ -239,4 +239,32 @@ export const course: Record<string, ByHand> = {
       }
     }
   },
+
+  'restore-exchange': async (h) => {
+    const runEnds = (job: string) => () => expect(h.job(job).getByRole('button', { name: 'Run now' })).toBeEnabled({ timeout: 60_000 });
+    const restore = async (point: string, only?: string) => {
+      await h.page.getByRole('region', { name: 'Backup jobs' }).getByRole('button', { name: `Restore… EXCH01 from ${point}` }).click();
+      const dialog = h.page.getByRole('dialog', { name: 'Restore VM' });
+      await expect(dialog.getByRole('radio', { name: 'Overwrite the original VM' })).toBeChecked();
+      if (only) await dialog.getByRole('checkbox', { name: only }).uncheck();
+      await dialog.getByRole('button', { name: 'OK' }).click();
+      await expect(dialog).toHaveCount(0);
+    };
+    await h.selectVm('EXCH01');
+    await h.runJobNow('Crash-consistent backup');
+    await h.playUntil(100, runEnds('Crash-consistent backup'));
+    await h.playFor(3600_000, 1000);
+    await h.runJobNow('Application-aware backup');
+    await h.playUntil(100, runEnds('Application-aware backup'));
+    await h.guestBackup('Full');
+    await h.playUntilMet('two-backups', 100);
+    await restore('repo01-1', 'Hard disk 2 (logs)');
+    await h.playUntilMet('no-mount', 100);
+    await h.console('EXCH01', 'eseutil /p "Mailbox Database.edb"', /data loss/);
+    await h.console('EXCH01', 'net stop MSExchangeIS');
+    await h.console('EXCH01', 'net start MSExchangeIS');
+    await h.expectMet('repaired');
+    await restore('repo01-2');
+    await h.playUntilMet('aware-restore', 100);
+  },
 };
