@@ -59,8 +59,9 @@ describe('checkpoints sharing grain-map pages', () => {
     const second = lab.fork()!;
     const pages = [...second.shared.keys()];
     expect(pages.length).toBeGreaterThan(0);
-    // The datacenter lab's thin disks allocate no new block in ten minutes: every page is still shared.
-    expect(pages.every((p) => first.shared.has(p))).toBe(true);
+    // In ten minutes the guests mark few new blocks in use (their file systems grow slowly): nearly
+    // every page is still shared with the copy before, and the new copy costs only those few.
+    expect(pages.filter((p) => !first.shared.has(p)).length).toBeLessThanOrEqual(pages.length / 8);
     expect(second.bytes).toBeLessThan(1024 * 1024);
   });
 });
