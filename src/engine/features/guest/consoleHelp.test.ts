@@ -10,8 +10,9 @@ const commands = [...source.matchAll(/case '([a-z]+)':/g)].map((m) => m[1]).filt
 
 describe('guest console help', () => {
   it('lists every command the Windows console takes', () => {
-    expect(commands).toEqual(expect.arrayContaining(['vssadmin', 'net', 'sc', 'eventvwr', 'wevtutil', 'repadmin']));
-    const lab = smallLab({ vm: { guest: 'windows2008r2', apps: ['ad'] } });
+    expect(commands).toEqual(expect.arrayContaining(['vssadmin', 'net', 'sc', 'eventvwr', 'wevtutil', 'repadmin', 'eseutil']));
+    // A domain controller that runs Exchange too, so the console offers its role-specific commands (repadmin, eseutil).
+    const lab = smallLab({ vm: { guest: 'windows2008r2', apps: ['ad', 'exchange'] } });
     const r = lab.dispatch({ type: 'guest.exec', vm: 'vm1', command: 'help' });
     expect(r.ok).toBe(true);
     const help = r.ok ? r.output ?? '' : '';
