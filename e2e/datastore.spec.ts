@@ -27,6 +27,8 @@ test('the datastore browser lists the VM files with sizes and the charts render'
   const files = ds.getByRole('group', { name: 'Datastore files' });
   await expect(files).toContainText('EXCH01-flat.vmdk');
   await expect(files.getByRole('row', { name: /EXCH01-flat\.vmdk/ })).toContainText('40.0 GB');
+  // The charts load once their panel is in view: bring it there with its tab, as a learner does.
+  await page.getByRole('navigation', { name: 'VM panels' }).getByRole('button', { name: 'Datastore' }).click();
   await expect(ds.getByRole('figure', { name: /Space used on ds1 against its capacity/ }).locator('svg').first()).toBeVisible();
 });
 
