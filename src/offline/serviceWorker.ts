@@ -12,13 +12,9 @@ sw.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(PRECACHE)).then(() => sw.skipWaiting()));
 });
 
-// The deploy before this one is kept: a page still open from it loads its own files (its lab worker,
-// when "Restart lab" starts a new one) until it reloads. Older ones go. caches.keys() lists caches in
-// the order they were made.
 sw.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    const older = (await caches.keys()).filter((key) => key.startsWith('snaplab-') && key !== CACHE);
-    for (const key of older.slice(0, -1)) await caches.delete(key);
+    for (const key of await caches.keys()) if (key.startsWith('snaplab-') && key !== CACHE) await caches.delete(key);
     await sw.clients.claim();
   })());
 });
@@ -42,9 +38,7 @@ async function respond(req: Request): Promise<Response> {
   // Every address of the lab page (?embed=1&panels=..., #share=...) is the one index.html; other pages
   // (examples/slides.html) are themselves. Vary is ignored: hosts answer with "Vary: Origin", and a
   // module script's request carries an Origin the install's did not.
-  const cached = isLabPage(req) ? await cache.match(INDEX) : await cache.match(req, { ignoreVary: true, ignoreSearch: req.mode === 'navigate' })
-    // A file of the previous deploy, which a page opened before the update still asks for.
-    ?? await caches.match(req, { ignoreVary: true });
+  const cached = isLabPage(req) ? await cache.match(INDEX) : await cache.match(req, { ignoreVary: true, ignoreSearch: req.mode === 'navigate' });
   if (cached) return cached;
   try {
     const res = await fetch(req);

@@ -3,7 +3,6 @@ import { useLmsStatus } from '../app/lms/lmsStatus';
 import { useLab } from '../app/store';
 import { CrashBanner } from './common/CrashBanner';
 import { ErrorBoundary } from './common/ErrorBoundary';
-import { NewVersion } from './common/NewVersion';
 import { Notices } from './common/Notices';
 import { SaveProblem } from './common/SaveProblem';
 import { LabPicker } from './controls/LabPicker';
@@ -62,7 +61,6 @@ export function App() {
         <DeliveryMenu />
       </header>
       <CrashBanner />
-      <NewVersion />
       <SaveProblem />
       <OptionsBanner />
       <LmsBanner />
