@@ -178,6 +178,9 @@ export const course: Record<string, ByHand> = {
     await h.selectVm('EXCH01');
     await h.configureVm((s) => s.getByLabel('Changed Block Tracking').check());
     await h.playUntilMet('cbt', FAST, 120_000);
+    // Then the vendor's own processing: Edit job…, Application-aware processing, and a third night.
+    await h.editJob('Nightly backup', (d) => d.getByRole('checkbox', { name: 'Application-aware processing' }).check());
+    await h.playUntilMet('agent', FAST, 120_000);
   },
 
   'leftover-snapshot': async (h) => {
@@ -190,7 +193,7 @@ export const course: Record<string, ByHand> = {
     await h.selectVm('FS01');
     await h.injectFault('Proxy lock');
     await h.selectVm('EXCH01');
-    await h.deleteSnapshot('Nightly backup snapshot (run 1)');
+    await h.deleteSnapshot('Backup temporary snapshot');
     await h.playUntilMet('snapshot-gone', 100);
     await h.runJobNow();
     await h.playUntilMet('lock', 100);
