@@ -210,10 +210,13 @@ export const course: Record<string, ByHand> = {
     await h.selectVm('EXCH01');
     await h.playUntilMet('copy-keeps', FAST, 120_000);
     await expect(h.job('Nightly backup').getByRole('button', { name: 'Run now' })).toBeEnabled({ timeout: 60_000 });
+    // Truncation alone keeps VMware Tools' COPY: the agent must be the requestor (application-aware).
     await h.editJob('Nightly backup', async (d) => {
+      await d.getByRole('checkbox', { name: 'Application-aware processing' }).check();
       await d.getByLabel('Truncate Exchange logs').check();
     });
-    await h.playUntilMet('logs-small', FAST, 120_000);
+    await h.playUntilMet('job-truncates', FAST, 120_000);
+    await h.expectMet('logs-small');
   },
 
   'forgotten-snapshot': async (h) => {
