@@ -24,10 +24,10 @@ test('window.lab.seek answers the state at that moment; a command there starts a
   const branch = page.getByRole('combobox', { name: 'Branch' });
   await expect(branch).toBeVisible();
   await expect(branch.locator('option')).toHaveCount(2);
-  await expect(branch).toContainText('deleted snapshot "before-patch" of exch01 vs reverted exch01 to "before-patch"');
+  await expect(branch).toContainText('Branch 2 · EXCH01: deleted before-patch (day 1, 00:10)');
 
   // Back to the first branch: the revert is there again, at the newest moment it reached.
-  await branch.selectOption({ label: 'Branch 1: the first run' });
+  await branch.selectOption({ label: 'Branch 1 · EXCH01: reverted to before-patch (day 1, 00:20)' });
   await expect.poll(async () => (await lab.state()).time).toBe(end.time);
   expect(await lab.state()).toEqual(end);
 

@@ -14,6 +14,8 @@ export interface SavedBranch {
   reached: number;
   markers?: Marker[];
   usage?: UsageSample[];
+  /** Each command in a learner's words (null where not known), so branch names survive a reload. */
+  words?: (string | null)[];
 }
 
 export interface BranchFields {
@@ -32,6 +34,7 @@ export function branchFields(history: History, branch: string, position: number)
       id: b.id, parent: b.parent, forkAt: b.forkAt, forkIndex: b.forkIndex, commands: b.own, reached: b.reached,
       ...(b.markers.length ? { markers: b.markers } : {}),
       ...(b.usage.length ? { usage: b.usage } : {}),
+      ...(b.own.some((c) => history.wordsOf(c) !== null) ? { words: b.own.map((c) => history.wordsOf(c)) } : {}),
     }));
     fields.branch = branch;
   }
@@ -84,6 +87,11 @@ export function historyOf(session: Session & BranchFields): Restored {
   const branch = session.branch ?? list[list.length - 1].id;
   if (!seen.has(branch)) return bad(`"branch" names no branch of the session ("${String(branch)}").`);
   const history = History.fromBranches(list);
+  session.branches.forEach((s, i) => {
+    const words = (s as Partial<SavedBranch>).words;
+    // Words are only names for people: anything else in their place is left out, not refused.
+    if (Array.isArray(words)) list[i].own.forEach((c, k) => { if (typeof words[k] === 'string') history.setWords(c, words[k]); });
+  });
   const current = history.commands(branch);
   if (current.length !== session.commands.length || history.get(branch)!.reached !== session.time) {
     return bad('"commands" and "time" should be the current branch\'s whole history, as "branches" describe it.');

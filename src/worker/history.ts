@@ -2,6 +2,7 @@
 // deterministic, so a branch is only its commands and the time it reached: any moment of it can be
 // rebuilt by replaying them. A command given at a moment in a branch's past starts a new branch there;
 // the future it replaced stays, as the branch it was, so the learner can go back to it.
+import { formatLabTime } from '../engine/core/format';
 import type { SessionCommand } from './session';
 
 export type MarkerKind = 'snapshot' | 'revert' | 'delete' | 'quiesce' | 'failure' | 'question';
@@ -35,19 +36,39 @@ export interface HistoryView {
   /** Where the lab is now, and the latest time the current branch reached. */
   position: number;
   reached: number;
+  /**
+   * The lab is at the newest moment of its branch: a command here extends the branch. When false, the
+   * lab is in the branch's past and any accepted command (but letting time run) starts a new branch.
+   */
+  atEnd: boolean;
+  /** What a command here would do to the history; null at the end of the branch. */
+  wouldBranch: WouldBranch | null;
   markers: Marker[];
   branches: BranchView[];
   datastores: string[];
 }
 
+/** A branch a command in the past would start, and the future it would leave behind. */
+export interface WouldBranch {
+  /** The new branch's name ("Branch 3"). */
+  newBranch: string;
+  /** The current branch, which keeps the future ("Branch 1 · EXCH01: deleted before-patch (day 1, 22:30)"). */
+  keptAs: string;
+  /** The next command the current branch gave after this moment, in words with its time; null when only time ran. */
+  next: string | null;
+}
+
 export interface BranchView {
   id: string;
+  /** "Branch 2" */
   name: string;
+  /** The branch for a learner, with display names: "Branch 2 · EXCH01: reverted to before-patch (day 1, 22:14)". */
+  label: string;
   parent: string | null;
   forkAt: number;
   reached: number;
   current: boolean;
-  /** One line: what this branch did at its fork, against what its parent did. */
+  /** One line: what this branch did at its fork, against what its parent did, with display names. */
   summary: string;
 }
 
@@ -58,6 +79,8 @@ export class History {
   private readonly branches = new Map<string, Branch>();
   private seq = 0;
   datastores: string[] = [];
+  /** Each recorded command in a learner's words, with the names the lab had just before it (Lab.describe). */
+  private readonly words = new WeakMap<SessionCommand, string>();
 
   constructor() {
     this.add(null, 0, 0);
@@ -87,8 +110,19 @@ export class History {
     return this.add(parent, at, keep);
   }
 
-  record(id: string, at: number, command: SessionCommand['command']): void {
-    this.need(id).own.push({ at, command });
+  record(id: string, at: number, command: SessionCommand['command'], words?: string): void {
+    const c = { at, command };
+    this.need(id).own.push(c);
+    if (words !== undefined) this.words.set(c, words);
+  }
+
+  /** A command's words, as recorded or learnt on a replay; null when not known yet. */
+  wordsOf(c: SessionCommand): string | null { return this.words.get(c) ?? null; }
+  setWords(c: SessionCommand, words: string): void { this.words.set(c, words); }
+
+  /** A command for a learner: its words (or its kind when they are not known) and its time. */
+  said(c: SessionCommand): string {
+    return `${this.words.get(c) ?? kindWords(c.command.type)} (${dayTime(c.at)})`;
   }
 
   reach(id: string, time: number): void {
@@ -136,17 +170,26 @@ export class History {
     return null;
   }
 
-  view(current: string, position: number): HistoryView {
+  /**
+   * The page's view. `where` says where the lab stands on the current branch (the time travel knows):
+   * at its end or not, and the next command of the branch after this moment.
+   */
+  view(current: string, position: number, where: { atEnd: boolean; next: SessionCommand | null } = { atEnd: true, next: null }): HistoryView {
     const cur = this.need(current);
+    const all = this.all();
+    const label = (b: Branch) => `${this.nameOf(b.id)} · ${this.doing(b)}`;
     return {
       branch: current,
       position,
       reached: cur.reached,
+      atEnd: where.atEnd,
+      wouldBranch: where.atEnd ? null : this.wouldBranch(cur, where.next, label),
       markers: this.markers(current),
       datastores: this.datastores,
-      branches: this.all().map((b, i) => ({
+      branches: all.map((b) => ({
         id: b.id,
-        name: `Branch ${i + 1}`,
+        name: this.nameOf(b.id),
+        label: label(b),
         parent: b.parent,
         forkAt: b.forkAt,
         reached: b.reached,
@@ -156,11 +199,38 @@ export class History {
     };
   }
 
+  /** The first run, not yet branched, will be named by the command the new branch replaces. */
+  private wouldBranch(cur: Branch, next: SessionCommand | null, label: (b: Branch) => string): WouldBranch {
+    const said = next ? this.said(next) : null;
+    const unnamed = cur.parent === null && !this.all().some((x) => x.parent === cur.id);
+    return {
+      newBranch: `Branch ${this.all().length + 1}`,
+      keptAs: unnamed ? `${this.nameOf(cur.id)} · ${said ?? 'the first run'}` : label(cur),
+      next: said,
+    };
+  }
+
+  /** "Branch N", by the order the branches were made in. */
+  nameOf(id: string): string {
+    return `Branch ${this.all().findIndex((b) => b.id === id) + 1}`;
+  }
+
+  /**
+   * What sets a branch apart: a later branch by the first command it gave; the first run by its command
+   * that the first branch made from it replaced (or "the first run" when none did).
+   */
+  private doing(b: Branch): string {
+    if (b.parent !== null) return b.own[0] ? this.said(b.own[0]) : 'time ran on';
+    const child = this.all().find((x) => x.parent === b.id);
+    const replaced = child ? b.own[child.forkIndex] : undefined;
+    return replaced ? this.said(replaced) : 'the first run';
+  }
+
   private summary(b: Branch): string {
-    if (b.parent === null) return b.own.length ? `started with ${describeCommand(b.own[0].command)}` : 'the lab as it started';
-    const mine = b.own[0] ? describeCommand(b.own[0].command) : 'let time run';
+    if (b.parent === null) return b.own.length ? `started with ${this.said(b.own[0])}` : 'the lab as it started';
+    const mine = b.own[0] ? this.said(b.own[0]) : 'let time run';
     const theirs = this.commands(b.parent)[b.forkIndex];
-    return `${mine} vs ${theirs ? describeCommand(theirs.command) : 'let time run'}`;
+    return `${mine} instead of ${theirs ? this.said(theirs) : 'letting time run'}`;
   }
 
   private lineage<T extends { time: number }>(id: string, pick: (b: Branch) => T[]): T[] {
@@ -183,25 +253,20 @@ export class History {
   }
 }
 
-/** A command in a few words, for the branch switcher ("reverted EXCH01 to before-patch"). */
-export function describeCommand(c: SessionCommand['command']): string {
-  const f = c as Record<string, unknown>;
-  const vm = typeof f.vm === 'string' ? f.vm : '';
-  const snap = typeof f.snapshot === 'string' ? ` "${f.snapshot}"` : '';
-  switch (c.type) {
-    case 'snapshot.take': return `took snapshot "${String(f.name)}" of ${vm}`;
-    case 'snapshot.revert': return `reverted ${vm} to${snap}`;
-    case 'snapshot.delete': return `deleted snapshot${snap} of ${vm}`;
-    case 'snapshot.deleteAll': return `deleted all snapshots of ${vm}`;
-    case 'vm.consolidate': return `consolidated ${vm}`;
-    case 'vm.powerOn': return `powered on ${vm}`;
-    case 'vm.powerOff': return `powered off ${vm}`;
-    case 'vm.answer': return `answered ${String(f.answer)} on ${vm}`;
-    case 'datastore.resize': return `resized ${String(f.datastore)}`;
-    case 'fault.inject': return `broke something on ${vm}`;
-    case 'backup.run': return `ran backup job ${String(f.job)}`;
-    default: return vm ? `${c.type} on ${vm}` : c.type;
-  }
+/** "day 1, 22:14": the day always, as the clock shows it. */
+export function dayTime(ms: number): string {
+  const t = formatLabTime(ms, 'minutes');
+  return t.startsWith('day ') ? t : `day 1, ${t}`;
+}
+
+/** A command whose words were never learnt (an old session file, a future not replayed yet): its kind, without ids. */
+function kindWords(type: string): string {
+  const [what] = type.split('.');
+  const kinds: Record<string, string> = {
+    snapshot: 'a snapshot change', vm: 'a change to a VM', guest: 'something in a guest', fault: 'a fault',
+    datastore: 'a datastore change', backup: 'a backup job change', host: 'a host change', restore: 'a restore',
+  };
+  return kinds[what] ?? 'a change';
 }
 
 /** The scrubber's markers, from the events a lab logs. */

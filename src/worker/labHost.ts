@@ -21,6 +21,8 @@ export interface LabLike {
   fork?(): { lab: LabLike; bytes: number; shared?: ReadonlyMap<object, number> } | null;
   /** The questions VMs wait on: one asked while the clock plays pauses it. */
   questions?(): { vm: string; name: string; id: string }[];
+  /** A command in a learner's words, with the lab's display names (time travel's branch names). */
+  describe?(command: unknown): string;
 }
 
 export interface EngineLike {
@@ -211,6 +213,8 @@ export class LabHost {
     if (type === 'clock.advance' && typeof ms === 'number' && at + ms > LAB_TIME_LIMIT_MS) {
       return failure('CLOCK_LIMIT', `clock.advance: field "ms": the lab's clock stops at 366 days (${LAB_TIME_LIMIT_MS} ms); it is at ${at} ms, so at most ${LAB_TIME_LIMIT_MS - at} ms are left.`);
     }
+    // The command in a learner's words with the names it changes (a deleted snapshot's), for branch names.
+    const words = type === 'clock.advance' ? undefined : wordsFor(lab, command);
     const result = this.guard(typeof type === 'string' ? type : 'a command', (): CommandResult => {
       if (type === 'clock.advance' && typeof ms === 'number' && Number.isFinite(ms) && ms >= 0) {
         // Through the branch's recorded future, if the lab is in its past; each leg is the engine's own
@@ -221,7 +225,7 @@ export class LabHost {
     });
     if (result === null) return failure('ENGINE_ERROR', ENGINE_FAILED);
     if (result.ok && type !== 'clock.advance') {
-      this.travel.record(lab, at, command as { type: string });
+      this.travel.record(lab, at, command as { type: string }, words);
       this.postSession();
       this.postHistory(true);
     } else if (type === 'clock.advance' && result.ok) {
@@ -405,6 +409,11 @@ export class LabHost {
     if (this.broken) return; // the last session posted is the last good one
     this.deps.post({ type: 'session', session: this.session() });
   }
+}
+
+/** Words are a nicety: a lab that cannot give them still takes the command. */
+function wordsFor(lab: LabLike, command: unknown): string | undefined {
+  try { return lab.describe?.(command); } catch (e) { console.error('SnapLab: no words for a command', e); return undefined; }
 }
 
 function validSpeed(v: unknown): v is number {

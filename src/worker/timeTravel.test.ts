@@ -86,7 +86,7 @@ describe('seek (time travel)', () => {
     const second = view.branches.find((b) => b.current)!;
     expect(second.parent).toBe(first);
     expect(second.forkAt).toBe(5 * MIN);
-    expect(second.summary).toBe('deleted snapshot "before-patch" of exch01 vs reverted exch01 to "before-patch"');
+    expect(second.summary).toBe('EXCH01: deleted before-patch (day 1, 00:05) instead of EXCH01: reverted to before-patch (day 1, 00:10)');
     expect(view.reached).toBe(7 * MIN);
     expect(h.handle({ kind: 'state' }).vms.find((v) => v.id === 'exch01')!.snapshots).toHaveLength(0);
 
@@ -251,5 +251,80 @@ describe('TimeTravel legs', () => {
     // and a leg between each two; one spacing per leg would be about 400 calls.
     expect(travel.checkpoints.count).toBeGreaterThan(20);
     expect(calls.length).toBeLessThan(3 * travel.checkpoints.count);
+  });
+});
+
+describe('what the history view tells the page about branching (its time-travel sign and confirm)', () => {
+  const revert = { type: 'snapshot.revert', vm: 'exch01', snapshot: 'before-patch' };
+  const del = { type: 'snapshot.delete', vm: 'exch01', snapshot: 'before-patch' };
+
+  it('says whether the lab is at its branch\'s end, and in the past what a command would start and keep', () => {
+    const { h } = host();
+    h.handle({ kind: 'dispatch', command: take('exch01', 'before-patch') });
+    h.handle({ kind: 'advance', ms: 10 * MIN });
+    expect(h.handle({ kind: 'history' })).toMatchObject({ atEnd: true, wouldBranch: null });
+    h.handle({ kind: 'dispatch', command: del });
+    h.handle({ kind: 'advance', ms: 10 * MIN });
+
+    h.handle({ kind: 'seek', ms: 5 * MIN });
+    const past = h.handle({ kind: 'history' });
+    expect(past.atEnd).toBe(false);
+    expect(past.wouldBranch).toEqual({ newBranch: 'Branch 2', keptAs: 'Branch 1 · EXCH01: deleted before-patch (day 1, 00:10)', next: 'EXCH01: deleted before-patch (day 1, 00:10)' });
+
+    // Only time left ahead: still the past, and a command there still branches.
+    h.handle({ kind: 'seek', ms: 15 * MIN });
+    expect(h.handle({ kind: 'history' })).toMatchObject({ atEnd: false, wouldBranch: { next: null } });
+    h.handle({ kind: 'seek', ms: 20 * MIN });
+    expect(h.handle({ kind: 'history' })).toMatchObject({ atEnd: true, wouldBranch: null });
+  });
+
+  it('agrees with what a command then does: a branch in the past, none at the end', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 20 }), (minutes) => {
+      const { h } = host();
+      h.handle({ kind: 'dispatch', command: take('exch01', 'before-patch') });
+      h.handle({ kind: 'advance', ms: 10 * MIN });
+      h.handle({ kind: 'dispatch', command: del });
+      h.handle({ kind: 'advance', ms: 10 * MIN });
+      h.handle({ kind: 'seek', ms: minutes * MIN });
+      const { atEnd } = h.handle({ kind: 'history' });
+      expect(h.handle({ kind: 'dispatch', command: { type: 'vm.powerOff', vm: 'web01' } }).ok).toBe(true);
+      expect(h.handle({ kind: 'history' }).branches).toHaveLength(atEnd ? 1 : 2);
+    }), { numRuns: 8 });
+  });
+
+  it('names branches with the VM\'s and the snapshot\'s display names, never their ids, across a reload', () => {
+    const a = host().h;
+    a.handle({ kind: 'dispatch', command: take('exch01', 'before-patch') });
+    a.handle({ kind: 'advance', ms: 10 * MIN });
+    const id = a.handle({ kind: 'state' }).vms.find((v) => v.id === 'exch01')!.snapshots[0].id;
+    a.handle({ kind: 'dispatch', command: { ...del, snapshot: id } });
+    a.handle({ kind: 'advance', ms: 10 * MIN });
+    a.handle({ kind: 'seek', ms: 5 * MIN });
+    a.handle({ kind: 'dispatch', command: { ...revert, snapshot: id } });
+    const labels = a.handle({ kind: 'history' }).branches.map((b) => b.label);
+    expect(labels).toEqual(['Branch 1 · EXCH01: deleted before-patch (day 1, 00:10)', 'Branch 2 · EXCH01: reverted to before-patch (day 1, 00:05)']);
+    for (const l of labels) expect(l).not.toMatch(/exch01|snapshot-\d/);
+
+    const b = host().h;
+    expect(b.handle({ kind: 'restore', session: JSON.parse(JSON.stringify(a.handle({ kind: 'session' }))) }).ok).toBe(true);
+    expect(b.handle({ kind: 'history' }).branches.map((x) => x.label)).toEqual(labels);
+  });
+
+  it('a session saved without words learns them as it replays, and never shows an id meanwhile', () => {
+    const a = host().h;
+    a.handle({ kind: 'dispatch', command: take('exch01', 'before-patch') });
+    a.handle({ kind: 'advance', ms: 10 * MIN });
+    a.handle({ kind: 'dispatch', command: del });
+    a.handle({ kind: 'advance', ms: 10 * MIN });
+    a.handle({ kind: 'seek', ms: 5 * MIN });
+    a.handle({ kind: 'dispatch', command: revert });
+    const session = JSON.parse(JSON.stringify(a.handle({ kind: 'session' }))) as Session & { branches: { words?: unknown }[] };
+    for (const br of session.branches) delete br.words;
+    const b = host().h;
+    expect(b.handle({ kind: 'restore', session }).ok).toBe(true);
+    // The current branch was replayed: its revert has words; the first run's delete was not replayed yet.
+    expect(b.handle({ kind: 'history' }).branches.map((x) => x.label)).toEqual(['Branch 1 · a snapshot change (day 1, 00:10)', 'Branch 2 · EXCH01: reverted to before-patch (day 1, 00:05)']);
+    expect(b.handle({ kind: 'switchBranch', branch: 'b1' }).ok).toBe(true);
+    expect(b.handle({ kind: 'history' }).branches[0].label).toBe('Branch 1 · EXCH01: deleted before-patch (day 1, 00:10)');
   });
 });

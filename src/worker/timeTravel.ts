@@ -13,6 +13,8 @@ export interface TravellingLab {
   readonly now: number;
   /** An independent copy of the lab and its size, or null when it cannot be copied at this moment. */
   fork?(): { lab: TravellingLab; bytes: number; shared?: ReadonlyMap<object, number> } | null;
+  /** A command in a learner's words with the lab's display names, as the lab is now (branch names). */
+  describe?(command: unknown): string;
 }
 
 /** Checkpoints at least this far apart in simulated time, and further apart as history grows. */
@@ -83,6 +85,8 @@ export class TimeTravel<L extends TravellingLab> {
       const c = cmds[this.cursor];
       const r = this.legs(lab, c.at, go);
       if (r && !r.ok) return r;
+      // A replayed command whose words were not saved (an older session file) learns them here.
+      if (lab.describe && this.history.wordsOf(c) === null) this.history.setWords(c, lab.describe(c.command));
       lab.dispatch(c.command);
       this.cursor++;
     }
@@ -137,14 +141,15 @@ export class TimeTravel<L extends TravellingLab> {
     this.history.reach(this.branch, lab.now);
   }
 
-  /** An accepted command at `at`: extends the branch, or starts a new one in its past. */
-  record(lab: L, at: number, command: { type: string } & Record<string, unknown>): void {
+  /** An accepted command at `at`: extends the branch, or starts a new one in its past. `words`: the
+   *  command as a learner reads it, taken before it ran (Lab.describe). */
+  record(lab: L, at: number, command: { type: string } & Record<string, unknown>, words?: string): void {
     if (!this.atHead(lab)) {
       const b = this.history.fork(this.branch, at, this.cursor);
       this.branch = b.id;
       this.rescan(at);
     }
-    this.history.record(this.branch, at, command);
+    this.history.record(this.branch, at, command, words);
     this.cursor++;
   }
 
@@ -200,8 +205,11 @@ export class TimeTravel<L extends TravellingLab> {
     this.history.addUsage(this.branch, { time: state.time, used: state.datastores.map((d) => d.usedBytes) });
   }
 
+  /** The page's history view; whether the lab is at its branch's end is decided here, as record() decides it. */
   view(position: number): HistoryView {
-    return this.history.view(this.branch, position);
+    const cmds = this.commands();
+    const atEnd = position >= this.reached && this.cursor >= cmds.length;
+    return this.history.view(this.branch, position, { atEnd, next: atEnd ? null : cmds[this.cursor] ?? null });
   }
 
   private rebuild(ms: number): L {

@@ -18,6 +18,7 @@ import { checkLabLimits } from './limits';
 import { commandHandlers } from './handlers';
 import type { LabContext } from '../features/context';
 import { buildStateView } from './stateView';
+import { commandWords } from './commandWords';
 import type { CommandResult, EventView, StateView } from '../core/view';
 import { Workloads } from '../features/guest/workload';
 import { initGuest } from '../features/guest/init';
@@ -149,6 +150,9 @@ export class Lab implements LabContext {
     for (const vm of this.vms) if (vm.question) asking.push({ vm: vm.id, name: vm.name, id: vm.question.id });
     return asking;
   }
+
+  /** A command in a learner's words with the names the lab holds now ("EXCH01: reverted to before-patch"); changes nothing. */
+  describe(command: unknown): string { return commandWords(this, command); }
 
   vm(id: string): Vm | undefined { return this.vms.find((v) => v.id === id); }
   datastore(id: string): Datastore | undefined { return this.datastores.find((d) => d.id === id); }

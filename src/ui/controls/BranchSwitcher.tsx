@@ -3,7 +3,6 @@
 import { memo, useState } from 'react';
 import { useLab } from '../../app/store';
 import { switchBranch } from '../../app/commands';
-import { formatSimTime } from '../../app/format';
 import { CompareBranches } from './CompareBranches';
 
 /** Memo: the scrubber around it re-renders with every clock time; this only with the history. */
@@ -17,9 +16,7 @@ export const BranchSwitcher = memo(function BranchSwitcher() {
         <span>Branch</span>
         <select value={history.branch} onChange={(e) => void switchBranch(e.target.value)}>
           {history.branches.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.parent === null ? `${b.name}: the first run` : `${b.name}, from ${formatSimTime(b.forkAt, false)}: ${b.summary}`}
-            </option>
+            <option key={b.id} value={b.id}>{b.label}</option>
           ))}
         </select>
       </label>

@@ -22,12 +22,12 @@ export function CompareBranches({ onClose }: { onClose(): void }) {
     void branchUsage([a, b]).then((u) => { if (live) setUsage(u); });
     return () => { live = false; };
   }, [a, b]);
-  const name = (id: string) => branches.find((x) => x.id === id)?.name ?? id;
+  const name = (id: string) => branches.find((x) => x.id === id)?.label ?? id;
   const pick = (label: string, value: string, set: (v: string) => void) => (
     <label className="compare-pick">
       <span>{label}</span>
       <select value={value} onChange={(e) => set(e.target.value)}>
-        {branches.map((x) => <option key={x.id} value={x.id}>{x.name}: {x.summary}</option>)}
+        {branches.map((x) => <option key={x.id} value={x.id}>{x.label}</option>)}
       </select>
     </label>
   );
