@@ -5,7 +5,7 @@
 // diff and structured clone), time-travel copies, idle. Run: npm run bench
 import { performance } from 'node:perf_hooks';
 import * as engine from '../engine/index';
-import type { LabLike } from '../worker/labHost';
+import type { LabLike } from '../worker/labLike';
 import { LabHost } from '../worker/labHost';
 import type { WorkerMessage } from '../worker/protocol';
 

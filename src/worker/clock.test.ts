@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClockLoop, MAX_LAG_MS, MAX_SPEED, MIN_SPEED, TICK_BUDGET_MS } from './clock';
+import { EngineSpeed } from './engineSpeed';
 import { stepToNextEvent } from './step';
 
 /** A clock on a fake engine whose advance costs `fixedMs` per call plus `perSimMs` per simulated ms. */
@@ -8,16 +9,19 @@ function rig(perSimMs = 0, fixedMs = 0, other = 0) {
   let simulated = 0;
   const calls: { sim: number; cost: number }[] = [];
   let pending: { fn: () => void; at: number } | null = null;
+  const speed = new EngineSpeed();
   const loop = new ClockLoop({
+    speed,
     now: () => now,
     setTimer: (fn, ms) => { pending = { fn, at: now + ms }; return 1; },
     clearTimer: () => { pending = null; },
     advance: (ms) => {
       const cost = fixedMs + ms * perSimMs;
       simulated += ms;
+      // The engine's call teaches the speed (as the time travel's legs do); a copy after it does not.
+      speed.learn(ms, cost);
       now += cost + other;
       calls.push({ sim: ms, cost });
-      return other;
     },
     afterTick: () => {},
   });

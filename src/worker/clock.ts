@@ -1,6 +1,7 @@
 // The real-time clock: while playing, the lab owes simulated time at the speed asked for (real time
 // elapsed times the speed), and each tick pays it off in one large advance sized to the tick's time
-// budget, from what the engine has lately cost per simulated ms. Large advances are what make the
+// budget, from what the engine has lately cost per simulated ms (the worker's one EngineSpeed, which
+// the engine calls themselves teach). Large advances are what make the
 // engine fast (its cost per call is high, its cost per simulated ms low), and catching up from real
 // time keeps the speed asked for even when ticks come late. When the engine cannot keep up, the debt
 // stops growing past a short lag (the lab does not jump ahead in bursts) and the achieved speed is
@@ -22,18 +23,15 @@ export const MAX_LAG_MS = 250;
 const RATE_WINDOW_MS = 250;
 /** The first advance after starting, before the engine's cost is known. */
 const PROBE_SIM_MS = 1000;
-/** Below this, a measured cost is timer noise, not the engine's. */
-const MIN_COST_MS = 0.5;
 
 export interface ClockDeps {
   now(): number;
   setTimer(fn: () => void, ms: number): unknown;
   clearTimer(handle: unknown): void;
-  /**
-   * Advance the lab by `simMs`. May return the real ms of that call spent on other work than the
-   * engine's (time-travel copies), which the clock leaves out of what it learns the engine costs.
-   */
-  advance(simMs: number): number | void;
+  /** Advance the lab by `simMs`; the engine calls it makes teach `speed`. */
+  advance(simMs: number): void;
+  /** What the engine lately cost per simulated ms (engineSpeed.ts). */
+  speed: { readonly simPerMs: number | null };
   /** Called after each tick that advanced the lab. */
   afterTick(): void;
 }
@@ -53,8 +51,6 @@ export class ClockLoop {
   private lastReal = 0;
   /** Simulated ms the lab owes the speed asked for. */
   private owed = 0;
-  /** Simulated ms the engine covers per ms of its own work, learnt as it runs (null: not yet). */
-  private simPerMs: number | null = null;
   private windowStart = 0;
   private windowSim = 0;
 
@@ -69,8 +65,6 @@ export class ClockLoop {
     this.windowStart = this.lastReal;
     this.windowSim = 0;
     this.owed = 0;
-    // Learnt afresh: a paused lab may have been replaced by a much larger one.
-    this.simPerMs = null;
     this.schedule(TICK_MS);
   }
 
@@ -104,11 +98,9 @@ export class ClockLoop {
       let chunk = Math.floor(this.owed + 1e-9);
       if (chunk < 1 || spent >= TICK_BUDGET_MS / 2) break;
       // Until the engine's cost is known, a probe: a long first advance could hold the worker for seconds.
-      chunk = Math.min(chunk, this.simPerMs === null ? PROBE_SIM_MS : Math.max(1, Math.floor(this.simPerMs * (TICK_BUDGET_MS - spent))));
-      const t0 = this.deps.now();
-      const other = this.deps.advance(chunk) ?? 0;
-      const cost = Math.max(MIN_COST_MS, this.deps.now() - t0 - other);
-      this.learn(chunk / cost);
+      const simPerMs = this.deps.speed.simPerMs;
+      chunk = Math.min(chunk, simPerMs === null ? PROBE_SIM_MS : Math.max(1, Math.floor(simPerMs * (TICK_BUDGET_MS - spent))));
+      this.deps.advance(chunk);
       this.owed -= chunk;
       covered += chunk;
       if (!this.playing) return; // the advance stopped the clock (the lab's time limit, a failure)
@@ -123,12 +115,6 @@ export class ClockLoop {
   /** Most simulated ms the lab may owe (see MAX_LAG_MS); at least one tick's worth of slow motion. */
   private maxOwed(): number {
     return Math.max(1, this.speed * MAX_LAG_MS);
-  }
-
-  private learn(rate: number): void {
-    // Weighted towards the past: one slow advance (a merge starting, a collection) should not halve
-    // the next chunk, but a lasting change in cost shows within a few ticks.
-    this.simPerMs = this.simPerMs === null ? rate : this.simPerMs * 0.7 + rate * 0.3;
   }
 
   private measure(covered: number): void {

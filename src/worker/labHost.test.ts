@@ -4,7 +4,8 @@ import { LabHost } from './labHost';
 import type { WorkerMessage } from './protocol';
 import { setLessonResolver } from './labSources';
 import { LAB_TIME_LIMIT_MS, type Session } from './session';
-import { ENGINE_FAILED, PLAYING_POST_INTERVAL_MS, POST_INTERVAL_MS } from './labHost';
+import { ENGINE_FAILED } from './clockDriver';
+import { PLAYING_POST_INTERVAL_MS, POST_INTERVAL_MS } from './statePosts';
 
 function host() {
   const posted: WorkerMessage[] = [];

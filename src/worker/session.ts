@@ -78,21 +78,13 @@ export function checkSession(value: unknown): SessionCheck {
   return { ok: false, message: `This session file does not fit: ${issues}.`, issues };
 }
 
-/** Records accepted commands as they happen, for autosave and export. */
-export class SessionRecorder {
-  private commands: SessionCommand[] = [];
-  constructor(private readonly definition: unknown, private readonly seed?: number, private readonly lesson?: string) {}
+/** Where a lab's session starts: the definition it was built from, its seed, and its lesson. */
+export interface SessionOrigin { definition: unknown; seed?: number; lesson?: string }
 
-  record(at: number, command: SessionCommand['command']): void {
-    this.commands.push({ at, command });
-  }
-
-  session(time: number): Session {
-    const s: Session = { format: SESSION_FORMAT, version: SESSION_VERSION, definition: this.definition, commands: this.commands.slice(), time };
-    if (this.seed !== undefined) s.seed = this.seed;
-    if (this.lesson !== undefined) s.lesson = this.lesson;
-    return s;
-  }
-
-  get size(): number { return this.commands.length; }
+/** The session of a lab from `origin` with these commands (the current branch's), at `time`. */
+export function sessionOf(origin: SessionOrigin, commands: SessionCommand[], time: number): Session {
+  const s: Session = { format: SESSION_FORMAT, version: SESSION_VERSION, definition: origin.definition, commands: commands.slice(), time };
+  if (origin.seed !== undefined) s.seed = origin.seed;
+  if (origin.lesson !== undefined) s.lesson = origin.lesson;
+  return s;
 }

@@ -6,6 +6,7 @@ import { TimeTravel } from './timeTravel';
 import type { WorkerMessage } from './protocol';
 import type { Session } from './session';
 import type { StateView } from '../engine/core/view';
+import { emptyState } from './patch';
 
 /** A host whose real clock moves a second per reading, so checkpoints are taken as time runs. */
 function host(checkpointBudgetBytes?: number) {
@@ -240,6 +241,7 @@ describe('TimeTravel legs', () => {
     const lab = {
       now: 0,
       dispatch: () => ({ ok: true as const }),
+      state() { return { ...emptyState(), time: this.now }; },
       advance(ms: number) { calls.push(ms); this.now += ms; real += ms / 36_000; },
       fork() { real += 50; return { lab: { ...this }, bytes: 1000 }; },
     };

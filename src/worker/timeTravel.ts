@@ -3,19 +3,11 @@
 // in a branch's past. The lab itself never knows: it only sees commands and time, as in a replay.
 import type { CommandResult, StateView } from '../engine/core/view';
 import { Checkpoints, type Checkpoint } from './checkpoints';
+import { EngineSpeed } from './engineSpeed';
 import { History, markerFor, type HistoryView, type Marker } from './history';
+import type { LabLike } from './labLike';
 
 const eventKey = (e: StateView['events'][number]) => `${e.time}|${e.vm}|${e.kind}|${e.message}`;
-
-export interface TravellingLab {
-  dispatch(command: unknown): CommandResult;
-  advance(ms: number): void;
-  readonly now: number;
-  /** An independent copy of the lab and its size, or null when it cannot be copied at this moment. */
-  fork?(): { lab: TravellingLab; bytes: number; shared?: ReadonlyMap<object, number> } | null;
-  /** A command in a learner's words with the lab's display names, as the lab is now (branch names). */
-  describe?(command: unknown): string;
-}
 
 /** Checkpoints at least this far apart in simulated time, and further apart as history grows. */
 const MIN_SPACING_MS = 60_000;
@@ -28,9 +20,11 @@ const COPY_SHARE = 10;
 export interface TravelDeps {
   realNow(): number;
   budgetBytes?: number;
+  /** The worker's one estimate of the engine's speed, which the legs teach (the clock reads it too). */
+  speed?: EngineSpeed;
 }
 
-export class TimeTravel<L extends TravellingLab> {
+export class TimeTravel<L extends LabLike> {
   history = new History();
   branch = this.history.first.id;
   /** How many of the current branch's commands the lab has applied. */
@@ -40,10 +34,7 @@ export class TimeTravel<L extends TravellingLab> {
   private scanKeys = new Set<string>();
   private lastCopyReal = -Infinity;
   private lastCopyCost = 0;
-  /** Simulated ms a leg covers per real ms, learnt from the legs (null: not yet). */
-  private legRate: number | null = null;
-  /** Real ms spent copying the lab so far (the clock leaves it out of what the engine costs). */
-  copyMs = 0;
+  private readonly speed: EngineSpeed;
   /** No checkpoints while a seek rebuilds the past: the copies would cost the learner's wait. */
   private rebuilding = false;
 
@@ -52,6 +43,7 @@ export class TimeTravel<L extends TravellingLab> {
 
   constructor(private readonly deps: TravelDeps) {
     this.checkpoints = new Checkpoints<L>(deps.budgetBytes);
+    this.speed = deps.speed ?? new EngineSpeed();
   }
 
   /** Start over with a new lab (load, restore); `fresh` builds it as its definition starts it. */
@@ -101,7 +93,7 @@ export class TimeTravel<L extends TravellingLab> {
       const leg = lab.fork && !this.rebuilding ? Math.min(until - lab.now, this.legLength()) : until - lab.now;
       const start = this.deps.realNow();
       const r = go(leg);
-      this.learnLegRate(leg, this.deps.realNow() - start);
+      this.speed.learn(leg, this.deps.realNow() - start);
       if (r && !r.ok) return r;
       if (lab.now > this.reached) this.history.reach(this.branch, lab.now);
       this.maybeCheckpoint(lab);
@@ -115,15 +107,10 @@ export class TimeTravel<L extends TravellingLab> {
    */
   private legLength(): number {
     const spacing = this.spacing();
-    if (this.legRate === null) return spacing;
+    const rate = this.speed.simPerMs;
+    if (rate === null) return spacing;
     const wait = this.lastCopyReal + this.copyGap() - this.deps.realNow();
-    return Math.max(spacing, Math.floor(this.legRate * wait));
-  }
-
-  private learnLegRate(leg: number, realMs: number): void {
-    const rate = leg / Math.max(1, realMs);
-    // Weighted towards the newest: the engine's cost per simulated ms changes as the deltas fill.
-    this.legRate = this.legRate === null ? rate : this.legRate * 0.5 + rate * 0.5;
+    return Math.max(spacing, Math.floor(rate * wait));
   }
 
   /** Real ms between two copies: at least MIN_REAL_GAP_MS and ten times what the last one took. */
@@ -183,7 +170,6 @@ export class TimeTravel<L extends TravellingLab> {
     if (!copy) return;
     this.lastCopyReal = this.deps.realNow();
     this.lastCopyCost = this.lastCopyReal - real;
-    this.copyMs += this.lastCopyCost;
     this.checkpoints.add({ branch: this.branch, time: lab.now, applied: this.cursor, lab: copy.lab as L, bytes: copy.bytes, shared: copy.shared });
   }
 
