@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { commandSchemas, COMMAND_TYPES, type Command } from '../engine/core/commands';
 import { labDefinitionSchema, formatPath } from '../engine/core/schema';
+import { vmIdFromName } from '../engine/core/ids';
 import { checkSchema } from './checks';
 import { labSourceSchema, resolveLabSource } from './labSource';
 
@@ -83,6 +84,10 @@ export const lessonSchema = z.object({
   lesson.solution.forEach((s, i) => {
     const vm = (s.command as { vm?: unknown }).vm;
     if (typeof vm === 'string' && !vms.has(vm)) ctx.addIssue({ code: 'custom', path: ['solution', i, 'vm'], message: `no VM "${vm}" in the lesson's lab (${[...vms].join(', ')})` });
+    // A restore as a new VM, or Instant VM Recovery, registers a VM later steps may name.
+    const c = s.command;
+    if (c.type === 'restore.instant' && c.name) vms.add(vmIdFromName(c.name, ''));
+    if (c.type === 'restore.vm' && c.mode === 'newVm' && c.name) vms.add(vmIdFromName(c.name, ''));
   });
 });
 

@@ -11,3 +11,8 @@ export function stableGuid(...parts: (string | number)[]): string {
   const [a, b, c, d] = words;
   return `{${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${d}}`;
 }
+
+/** The id of a VM a restore registers, from the name it is given ("EXCH01-restored" -> "exch01-restored"). */
+export function vmIdFromName(name: string, fallback: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || fallback;
+}

@@ -51,5 +51,5 @@ export const commandHandlers: HandlerTable<Lab> = {
   'backup.configureJob': (lab, cmd) => lab.backup.configure(cmd),
   'restore.vm': (lab, cmd) => restoreVmCommand(lab, lab.backup.repositories, cmd),
   'restore.instant': (lab, cmd) => instantCommand(lab, lab.backup.repositories, cmd),
-  'restore.migrate': migrateCommand,
+  'restore.migrate': (lab, cmd) => migrateCommand(lab, lab.backup.repositories, cmd),
 };

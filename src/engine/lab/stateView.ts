@@ -82,6 +82,7 @@ function vmView(lab: Lab, vm: Vm): VmView {
     snapshotCount: vm.snapshots.length,
     consolidationNeeded: consolidationCapable && !busy && redundant.length > 0,
     instantRecovery: vm.instantRecovery && { ...vm.instantRecovery },
+    migratedFromBackup: vm.migratedFromBackup && { ...vm.migratedFromBackup },
     orphanedDeltas: consolidationCapable ? [] : redundant.map((f) => `[${vm.datastore.id}] ${f.path}`),
     ctkEnabled: vm.ctkEnabled,
     alarms: snapshotAlarms(lab, vm),

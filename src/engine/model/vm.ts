@@ -74,6 +74,9 @@ export class Vm {
   generationId = 1;
   /** Running from a backup by Instant VM Recovery: the point it started from, until migrated. */
   instantRecovery: { point: string; source: string } | null = null;
+  /** An instantly recovered VM after its move to production storage: where from and to, when, and
+   *  what its redo logs held at the switch (restore.migrate). */
+  migratedFromBackup: { point: string; source: string; from: string; to: string; at: number; redoBytes: number } | null = null;
   /** vmware.log grows a little with every event of this VM. */
   logBytes = 64 * 1024;
 

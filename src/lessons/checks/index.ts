@@ -10,6 +10,7 @@ import { event, task, sequence } from './history';
 import { writer, writersStable, exchangeLogs, exchangeDatabase, guestEvent } from './vss';
 import { backupRun } from './backup';
 import { directory } from './directory';
+import { instantRecovery } from './restore';
 
 const CHECKS = [
   snapshotCount, snapshotExists, snapshotBranches, currentSnapshot, snapshotAge,
@@ -19,6 +20,7 @@ const CHECKS = [
   writer, writersStable, exchangeLogs, exchangeDatabase, guestEvent,
   backupRun,
   directory,
+  instantRecovery,
 ] as const;
 
 type Simple = z.output<(typeof CHECKS)[number]['schema']>;

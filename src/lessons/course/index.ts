@@ -18,6 +18,7 @@ import { leftoverSnapshot } from './14-leftover-snapshot';
 import { exchangeLogs } from './15-exchange-logs';
 import { domainControllerRevert } from './16-domain-controller-revert';
 import { restoreExchange } from './17-restore-exchange';
+import { instantRecovery } from './18-instant-recovery';
 
 export const course: LessonInput[] = [
   firstSnapshot,
@@ -37,6 +38,7 @@ export const course: LessonInput[] = [
   forgottenSnapshot,
   domainControllerRevert,
   restoreExchange,
+  instantRecovery,
   // The assessment comes last: it asks for everything the course taught.
   assessment,
 ];

@@ -12,6 +12,7 @@ import type { CommandResult } from '../../core/view';
 import type { Repository } from '../backup/repository';
 import { refuse, quote } from '../../core/result';
 import { formatBytes } from '../../core/format';
+import { vmIdFromName } from '../../core/ids';
 import { datastoreDefinitionSchema, vmDefinitionSchema } from '../../core/schema';
 import { usedBytes } from '../backup/repository';
 import { VirtualDisk } from '../../model/disk/virtualDisk';
@@ -19,12 +20,21 @@ import { syncChangeTracking } from '../../model/disk/changeTracking';
 import { setPower } from '../vm/power';
 import { disksWentBack } from '../directory/safeguards';
 import { applicationsAfterRestore } from './applications';
-import { findPoint, pointBytes } from './points';
+import { findPoint } from './points';
 
 export const INSTANT_TASK = 'Instant VM Recovery';
 export const MIGRATE_TASK = 'Relocate virtual machine';
 /** Mounting the datastore, registering the VM and starting it take a few seconds, not a copy. */
 const INSTANT_MS = 20_000;
+
+/**
+ * The backup files are in the repository already: the NFS datastore shows them as used. The files of
+ * the VMs running from it count as theirs (their base disks), with their redo logs on top.
+ */
+function publishBackupFiles(ds: Datastore, repository: Repository): void {
+  const asVmDisks = ds.vms.reduce((a, v) => a + v.disks.reduce((b, d) => b + d.base.dataBytes, 0), 0);
+  ds.otherUsedBytes = Math.max(0, usedBytes(repository) - asVmDisks);
+}
 
 /** The repository's NFS datastore: named after it (its id, or "<id>-nfs" when a datastore has that id). */
 function nfsMount(lab: LabContext, repository: Repository): Datastore {
@@ -45,17 +55,16 @@ export function instantCommand(lab: LabContext, repositories: readonly Repositor
   const source = lab.vm(point.vm);
   if (!source) return refuse('VM_NOT_FOUND', `The VM of restore point ${point.id} (${point.vm}) is not in this lab.`);
   const name = cmd.name ?? `${source.name}-instant`;
-  const id = name.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'instant-vm';
+  const id = vmIdFromName(name, 'instant-vm');
   if (lab.vm(id) || lab.vms.some((v) => v.name.toLowerCase() === name.toLowerCase())) return refuse('NAME_IN_USE', `A virtual machine named ${quote(name)} already exists: choose another name.`);
   const ds = nfsMount(lab, repository);
-  // The backup files are in the repository already: the datastore shows them as used, with the redo logs on top.
-  ds.otherUsedBytes = Math.max(0, usedBytes(repository) - pointBytes(point));
   const vm = lab.addVm(vmDefinitionSchema.parse({
     id, name, host: source.host.id, datastore: ds.id, guest: source.guestOs, memoryMB: source.memoryMB, power: 'poweredOff',
     tools: { ...source.tools }, vssService: source.vssService, apps: [...source.apps], diskEnableUUID: source.diskEnableUUID,
     disks: point.disks.map((d) => ({ id: d.id, capacityBytes: d.capacityBytes, thin: true, usedGB: d.bytes / 1024 ** 3, role: source.disk(d.id)?.role })),
   }));
   vm.instantRecovery = { point: point.id, source: source.id };
+  publishBackupFiles(ds, repository);
   // Every write from now goes to a redo log beside the backup files, never into them.
   for (const d of vm.disks) if (d.dependent) d.leaf = d.addRedo();
   applicationsAfterRestore(lab, vm, point, new Set(point.disks.map((d) => d.id)));
@@ -79,9 +88,12 @@ export class InstantStarted {
   }
 }
 
-export function migrateCommand(lab: LabContext, cmd: CommandOf<'restore.migrate'>): CommandResult {
+export function migrateCommand(lab: LabContext, repositories: readonly Repository[], cmd: CommandOf<'restore.migrate'>): CommandResult {
   const vm = lab.vm(cmd.vm)!;
   if (!vm.instantRecovery) return refuse('NOT_INSTANT_RECOVERY', `${vm.name} is not running from a backup: there is nothing to migrate (Instant VM Recovery starts one).`);
+  if (vm.running?.name === MIGRATE_TASK || vm.queue.some((t) => t.name === MIGRATE_TASK)) {
+    return refuse('MIGRATION_IN_PROGRESS', `${vm.name} is already being migrated to production storage: wait for that task to end.`);
+  }
   const source = lab.vm(vm.instantRecovery.source);
   const target = cmd.datastore !== undefined ? lab.datastore(cmd.datastore) : source?.datastore ?? lab.datastores.find((d) => !d.nfsFor);
   if (!target) return refuse('DATASTORE_NOT_FOUND', `There is no datastore ${quote(cmd.datastore ?? '')}. Datastores: ${lab.datastores.map((d) => d.id).join(', ')}.`);
@@ -94,7 +106,7 @@ export function migrateCommand(lab: LabContext, cmd: CommandOf<'restore.migrate'
     const ms = Math.max(2000, Math.ceil(bytes / perMs));
     lab.log(vm, 'vCenter', 'restore.start', `Migrating ${vm.name} to ${target.id} while it runs (${formatBytes(bytes)}): its writes keep going to the redo logs until the switch.`);
     t.ramp(lab.now, 2, 99, ms);
-    lab.scheduler.afterCall(ms, new MigrateFinish(lab, vm, target, t), 'finish');
+    lab.scheduler.afterCall(ms, new MigrateFinish(lab, repositories, vm, target, t), 'finish');
   });
   return { ok: true, task: task.id };
 }
@@ -104,10 +116,15 @@ const dataOf = (f: { grains: { count: number } | null; grainBytes: number; capac
 
 /** The switch to production storage, as data: new disks there, the redo logs gone. */
 export class MigrateFinish {
-  constructor(private readonly lab: LabContext, private readonly vm: Vm, private readonly target: Datastore, private readonly task: Task) {}
+  constructor(
+    private readonly lab: LabContext, private readonly repositories: readonly Repository[],
+    private readonly vm: Vm, private readonly target: Datastore, private readonly task: Task,
+  ) {}
+
   finish(): void {
     const { lab, vm, target } = this;
     const from = vm.datastore;
+    const redoBytes = vm.disks.reduce((a, d) => a + d.chainTo().filter((f) => f.format === 'redo').reduce((b, f) => b + f.dataBytes, 0), 0);
     vm.disks = vm.disks.map((d, i) => {
       const data = Math.min(d.capacityBytes, d.chainTo().reduce((a, f) => a + dataOf(f), 0));
       const disk = new VirtualDisk(d.id, d.mode, d.capacityBytes, false, vm.folder, i === 0 ? vm.name : `${vm.name}_${i}`, data, lab.formatSettings, d.rdm);
@@ -119,11 +136,15 @@ export class MigrateFinish {
     from.vms.splice(from.vms.indexOf(vm), 1);
     target.vms.push(vm);
     vm.datastore = target;
+    if (vm.instantRecovery) vm.migratedFromBackup = { ...vm.instantRecovery, from: from.id, to: target.id, at: lab.now, redoBytes };
     vm.instantRecovery = null;
+    // The NFS datastore stays mounted, publishing the repository's backup files (vPower NFS).
+    const repository = this.repositories.find((r) => r.def.id === from.nfsFor);
+    if (repository) publishBackupFiles(from, repository);
     syncChangeTracking(vm);
     const w = lab.workloads.get(vm);
     if (w) lab.workloads.set(vm, w.profile, w.writeIOPS, w.uniform);
-    lab.log(vm, 'vCenter', 'restore.migrated', `${vm.name} now runs from ${target.id}: its disks were copied there with the redo logs merged in, and the redo logs on ${from.id} are gone.`);
+    lab.log(vm, 'vCenter', 'restore.migrated', `${vm.name} now runs from ${target.id}: its disks were copied there with the redo logs (${formatBytes(redoBytes)}) merged in, and the redo logs on ${from.id} are gone; ${from.id} stays mounted with the backup files.`);
     lab.succeed(this.task);
   }
 }

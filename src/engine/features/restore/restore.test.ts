@@ -176,10 +176,22 @@ describe('restores', () => {
     lab.advance(HOUR);
     expect(redo().dataBytes).toBeGreaterThan(first);
     expect(nfs.files.some((f) => f.path.includes('.REDO'))).toBe(true);
+    const redoBefore = redo().dataBytes;
     const m = ok(lab, { type: 'restore.migrate', vm: ivr().id, datastore: 'ds2' });
+    // One migration at a time: a second while the first runs is refused and changes nothing.
+    const again = lab.dispatch({ type: 'restore.migrate', vm: ivr().id, datastore: 'ds2' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'MIGRATION_IN_PROGRESS' } });
+    expect(lab.state().tasks.filter((t) => t.name === 'Relocate virtual machine')).toHaveLength(1);
     settle(lab);
     expect(lab.state().tasks.find((t) => t.id === m.task)!.state).toBe('success');
     expect(ivr().instantRecovery).toBeNull();
+    // The VM remembers where it came from and what its redo logs held at the switch (the guest kept writing).
+    const moved = ivr().migratedFromBackup!;
+    expect(moved).toMatchObject({ point: p.id, source: 'exch01', from: 'repo01', to: 'ds2' });
+    expect(moved.redoBytes).toBeGreaterThanOrEqual(redoBefore);
+    // The NFS datastore stays mounted with the backup files: what the repository holds.
+    const left = lab.state().datastores.find((d) => d.id === 'repo01')!;
+    expect(left.usedBytes).toBeGreaterThanOrEqual(lab.state().repositories[0].usedBytes);
     expect(ivr().disks[0].chain).toHaveLength(1);
     const ds2 = lab.state().datastores.find((d) => d.id === 'ds2')!;
     expect(ds2.files.some((f) => f.path.startsWith('EXCH01-IVR/') || f.path.includes('EXCH01-IVR'))).toBe(true);

@@ -11,6 +11,7 @@ import type { CommandResult } from '../../core/view';
 import type { Repository, RestorePoint } from '../backup/repository';
 import { refuse, quote } from '../../core/result';
 import { formatBytes } from '../../core/format';
+import { vmIdFromName } from '../../core/ids';
 import { vmDefinitionSchema } from '../../core/schema';
 import { VirtualDisk } from '../../model/disk/virtualDisk';
 import { syncChangeTracking } from '../../model/disk/changeTracking';
@@ -62,7 +63,7 @@ export function restoreVmCommand(lab: LabContext, repositories: readonly Reposit
 
 /** A new VM's id from its name ("EXCH01-restored" -> "exch01-restored"), or null when taken. */
 function newVmId(lab: LabContext, name: string): string | null {
-  const id = name.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'restored-vm';
+  const id = vmIdFromName(name, 'restored-vm');
   if (lab.vm(id) || lab.vms.some((v) => v.name.toLowerCase() === name.toLowerCase())) return null;
   return id;
 }
