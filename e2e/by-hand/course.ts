@@ -275,4 +275,28 @@ export const course: Record<string, ByHand> = {
     await restore('repo01-2');
     await h.playUntilMet('aware-restore', 100);
   },
+
+  'instant-recovery': async (h) => {
+    const jobs = h.page.getByRole('region', { name: 'Backup jobs' });
+    await h.selectVm('APP01');
+    await h.runJobNow();
+    await h.playUntilMet('point', 100);
+    // Restore… on the point, Instant VM Recovery under a name of our own.
+    await jobs.getByRole('button', { name: /^Restore… APP01 from / }).click();
+    const dialog = h.page.getByRole('dialog', { name: 'Restore VM' });
+    await dialog.getByRole('radio', { name: 'Instant VM Recovery' }).check();
+    await dialog.getByLabel('VM name').fill('APP01-IVR');
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await expect(dialog).toHaveCount(0);
+    await h.playUntilMet('instant', 10);
+    await expect(jobs).toContainText('APP01-IVR runs from the backup on repo01');
+    // The Disk chain of the recovered VM: the backup's disk on the NFS datastore, the redo log on top.
+    await h.selectVm('APP01-IVR');
+    const chain = h.page.getByRole('region', { name: 'Disk chain' });
+    await expect(chain).toContainText('APP01-IVR.vmdk.REDO');
+    await h.playUntilMet('redo-grows', 100);
+    await jobs.getByRole('button', { name: 'Migrate to production' }).click();
+    await h.playUntilMet('migrated', 100);
+    await expect(chain).not.toContainText('.REDO');
+  },
 };
