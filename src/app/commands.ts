@@ -5,11 +5,14 @@ import type { ClockAnswer, LoadAnswer } from '../worker/protocol';
 import { start, labClient, restoreSession } from './connection';
 import { sessionFileName } from './persistence/autosave';
 import { notify, useLab } from './store';
+import { CANCELLED, mayChange } from './branchConfirm';
 
 const STOPPED_CODES = new Set(['ENGINE_ERROR', 'LAB_STOPPED']);
 
+/** A click's command: in the lab's past the learner first confirms that it starts a new branch. */
 export async function dispatch(command: { type: string } & Record<string, unknown>): Promise<CommandResult> {
   const client = await labClient();
+  if (!(await mayChange(command.type, () => client.request({ kind: 'history' })))) return CANCELLED;
   const result = await client.request({ kind: 'dispatch', command });
   // An engine failure stops the lab: the crash banner says so and offers Restart lab.
   if (!result.ok && !STOPPED_CODES.has(result.error.code)) notify('error', result.error.message);
@@ -54,6 +57,8 @@ export const migrateVm = (vm: string, datastore?: string) => dispatch({ type: 'r
 /** guest.exec without a notice: the console prints the answer itself. */
 export async function execInGuest(vm: string, command: string): Promise<CommandResult> {
   const client = await labClient();
+  // A console command is recorded like any other: in the past it too starts a branch.
+  if (!(await mayChange('guest.exec', () => client.request({ kind: 'history' })))) return CANCELLED;
   return client.request({ kind: 'dispatch', command: { type: 'guest.exec', vm, command } });
 }
 

@@ -8,6 +8,8 @@ import { SaveProblem } from './common/SaveProblem';
 import { LabPicker } from './controls/LabPicker';
 import { SessionMenu } from './controls/SessionMenu';
 import { TimeControls } from './controls/TimeControls';
+import { PastSign } from './controls/PastSign';
+import { BranchConfirm } from './controls/BranchConfirm';
 import { useShortcuts } from './controls/useShortcuts';
 import { GuestConsole } from './console/GuestConsole';
 import { DiskChain } from './chain/DiskChain';
@@ -60,6 +62,7 @@ export function App() {
         <SessionMenu />
         <DeliveryMenu />
       </header>
+      <PastSign />
       <CrashBanner />
       <SaveProblem />
       <OptionsBanner />
@@ -95,6 +98,7 @@ export function App() {
         <KeyLegend />
       </div>
       <QuestionDialog />
+      <BranchConfirm />
       <Notices />
     </div>
   );

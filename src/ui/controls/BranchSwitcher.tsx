@@ -14,7 +14,7 @@ export const BranchSwitcher = memo(function BranchSwitcher() {
     <>
       <label className="branch-switcher">
         <span>Branch</span>
-        <select value={history.branch} onChange={(e) => void switchBranch(e.target.value)}>
+        <select value={history.branch} title={history.branches.find((b) => b.current)?.label} onChange={(e) => void switchBranch(e.target.value)}>
           {history.branches.map((b) => (
             <option key={b.id} value={b.id}>{b.label}</option>
           ))}

@@ -72,9 +72,11 @@ export function Scrubber() {
       seek(ms);
     }
   };
-  const behind = position < reached - 0.5;
+  // In the past is the worker's to say (the history view); a drag still on its way counts too.
+  const inPast = !history.atEnd;
+  const behind = inPast || (dragging !== null && dragging < reached - 0.5);
   return (
-    <div className="scrubber" role="group" aria-label="Lab history">
+    <div className={`scrubber ${inPast ? 'in-past' : ''}`} role="group" aria-label="Lab history">
       <div className="scrubber-track">
         <div className="scrubber-markers" aria-hidden="true">
           {/* The markers sit on a strip as long as the history they were seen in; while time runs only
@@ -99,7 +101,7 @@ export function Scrubber() {
       <button type="button" className="btn btn-ghost" disabled={!behind} onClick={() => { setDragging(reached); seek(reached); }}
         title="Go to the newest moment of this branch">Back to now</button>
       <span className="visually-hidden" aria-live="polite">
-        {behind ? `Viewing ${formatSimTime(position, false)}; a command given here starts a new branch.` : ''}
+        {inPast ? 'In the past: a change here starts a new branch.' : ''}
       </span>
       <BranchSwitcher />
     </div>

@@ -5,6 +5,8 @@ import { ErrorBoundary } from '../common/ErrorBoundary';
 import { Notices } from '../common/Notices';
 import { useShortcuts } from '../controls/useShortcuts';
 import { Scrubber } from '../controls/Scrubber';
+import { PastSign } from '../controls/PastSign';
+import { BranchConfirm } from '../controls/BranchConfirm';
 import { KeyLegend } from '../presenter/KeyLegend';
 import { QuestionDialog } from '../tasks/QuestionDialog';
 import { EmbedClock } from './EmbedClock';
@@ -25,9 +27,11 @@ export function EmbedApp() {
           return <div key={p} className={`embed-cell embed-${p}`}><ErrorBoundary name={label}><Region /></ErrorBoundary></div>;
         })}
       </div>
+      <PastSign compact />
       <div className="embed-history"><EmbedClock /><Scrubber /></div>
       <KeyLegend />
       <QuestionDialog />
+      <BranchConfirm />
       <Notices />
     </div>
   );

@@ -1,0 +1,131 @@
+// Time travel as a learner reads it (docs/time-travel.md): a sign says when the lab shows its past,
+// a click that would change the past asks first (Cancel changes nothing), branches are named with the
+// VM's and the snapshot's display names, and Compare branches keeps the two lines apart.
+import { test, expect, type LabDriver } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const MIN = 60_000;
+
+/** EXCH01 takes "before-patch" at 0, deletes it at 10 min; the lab runs to 20 min. */
+async function history(lab: LabDriver) {
+  await lab.dispatch({ type: 'snapshot.take', vm: 'exch01', name: 'before-patch' });
+  await lab.advance(10 * MIN);
+  await lab.dispatch({ type: 'snapshot.delete', vm: 'exch01', snapshot: 'before-patch' });
+  await lab.advance(10 * MIN);
+}
+
+/** Click the history track at a share of its width, as a learner goes back in time. */
+async function clickHistory(page: Page, share: number) {
+  const slider = page.getByRole('slider', { name: 'Lab history position' });
+  const box = (await slider.boundingBox())!;
+  await page.mouse.click(box.x + box.width * share, box.y + box.height / 2);
+}
+
+const time = (lab: LabDriver) => lab.state().then((s) => s.time);
+const snapshots = (lab: LabDriver) => lab.state().then((s) => s.vms.find((v) => v.id === 'exch01')!.snapshots.map((x) => x.name));
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+test('the page says when it shows the past, and Return to the present brings it back', async ({ page, lab }) => {
+  await history(lab);
+  const sign = page.getByRole('region', { name: 'In the past' });
+  await expect(page.getByRole('slider', { name: 'Lab history position' })).toBeVisible();
+  await expect(sign).toHaveCount(0);
+
+  await clickHistory(page, 0.3);
+  await expect.poll(() => time(lab)).toBeLessThan(10 * MIN);
+  await expect(sign).toBeVisible();
+  await expect(sign).toContainText(/You are looking at day 1, 00:0\d:\d\d, the past\./);
+  await expect(sign).toContainText('Changes here start a new branch (Branch 2); Branch 1 keeps what happened next, up to day 1, 00:20:00.');
+  await page.screenshot({ path: '/tmp/travel-past-sign.png' });
+
+  await sign.getByRole('button', { name: 'Return to the present' }).click();
+  await expect.poll(() => time(lab)).toBe(20 * MIN);
+  await expect(sign).toHaveCount(0);
+});
+
+test('a click that changes the past asks first: Cancel changes nothing, Continue starts a branch named with display names', async ({ page, lab }) => {
+  await history(lab);
+  await lab.selectVm('EXCH01');
+  await clickHistory(page, 0.3);
+  await expect(page.getByRole('region', { name: 'In the past' })).toBeVisible();
+  const at = await time(lab);
+  expect(await snapshots(lab)).toEqual(['before-patch']);
+
+  const tree = page.getByRole('region', { name: 'Snapshot tree' });
+  const node = tree.getByRole('button', { name: /Snapshot before-patch/ });
+  const question = page.getByRole('alertdialog', { name: 'Start a new branch?' });
+  await node.click();
+  await tree.getByRole('button', { name: 'Revert to Snapshot' }).click();
+  await page.getByRole('alertdialog', { name: 'Confirm Revert to Snapshot' }).getByRole('button', { name: 'Yes' }).click();
+  await expect(question).toBeVisible();
+  await expect(question).toContainText('A change here starts Branch 2 from this moment.');
+  await expect(question).toContainText('The old future is kept as Branch 1 · EXCH01: deleted before-patch (day 1, 00:10)');
+  await page.screenshot({ path: '/tmp/travel-confirm.png' });
+
+  // Cancel: nothing sent, no branch, the lab where it was.
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  await expect(question).toHaveCount(0);
+  expect(await time(lab)).toBe(at);
+  expect((await lab.state()).events.filter((e) => e.kind === 'snapshot.reverted')).toHaveLength(0);
+  await expect(page.getByRole('combobox', { name: 'Branch' })).toHaveCount(0);
+
+  // Escape backs out too; then Continue goes on and starts the branch.
+  await node.click();
+  await tree.getByRole('button', { name: 'Revert to Snapshot' }).click();
+  await page.getByRole('alertdialog', { name: 'Confirm Revert to Snapshot' }).getByRole('button', { name: 'Yes' }).click();
+  await expect(question).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(question).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: 'Branch' })).toHaveCount(0);
+
+  await node.click();
+  await tree.getByRole('button', { name: 'Revert to Snapshot' }).click();
+  await page.getByRole('alertdialog', { name: 'Confirm Revert to Snapshot' }).getByRole('button', { name: 'Yes' }).click();
+  await question.getByRole('button', { name: 'Continue' }).click();
+  const branch = page.getByRole('combobox', { name: 'Branch' });
+  await expect(branch.locator('option')).toHaveText([
+    'Branch 1 · EXCH01: deleted before-patch (day 1, 00:10)',
+    /^Branch 2 · EXCH01: reverted to before-patch \(day 1, 00:0\d\)$/,
+  ]);
+  await expect(branch).not.toContainText(/exch01|snapshot-\d/);
+  // At the new branch's newest moment: the present again.
+  await expect(page.getByRole('region', { name: 'In the past' })).toHaveCount(0);
+  await page.screenshot({ path: '/tmp/travel-branches.png' });
+});
+
+test('scripts change the past without a question (window.lab), as docs/scripting.md says', async ({ page, lab }) => {
+  await history(lab);
+  await page.evaluate((ms) => window.lab.seek(ms), 5 * MIN);
+  await expect(page.getByRole('region', { name: 'In the past' })).toBeVisible();
+  // The page's own path would hold this answer until the question was answered.
+  expect((await lab.dispatch({ type: 'vm.powerOff', vm: 'web01' })).ok).toBe(true);
+  await expect(page.getByRole('alertdialog', { name: 'Start a new branch?' })).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: 'Branch' }).locator('option')).toHaveCount(2);
+  await expect(page.getByRole('combobox', { name: 'Branch' })).toContainText('Branch 2 · WEB01: powered off (day 1, 00:05)');
+});
+
+test('Compare branches draws each branch in its own colour and dash, with a key naming both', async ({ page, lab }) => {
+  await history(lab);
+  await page.evaluate((ms) => window.lab.seek(ms), 5 * MIN);
+  await lab.dispatch({ type: 'guest.write', vm: 'exch01', disk: 'disk1', offset: 0, length: 2 * 1024 ** 3 });
+  await lab.advance(15 * MIN);
+
+  await page.getByRole('button', { name: 'Compare branches' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Compare branches' });
+  const figure = dialog.getByRole('figure').first();
+  const lines = figure.locator('.recharts-line-curve');
+  await expect(lines).toHaveCount(2);
+  const look = await lines.evaluateAll((ls) => ls.map((l) => [l.getAttribute('stroke'), l.getAttribute('stroke-dasharray') ?? 'solid']));
+  expect(look[0][0]).not.toBe(look[1][0]);
+  expect(look[0][1]).not.toBe(look[1][1]);
+  // Each line carries markers of its own shape.
+  await expect(figure.locator('.recharts-line-dots circle').first()).toBeVisible();
+  await expect(figure.locator('.recharts-line-dots rect').first()).toBeVisible();
+  const key = figure.getByRole('list', { name: 'Key' });
+  await expect(key.getByRole('listitem')).toHaveText([
+    'First: Branch 2 · EXCH01: the guest wrote 2.00 GB (day 1, 00:05)',
+    'Second: Branch 1 · EXCH01: deleted before-patch (day 1, 00:10)',
+  ]);
+  await page.screenshot({ path: '/tmp/travel-compare.png' });
+});
