@@ -22,6 +22,31 @@ function inside(inner: Box, outer: Box, what: string): void {
   expect(inner.x + inner.width, `${what}: right`).toBeLessThanOrEqual(outer.x + outer.width + 1);
 }
 
+/**
+ * Every step of the ribbon has its label, and each label is wholly visible: its box lies inside the
+ * box of every element around it that clips (a scrolling region body, the chart) and inside the window.
+ */
+async function expectStepLabelsWhole(timeline: Locator, steps: Locator): Promise<void> {
+  const labels = timeline.locator('svg text.step-label');
+  await expect(labels).toHaveCount(await steps.count());
+  for (const label of await labels.all()) {
+    const cut = await label.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const clips: string[] = [];
+      const check = (what: string, c: { left: number; top: number; right: number; bottom: number }) => {
+        if (r.left < c.left - 0.5 || r.top < c.top - 0.5 || r.right > c.right + 0.5 || r.bottom > c.bottom + 0.5) clips.push(what);
+      };
+      for (let a = el.parentElement; a; a = a.parentElement) {
+        const style = getComputedStyle(a);
+        if (style.overflowX !== 'visible' || style.overflowY !== 'visible') check(a.className.toString() || a.tagName, a.getBoundingClientRect());
+      }
+      check('the window', { left: 0, top: 0, right: innerWidth, bottom: innerHeight });
+      return clips.length ? `"${el.textContent}" is cut by ${clips.join(', ')}` : '';
+    });
+    expect(cut, 'a step label is cut off').toBe('');
+  }
+}
+
 /** The first screen at this size: the tree, the newest snapshot, the VSS steps, Recent Tasks and the keys. */
 async function checkFirstScreen(page: Page, presenter: boolean): Promise<void> {
   const view = page.viewportSize()!;
@@ -48,6 +73,7 @@ async function checkFirstScreen(page: Page, presenter: boolean): Promise<void> {
   expect(await steps.count()).toBeGreaterThanOrEqual(6);
   for (const step of await steps.all()) inside(await box(step), mainBox, 'a VSS step');
   await expect(timeline.locator('svg').getByText('Freeze', { exact: true })).toBeVisible();
+  await expectStepLabelsWhole(timeline, steps);
 
   // Recent Tasks is below the page's regions, never over them; the panel tabs are visible.
   const tasks = await box(page.getByRole('region', { name: 'Recent Tasks' }));

@@ -8,6 +8,7 @@ import { formatDuration, formatSimTime } from '../../app/format';
 import { usePresenter } from '../../app/presenter/presenter';
 import { useWidth } from '../common/useWidth';
 import { failureCode, isFailure, phasesOf, type Episode, type Lane } from './episodes';
+import { labelWidth } from './labelWidth';
 import { placeLabels, stepsOf, type Step } from './steps';
 
 const LABEL_W = 128;
@@ -16,7 +17,6 @@ const HOLD_ROW_H = 20;
 const AXIS_H = 20;
 const RIBBON_H = 16;
 const LABEL_ROW_H = 14;
-const LABEL_ROWS = 3;
 const CHAR_W = 6.3; // 11 px text
 const PRESENTER_SCALE = 1.3;
 
@@ -55,17 +55,18 @@ export function TimelineChart({ episode, lanes, now, holdLimitMs, freezeLimits, 
   const x = (t: number) => LABEL_W + ((Math.min(Math.max(t, t0), t1) - t0) / (t1 - t0)) * plotW;
   const right = LABEL_W + plotW;
   const ribbonY = AXIS_H + 2;
-  const holdY = ribbonY + RIBBON_H + LABEL_ROWS * LABEL_ROW_H + 4;
+  const seg = (s: Step) => ({ a: x(s.from), b: x(Math.min(s.to ?? shownUntil, shownUntil)) });
+  const shownSteps = steps.filter((s) => s.from <= shownUntil);
+  // Every label is placed (sliding sideways or a row down), and the chart is as tall as the rows used.
+  const placed = placeLabels(shownSteps.map((s) => { const { a, b } = seg(s); return { x: (a + b) / 2, width: labelWidth(s.label) }; }), LABEL_W, right - 2);
+  const labelRows = Math.max(1, ...placed.map((p) => p.row + 1));
+  const holdY = ribbonY + RIBBON_H + labelRows * LABEL_ROW_H + 4;
   const lanesY = holdY + (hold ? HOLD_ROW_H : 0) + 4;
   const laneIndex = new Map(lanes.map((l, i) => [l.key, i]));
   const y = (lane: string) => lanesY + (laneIndex.get(lane) ?? 0) * LANE_H;
   const height = lanesY + lanes.length * LANE_H + 4;
   const tickCount = Math.max(2, Math.min(6, Math.floor(plotW / 80)));
   const ticks = Array.from({ length: tickCount + 1 }, (_, i) => episode.start + (span * i) / tickCount);
-
-  const seg = (s: Step) => ({ a: x(s.from), b: x(Math.min(s.to ?? shownUntil, shownUntil)) });
-  const shownSteps = steps.filter((s) => s.from <= shownUntil);
-  const rows = placeLabels(shownSteps.map((s) => { const { a, b } = seg(s); return { x: (a + b) / 2, width: s.label.length * CHAR_W }; }), LABEL_ROWS);
 
   const holdEnd = hold ? Math.min(hold.to ?? shownUntil, shownUntil) : 0;
   const held = hold ? (heldMs !== null && playhead === null && hold.to !== null ? heldMs : holdEnd - hold.from) : 0;
@@ -85,19 +86,16 @@ export function TimelineChart({ episode, lanes, now, holdLimitMs, freezeLimits, 
         {shownSteps.map((s, i) => {
           const { a, b } = seg(s);
           const mid = (a + b) / 2;
-          const row = rows[i];
+          const { row, x: at } = placed[i];
+          const half = labelWidth(s.label) / 2;
           return (
             <g key={s.key} className={`step step-${s.key} ${s.failed ? 'failed' : ''}`}>
               <rect x={a} y={ribbonY} width={Math.max(2, b - a)} height={RIBBON_H} rx={2}>
                 <title>{`${s.label}: ${formatDuration((Math.min(s.to ?? shownUntil, shownUntil)) - s.from)}`}</title>
               </rect>
-              {row >= 0 && (
-                <>
-                  <line className="step-tick" x1={mid} x2={mid} y1={ribbonY + RIBBON_H} y2={ribbonY + RIBBON_H + row * LABEL_ROW_H + 3} />
-                  <text className="step-label" x={Math.min(Math.max(mid, LABEL_W + (s.label.length * CHAR_W) / 2), right - (s.label.length * CHAR_W) / 2)}
-                    y={ribbonY + RIBBON_H + (row + 1) * LABEL_ROW_H} textAnchor="middle">{s.label}</text>
-                </>
-              )}
+              {/* A tick from the step down to its label, slanting where the label had to slide aside. */}
+              <line className="step-tick" x1={mid} x2={Math.min(Math.max(mid, at - half), at + half)} y1={ribbonY + RIBBON_H} y2={ribbonY + RIBBON_H + row * LABEL_ROW_H + 3} />
+              <text className="step-label" x={at} y={ribbonY + RIBBON_H + (row + 1) * LABEL_ROW_H} textAnchor="middle">{s.label}</text>
             </g>
           );
         })}

@@ -1,6 +1,6 @@
 // The "VSS timeline" region: the selected VM's quiesces, live while one runs. Selecting a snapshot
 // shows the quiesce that made it; otherwise the latest is followed. A result line says in plain words
-// what happened (from the engine's quiesce summary), a legend names the steps, and "Replay at 0.1x"
+// what happened (from the engine's quiesce summary), a legend under the chart names the steps, and "Replay at 0.1x"
 // plays the quiesce again with a moving playhead.
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -70,15 +70,16 @@ export function VssTimeline() {
               {summary?.holdMs != null ? ` · writes held ${formatDuration(summary.holdMs)} of ${summary.holdLimitMs / 1000} s` : ''}.
             </span>
           </div>
+          <TimelineChart key={episode.id} episode={episode} lanes={lanes} now={running ? now : episode.end ?? episode.start}
+            holdLimitMs={summary?.holdLimitMs ?? null} heldMs={summary?.holdMs ?? null} playhead={replay.playhead}
+            freezeLimits={new Map(writerNames.map((n, i) => [n, freezeLimits[i]]))} />
+          {/* The legend under the chart, so a short window shows the steps and their labels first. */}
           <ul className="timeline-legend" aria-label="Steps">
             {LEGEND.map((k) => <li key={k}><span className={`legend-swatch step-${k}`} aria-hidden="true" />{STEP_LABELS[k]}</li>)}
             <li><span className="legend-swatch legend-hold" aria-hidden="true" />10 s hold limit</li>
             <li><span className="legend-dot" aria-hidden="true" />event</li>
             <li><span className="legend-dot failed" aria-hidden="true" />failure</li>
           </ul>
-          <TimelineChart key={episode.id} episode={episode} lanes={lanes} now={running ? now : episode.end ?? episode.start}
-            holdLimitMs={summary?.holdLimitMs ?? null} heldMs={summary?.holdMs ?? null} playhead={replay.playhead}
-            freezeLimits={new Map(writerNames.map((n, i) => [n, freezeLimits[i]]))} />
         </>
       )}
     </Region>

@@ -31,8 +31,25 @@ describe('timeline steps', () => {
     expect(steps.filter((s) => s.failed)).toHaveLength(1);
   });
 
-  it('puts labels on rows so that none overlaps, and drops one with no room', () => {
-    const rows = placeLabels([{ x: 10, width: 40 }, { x: 20, width: 40 }, { x: 30, width: 40 }, { x: 200, width: 40 }], 2);
-    expect(rows).toEqual([0, 1, -1, 0]);
+  it('puts labels on rows so that none overlaps, sliding one sideways where that moves it least', () => {
+    const placed = placeLabels([{ x: 10, width: 40 }, { x: 20, width: 40 }, { x: 30, width: 40 }, { x: 200, width: 40 }], 0, 220);
+    // No label is dropped and none overlaps another on its row; each stays inside [0, 220].
+    expect(placed.map((p) => p.row)).toEqual([0, 1, 0, 0]);
+    expect(placed.map((p) => p.x)).toEqual([20, 20, 66, 200]);
+    // A label never slides more than its own width from its step: the next row takes it instead.
+    expect(placeLabels([{ x: 20, width: 40 }, { x: 20, width: 40 }, { x: 20, width: 40 }], 0, 220).map((p) => p.row)).toEqual([0, 1, 2]);
+  });
+
+  it('slides labels crowded at the right edge to the left, and opens a row rather than drop one', () => {
+    const labels = [{ x: 200, width: 60 }, { x: 290, width: 60 }, { x: 300, width: 60 }];
+    const placed = placeLabels(labels, 100, 300);
+    for (const [i, p] of placed.entries()) {
+      expect(p.x - labels[i].width / 2).toBeGreaterThanOrEqual(100);
+      expect(p.x + labels[i].width / 2).toBeLessThanOrEqual(300);
+      for (const [k, q] of placed.entries()) if (k !== i && q.row === p.row) expect(Math.abs(q.x - p.x)).toBeGreaterThanOrEqual(60);
+    }
+    expect(placed).toEqual([{ row: 0, x: 200 }, { row: 0, x: 270 }, { row: 1, x: 270 }]);
+    // One label wider than the room: it gets a row of its own, starting at the left bound.
+    expect(placeLabels([{ x: 50, width: 500 }, { x: 60, width: 500 }], 0, 300)).toEqual([{ row: 0, x: 250 }, { row: 1, x: 250 }]);
   });
 });

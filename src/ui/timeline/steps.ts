@@ -43,14 +43,37 @@ export function stepsOf(ep: Episode): Step[] {
   });
 }
 
-/** Place labels on rows under their segments so none overlaps another (greedy, left to right). */
-export function placeLabels(items: { x: number; width: number }[], rows: number, gap = 6): number[] {
-  const rowEnd: number[] = new Array<number>(rows).fill(-Infinity);
+export interface PlacedLabel { row: number; x: number }
+
+/** A label one row further down costs as much as sliding it this far sideways. */
+const ROW_COST_PX = 60;
+
+/**
+ * Place every label under the ribbon so none overlaps another and each stays within [min, max]: each
+ * label (in order) takes the spot nearest its segment's middle, sliding sideways along a row (never by
+ * more than its own width, so it stays beside its step) or going a row down, whichever moves it least;
+ * a new row is opened when no row has room, so no label is dropped.
+ * Answers each label's row and centre; the rows used are the largest row + 1.
+ */
+export function placeLabels(items: { x: number; width: number }[], min: number, max: number, gap = 6): PlacedLabel[] {
+  const rows: [number, number][][] = [];
   return items.map(({ x, width }) => {
-    const left = x - width / 2;
-    for (let r = 0; r < rows; r++) {
-      if (left >= rowEnd[r] + gap) { rowEnd[r] = left + width; return r; }
+    const lo = min + width / 2;
+    const hi = Math.max(lo, max - width / 2);
+    const clamp = (c: number) => Math.min(Math.max(c, lo), hi);
+    let best: { row: number; x: number; cost: number } | null = null;
+    for (let r = 0; r <= rows.length; r++) {
+      const taken = rows[r] ?? [];
+      const free = (c: number) => taken.every(([a, b]) => c + width / 2 + gap <= a || c - width / 2 - gap >= b);
+      const candidates = [clamp(x), ...taken.flatMap(([a, b]) => [clamp(a - gap - width / 2), clamp(b + gap + width / 2)])];
+      for (const c of candidates) {
+        if (!free(c) || (r < rows.length && Math.abs(c - clamp(x)) > width)) continue;
+        const cost = Math.abs(c - x) + r * ROW_COST_PX;
+        if (!best || cost < best.cost) best = { row: r, x: c, cost };
+      }
     }
-    return -1; // no room: the legend names it
+    const placed = best!; // the row after the last is always free
+    (rows[placed.row] ??= []).push([placed.x - width / 2, placed.x + width / 2]);
+    return { row: placed.row, x: placed.x };
   });
 }
