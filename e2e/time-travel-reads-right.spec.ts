@@ -1,6 +1,7 @@
 // Time travel as a learner reads it (docs/time-travel.md): a sign says when the lab shows its past,
 // a click that would change the past asks first (Cancel changes nothing), branches are named with the
 // VM's and the snapshot's display names, and Compare branches keeps the two lines apart.
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type LabDriver } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -19,6 +20,12 @@ async function clickHistory(page: Page, share: number) {
   const slider = page.getByRole('slider', { name: 'Lab history position' });
   const box = (await slider.boundingBox())!;
   await page.mouse.click(box.x + box.width * share, box.y + box.height / 2);
+}
+
+/** Serious or critical axe findings in the sign and the question. */
+async function axeFindings(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include('.past-sign').include('.branch-confirm').analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 }
 
 const time = (lab: LabDriver) => lab.state().then((s) => s.time);
@@ -62,6 +69,7 @@ test('a click that changes the past asks first: Cancel changes nothing, Continue
   await expect(question).toContainText('A change here starts Branch 2 from this moment.');
   await expect(question).toContainText('The old future is kept as Branch 1 · EXCH01: deleted before-patch (day 1, 00:10)');
   await page.screenshot({ path: '/tmp/travel-confirm.png' });
+  expect(await axeFindings(page)).toEqual([]);
 
   // Cancel: nothing sent, no branch, the lab where it was.
   await question.getByRole('button', { name: 'Cancel' }).click();
@@ -128,4 +136,17 @@ test('Compare branches draws each branch in its own colour and dash, with a key 
     'Second: Branch 1 · EXCH01: deleted before-patch (day 1, 00:10)',
   ]);
   await page.screenshot({ path: '/tmp/travel-compare.png' });
+});
+
+test('the sign and the question read in the dark theme too (axe)', async ({ page, lab }) => {
+  await history(lab);
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await clickHistory(page, 0.3);
+  await expect(page.getByRole('region', { name: 'In the past' })).toBeVisible();
+  await page.getByRole('region', { name: 'Inventory' }).getByRole('button', { name: /^WEB01\b/ }).click();
+  await page.getByRole('button', { name: 'Power Off' }).click();
+  await expect(page.getByRole('alertdialog', { name: 'Start a new branch?' })).toBeVisible();
+  expect(await axeFindings(page)).toEqual([]);
+  await page.getByRole('alertdialog', { name: 'Start a new branch?' }).getByRole('button', { name: 'Cancel' }).click();
+  expect((await lab.state()).vms.find((v) => v.id === 'web01')!.power).toBe('poweredOn');
 });
