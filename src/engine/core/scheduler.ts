@@ -10,6 +10,8 @@ export type Job = () => void;
 export interface BoundJob {
   target: object;
   method: string;
+  /** What the method is called with (lab objects or plain values); none when absent. */
+  args?: readonly unknown[];
   /**
    * The job reads and writes nothing the guest workloads touch (no disk, no power state), so they need
    * not be caught up to its time first: it leaves their stretches whole (a recurring bookkeeping job,
@@ -24,6 +26,28 @@ export interface BoundJob {
  * scheduled this way never keeps a time-travel checkpoint from being taken.
  */
 export interface JobCall { readonly kind: string; readonly args: readonly unknown[] }
+
+/**
+ * A target with a public method `K` taking `A`: how callOn, methodCall, startCall and whenDoneCall type
+ * work as data (it works for `this` inside a class too). The method must be public: the scheduler
+ * calls it by name.
+ */
+export type HasMethod<K extends string, A extends unknown[]> = { [P in K]: (...args: A) => unknown };
+
+/** A target whose method `K` takes something first (a task), then `A`. */
+export type HasMethodAfter<K extends string, A extends unknown[]> = { [P in K]: (first: never, ...args: A) => unknown };
+
+/** `target[method](...args)` as data, for later (see BoundJob): typed by the method's own parameters. */
+export function methodCall<K extends string, A extends unknown[], T extends HasMethod<K, A>>(target: T, method: K, ...args: A): BoundJob {
+  return { target, method, args };
+}
+
+/** Run a BoundJob now; `first` (a task, for a task's start; a finished task) goes before its args. */
+export function runBound(job: BoundJob, ...first: unknown[]): void {
+  const fn = (job.target as Record<string, (...a: unknown[]) => void>)[job.method];
+  if (typeof fn !== 'function') throw new Error(`${job.target.constructor.name} has no method "${job.method}" to call.`);
+  fn.apply(job.target, job.args ? [...first, ...job.args] : first);
+}
 
 /** A job table: each kind's handler, given the lab (and, for a task's start, the task) first. */
 export type JobTable = Readonly<Record<string, (ctx: never, ...args: never[]) => void>>;
@@ -101,6 +125,19 @@ export class Scheduler {
     return this.after(ms, quiet ? { target, method, quiet } : { target, method });
   }
 
+  /**
+   * Call `target[method](...args)` after `ms`: scheduled work as data, like `call` but with no job
+   * table, the target a lab object (copied with the lab) and its method typed by its parameters.
+   */
+  callOn<K extends string, A extends unknown[], T extends HasMethod<K, A>>(ms: number, target: T, method: K, ...args: A): Timer {
+    return this.after(ms, { target, method, args });
+  }
+
+  /** `target[method](...args)` at `time` (or now, if that is past): see callOn. */
+  callOnAt<K extends string, A extends unknown[], T extends HasMethod<K, A>>(time: number, target: T, method: K, ...args: A): Timer {
+    return this.at(time, { target, method, args });
+  }
+
   /** Drop cancelled jobs: they never run, and a closure among them would keep the lab from being copied. */
   compact(): void {
     const live = this.heap.filter((e) => !e.cancelled);
@@ -131,7 +168,7 @@ export class Scheduler {
       const job = e.job;
       if (typeof job === 'function') job();
       else if ('kind' in job) this.runCall(job);
-      else (job.target as Record<string, () => void>)[job.method]();
+      else runBound(job);
     }
     this.catchUpTo(until, false);
     if (until > this.now) this.now = until;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Task } from './tasks';
+import { Task, startCall } from './tasks';
 
 const running = (): Task => { const t = new Task('task-1', 'Test', null, 't', 0, null); t.begin(0, () => {}); return t; };
 
@@ -32,5 +32,37 @@ describe('Task progress', () => {
     t.completedAt = 500;
     expect(t.progress(500)).toBe(50);
     expect(t.progress(5000)).toBe(50);
+  });
+});
+
+describe('Task: starts and waits as data', () => {
+  class Waiter {
+    seen: string[] = [];
+    started(task: Task, why: string): void { this.seen.push(`start ${task.id} ${why}`); }
+    finished(task: Task, n: number): void { this.seen.push(`done ${task.id} ${task.state} ${n}`); }
+  }
+
+  it('startCall gives the method the task first, then its args; whenDoneCall calls once the task finishes, or at once after', () => {
+    const w = new Waiter();
+    const t = new Task('task-2', 'Test', null, 't', 0, startCall(w, 'started', 'now'));
+    t.whenDoneCall(w, 'finished', t, 1);
+    t.begin(0, () => { throw new Error('a BoundJob start is not a JobCall'); });
+    expect(w.seen).toEqual(['start task-2 now']);
+    t.state = 'success';
+    t.notifyDone();
+    t.notifyDone();
+    expect(w.seen).toEqual(['start task-2 now', 'done task-2 success 1']);
+    t.whenDoneCall(w, 'finished', t, 2);
+    expect(w.seen.at(-1)).toBe('done task-2 success 2');
+  });
+
+  it('the types take only a method of the target with its own parameters', () => {
+    const w = new Waiter();
+    const t = running();
+    // @ts-expect-error the start's method is given the task first
+    startCall(w, 'started', 1);
+    // @ts-expect-error a whenDoneCall missing the method's argument
+    t.whenDoneCall(w, 'finished', t);
+    expect(w.seen).toEqual([]);
   });
 });

@@ -3,13 +3,21 @@
 // vSphere's TaskInfo.progress it is a whole percentage in 0-100 that only goes up: a new phase's ramp
 // starts no lower than what the task already shows, and a failed task keeps the value it failed at.
 import type { TaskState, TaskView } from './view';
-import type { JobCall } from './scheduler';
+import { runBound, type BoundJob, type HasMethod, type HasMethodAfter, type JobCall } from './scheduler';
 
 export interface TaskOptions {
   /** false: the task runs alongside the VM's other tasks (a reconfigure, an in-guest backup). Default true. */
   exclusive?: boolean;
   /** The task changes the VM's snapshot tree or disk chain; vCenter does not ask for a consolidation while it runs. */
   changesDisks?: boolean;
+}
+
+/**
+ * A task's start as data: `target[method](task, ...args)` when the task starts. The target is a lab
+ * object, so a lab with the task queued can still be copied (unlike a closure).
+ */
+export function startCall<K extends string, A extends unknown[], T extends HasMethodAfter<K, A>>(target: T, method: K, ...args: A): BoundJob {
+  return { target, method, args };
 }
 
 export class Task {
@@ -21,7 +29,7 @@ export class Task {
   private rampTo = 0;
   private rampStart = 0;
   private rampEnd = 0;
-  private onDone: (() => void)[] = [];
+  private onDone: (BoundJob | (() => void))[] = [];
 
   constructor(
     readonly id: string,
@@ -29,8 +37,11 @@ export class Task {
     readonly vm: string | null,
     readonly target: string,
     readonly queuedAt: number,
-    /** Starts the work when the VM has no other task running: a JobCall (data, given the task first) or a closure. */
-    private start: ((task: Task) => void) | JobCall | null,
+    /**
+     * Starts the work when the VM has no other task running: a JobCall or a BoundJob (data: its handler
+     * or method given the task first, then its args), or a closure.
+     */
+    private start: ((task: Task) => void) | JobCall | BoundJob | null,
     /** The task changes the VM's snapshot tree or disk chain (take, revert, delete, consolidate). */
     readonly changesDisks = false,
   ) {}
@@ -40,20 +51,30 @@ export class Task {
     if (this.state === 'success' || this.state === 'error') fn(); else this.onDone.push(fn);
   }
 
+  /**
+   * Call `target[method](...args)` once the task has finished (at once if it already has): whenDone
+   * as data, so a lab waiting on the task can still be copied (the target is a lab object).
+   */
+  whenDoneCall<K extends string, A extends unknown[], T extends HasMethod<K, A>>(target: T, method: K, ...args: A): void {
+    const job: BoundJob = { target, method, args };
+    if (this.state === 'success' || this.state === 'error') runBound(job); else this.onDone.push(job);
+  }
+
   /** The lab calls this when the task finishes. */
   notifyDone(): void {
     const list = this.onDone;
     this.onDone = [];
-    for (const fn of list) fn();
+    for (const then of list) if (typeof then === 'function') then(); else runBound(then);
   }
 
-  /** Run the work once (`run` calls a JobCall start); the start goes with it, so a finished task is plain data. */
+  /** Run the work once (`run` calls a JobCall start); the start goes with it, so a started task holds no closure. */
   begin(now: number, run: (call: JobCall, task: Task) => void): void {
     this.state = 'running';
     this.startedAt = now;
     const start = this.start;
     this.start = null;
     if (typeof start === 'function') start(this);
+    else if (start && 'target' in start) runBound(start, this);
     else if (start) run(start, this);
   }
 

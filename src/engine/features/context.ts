@@ -3,7 +3,7 @@
 // so the import graph runs one way: core <- model <- features <- lab.
 import type { LabDefinition, VmDefinition, DatastoreDefinition } from '../core/schema';
 import type { Rng } from '../core/rng';
-import type { JobCall, Scheduler } from '../core/scheduler';
+import type { BoundJob, JobCall, Scheduler } from '../core/scheduler';
 import type { Task, TaskOptions } from '../core/tasks';
 import type { EventDetail, EventKind } from '../core/events';
 import type { Vm } from '../model/vm';
@@ -39,10 +39,11 @@ export interface LabContext {
   newFaultId(): string;
   /**
    * Create a vSphere task for `vm` (or the lab); it starts when the VM has nothing else running. `start`
-   * is a JobCall (a kind of lab/jobs.ts, its handler given the lab, the task, then the call's args), or
-   * a closure, which keeps the lab from being copied while the task waits.
+   * is a JobCall (a kind of lab/jobs.ts, its handler given the lab, the task, then the call's args), a
+   * BoundJob (`startCall(target, method, ...args)` of core/tasks.ts: the method given the task, then
+   * the args), or a closure, which keeps the lab from being copied while the task waits.
    */
-  task(name: string, vm: Vm | null, target: string, start: ((t: Task) => void) | JobCall, options?: TaskOptions): Task;
+  task(name: string, vm: Vm | null, target: string, start: ((t: Task) => void) | JobCall | BoundJob, options?: TaskOptions): Task;
   /** A task by its id (what a command answers), for a feature that waits for it. */
   taskById(id: string): Task | undefined;
   succeed(t: Task): void;

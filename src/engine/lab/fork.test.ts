@@ -36,7 +36,7 @@ describe('Lab.fork (time-travel checkpoints)', () => {
 
   it('is refused (null) while work scheduled as a closure is in flight, and possible again after', () => {
     const lab = createLab(defaultLabDefinition) as Lab;
-    lab.dispatch({ type: 'snapshot.take', vm: 'exch01', name: 'q', quiesce: true });
+    lab.scheduler.after(MIN, () => {});
     lab.advance(50);
     expect(lab.fork()).toBeNull();
     lab.advance(10 * MIN);

@@ -2,7 +2,7 @@
 // and events. Commands come in through dispatch(); time moves only through advance().
 import { parseLabDefinition, LabDefinitionError, defaultDiskRole, type LabDefinition, type DiskDefinition, type VmDefinition, type DatastoreDefinition, GiB } from '../core/schema';
 import { Rng } from '../core/rng';
-import { Scheduler, type JobCall } from '../core/scheduler';
+import { Scheduler, type BoundJob, type JobCall } from '../core/scheduler';
 import { jobTable } from './jobs';
 import { cloneGraph, NotCloneable } from '../core/clone';
 import { EventLog, severityOf, type EventDetail, type EventKind } from '../core/events';
@@ -192,7 +192,7 @@ export class Lab implements LabContext {
   /** Create a task for `vm` (or the lab); it starts at once when the VM has nothing else running. */
   taskById(id: string): Task | undefined { return this.tasks.find((t) => t.id === id); }
 
-  task(name: string, vm: Vm | null, target: string, start: ((t: Task) => void) | JobCall, options: TaskOptions = {}): Task {
+  task(name: string, vm: Vm | null, target: string, start: ((t: Task) => void) | JobCall | BoundJob, options: TaskOptions = {}): Task {
     const t = new Task(`task-${++this.taskSeq}`, name, vm ? vm.id : null, target, this.now, start, options.changesDisks ?? false);
     const exclusive = options.exclusive ?? true;
     this.tasks.push(t);

@@ -3,7 +3,8 @@
 // provider, copies the data from the shadow copies, then calls BackupComplete, where Exchange
 // truncates its logs after Full / Incremental (rule 12) and SQL Server records the backup (rule 13).
 // It runs as a task on the VM (vCenter does not see it; the lab shows it so its result is visible)
-// and alongside vSphere tasks, since it lives inside the guest.
+// and alongside vSphere tasks, since it lives inside the guest. The application is an object of its
+// own (the session's spec and a requestor), so a lab with a backup in flight can be copied.
 import type { LabContext } from '../context';
 import type { CommandOf } from '../../core/commands';
 import type { CommandResult } from '../../core/view';
@@ -11,10 +12,13 @@ import type { Requestor } from '../../model/guest/guestState';
 import type { Vm } from '../../model/vm';
 import { refuse } from '../../core/result';
 import { findService, startService } from '../guest/services';
-import { VssSession } from './session';
+import { VssSession, type SessionResult, type SessionSpec } from './session';
+import { startCall, type Task } from '../../core/tasks';
+import type { Timer } from '../../core/scheduler';
+import type { Phase } from './phases';
 import { BT_WORD, type BackupType } from './backupTypes';
 import { TOOLS_LIMIT_MS } from '../../core/vssLimits';
-import { writeRateBytes } from './timing';
+import { writeRateBytes, type ProviderKind } from './timing';
 import { stableGuid } from '../../core/ids';
 import { hex } from './writerFaults';
 import { VSS_E } from './writerText';
@@ -30,47 +34,78 @@ export function backupCommand(lab: LabContext, cmd: CommandOf<'guest.backup'>): 
   if (vm.guest.session) {
     return refuse('SNAPSHOT_SET_IN_PROGRESS', `Another shadow copy creation is already in progress on ${vm.name} (VSS_E_SNAPSHOT_SET_IN_PROGRESS, ${hex(VSS_E.SNAPSHOT_SET_IN_PROGRESS)}); try again when it has finished.`);
   }
-  const t = lab.task(`Guest VSS backup (${TYPE_NAME[type]})`, vm, vm.name, (task) => {
-    let finished = false;
-    let session: VssSession | null = null;
-    const requestor: Requestor = { cancel: (reason) => { if (session) session.cancel('power', reason); } };
-    const stop = () => {
-      finished = true;
-      deadline.cancel();
-      vm.guest.requestors = vm.guest.requestors.filter((r) => r !== requestor);
-    };
+  const t = lab.task(`Guest VSS backup (${TYPE_NAME[type]})`, vm, vm.name, startCall(new GuestBackup(lab, vm, type), 'start'), { exclusive: false });
+  return { ok: true, task: t.id };
+}
+
+/** The backup application: a requestor in the guest, and the spec of its VSS session (session.ts). */
+class GuestBackup implements Requestor, SessionSpec {
+  readonly requestor = 'backup application';
+  readonly provider: ProviderKind = 'software';
+  readonly application = true;
+  private finished = false;
+  private session: VssSession | null = null;
+  private deadline: Timer | null = null;
+  private task: Task | null = null;
+
+  constructor(private readonly lab: LabContext, private readonly vm: Vm, readonly backupType: BackupType) {}
+
+  /** The task starts: the application asks VSS for a shadow copy set on the software provider. */
+  start(task: Task): void {
+    const { lab, vm } = this;
+    this.task = task;
     // The backup application waits as long as VMware Tools would before it gives up.
-    const deadline = lab.scheduler.after(TOOLS_LIMIT_MS, () => session?.cancel('timeout', 'the backup application gave up after 15 minutes'));
-    vm.guest.requestors.push(requestor);
+    this.deadline = lab.scheduler.callOn(TOOLS_LIMIT_MS, this, 'giveUp');
+    vm.guest.requestors.push(this);
     const swprv = findService(vm, 'swprv');
     if (swprv) startService(lab, vm, swprv);
-    session = new VssSession(lab, vm, {
-      requestor: 'backup application', provider: 'software', backupType: type, application: true,
-      onPhase: (_p, ms) => task.ramp(lab.now, task.progress(lab.now), Math.min(95, task.progress(lab.now) + 10), ms),
-      onCommitted: () => {},
-      afterPostSnapshot: (next) => {
-        deadline.cancel(); // the limit covers creating the shadow copies, not copying from them
-        const bytes = backupBytes(lab, vm, type);
-        const ms = Math.round(bytes / vm.datastore.bytesPerMs);
-        lab.log(vm, 'VSS', 'vss.backupCopy', `The backup application copies ${(bytes / 1024 ** 2).toFixed(0)} MB from the shadow copies (${BT_WORD[type]}).`);
-        task.ramp(lab.now, 50, 90, ms);
-        lab.scheduler.after(ms, next);
-      },
-      onEnd: (r) => {
-        if (finished) return;
-        stop();
-        if (r.ok) {
-          lab.log(vm, 'VSS', 'vss.backupDone', `The ${BT_WORD[type]} backup of ${vm.name} completed.`);
-          lab.succeed(task);
-        } else {
-          lab.log(vm, 'VSS', 'vss.backupFailed', `The ${BT_WORD[type]} backup of ${vm.name} failed: ${r.failure.reason}.`, { phase: r.failure.phase, ...(r.failure.hr ? { hresult: r.failure.hr } : {}) });
-          lab.fail(task, `The backup failed: ${r.failure.reason}.`);
-        }
-      },
-    }, stableGuid(lab.seed, vm.id, 'backup-set', lab.now, task.id));
-    session.start();
-  }, { exclusive: false });
-  return { ok: true, task: t.id };
+    this.session = new VssSession(lab, vm, this, stableGuid(lab.seed, vm.id, 'backup-set', lab.now, task.id));
+    this.session.start();
+  }
+
+  /** Its time limit ran out (scheduled). */
+  giveUp(): void { this.session?.cancel('timeout', 'the backup application gave up after 15 minutes'); }
+
+  /** The guest goes away (a power-off): the set ends. */
+  cancel(reason: string): void { if (this.session) this.session.cancel('power', reason); }
+
+  private stop(): void {
+    this.finished = true;
+    this.deadline?.cancel();
+    this.vm.guest.requestors = this.vm.guest.requestors.filter((r) => r !== this);
+  }
+
+  onPhase(_phase: Phase, ms: number): void {
+    const task = this.task!;
+    task.ramp(this.lab.now, task.progress(this.lab.now), Math.min(95, task.progress(this.lab.now) + 10), ms);
+  }
+
+  onCommitted(): void {}
+
+  /** The shadow copies exist: the application copies from them, then the session resumes to BackupComplete. */
+  afterPostSnapshot(_next: () => void, _fail: (reason: string) => void, session: VssSession): void {
+    const { lab, vm, backupType: type } = this;
+    this.deadline?.cancel(); // the limit covers creating the shadow copies, not copying from them
+    const bytes = backupBytes(lab, vm, type);
+    const ms = Math.round(bytes / vm.datastore.bytesPerMs);
+    lab.log(vm, 'VSS', 'vss.backupCopy', `The backup application copies ${(bytes / 1024 ** 2).toFixed(0)} MB from the shadow copies (${BT_WORD[type]}).`);
+    this.task!.ramp(lab.now, 50, 90, ms);
+    lab.scheduler.callOn(ms, session, 'resume');
+  }
+
+  onEnd(r: SessionResult): void {
+    const { lab, vm, backupType: type } = this;
+    const task = this.task!;
+    if (this.finished) return;
+    this.stop();
+    if (r.ok) {
+      lab.log(vm, 'VSS', 'vss.backupDone', `The ${BT_WORD[type]} backup of ${vm.name} completed.`);
+      lab.succeed(task);
+    } else {
+      lab.log(vm, 'VSS', 'vss.backupFailed', `The ${BT_WORD[type]} backup of ${vm.name} failed: ${r.failure.reason}.`, { phase: r.failure.phase, ...(r.failure.hr ? { hresult: r.failure.hr } : {}) });
+      lab.fail(task, `The backup failed: ${r.failure.reason}.`);
+    }
+  }
 }
 
 /**

@@ -2,7 +2,9 @@
 // snapshot.take calls startQuiesce when quiesce applies (rule 27). Tools picks a mechanism, runs the
 // freeze scripts, then either drives a VSS session whose provider commit takes the VMware snapshot
 // while writes are held, or freezes with the sync driver; then the thaw scripts. Any failure fails
-// the task whole: a snapshot already taken is discarded, none is ever marked quiesced.
+// the task whole: a snapshot already taken is discarded, none is ever marked quiesced. The quiesce is
+// the VSS session's spec itself, and everything it waits for is scheduled as data (itself, a method
+// and its arguments), so a lab with a quiesce in flight can be copied.
 import type { LabContext } from '../context';
 import type { Vm } from '../../model/vm';
 import type { Task } from '../../core/tasks';
@@ -17,11 +19,12 @@ import { releaseHeld } from '../guest/write';
 import { stun } from '../vm/stun';
 import { findService, startService, stopService } from '../guest/services';
 import { chooseMechanism, forceQuiesce, type Mechanism } from './mechanism';
-import { VssSession, type SessionFailure } from './session';
+import { VssSession, type SessionFailure, type SessionResult, type SessionSpec } from './session';
 import { runScript, runFreezeFail } from './scripts';
 import { toolsLimitMs, flushMs, commitMs } from './timing';
 import { HOLD_LIMIT_MS } from '../../core/vssLimits';
 import { BT_WORD, type BackupType } from './backupTypes';
+import type { ProviderKind } from './timing';
 import { addVssManifest, vssManifestBoundBytes } from './manifest';
 import { stableGuid } from '../../core/ids';
 import { hex } from './writerFaults';
@@ -42,7 +45,13 @@ export function startQuiesce(lab: LabContext, vm: Vm, task: Task, req: QuiesceRe
   new ToolsQuiesce(lab, vm, task, req).start();
 }
 
-class ToolsQuiesce implements Requestor {
+/** VMware Tools quiescing one VM: a requestor in the guest, and the spec of the VSS session it runs. */
+class ToolsQuiesce implements Requestor, SessionSpec {
+  readonly requestor = 'VMware Tools';
+  readonly provider: ProviderKind = 'vmware';
+  readonly backupType: BackupType;
+  /** Writers are engaged (an application-consistent quiesce), not the file-share context (rule 18). */
+  readonly application: boolean;
   private done = false;
   private snap: Snapshot | null = null;
   private froze = false;
@@ -50,13 +59,15 @@ class ToolsQuiesce implements Requestor {
   private session: VssSession | null = null;
   private deadline: Timer | null = null;
   private syncHeld = false;
+  /** What the post-thaw scripts lead to without a session: success with this consistency. */
+  private thawThen: Consistency = 'crash';
   private readonly m: Mechanism;
   private readonly summary: QuiesceSummary;
-  private readonly backupType: BackupType;
 
   constructor(private readonly lab: LabContext, private readonly vm: Vm, private readonly task: Task, private readonly req: QuiesceRequest) {
     this.m = chooseMechanism(vm, req.startWithOpts === true);
     this.backupType = req.backupType as BackupType;
+    this.application = this.m.kind === 'vss' && this.m.application;
     this.summary = {
       snapshot: req.name, mechanism: this.m.kind === 'vss' ? (this.m.application ? 'vss' : 'vssFileShare') : this.m.kind,
       consistency: null, result: 'running', reason: this.m.reason, startedAt: lab.now, endedAt: null, holdMs: null,
@@ -84,19 +95,25 @@ class ToolsQuiesce implements Requestor {
     this.task.ramp(lab.now, 2, 10, 1500);
     if (m.kind === 'none') {
       const forced = forceQuiesce(vm, this.req.startWithOpts === true);
-      lab.scheduler.after(100, () => this.fail(m.reason, false, forced ? `${QUIESCE_FAILED} ${CANNOT_INITIALIZE}` : QUIESCE_FAILED));
+      lab.scheduler.callOn(100, this, 'fail', m.reason, false, forced ? `${QUIESCE_FAILED} ${CANNOT_INITIALIZE}` : QUIESCE_FAILED);
       return;
     }
     vm.guest.requestors.push(this);
     const limit = toolsLimitMs(vm);
-    this.deadline = lab.scheduler.after(limit, () => this.timeout(limit));
+    this.deadline = lab.scheduler.callOn(limit, this, 'timeout', limit);
     if (m.kind === 'vss') this.registerProvider();
-    runScript(lab, vm, 'pre-freeze', (ok, ran, msg) => {
-      if (this.done) return;
-      if (!ok) { runFreezeFail(lab, vm, false, msg); this.fail(msg, false); return; }
-      this.froze = ran;
-      if (m.kind === 'vss') this.runVss(m.application); else if (m.kind === 'nullProvider') this.runNullProvider(); else this.runSyncDriver();
-    });
+    runScript(lab, vm, 'pre-freeze', this, 'preFreezeDone');
+  }
+
+  // Called by the scheduler and the scripts (by name, so public); each does nothing once the quiesce is done.
+
+  /** The pre-freeze scripts ended (`ran`: a script existed): freeze with the mechanism chosen. */
+  preFreezeDone(ok: boolean, ran: boolean, msg: string): void {
+    const { lab, vm, m } = this;
+    if (this.done) return;
+    if (!ok) { runFreezeFail(lab, vm, false, msg); this.fail(msg, false); return; }
+    this.froze = ran;
+    if (m.kind === 'vss') this.runVss(); else if (m.kind === 'nullProvider') this.runNullProvider(); else this.runSyncDriver();
   }
 
   /** A power-off ends the quiesce: the guest that was quiescing is gone. */
@@ -104,38 +121,44 @@ class ToolsQuiesce implements Requestor {
     if (this.session) this.session.cancel('power', reason); else this.fail(reason, false);
   }
 
-  private timeout(limit: number): void {
+  /** VMware Tools' own limit for a quiesce (`limit` ms) ran out. */
+  timeout(limit: number): void {
     const why = `VMware Tools gave up after ${Math.round(limit / 60000 * 10) / 10} minutes, its limit for a quiesce`;
     if (this.session && !this.session.ended) this.session.cancel('timeout', why); else this.fail(why, false);
   }
 
-  private runVss(application: boolean): void {
+  private runVss(): void {
     const { lab, vm } = this;
     if (vm.guest.session) {
       this.fail(`VSS_E_SNAPSHOT_SET_IN_PROGRESS (${hex(VSS_E.SNAPSHOT_SET_IN_PROGRESS)}): another shadow copy creation is already in progress in the guest`, false, undefined, { hresult: VSS_E.SNAPSHOT_SET_IN_PROGRESS });
       return;
     }
-    const consistency: Consistency = application ? 'application' : 'filesystem';
-    this.session = new VssSession(lab, vm, {
-      requestor: 'VMware Tools', provider: 'vmware', backupType: this.backupType, application,
-      onPhase: (phase, ms) => { const [a, b] = PROGRESS[phase]; this.task.ramp(lab.now, a, b, ms); },
-      onCommitted: () => this.createSnap(consistency),
-      afterPostSnapshot: (next, fail) => this.thawScripts(next, fail),
-      onEnd: (r) => {
-        this.summary.holdMs = r.holdMs;
-        const s = this.session!;
-        this.summary.writers = s.writers.length;
-        this.summary.writersFrozen = s.answeredIn('freeze');
-        this.summary.writersThawed = s.answeredIn('thaw');
-        if (!r.ok) {
-          this.summary.failedWriter = r.failure.culprits[0] ?? null;
-          this.summary.failedPhase = r.failure.phase;
-          this.summary.hresult = r.failure.hr ? r.failure.hr >>> 0 : null; // unsigned, as 0x800423F4 prints
-        }
-        if (r.ok) this.succeed(consistency); else this.sessionFailed(r.failure);
-      },
-    }, stableGuid(lab.seed, vm.id, 'set', lab.now, this.task.id));
+    this.session = new VssSession(lab, vm, this, stableGuid(lab.seed, vm.id, 'set', lab.now, this.task.id));
     this.session.start();
+  }
+
+  // The VSS session's spec (session.ts SessionSpec): what the session reports to VMware Tools.
+
+  private get sessionConsistency(): Consistency { return this.application ? 'application' : 'filesystem'; }
+
+  onPhase(phase: Phase, ms: number): void { const [a, b] = PROGRESS[phase]; this.task.ramp(this.lab.now, a, b, ms); }
+
+  onCommitted(): void { this.createSnap(this.sessionConsistency); }
+
+  afterPostSnapshot(): void { this.thawScripts(); }
+
+  onEnd(r: SessionResult): void {
+    this.summary.holdMs = r.holdMs;
+    const s = this.session!;
+    this.summary.writers = s.writers.length;
+    this.summary.writersFrozen = s.answeredIn('freeze');
+    this.summary.writersThawed = s.answeredIn('thaw');
+    if (!r.ok) {
+      this.summary.failedWriter = r.failure.culprits[0] ?? null;
+      this.summary.failedPhase = r.failure.phase;
+      this.summary.hresult = r.failure.hr ? r.failure.hr >>> 0 : null; // unsigned, as 0x800423F4 prints
+    }
+    if (r.ok) this.succeed(this.sessionConsistency); else this.sessionFailed(r.failure);
   }
 
   /** The sync driver (LGTO_SYNC, vmsync, FIFREEZE): flush and hold in the kernel, no writers (rule 17). */
@@ -147,14 +170,19 @@ class ToolsQuiesce implements Requestor {
     const hold = flushMs(lab, vm) + commitMs(lab, vm, 'vmware');
     lab.log(vm, 'VMware Tools', 'syncDriver.freeze', `The ${driver} driver flushes and holds writes on every file system; the host takes the snapshot.`);
     this.task.ramp(lab.now, 20, 80, hold);
-    lab.scheduler.after(hold, () => {
-      if (this.done) return;
-      this.createSnap('filesystem');
-      this.releaseSync();
-      this.summary.holdMs = hold;
-      lab.log(vm, 'VMware Tools', 'syncDriver.thaw', `The ${driver} driver releases writes after ${(hold / 1000).toFixed(2)} s.`);
-      this.thawScripts(() => this.succeed('filesystem'), (reason) => this.fail(reason, false));
-    });
+    lab.scheduler.callOn(hold, this, 'syncDriverThaw', driver, hold);
+  }
+
+  /** The host took the snapshot while the sync driver held writes for `hold` ms: release them. */
+  syncDriverThaw(driver: string, hold: number): void {
+    const { lab, vm } = this;
+    if (this.done) return;
+    this.createSnap('filesystem');
+    this.releaseSync();
+    this.summary.holdMs = hold;
+    lab.log(vm, 'VMware Tools', 'syncDriver.thaw', `The ${driver} driver releases writes after ${(hold / 1000).toFixed(2)} s.`);
+    this.thawThen = 'filesystem';
+    this.thawScripts();
   }
 
   /**
@@ -169,20 +197,29 @@ class ToolsQuiesce implements Requestor {
     // The host's own short stun for the switch to new deltas (vmware-snapshots.md rule 17).
     const stunMs = Math.round(lab.rng.between(150, 600));
     stun(lab, vm, stunMs);
-    lab.scheduler.after(stunMs, () => {
-      if (this.done) return;
-      this.createSnap('crash');
-      this.thawScripts(() => this.succeed('crash'), (reason) => this.fail(reason, false));
-    });
+    lab.scheduler.callOn(stunMs, this, 'nullProviderSnapshot');
   }
 
-  private thawScripts(next: () => void, fail: (reason: string) => void): void {
+  /** The host's stun ended: the snapshot is taken as it is. */
+  nullProviderSnapshot(): void {
+    if (this.done) return;
+    this.createSnap('crash');
+    this.thawThen = 'crash';
+    this.thawScripts();
+  }
+
+  private thawScripts(): void {
     this.task.ramp(this.lab.now, 88, 92, 1500);
-    runScript(this.lab, this.vm, 'post-thaw', (ok, _ran, msg) => {
-      if (this.done) return;
-      this.thawed = true;
-      if (ok) next(); else fail(msg);
-    });
+    runScript(this.lab, this.vm, 'post-thaw', this, 'postThawDone');
+  }
+
+  /** The post-thaw scripts ended: the session goes on to BackupComplete (or the quiesce succeeds), or fails. */
+  postThawDone(ok: boolean, _ran: boolean, msg: string): void {
+    if (this.done) return;
+    this.thawed = true;
+    const s = this.session;
+    if (s) { if (ok) s.resume(); else s.abandon(msg); return; }
+    if (ok) this.succeed(this.thawThen); else this.fail(msg, false);
   }
 
   private succeed(consistency: Consistency): void {
@@ -202,7 +239,8 @@ class ToolsQuiesce implements Requestor {
     this.fail(f.reason, f.holdTimeout, undefined, { phase: f.phase, ...(f.hr ? { hresult: f.hr } : {}) });
   }
 
-  private fail(reason: string, holdTimeout: boolean, taskMessage?: string, detail?: EventDetail): void {
+  /** The quiesce fails whole: a snapshot already taken is discarded (scheduled when no mechanism can start). */
+  fail(reason: string, holdTimeout: boolean, taskMessage?: string, detail?: EventDetail): void {
     const { lab, vm } = this;
     if (this.done) return;
     this.end();

@@ -6,6 +6,7 @@
 import type { LabContext } from '../context';
 import type { Vm } from '../../model/vm';
 import { confFlag } from './mechanism';
+import { runBound, type BoundJob, type HasMethod } from '../../core/scheduler';
 
 export type ScriptKind = 'pre-freeze' | 'post-thaw';
 
@@ -26,32 +27,45 @@ function exitCode(vm: Vm, kind: ScriptKind): number | null {
   return code === undefined ? null : code;
 }
 
+type ScriptDone = [ok: boolean, ran: boolean, message: string];
+
 /**
- * Run one script stage; `done(ok, ran)` after its simulated run time. `ran` says whether a script
- * existed, so that a later failure knows whether there is a freeze to undo with freezeFail.
+ * Run one script stage; `target[method](ok, ran, message)` after its simulated run time (as data, so
+ * the lab can be copied meanwhile). `ran` says whether a script existed, so that a later failure
+ * knows whether there is a freeze to undo with freezeFail.
  */
-export function runScript(lab: LabContext, vm: Vm, kind: ScriptKind, done: (ok: boolean, ran: boolean, message: string) => void): void {
+export function runScript<K extends string, T extends HasMethod<K, ScriptDone>>(lab: LabContext, vm: Vm, kind: ScriptKind, target: T, method: K): void {
   const kindEvent = kind === 'pre-freeze' ? 'script.freeze' : 'script.thaw';
   const arg = kind === 'pre-freeze' ? 'freeze' : 'thaw';
+  const done = (...args: ScriptDone): BoundJob => ({ target, method, args });
   if (!scriptsEnabled(vm)) {
     lab.log(vm, 'scripts', kindEvent, `tools.conf execScripts=false: no ${kind} scripts run.`);
-    lab.scheduler.after(10, () => done(true, false, ''));
+    lab.scheduler.after(10, done(true, false, ''));
     return;
   }
   const code = exitCode(vm, kind);
   const path = scriptPath(vm, kind);
   if (code === null) {
     lab.log(vm, 'scripts', kindEvent, `No ${kind} script (${path}) and no backupScripts.d scripts: nothing to run.`);
-    lab.scheduler.after(20, () => done(true, false, ''));
+    lab.scheduler.after(20, done(true, false, ''));
     return;
   }
   lab.log(vm, 'scripts', kindEvent, `Running "${path}" ${arg}.`);
   const ms = Math.round(lab.rng.between(800, 2500));
-  lab.scheduler.after(ms, () => {
-    const message = `"${path}" ${arg} exited with code ${code}`;
-    if (code !== 0) lab.log(vm, 'scripts', kindEvent, `${message}: the quiesce fails.`, { severity: 'error' });
-    done(code === 0, true, message);
-  });
+  lab.scheduler.callOn(ms, new ScriptExit(lab, vm, kindEvent, `"${path}" ${arg} exited with code ${code}`, code, { target, method }), 'exit');
+}
+
+/** A script that ran ends with its exit code: the event, then what waits for it. */
+class ScriptExit {
+  constructor(
+    private readonly lab: LabContext, private readonly vm: Vm, private readonly kindEvent: 'script.freeze' | 'script.thaw',
+    private readonly message: string, private readonly code: number, private readonly then: BoundJob,
+  ) {}
+
+  exit(): void {
+    if (this.code !== 0) this.lab.log(this.vm, 'scripts', this.kindEvent, `${this.message}: the quiesce fails.`, { severity: 'error' });
+    runBound(this.then, this.code === 0, true, this.message);
+  }
 }
 
 /** Undo a freeze: the scripts that froze run with `freezeFail`, newest first. */

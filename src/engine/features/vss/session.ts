@@ -2,7 +2,9 @@
 // each writer's answers in simulated time, flush and hold, the provider's commit, thaw, BackupComplete
 // and the shadow copies' release. VMware Tools (quiesce.ts) and an in-guest backup application
 // (backup.ts) both drive it; they differ in provider, backup type and what they do between
-// PostSnapshot and BackupComplete.
+// PostSnapshot and BackupComplete. Every step it waits for is scheduled as data (this session, a
+// method and its arguments), and its spec is the requestor's own object, so a lab with a session in
+// flight can be copied.
 import type { LabContext } from '../context';
 import type { Vm } from '../../model/vm';
 import type { Timer } from '../../core/scheduler';
@@ -31,8 +33,13 @@ export interface SessionSpec {
   onPhase(phase: Phase, expectedMs: number): void;
   /** The provider's commit finished while writes are held (the VMware snapshot is taken here). */
   onCommitted(): void;
-  /** Between PostSnapshot and BackupComplete: post-thaw scripts, or the backup application's copy. */
-  afterPostSnapshot(next: () => void, fail: (reason: string) => void): void;
+  /**
+   * Between PostSnapshot and BackupComplete: post-thaw scripts, or the backup application's copy. The
+   * requestor goes on with `session.resume()` (or `next()`) and ends the set with
+   * `session.abandon(reason)` (or `fail(reason)`); the session's methods are data to schedule and keep,
+   * the closures are not.
+   */
+  afterPostSnapshot(next: () => void, fail: (reason: string) => void, session: VssSession): void;
   onEnd(result: SessionResult): void;
 }
 
@@ -61,6 +68,10 @@ export class VssSession {
   private pending = new Set<WriterState>();
   private exchangeLogsAtCommit = 0;
   private answers = new Map<Phase, number>();
+  /** The writer event in flight: answers still to come, writers that failed it, the freeze level. */
+  private open = 0;
+  private failed: WriterState[] = [];
+  private freezeAt = 0;
 
   constructor(private readonly lab: LabContext, private readonly vm: Vm, readonly spec: SessionSpec, setId: string) {
     this.setId = setId;
@@ -74,15 +85,42 @@ export class VssSession {
     const starting = vss !== undefined && !vss.running;
     if (vss) startService(lab, vm, vss);
     const wait = starting ? Math.round(lab.rng.between(800, 1600)) : 0;
-    this.later(wait, () => {
-      if (!this.spec.application) { this.prepareSnapshotSet(); return; }
-      this.writers = activeWriters(vm);
-      this.reportStaleWriters();
-      this.runWriters('identify', this.writers, `GatherWriterMetadata: OnIdentify sent to ${this.writers.length} writers`, () =>
+    this.timers.push(lab.scheduler.callOn(wait, this, 'begin'));
+  }
+
+  // The steps below are called by the scheduler (a method name is what it keeps, so they are public);
+  // each does nothing once the session has ended.
+
+  /** The VSS service is up: gather the writers (application context) or go straight to the set. */
+  begin(): void {
+    if (this.ended) return;
+    if (!this.spec.application) { this.prepareSnapshotSet(); return; }
+    this.writers = activeWriters(this.vm);
+    this.reportStaleWriters();
+    this.runWriters('identify', this.writers, `GatherWriterMetadata: OnIdentify sent to ${this.writers.length} writers`);
+  }
+
+  /** Every writer answered `phase` without error: the next call of the session. */
+  phaseDone(phase: Phase): void {
+    if (this.ended) return;
+    switch (phase) {
+      case 'identify':
         this.runWriters('prepareBackup', this.writers,
-          `SetBackupState(VSS_BT_${BT_WORD[this.spec.backupType]} = ${VSS_BT[this.spec.backupType]}), StartSnapshotSet, AddToSnapshotSet (${this.volumes()}), PrepareForBackup`,
-          () => this.prepareSnapshotSet()));
-    });
+          `SetBackupState(VSS_BT_${BT_WORD[this.spec.backupType]} = ${VSS_BT[this.spec.backupType]}), StartSnapshotSet, AddToSnapshotSet (${this.volumes()}), PrepareForBackup`);
+        return;
+      case 'prepareBackup': this.prepareSnapshotSet(); return;
+      case 'prepareSnapshot': this.freezeLevel(0); return;
+      case 'freeze': this.freezeLevel(this.freezeAt + 1); return;
+      case 'thaw': this.runWriters('postSnapshot', this.writers, `OnPostSnapshot sent to ${this.writers.length} writers`); return;
+      case 'postSnapshot': this.afterPostSnapshot(); return;
+      case 'backupComplete':
+        for (const note of [exchangeBackupComplete(this.lab, this.vm, this.spec.backupType, this.exchangeLogsAtCommit), sqlBackupComplete(this.lab, this.vm, this.spec.backupType)]) {
+          if (note) this.event(note.startsWith('Exchange') ? 'Microsoft Exchange Writer' : 'SqlServerWriter', 'vss.backupComplete', note);
+        }
+        this.shutdown();
+        return;
+      default: throw new Error(`A VSS session has no step after ${phase}.`);
+    }
   }
 
   /** VSS 12289 (rule 23): a writer still shows the failure of an earlier session when a new one starts. */
@@ -105,12 +143,12 @@ export class VssSession {
 
   private prepareSnapshotSet(): void {
     if (this.spec.application) {
-      this.runWriters('prepareSnapshot', this.writers, `DoSnapshotSet: OnPrepareSnapshot sent to ${this.writers.length} writers`, () => this.freezeLevel(0));
+      this.runWriters('prepareSnapshot', this.writers, `DoSnapshotSet: OnPrepareSnapshot sent to ${this.writers.length} writers`);
       return;
     }
     this.phase = 'prepareSnapshot';
     this.event('VSS', 'vss.prepareSnapshot', `StartSnapshotSet in file-share backup context (${this.volumes()}): no writers are engaged.`);
-    this.later(vssStepMs(this.lab), () => this.flushAndHold());
+    this.timers.push(this.lab.scheduler.callOn(vssStepMs(this.lab), this, 'flushAndHold'));
   }
 
   /** Freeze goes to front-end writers, then back-end, then system (rule 3). */
@@ -120,23 +158,29 @@ export class VssSession {
     const group = this.writers.filter((w) => (writerInfo(w.name)?.level ?? 'system') === level);
     if (!group.length) { this.freezeLevel(i + 1); return; }
     for (const w of group) this.armWindow(w);
-    this.runWriters('freeze', group, `OnFreeze sent to the ${level} writers: ${group.map((w) => w.name).join(', ')}`, () => this.freezeLevel(i + 1));
+    this.freezeAt = i;
+    this.runWriters('freeze', group, `OnFreeze sent to the ${level} writers: ${group.map((w) => w.name).join(', ')}`);
   }
 
   /** Rule 9: a writer that is not thawed within its window aborts itself: [9] Failed, Timed out. */
   private armWindow(w: WriterState): void {
     const limit = freezeWindowMs(w.name);
-    const t = this.lab.scheduler.after(limit, () => {
-      if (this.ended) return;
-      this.pending.delete(w);
-      this.markCulprit(w, 9, VSS_E.TIMEOUT, `${limit / 1000} s passed between Freeze and Thaw; the writer aborts itself`, 'freeze');
-      this.finish({ phase: this.phase, hr: VSS_E.TIMEOUT, reason: `${w.name} timed out: its ${limit / 1000} s freeze-to-thaw window expired (0x800423F2)`, holdTimeout: false, culprits: [w.name] }, 'abortedByFault');
-    });
+    const t = this.lab.scheduler.callOn(limit, this, 'windowExpired', w, limit);
     this.windows.set(w, t);
     this.timers.push(t);
   }
 
-  private flushAndHold(): void {
+  /** A writer's freeze-to-thaw window (`limit` ms) ran out before it was thawed. */
+  windowExpired(w: WriterState, limit: number): void {
+    if (this.ended) return;
+    this.pending.delete(w);
+    this.markCulprit(w, 9, VSS_E.TIMEOUT, `${limit / 1000} s passed between Freeze and Thaw; the writer aborts itself`, 'freeze');
+    this.finish({ phase: this.phase, hr: VSS_E.TIMEOUT, reason: `${w.name} timed out: its ${limit / 1000} s freeze-to-thaw window expired (0x800423F2)`, holdTimeout: false, culprits: [w.name] }, 'abortedByFault');
+  }
+
+  /** PreCommitSnapshots: flush the dirty data and hold writes (a step: file-share context gets here scheduled). */
+  flushAndHold(): void {
+    if (this.ended) return;
     const { lab, vm } = this;
     this.phase = 'commit';
     const dirty = dirtyBytes(lab, vm);
@@ -145,31 +189,52 @@ export class VssSession {
     this.event('VSS', 'vss.flushAndHold', `PreCommitSnapshots done; flushing ${(dirty / MB).toFixed(1)} MB of dirty data and holding writes on ${this.volumes()} (at most ${HOLD_LIMIT_MS / 1000} s).`);
     this.spec.onPhase('commit', flush + 1000);
     if (flush > FLUSH_LIMIT_MS) {
-      this.later(FLUSH_LIMIT_MS, () => this.holdFailed(VSS_E.FLUSH_WRITES_TIMEOUT, `the flush of ${(dirty / MB).toFixed(1)} MB did not finish within ${FLUSH_LIMIT_MS / 1000} s`));
+      this.timers.push(lab.scheduler.callOn(FLUSH_LIMIT_MS, this, 'flushTimedOut', dirty));
       return;
     }
-    this.later(flush, () => {
-      const commit = commitMs(lab, vm, this.spec.provider);
-      const provider = providerName(this.spec.provider);
-      this.event('provider', 'vss.commit', `CommitSnapshots: ${provider} ${this.spec.provider === 'vmware' ? 'asks the host for a snapshot of every disk' : 'creates copy-on-write shadow copies'} while writes are held.`);
-      this.spec.onPhase('commit', Math.min(commit, HOLD_LIMIT_MS));
-      if (commit > HOLD_LIMIT_MS) {
-        this.later(HOLD_LIMIT_MS, () => this.holdFailed(VSS_E.HOLD_WRITES_TIMEOUT, `the provider's commit needed ${(commit / 1000).toFixed(1)} s, more than the ${HOLD_LIMIT_MS / 1000} s writes may be held`));
-        return;
-      }
-      this.later(commit, () => {
-        this.holdMs = commit;
-        this.exchangeLogsAtCommit = vm.guest.exchange?.logBytes ?? 0;
-        createShadows(lab, vm, this);
-        this.spec.onCommitted();
-        this.releaseWrites();
-        this.event('VSS', 'vss.releaseWrites', `Writes released after ${(commit / 1000).toFixed(2)} s held; PostCommitSnapshots.`);
-        if (this.ended) return;
-        if (!this.spec.application) { this.later(vssStepMs(lab), () => this.afterPostSnapshot()); return; }
-        this.runWriters('thaw', this.writers, `OnThaw sent to ${this.writers.length} writers`, () =>
-          this.runWriters('postSnapshot', this.writers, `OnPostSnapshot sent to ${this.writers.length} writers`, () => this.afterPostSnapshot()));
-      });
-    });
+    this.timers.push(lab.scheduler.callOn(flush, this, 'flushed'));
+  }
+
+  /** The flush of `dirty` bytes did not finish in time (rule 8). */
+  flushTimedOut(dirty: number): void {
+    if (this.ended) return;
+    this.holdFailed(VSS_E.FLUSH_WRITES_TIMEOUT, `the flush of ${(dirty / MB).toFixed(1)} MB did not finish within ${FLUSH_LIMIT_MS / 1000} s`);
+  }
+
+  /** The flush is done, writes are held: the provider commits. */
+  flushed(): void {
+    if (this.ended) return;
+    const { lab, vm } = this;
+    const commit = commitMs(lab, vm, this.spec.provider);
+    const provider = providerName(this.spec.provider);
+    this.event('provider', 'vss.commit', `CommitSnapshots: ${provider} ${this.spec.provider === 'vmware' ? 'asks the host for a snapshot of every disk' : 'creates copy-on-write shadow copies'} while writes are held.`);
+    this.spec.onPhase('commit', Math.min(commit, HOLD_LIMIT_MS));
+    if (commit > HOLD_LIMIT_MS) {
+      this.timers.push(lab.scheduler.callOn(HOLD_LIMIT_MS, this, 'holdTimedOut', commit));
+      return;
+    }
+    this.timers.push(lab.scheduler.callOn(commit, this, 'committed', commit));
+  }
+
+  /** The provider's commit (`commit` ms) outlasted the hold limit (rule 8). */
+  holdTimedOut(commit: number): void {
+    if (this.ended) return;
+    this.holdFailed(VSS_E.HOLD_WRITES_TIMEOUT, `the provider's commit needed ${(commit / 1000).toFixed(1)} s, more than the ${HOLD_LIMIT_MS / 1000} s writes may be held`);
+  }
+
+  /** The provider committed after `commit` ms: shadow copies exist, writes go on, the writers thaw. */
+  committed(commit: number): void {
+    if (this.ended) return;
+    const { lab, vm } = this;
+    this.holdMs = commit;
+    this.exchangeLogsAtCommit = vm.guest.exchange?.logBytes ?? 0;
+    createShadows(lab, vm, this);
+    this.spec.onCommitted();
+    this.releaseWrites();
+    this.event('VSS', 'vss.releaseWrites', `Writes released after ${(commit / 1000).toFixed(2)} s held; PostCommitSnapshots.`);
+    if (this.ended) return;
+    if (!this.spec.application) { this.timers.push(lab.scheduler.callOn(vssStepMs(lab), this, 'afterPostSnapshot')); return; }
+    this.runWriters('thaw', this.writers, `OnThaw sent to ${this.writers.length} writers`);
   }
 
   /** Rule 8: the kernel releases the writes and the set fails (VSS 12298, VolSnap 8). */
@@ -183,66 +248,77 @@ export class VssSession {
     this.finish({ phase: 'commit', hr, reason: `${hr === VSS_E.FLUSH_WRITES_TIMEOUT ? 'VSS_E_FLUSH_WRITES_TIMEOUT' : 'VSS_E_HOLD_WRITES_TIMEOUT'} (${hex(hr)}): ${why}`, holdTimeout: true, culprits: [] }, 'abortedByFault');
   }
 
-  private afterPostSnapshot(): void {
+  /** PostSnapshot is done: the requestor uses the shadow copies, then resumes or abandons the set. */
+  afterPostSnapshot(): void {
+    if (this.ended) return;
     this.phase = 'useShadow';
-    this.spec.afterPostSnapshot(() => {
-      if (this.ended) return;
-      if (!this.spec.application) { this.shutdown(); return; }
-      this.runWriters('backupComplete', this.writers, `BackupComplete (backup type ${BT_WORD[this.spec.backupType]}): OnBackupComplete sent to ${this.writers.length} writers`, () => {
-        for (const note of [exchangeBackupComplete(this.lab, this.vm, this.spec.backupType, this.exchangeLogsAtCommit), sqlBackupComplete(this.lab, this.vm, this.spec.backupType)]) {
-          if (note) this.event(note.startsWith('Exchange') ? 'Microsoft Exchange Writer' : 'SqlServerWriter', 'vss.backupComplete', note);
-        }
-        this.shutdown();
-      });
-    }, (reason) => this.finish({ phase: 'useShadow', hr: 0, reason, holdTimeout: false, culprits: [] }, 'endedByRequestor'));
+    this.spec.afterPostSnapshot(() => this.resume(), (reason) => this.abandon(reason), this);
+  }
+
+  /** The requestor is done with the shadow copies: BackupComplete (application context), then shutdown. */
+  resume(): void {
+    if (this.ended) return;
+    if (!this.spec.application) { this.shutdown(); return; }
+    this.runWriters('backupComplete', this.writers, `BackupComplete (backup type ${BT_WORD[this.spec.backupType]}): OnBackupComplete sent to ${this.writers.length} writers`);
+  }
+
+  /** The requestor ends the set after PostSnapshot without BackupComplete (a thaw script failed, say). */
+  abandon(reason: string): void {
+    this.finish({ phase: 'useShadow', hr: 0, reason, holdTimeout: false, culprits: [] }, 'endedByRequestor');
   }
 
   /** Releasing the requestor: OnBackupShutdown deletes the non-persistent shadow copies. */
   private shutdown(): void {
-    this.later(vssStepMs(this.lab), () => {
-      const n = deleteShadows(this.vm, this);
-      this.event('VSS', 'vss.shadowDiscarded', this.spec.provider === 'vmware'
-        ? `The shadow copy (${n} volumes) is discarded: the VMware snapshot already holds the data.`
-        : `The backup application released its ${n} shadow copies (OnBackupShutdown deletes them).`);
-      this.end({ ok: true, holdMs: this.holdMs });
-    });
+    this.timers.push(this.lab.scheduler.callOn(vssStepMs(this.lab), this, 'shadowsReleased'));
   }
 
-  /** Send one event to a group of writers; `then` runs when all answered without error. */
-  private runWriters(phase: Phase, group: WriterState[], what: string, then: () => void): void {
+  /** OnBackupShutdown is done: the shadow copies are gone and the session ends well. */
+  shadowsReleased(): void {
+    if (this.ended) return;
+    const n = deleteShadows(this.vm, this);
+    this.event('VSS', 'vss.shadowDiscarded', this.spec.provider === 'vmware'
+      ? `The shadow copy (${n} volumes) is discarded: the VMware snapshot already holds the data.`
+      : `The backup application released its ${n} shadow copies (OnBackupShutdown deletes them).`);
+    this.end({ ok: true, holdMs: this.holdMs });
+  }
+
+  /** Send one event to a group of writers; phaseDone(phase) runs when all answered without error. */
+  private runWriters(phase: Phase, group: WriterState[], what: string): void {
     const { lab, vm } = this;
     this.phase = phase;
     this.event('VSS', `vss.${phase}`, `${what}.`);
     let expected = vssStepMs(lab);
-    let open = 0;
-    const failed: WriterState[] = [];
+    this.open = 0;
+    this.failed = [];
     this.pending = new Set();
-    const settle = () => {
-      if (this.ended || open > 0) return;
-      if (failed.length) {
-        const first = failed[0];
-        this.finish({ phase, hr: first.lastError, reason: `${failed.map((w) => w.name).join(', ')} failed ${HANDLER[phase]}: ${writerErrorText(first.lastError)} (${hex(first.lastError)})`, holdTimeout: false, culprits: failed.map((w) => w.name) }, ABORTS[phase] ? 'abortedByFault' : 'failedByFault');
-      } else if (this.pending.size === 0) then();
-      // Otherwise a hung writer holds the phase until a timeout decides (rule 9 or the requestor's).
-    };
     for (const w of group) {
       const o = writerOutcome(lab, vm, w, phase);
       this.pending.add(w);
       if (o.kind === 'hang') continue;
-      open++;
+      this.open++;
       expected = Math.max(expected, o.ms);
-      this.later(o.ms, () => {
-        open--;
-        this.pending.delete(w);
-        if (o.kind === 'error') {
-          this.markCulprit(w, FAIL_STATE[phase], o.hr, `${HANDLER[phase]} failed`);
-          failed.push(w);
-        } else this.answered(w, phase);
-        settle();
-      });
+      this.timers.push(lab.scheduler.callOn(o.ms, this, 'writerAnswered', phase, w, o.kind === 'error' ? o.hr : null));
     }
     this.spec.onPhase(phase, expected);
-    if (!group.length) this.later(expected, () => { if (!this.ended) then(); });
+    if (!group.length) this.timers.push(lab.scheduler.callOn(expected, this, 'phaseDone', phase));
+  }
+
+  /** A writer answered `phase`: with an error (`hr`), or done (null). */
+  writerAnswered(phase: Phase, w: WriterState, hr: number | null): void {
+    if (this.ended) return;
+    this.open--;
+    this.pending.delete(w);
+    if (hr !== null) {
+      this.markCulprit(w, FAIL_STATE[phase], hr, `${HANDLER[phase]} failed`);
+      this.failed.push(w);
+    } else this.answered(w, phase);
+    if (this.open > 0) return;
+    const failed = this.failed;
+    if (failed.length) {
+      const first = failed[0];
+      this.finish({ phase, hr: first.lastError, reason: `${failed.map((f) => f.name).join(', ')} failed ${HANDLER[phase]}: ${writerErrorText(first.lastError)} (${hex(first.lastError)})`, holdTimeout: false, culprits: failed.map((f) => f.name) }, ABORTS[phase] ? 'abortedByFault' : 'failedByFault');
+    } else if (this.pending.size === 0) this.phaseDone(phase);
+    // Otherwise a hung writer holds the phase until a timeout decides (rule 9 or the requestor's).
   }
 
   /** How many writers answered `phase` without error in this session. */
@@ -304,10 +380,6 @@ export class VssSession {
   /** Log an event of this session: it names the phase the session is in. */
   private event(source: string, kind: EventKind, message: string, detail: EventDetail = {}): void {
     this.lab.log(this.vm, source, kind, message, { phase: this.phase, requestor: this.spec.requestor, backupType: this.spec.backupType, ...detail });
-  }
-
-  private later(ms: number, fn: () => void): void {
-    this.timers.push(this.lab.scheduler.after(ms, () => { if (!this.ended) fn(); }));
   }
 
   volumes(): string {
