@@ -48,17 +48,25 @@ export function RestorePoints() {
   );
 }
 
+/** The "Relocate virtual machine" task a migration runs as, while it runs: its progress. */
+const MIGRATE_TASK = 'Relocate virtual machine';
+
 const InstantVms = memo(function InstantVms() {
-  const vms = useLab(useShallow((s) => s.state.vms.filter((v) => v.instantRecovery).map((v) => `${v.id}\u0000${v.name}\u0000${v.datastore}`)));
+  const vms = useLab(useShallow((s) => s.state.vms.filter((v) => v.instantRecovery).map((v) => {
+    const moving = s.state.tasks.find((t) => t.vm === v.id && t.name === MIGRATE_TASK && (t.state === 'running' || t.state === 'queued'));
+    return `${v.id}\u0000${v.name}\u0000${v.datastore}\u0000${moving ? moving.progress : ''}`;
+  })));
   if (vms.length === 0) return null;
   return (
     <ul className="instant-vms">
       {vms.map((k) => {
-        const [id, name, ds] = k.split('\u0000');
+        const [id, name, ds, progress] = k.split('\u0000');
         return (
           <li key={id}>
             {name} runs from the backup on {ds} (Instant VM Recovery): its writes go to redo logs.{' '}
-            <button type="button" className="btn" onClick={() => void migrateVm(id)}>Migrate to production</button>
+            {progress === ''
+              ? <button type="button" className="btn" onClick={() => void migrateVm(id)}>Migrate to production</button>
+              : <span role="status">Migrating to production storage… {progress} %</span>}
           </li>
         );
       })}

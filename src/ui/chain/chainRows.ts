@@ -25,7 +25,9 @@ export function chainRows(vm: VmView, disk: DiskView): ChainRow[] {
     return {
       file: shortFileName(f.file),
       role: base ? 'base' : 'delta',
-      what: base ? 'Base disk' : f.consolidateHelper ? 'Consolidate Helper: writes during the merge'
+      what: base ? (vm.instantRecovery ? 'Base disk: the backup files, read-only' : 'Base disk')
+        : f.format === 'redo' ? (vm.instantRecovery ? 'Redo log: every write since the recovery' : 'Redo log: discarded at power off')
+        : f.consolidateHelper ? 'Consolidate Helper: writes during the merge'
         : after !== undefined ? `Writes since “${after}”` : 'Delta no snapshot names',
       leaf,
       dataBytes: f.dataBytes,

@@ -176,6 +176,11 @@ describe('restores', () => {
     lab.advance(HOUR);
     expect(redo().dataBytes).toBeGreaterThan(first);
     expect(nfs.files.some((f) => f.path.includes('.REDO'))).toBe(true);
+    // A redo log is no snapshot's delta: vSphere asks for no consolidation, and Consolidate leaves it.
+    expect(ivr().consolidationNeeded).toBe(false);
+    ok(lab, { type: 'vm.consolidate', vm: ivr().id });
+    settle(lab);
+    expect(redo().file).toContain('.REDO');
     const redoBefore = redo().dataBytes;
     const m = ok(lab, { type: 'restore.migrate', vm: ivr().id, datastore: 'ds2' });
     // One migration at a time: a second while the first runs is refused and changes nothing.

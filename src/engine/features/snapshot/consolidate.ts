@@ -38,7 +38,8 @@ export function nextStep(vm: Vm, order: MergeOrder): Step | null {
       if (refs.has(f) || f === disk.leaf) continue;
       const kids = disk.childrenOf(f);
       if (kids.length === 0 && f.isDelta) return { kind: 'delete', disk, file: f };
-      if (kids.length !== 1) continue;
+      // A redo log (Instant VM Recovery's, over read-only backup files) is never merged into its parent.
+      if (kids.length !== 1 || kids[0].format === 'redo') continue;
       const d = depth(f);
       if (!best || (order === 'nearestFirst' ? d < bestDepth : d > bestDepth)) {
         best = { kind: 'merge', disk, from: kids[0], into: f };
@@ -56,7 +57,7 @@ export function redundantFiles(vm: Vm): DiskFile[] {
   for (const disk of vm.disks) {
     if (!disk.dependent) continue;
     for (const f of disk.files) {
-      if (!f.isDelta || refs.has(f)) continue;
+      if (!f.isDelta || f.format === 'redo' || refs.has(f)) continue;
       // The leaf counts when a consolidation would merge it into a base no snapshot names (a VM left
       // running on a delta after its only snapshot's removal failed); above an orphaned delta, that
       // delta is the one listed.
