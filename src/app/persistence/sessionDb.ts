@@ -2,6 +2,7 @@
 // disk. One record per autosave slot: each tab has its own, and a page scripted from outside saves in a
 // slot of its own, apart from the learner's. The raw API in a few lines.
 import type { Session } from '../../worker/session';
+import { committed, request } from './idbRequests';
 
 /** Whose lab a slot holds: the learner's own, or a page scripted from outside (window.lab.load, postMessage). */
 export type SlotKind = 'learner' | 'scripted';
@@ -36,22 +37,6 @@ export function asSavedLab(key: string, value: unknown): SavedLab | null {
   const v = value as Partial<SavedLab> | null;
   if (!v || typeof v !== 'object' || typeof v.slot !== 'string' || typeof v.savedAt !== 'number' || !isSession(v.session)) return null;
   return { slot: v.slot, kind: v.kind === 'scripted' ? 'scripted' : 'learner', savedAt: v.savedAt, session: v.session };
-}
-
-function request<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-/** A put is done only when its transaction commits: a full disk shows up there, not on the request. */
-function committed(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
 }
 
 /** Why the store cannot be used at all (no IndexedDB, or opening it is refused): private browsing or storage off. */

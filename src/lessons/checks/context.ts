@@ -18,6 +18,14 @@ export function findDisk(vm: VmView, id: string): DiskView | CheckResult {
   return disk ?? unmet(`${vm.name} has no disk "${id}" (disks: ${vm.disks.map((d) => d.id).join(', ')}).`);
 }
 
+/** A check's VM and disk, or why they cannot be found. */
+export function findVmDisk(state: StateView, vmId: string, diskId: string): { vm: VmView; disk: DiskView } | CheckResult {
+  const vm = findVm(state, vmId);
+  if (isResult(vm)) return vm;
+  const disk = findDisk(vm, diskId);
+  return isResult(disk) ? disk : { vm, disk };
+}
+
 export const isResult = (v: unknown): v is CheckResult =>
   typeof v === 'object' && v !== null && 'done' in v && 'why' in v && !('id' in v);
 

@@ -1,7 +1,7 @@
 // Checks on a VM's disks and delta chains, as the datastore browser and the chain view show them.
 import { z } from 'zod';
 import { defineCheck, vmId, diskId } from './define';
-import { findVm, findDisk, isResult, met, unmet, size, fileName, MB, plural } from './context';
+import { findVm, findVmDisk, isResult, met, unmet, size, fileName, MB, plural } from './context';
 import type { DiskView } from '../../engine/core/view';
 
 const leafOf = (d: DiskView) => d.chain[d.chain.length - 1];
@@ -12,10 +12,9 @@ export const chainDepth = defineCheck('chainDepth', {
   min: z.number().int().min(0).optional(),
   max: z.number().int().min(0).optional(),
 }, (state, p) => {
-  const vm = findVm(state, p.vm);
-  if (isResult(vm)) return vm;
-  const disk = findDisk(vm, p.disk);
-  if (isResult(disk)) return disk;
+  const found = findVmDisk(state, p.vm, p.disk);
+  if (isResult(found)) return found;
+  const { vm, disk } = found;
   const n = disk.chainDepth;
   const what = n === 0 ? `${vm.name}'s ${disk.label} writes straight to its base ${fileName(disk.chain[0].file)}` : `${vm.name}'s ${disk.label} has ${plural(n, 'delta')} above its base`;
   if (p.min !== undefined && n < p.min) return unmet(`${what}; the goal is at least ${plural(p.min, 'delta')}.`);
@@ -30,10 +29,9 @@ export const leafData = defineCheck('leafData', {
   minMB: z.number().min(0).optional(),
   maxMB: z.number().min(0).optional(),
 }, (state, p) => {
-  const vm = findVm(state, p.vm);
-  if (isResult(vm)) return vm;
-  const disk = findDisk(vm, p.disk);
-  if (isResult(disk)) return disk;
+  const found = findVmDisk(state, p.vm, p.disk);
+  if (isResult(found)) return found;
+  const { vm, disk } = found;
   const leaf = leafOf(disk);
   if (disk.chainDepth === 0) return unmet(`${vm.name}'s ${disk.label} writes straight to its base ${fileName(leaf.file)}: there is no delta yet.`);
   const held = `${fileName(leaf.extent)} holds ${size(leaf.dataBytes)}`;
@@ -48,10 +46,9 @@ export const leafSize = defineCheck('leafSize', {
   disk: diskId,
   minMB: z.number().min(0),
 }, (state, p) => {
-  const vm = findVm(state, p.vm);
-  if (isResult(vm)) return vm;
-  const disk = findDisk(vm, p.disk);
-  if (isResult(disk)) return disk;
+  const found = findVmDisk(state, p.vm, p.disk);
+  if (isResult(found)) return found;
+  const { vm, disk } = found;
   const leaf = leafOf(disk);
   if (disk.chainDepth === 0) return unmet(`${vm.name}'s ${disk.label} has no delta yet: it writes to ${fileName(leaf.file)}.`);
   if (leaf.sizeBytes >= p.minMB * MB) return met;
@@ -64,11 +61,9 @@ export const baseData = defineCheck('baseData', {
   disk: diskId,
   minMB: z.number().min(0),
 }, (state, p) => {
-  const vm = findVm(state, p.vm);
-  if (isResult(vm)) return vm;
-  const disk = findDisk(vm, p.disk);
-  if (isResult(disk)) return disk;
-  const base = disk.chain[0];
+  const found = findVmDisk(state, p.vm, p.disk);
+  if (isResult(found)) return found;
+  const base = found.disk.chain[0];
   if (base.dataBytes >= p.minMB * MB) return met;
   return unmet(`${fileName(base.extent)} holds ${size(base.dataBytes)}; the goal is at least ${size(p.minMB * MB)}.`);
 });

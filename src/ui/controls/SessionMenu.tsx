@@ -1,5 +1,6 @@
 // The lab's session: reset, export and import a session file, and display options.
 import { useRef, useState } from 'react';
+import { JsonFileInput } from '../common/JsonFileInput';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { exportSession, importSession, resetLab } from '../../app/commands';
 import { setPrefs, usePrefs } from '../../app/prefs';
@@ -21,13 +22,7 @@ export function SessionMenu() {
         onClick={() => void exportSession()}>Export</button>
       <button type="button" className="btn btn-ghost" disabled={!ready} aria-label="Import session…" title="Import session: open a saved file"
         onClick={() => file.current?.click()}>Import…</button>
-      <input ref={file} type="file" accept=".json,application/json" className="visually-hidden" tabIndex={-1}
-        aria-label="Session file to import"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) void importSession(f);
-        }} />
+      <JsonFileInput ref={file} label="Session file to import" onFile={(f) => void importSession(f)} />
       <button type="button" className="btn btn-ghost" aria-pressed={theme === 'dark'} aria-label="Dark theme" title="Dark theme"
         onClick={() => setPrefs({ theme: theme === 'dark' ? 'light' : 'dark' })}>Dark</button>
       <button type="button" className="btn btn-ghost" aria-pressed={largeText} aria-label="Large text" title="Large text"

@@ -1,6 +1,6 @@
 // Recharts plots over simulated time (loaded lazily). They draw the page's sampled history of the
 // state view; nothing here is computed beyond unit conversion.
-import { memo, useDeferredValue, useMemo, useRef } from 'react';
+import { memo, useDeferredValue, useMemo, useState, type ReactElement } from 'react';
 import { useInView } from '../common/useInView';
 import {
   Area, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart,
@@ -13,6 +13,26 @@ import { amplificationPoints, deltaRows, logRows, spaceRows, type DeltaRow } fro
 const COLORS = ['#0079b8', '#c92100', '#62a420', '#8939ad', '#e57200', '#00968b'];
 const timeAxis = <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => formatSimTime(t, false)} minTickGap={40} fontSize={11} />;
 const tooltipTime = (t: unknown) => formatSimTime(Number(t), false);
+const margin = { top: 6, right: 12, left: 0, bottom: 0 };
+// The grid and axes every plot over simulated time shares (Recharts reads through fragments).
+const overTime = (
+  <>
+    <CartesianGrid strokeDasharray="3 3" />
+    {timeAxis}
+    <YAxis fontSize={11} width={48} />
+    <Tooltip labelFormatter={tooltipTime} />
+  </>
+);
+
+/** One plot: a figure named for screen readers, its caption, and a chart as wide as the panel. */
+function ChartFigure({ label, caption, children }: { label: string; caption: string; children: ReactElement }) {
+  return (
+    <figure className="chart" aria-label={label}>
+      <figcaption>{caption}</figcaption>
+      <ResponsiveContainer width="100%" height={180}>{children}</ResponsiveContainer>
+    </figure>
+  );
+}
 
 interface Props { datastore: string; vm: string | null; vmName: string }
 
@@ -21,9 +41,9 @@ export default memo(function DatastoreCharts({ datastore, vm, vmName }: Props) {
   // React renders them in the background.
   const [box, inView] = useInView<HTMLDivElement>();
   const latest = useHistory((h) => h.samples);
-  const shown = useRef(latest);
-  if (inView) shown.current = latest;
-  const samples = useDeferredValue(shown.current);
+  const [kept, keep] = useState(latest);
+  if (inView && kept !== latest) keep(latest);
+  const samples = useDeferredValue(inView ? latest : kept);
   const space = useMemo(() => spaceRows(samples, datastore), [samples, datastore]);
   const deltas = useMemo(() => (vm ? deltaRows(samples, vm) : { rows: [], disks: [] }), [samples, vm]);
   const logs = useMemo(() => (vm ? logRows(samples, vm) : { rows: [], truncations: [] }), [samples, vm]);
@@ -31,14 +51,9 @@ export default memo(function DatastoreCharts({ datastore, vm, vmName }: Props) {
 
   return (
     <div className="charts" ref={box}>
-      <figure className="chart" aria-label={`Space used on ${datastore} against its capacity, by kind of file, over simulated time`}>
-        <figcaption>{datastore}: used vs capacity (GB)</figcaption>
-        <ResponsiveContainer width="100%" height={180}>
-          <ComposedChart data={space} margin={{ top: 6, right: 12, left: 0, bottom: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            {timeAxis}
-            <YAxis fontSize={11} width={48} />
-            <Tooltip labelFormatter={tooltipTime} />
+      <ChartFigure label={`Space used on ${datastore} against its capacity, by kind of file, over simulated time`} caption={`${datastore}: used vs capacity (GB)`}>
+          <ComposedChart data={space} margin={margin}>
+            {overTime}
             <Legend wrapperStyle={{ fontSize: 11 }} />
             <Area type="stepAfter" dataKey="base" name="Base disks" stackId="u" stroke={COLORS[0]} fill={COLORS[0]} isAnimationActive={false} />
             <Area type="stepAfter" dataKey="deltas" name="Deltas" stackId="u" stroke={COLORS[4]} fill={COLORS[4]} isAnimationActive={false} />
@@ -46,40 +61,25 @@ export default memo(function DatastoreCharts({ datastore, vm, vmName }: Props) {
             <Area type="stepAfter" dataKey="other" name="Other" stackId="u" stroke="#8c8c8c" fill="#b3b3b3" isAnimationActive={false} />
             <Line type="stepAfter" dataKey="capacity" name="Capacity" stroke={COLORS[1]} strokeDasharray="5 3" dot={false} isAnimationActive={false} />
           </ComposedChart>
-        </ResponsiveContainer>
-      </figure>
-      <figure className="chart" aria-label={`Delta file size per disk of ${vmName} over simulated time`}>
-        <figcaption>{vmName}: delta size per disk (MB)</figcaption>
-        <ResponsiveContainer width="100%" height={180}>
-          <LineChart data={deltas.rows} margin={{ top: 6, right: 12, left: 0, bottom: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            {timeAxis}
-            <YAxis fontSize={11} width={48} />
-            <Tooltip labelFormatter={tooltipTime} />
+      </ChartFigure>
+      <ChartFigure label={`Delta file size per disk of ${vmName} over simulated time`} caption={`${vmName}: delta size per disk (MB)`}>
+          <LineChart data={deltas.rows} margin={margin}>
+            {overTime}
             <Legend wrapperStyle={{ fontSize: 11 }} />
             {deltas.disks.map((d, i) => <Line key={d} type="stepAfter" name={d} dataKey={(row: DeltaRow) => row.mb.get(d) ?? null} stroke={COLORS[i % COLORS.length]} dot={false} isAnimationActive={false} />)}
           </LineChart>
-        </ResponsiveContainer>
-      </figure>
+      </ChartFigure>
       {logs.rows.length > 0 && (
-        <figure className="chart" aria-label={`Exchange transaction log size on ${vmName}, with log truncations marked`}>
-          <figcaption>{vmName}: Exchange logs (MB), truncations marked</figcaption>
-          <ResponsiveContainer width="100%" height={180}>
-            <LineChart data={logs.rows} margin={{ top: 6, right: 12, left: 0, bottom: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              {timeAxis}
-              <YAxis fontSize={11} width={48} />
-              <Tooltip labelFormatter={tooltipTime} />
+        <ChartFigure label={`Exchange transaction log size on ${vmName}, with log truncations marked`} caption={`${vmName}: Exchange logs (MB), truncations marked`}>
+            <LineChart data={logs.rows} margin={margin}>
+              {overTime}
               {logs.truncations.map((t) => <ReferenceLine key={t} x={t} stroke={COLORS[2]} strokeDasharray="4 2" label={{ value: 'truncated', fontSize: 10, position: 'top' }} />)}
               <Line type="stepAfter" dataKey="logMB" name="Log size" stroke={COLORS[3]} dot={false} isAnimationActive={false} />
             </LineChart>
-          </ResponsiveContainer>
-        </figure>
+        </ChartFigure>
       )}
-      <figure className="chart" aria-label={`Read amplification against chain depth for the disks of ${vmName}`}>
-        <figcaption>{vmName}: read amplification vs chain depth</figcaption>
-        <ResponsiveContainer width="100%" height={180}>
-          <ScatterChart margin={{ top: 6, right: 12, left: 0, bottom: 0 }}>
+      <ChartFigure label={`Read amplification against chain depth for the disks of ${vmName}`} caption={`${vmName}: read amplification vs chain depth`}>
+          <ScatterChart margin={margin}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="depth" type="number" name="Chain depth" allowDecimals={false} fontSize={11} />
             <YAxis dataKey="amplification" type="number" name="Files read per I/O" fontSize={11} width={48} />
@@ -88,8 +88,7 @@ export default memo(function DatastoreCharts({ datastore, vm, vmName }: Props) {
             <Legend wrapperStyle={{ fontSize: 11 }} />
             {amp.map((d, i) => <Scatter key={d.disk} name={d.disk} data={d.points} fill={COLORS[i % COLORS.length]} line isAnimationActive={false} />)}
           </ScatterChart>
-        </ResponsiveContainer>
-      </figure>
+      </ChartFigure>
     </div>
   );
 });

@@ -1,5 +1,6 @@
 // The course: every built-in lesson with this device's progress, and a way in for a trainer's file.
 import { useRef, useState } from 'react';
+import { JsonFileInput } from '../common/JsonFileInput';
 import { lessons, parseLessonFile } from '../../lessons';
 import { openLesson } from './currentLesson';
 import { exportProgress, importProgress } from '../../app/progress/progressTransfer';
@@ -44,24 +45,12 @@ export function CourseList({ currentId, onOpened }: { currentId: string | null; 
       </ol>
       <div className="btn-row">
         <button type="button" className="btn" onClick={() => file.current?.click()}>Open a lesson file…</button>
-        <input ref={file} type="file" accept=".json,application/json" className="visually-hidden" tabIndex={-1}
-          aria-label="Lesson file to open"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void loadFile(f);
-          }} />
+        <JsonFileInput ref={file} label="Lesson file to open" onFile={(f) => void loadFile(f)} />
       </div>
       <div className="btn-row" role="group" aria-label="Progress on another machine">
         <button type="button" className="btn btn-ghost" onClick={() => void exportProgress()}>Export progress</button>
         <button type="button" className="btn btn-ghost" onClick={() => progressFile.current?.click()}>Import progress…</button>
-        <input ref={progressFile} type="file" accept=".json,application/json" className="visually-hidden" tabIndex={-1}
-          aria-label="Progress file to import"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void importProgress(f);
-          }} />
+        <JsonFileInput ref={progressFile} label="Progress file to import" onFile={(f) => void importProgress(f)} />
       </div>
       {fileError && <p className="banner warn" role="alert">{fileError}</p>}
     </section>

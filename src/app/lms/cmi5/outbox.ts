@@ -5,6 +5,7 @@
 // transaction to finish, so what waits at close (terminated among it) is also written synchronously
 // to localStorage ("last words"); the next launch merges it back.
 import type { Statement } from './statements';
+import { committed, request } from '../../persistence/idbRequests';
 
 export interface OutboxStore {
   /** The statements kept for `key`, oldest first. */
@@ -49,21 +50,6 @@ const STORE = 'outbox';
 
 interface Row { n?: number; key: string; id: string; statement: Statement }
 
-function done<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function committed(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
-
 /** The browser's outbox; null where there is no IndexedDB (the reporter then keeps one in memory). */
 export function indexedDbOutbox(idb: IDBFactory | undefined = globalThis.indexedDB, local: Storage | null = localStore()): OutboxStore | null {
   if (!idb) return null;
@@ -87,7 +73,7 @@ export function indexedDbOutbox(idb: IDBFactory | undefined = globalThis.indexed
   const store: OutboxStore = {
     async list(key) {
       const tx = (await open()).transaction(STORE, 'readonly');
-      const rows = await done(tx.objectStore(STORE).index('key').getAll(key)) as Row[];
+      const rows = await request(tx.objectStore(STORE).index('key').getAll(key)) as Row[];
       return withLastWords(store, key, rows.sort((a, b) => (a.n ?? 0) - (b.n ?? 0)).map((r) => r.statement), local);
     },
     keepNow: (key, statements) => keepInLocal(local, key, statements),
