@@ -34,6 +34,14 @@ test('Events lists the selected VM\'s events and filters them by text and source
   await events.getByRole('combobox', { name: 'Source' }).selectOption('vCenter');
   await expect(rows.filter({ hasText: 'removed' })).not.toHaveCount(0);
   for (const src of await events.locator('.event-source').allTextContents()) expect(src).toBe('vCenter');
+
+  // The sources are named as the engine names them, one casing, the same in the filter and the rows.
+  await events.getByRole('combobox', { name: 'Source' }).selectOption('');
+  const named = (await lab.state()).events.filter((e) => e.vm === 'exch01').map((e) => e.source);
+  const options = (await events.getByRole('combobox', { name: 'Source' }).getByRole('option').allTextContents()).slice(1);
+  expect(options.sort()).toEqual([...new Set(named)].sort());
+  expect(options).toEqual(expect.arrayContaining(['Host', 'vCenter']));
+  for (const src of options) expect(src).toMatch(/^(vCenter$|VMware |VSS\b|[A-Z])/);
 });
 
 test('Events narrows to errors: a failed quiesce', async ({ page, lab }) => {

@@ -1,4 +1,4 @@
-// The event log: vCenter, host, VMware Tools, VSS, writers and the guest, in simulated time order.
+// The event log: vCenter, the host, VMware Tools, VSS, writers and the guest, in simulated time order.
 // Every event has a kind from EVENT_KINDS and a severity; events of a VSS session name its phase,
 // and events about an HRESULT carry it, so the timeline and lesson checks never parse message text.
 import type { EventView } from './view';
@@ -41,6 +41,30 @@ export const EVENT_KINDS = [
   'restore.start', 'restore.done', 'restore.instantStart', 'restore.migrated',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
+
+/**
+ * Who an event comes from, as the Events list, its Source filter and the VSS timeline's lanes name it:
+ * the engine's features log under the key, the state view carries the name (vSphere's words, each
+ * capitalised as vSphere writes it). A VSS writer logs under its own name ("Microsoft Exchange Writer").
+ */
+export const EVENT_SOURCES = {
+  vCenter: 'vCenter',
+  host: 'Host',
+  'VMware Tools': 'VMware Tools',
+  VSS: 'VSS',
+  provider: 'VSS provider',
+  scripts: 'Scripts',
+  guest: 'Guest OS',
+  backup: 'Backup job',
+  lab: 'SnapLab',
+  SnapLab: 'SnapLab',
+} as const;
+export type EventSourceKey = keyof typeof EVENT_SOURCES;
+
+/** The name an event's source shows under: a known source's name, else (a writer) its own name. */
+export function eventSourceName(source: string): string {
+  return Object.hasOwn(EVENT_SOURCES, source) ? EVENT_SOURCES[source as EventSourceKey] : source;
+}
 
 export type Severity = 'info' | 'warning' | 'error';
 

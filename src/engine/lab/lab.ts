@@ -5,7 +5,7 @@ import { Rng } from '../core/rng';
 import { Scheduler, type BoundJob, type JobCall } from '../core/scheduler';
 import { jobTable } from './jobs';
 import { cloneGraph, NotCloneable } from '../core/clone';
-import { EventLog, severityOf, type EventDetail, type EventKind } from '../core/events';
+import { EventLog, eventSourceName, severityOf, type EventDetail, type EventKind } from '../core/events';
 import { Task, type TaskOptions } from '../core/tasks';
 import { Host } from '../model/host';
 import { Datastore } from '../model/datastore/datastore';
@@ -158,7 +158,7 @@ export class Lab implements LabContext {
   datastore(id: string): Datastore | undefined { return this.datastores.find((d) => d.id === id); }
 
   log(vm: Vm | null, source: string, kind: EventKind, message: string, detail?: EventDetail): void {
-    const e: EventView = { time: this.now, vm: vm ? vm.id : null, source, kind, message, severity: severityOf(kind, detail) };
+    const e: EventView = { time: this.now, vm: vm ? vm.id : null, source: eventSourceName(source), kind, message, severity: severityOf(kind, detail) };
     if (detail?.phase !== undefined) e.phase = detail.phase;
     if (detail?.hresult !== undefined) e.hresult = detail.hresult;
     if (detail?.requestor !== undefined) e.requestor = detail.requestor;

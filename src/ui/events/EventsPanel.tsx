@@ -1,5 +1,6 @@
 // The "Events" region, as vSphere's Tasks & Events shows them: the selected VM's events, newest first,
-// with time, source and message, narrowed by a text filter and by source.
+// with time, source (named by the engine, as vSphere names it) and message, narrowed by a text filter
+// and by source.
 import { useDeferredValue, useMemo, useState } from 'react';
 import { formatSimTime } from '../../app/format';
 import { useLab, useSelectedVm } from '../../app/store';
@@ -49,7 +50,7 @@ export function EventsPanel({ id }: { id?: string }) {
       {mine.length === 0 ? <p className="muted">No events for {vm?.name ?? 'this VM'} yet.</p> : (
         <>
           <p className="muted small" role="status">
-            {shown.length === mine.length ? `${mine.length} events` : `${shown.length} of ${mine.length} events match`}
+            {shown.length === mine.length ? `${mine.length} ${mine.length === 1 ? 'event' : 'events'}` : `${shown.length} of ${mine.length} events ${shown.length === 1 ? 'matches' : 'match'}`}
             {shown.length > SHOWN ? `, the newest ${SHOWN} shown` : ''}.
           </p>
           <div className="table-scroll events-scroll" tabIndex={0} role="group" aria-label="Event list">

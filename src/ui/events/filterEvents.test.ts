@@ -3,7 +3,7 @@ import type { EventView } from '../../engine/core/view';
 import { filterEvents, sourcesOf } from './filterEvents';
 
 const ev = (source: string, message: string): EventView => ({ time: 0, vm: 'v', source, kind: 'guest.exec', message, severity: 'info' });
-const list = [ev('host', 'Merging DB01-000002-delta.vmdk into DB01-000001-delta.vmdk.'), ev('vCenter', 'Snapshot "s2" removed.'), ev('host', 'Snapshot "s1" created.')];
+const list = [ev('Host', 'Merging DB01-000002-delta.vmdk into DB01-000001-delta.vmdk.'), ev('vCenter', 'Snapshot "s2" removed.'), ev('Host', 'Snapshot "s1" created.')];
 
 describe('Events filters', () => {
   it('match every word of the text, in any case, against source and message', () => {
@@ -12,14 +12,14 @@ describe('Events filters', () => {
     expect(filterEvents(list, { text: 'nothing like this', source: '' })).toEqual([]);
   });
   it('narrow to one source, with the text too', () => {
-    expect(filterEvents(list, { text: '', source: 'host' })).toEqual([list[0], list[2]]);
-    expect(filterEvents(list, { text: 'snapshot', source: 'host' })).toEqual([list[2]]);
+    expect(filterEvents(list, { text: '', source: 'Host' })).toEqual([list[0], list[2]]);
+    expect(filterEvents(list, { text: 'snapshot', source: 'Host' })).toEqual([list[2]]);
   });
   it('narrow to one severity', () => {
     const warned = { ...list[1], severity: 'warning' as const };
     expect(filterEvents([list[0], warned], { text: '', source: '', severity: 'warning' })).toEqual([warned]);
   });
   it('list sources in first-seen order', () => {
-    expect(sourcesOf(list)).toEqual(['host', 'vCenter']);
+    expect(sourcesOf(list)).toEqual(['Host', 'vCenter']);
   });
 });

@@ -7,8 +7,8 @@ import { episodeForSnapshot, episodesOf, failureCode, isFailure, lanesOf, phases
 const e = (time: number, source: string, kind: EventKind, vm = 'v'): EventView => ({ time, vm, source, kind, message: kind, severity: severityOf(kind) });
 
 const ok = [
-  e(0, 'VMware Tools', 'quiesce.start'), e(5, 'VSS', 'vss.freeze'), e(6, 'Software provider', 'vss.flushAndHold'),
-  e(7, 'host', 'vm.snapshotCreated'), e(8, 'Software provider', 'vss.releaseWrites'), e(9, 'VSS', 'vss.thaw'),
+  e(0, 'VMware Tools', 'quiesce.start'), e(5, 'VSS', 'vss.freeze'), e(6, 'VSS provider', 'vss.flushAndHold'),
+  e(7, 'Host', 'vm.snapshotCreated'), e(8, 'VSS provider', 'vss.releaseWrites'), e(9, 'VSS', 'vss.thaw'),
   e(12, 'VMware Tools', 'quiesce.done'),
 ];
 const failed = [
@@ -18,14 +18,14 @@ const failed = [
 
 describe('VSS timeline grouping', () => {
   it('splits a VM\'s events into quiesces and marks the failed one', () => {
-    const eps = episodesOf([...ok, e(50, 'host', 'vm.snapshotCreated', 'other'), ...failed], 'v');
+    const eps = episodesOf([...ok, e(50, 'Host', 'vm.snapshotCreated', 'other'), ...failed], 'v');
     expect(eps.map((x) => [x.start, x.end, x.failed])).toEqual([[0, 12, false], [100, 103, true]]);
     expect(episodeForSnapshot(eps, 7)).toBe(eps[0]);
   });
 
   it('orders lanes from vCenter/host to Tools, VSS, provider, writers and scripts', () => {
-    const lanes = lanesOf([...ok, ...failed, e(1, 'pre-freeze script', 'script.freeze')], ['Microsoft Exchange Writer']);
-    expect(lanes.map((l) => l.key)).toEqual(['host', 'VMware Tools', 'VSS', 'Software provider', 'Microsoft Exchange Writer', 'pre-freeze script']);
+    const lanes = lanesOf([...ok, ...failed, e(1, 'Scripts', 'script.freeze')], ['Microsoft Exchange Writer']);
+    expect(lanes.map((l) => l.key)).toEqual(['Host', 'VMware Tools', 'VSS', 'VSS provider', 'Microsoft Exchange Writer', 'Scripts']);
   });
 
   it('draws the hold between flush-and-hold and release, and a failed freeze in red', () => {

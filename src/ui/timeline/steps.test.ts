@@ -11,7 +11,7 @@ describe('timeline steps', () => {
     const ep = episodesOf([
       e(0, 'VMware Tools', 'quiesce.start'), e(10, 'VSS', 'vss.identify'), e(12, 'Exchange', 'vss.identify'),
       e(20, 'VSS', 'vss.prepareBackup'), e(30, 'VSS', 'vss.prepareSnapshot'), e(40, 'VSS', 'vss.freeze'),
-      e(50, 'VSS', 'vss.flushAndHold'), e(58, 'host', 'vm.snapshotCreated'), e(58, 'VSS', 'vss.releaseWrites'),
+      e(50, 'VSS', 'vss.flushAndHold'), e(58, 'Host', 'vm.snapshotCreated'), e(58, 'VSS', 'vss.releaseWrites'),
       e(58, 'VSS', 'vss.thaw'), e(60, 'VSS', 'vss.postSnapshot'), e(65, 'VSS', 'vss.backupComplete'),
       e(70, 'VSS', 'vss.shadowDiscarded'), e(71, 'VMware Tools', 'quiesce.done'),
     ], 'v')[0];
