@@ -27,6 +27,17 @@ function Mark({ x, y, style }: { x: number; y: number; style: BranchStyle }) {
     : <rect x={x - 4} y={y - 4} width={8} height={8} fill={style.color} stroke="var(--panel)" strokeWidth={1} />;
 }
 
+const GiB = 1024 ** 3;
+/**
+ * The axis in GB with a decimal when the branches differ by a few GB on a big datastore: whole GB would
+ * write the same label on two ticks ("342 GB", "342 GB").
+ */
+function axisBytes(values: number[]): (v: number) => string {
+  const span = values.length ? Math.max(...values) - Math.min(...values) : 0;
+  const big = values.some((v) => v >= 100 * GiB);
+  return big && span < 20 * GiB ? (v) => `${(v / GiB).toFixed(span < 2 * GiB ? 2 : 1)} GB` : (v) => formatBytes(v);
+}
+
 /** The legend's key: a short stretch of the line with its marker. */
 function Key({ style }: { style: BranchStyle }) {
   return (
@@ -69,7 +80,7 @@ export function CompareBranches({ onClose }: { onClose(): void }) {
             <LineChart margin={{ top: 6, right: 12, left: 8, bottom: 0 }}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => formatSimTime(t, false)} minTickGap={40} fontSize={11} />
-              <YAxis dataKey="used" domain={['auto', 'auto']} tickFormatter={(v: number) => formatBytes(v)} fontSize={11} width={64} />
+              <YAxis dataKey="used" domain={['auto', 'auto']} tickFormatter={axisBytes(usage.series.flatMap((s) => s.samples.map((x) => x.used[i])))} fontSize={11} width={72} />
               <Tooltip labelFormatter={(t) => formatSimTime(Number(t), false)} formatter={(v) => formatBytes(Number(v))} />
               {usage.series.map((s, k) => {
                 const style = BRANCH_STYLES[k % BRANCH_STYLES.length];
