@@ -64,7 +64,7 @@ test('the lab, its dialogs, tree, charts and embeds run with no violation', asyn
   expect(await violations(page)).toEqual([]);
 });
 
-test('17: the server sends the policy as a header too, with frame-ancestors: pages of this machine may frame the lab, another origin may not', async ({ page, request }) => {
+test('the server sends the policy as a header too, with frame-ancestors: pages of this machine may frame the lab, another origin may not', async ({ page, request }) => {
   const response = await request.get('./');
   const header = response.headers()['content-security-policy'];
   expect(header).toBe(cspHeader(PREVIEW_FRAME_ANCESTORS));
