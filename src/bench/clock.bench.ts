@@ -25,6 +25,9 @@ function timed<T>(c: Cost, work: () => T): T {
 function timedLab(lab: LabLike, costs: { advance: Cost; state: Cost; fork: Cost }): LabLike {
   return {
     get now() { return lab.now; },
+    get eventSeq() { return lab.eventSeq; },
+    eventsAfter: (seq) => lab.eventsAfter(seq),
+    datastoreUsage: () => lab.datastoreUsage(),
     dispatch: (c) => lab.dispatch(c),
     advance: (ms) => timed(costs.advance, () => lab.advance(ms)),
     state: () => timed(costs.state, () => lab.state()),

@@ -7,7 +7,7 @@ import type { Hosted, RoomDeps } from './hosted';
 import type { ClockAnswer, ClockView, Failure } from './protocol';
 import { LAB_TIME_LIMIT_MS } from './session';
 import type { SessionSaver } from './sessionSaver';
-import { PLAYING_POST_INTERVAL_MS, type StatePosts } from './statePosts';
+import type { StatePosts } from './statePosts';
 import { STEP_LIMIT_MS, stepToNextEvent } from './step';
 
 export const failure = (code: string, message: string): Failure => ({ ok: false, error: { code, message } });
@@ -38,7 +38,7 @@ export class ClockDriver {
         if (broken) return;
         if (lab.now >= LAB_TIME_LIMIT_MS) { this.loop.pause('the lab\'s clock stops at 366 days'); this.post(); deps.sessions.post(); }
         travel.maybeCheckpoint(lab);
-        deps.states.request(PLAYING_POST_INTERVAL_MS);
+        deps.states.request(true);
         deps.states.time();
         deps.sessions.request();
       },
@@ -78,11 +78,7 @@ export class ClockDriver {
     const done = this.deps.guard('a step to the next event', () => stepToNextEvent({
       now: () => lab.now,
       advance: (ms) => { travel.advance(lab, ms); },
-      eventMark: () => {
-        const ev = lab.state().events;
-        const last = ev[ev.length - 1];
-        return last ? `${ev.length}|${last.time}|${last.kind}|${last.message}` : '0';
-      },
+      eventMark: () => String(lab.eventSeq),
     }, Math.min(STEP_LIMIT_MS, LAB_TIME_LIMIT_MS - lab.now)));
     if (done === null) return failure('ENGINE_ERROR', ENGINE_FAILED);
     this.deps.states.now();

@@ -7,8 +7,8 @@ import type { SessionCommand } from './session';
 
 export type MarkerKind = 'snapshot' | 'revert' | 'delete' | 'quiesce' | 'failure' | 'question';
 
-/** A moment worth jumping to on the scrubber. */
-export interface Marker { time: number; kind: MarkerKind; label: string }
+/** A moment worth jumping to on the scrubber; `seq` the event it comes from (EventView.seq). */
+export interface Marker { time: number; kind: MarkerKind; label: string; seq?: number }
 
 /** Datastore used bytes at a moment, in the lab's datastore order (for "compare branches"). */
 export interface UsageSample { time: number; used: number[] }
@@ -132,10 +132,11 @@ export class History {
 
   addMarker(id: string, m: Marker): void {
     const b = this.need(id);
-    // The same moment seen twice (a restore, a replay up to the newest moment) is one marker.
+    // The same event seen twice (a restore, a replay up to the newest moment) is one marker; markers
+    // saved without their event's seq (older session files) are matched by moment and words.
     for (let i = b.markers.length - 1; i >= 0 && b.markers[i].time >= m.time; i--) {
       const x = b.markers[i];
-      if (x.time === m.time && x.kind === m.kind && x.label === m.label) return;
+      if (x.seq !== undefined && m.seq !== undefined ? x.seq === m.seq : x.time === m.time && x.kind === m.kind && x.label === m.label) return;
     }
     b.markers.push(m);
   }
@@ -270,9 +271,10 @@ function kindWords(type: string): string {
 }
 
 /** The scrubber's markers, from the events a lab logs. */
-export function markerFor(kind: string, message: string, time: number): Marker | null {
+export function markerFor(kind: string, message: string, time: number, seq?: number): Marker | null {
   const k = MARKER_KINDS[kind];
-  return k ? { time, kind: k, label: message } : null;
+  if (!k) return null;
+  return seq === undefined ? { time, kind: k, label: message } : { time, kind: k, label: message, seq };
 }
 
 const MARKER_KINDS: Record<string, MarkerKind> = {

@@ -14,7 +14,7 @@ import type { EngineLike, LabLike } from './labLike';
 import type { AnswerMap, LoadAnswer, LoadOptions, WorkerMessage, WorkerRequest } from './protocol';
 import { LAB_TIME_LIMIT_MS, MAX_SEED, checkSession, type SessionOrigin } from './session';
 import { SessionSaver } from './sessionSaver';
-import { StatePosts } from './statePosts';
+import { StatePosts, type PostIntervals } from './statePosts';
 import type { Timers } from './throttle';
 import { TimeTravel } from './timeTravel';
 import { TravelDriver } from './travelDriver';
@@ -25,6 +25,8 @@ export interface HostDeps extends Timers {
   post(message: WorkerMessage): void;
   /** Memory for time-travel checkpoints (default: DEFAULT_BUDGET_BYTES). */
   checkpointBudgetBytes?: number;
+  /** How often state patches go out (default: POST_INTERVAL_MS, PLAYING_POST_INTERVAL_MS). */
+  postIntervals?: PostIntervals;
 }
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -47,7 +49,7 @@ export class LabHost {
     travel.reset(() => deps.engine.createLab(definition));
     this.hosted = { lab: deps.engine.createLab(definition), travel, origin, broken: false };
     const room: RoomDeps = { now: deps.now, setTimer: deps.setTimer, clearTimer: deps.clearTimer, post: deps.post, guard: (what, work) => this.guard(what, work) };
-    this.states = new StatePosts(this.hosted, { ...room, clock: () => this.clock.view(), afterPost: () => this.travel.postHistory() });
+    this.states = new StatePosts(this.hosted, { ...room, intervals: deps.postIntervals, clock: () => this.clock.view(), afterPost: () => this.travel.postHistory() });
     this.sessions = new SessionSaver(this.hosted, room);
     this.clock = new ClockDriver(this.hosted, { ...room, speed: this.speed, states: this.states, sessions: this.sessions });
     this.travel = new TravelDriver(this.hosted, { ...room, clock: this.clock, states: this.states, sessions: this.sessions });

@@ -3,7 +3,7 @@ import { createLab, defaultLabDefinition } from '../engine/index';
 import type { EventView, StateView } from '../engine/core/view';
 import { applyPatch, emptyState, PatchBuilder } from './patch';
 
-const ev = (time: number, kind: EventView['kind'] = 'guest.exec'): EventView => ({ time, vm: 'vm1', source: 'host', kind, message: `m${time}`, severity: 'info' });
+const ev = (time: number, kind: EventView['kind'] = 'guest.exec'): EventView => ({ seq: time, time, vm: 'vm1', source: 'host', kind, message: `m${time}`, severity: 'info' });
 const state = (events: EventView[], time = 0, vms: StateView['vms'] = []): StateView =>
   ({ ...emptyState(), name: 'lab', time, events, vms });
 
@@ -62,6 +62,15 @@ describe('state patches', () => {
     const full = b.build(state([ev(1)]))!;
     expect(full.full).toBe(true);
     expect(full.events?.reset).toBe(true);
+  });
+
+  it('name events by their seq: after resetEvents() (another branch, whose numbers mean other events) the whole log goes', () => {
+    const b = new PatchBuilder();
+    b.build(state([ev(1), ev(2)]));
+    const other = { ...ev(2), message: 'another branch' };
+    expect(b.build(state([ev(1), other, ev(3)], 1))!.events).toEqual({ reset: false, dropFront: 0, append: [ev(3)] });
+    b.resetEvents();
+    expect(b.build(state([ev(1), other, ev(3)], 2))!.events).toEqual({ reset: true, dropFront: 0, append: [ev(1), other, ev(3)] });
   });
 
   it('start over when the log no longer holds what was sent', () => {

@@ -27,8 +27,6 @@ class KeyedDiff<T extends Keyed> {
   }
 }
 
-const eventKey = (e: EventView): string => `${e.time}|${e.vm}|${e.source}|${e.kind}|${e.message}`;
-
 /** Worker side: turns successive state views into patches. */
 export class PatchBuilder {
   private version = 0;
@@ -39,14 +37,21 @@ export class PatchBuilder {
   private jobs = new KeyedDiff<StateView['backupJobs'][number]>();
   private repositories = new KeyedDiff<StateView['repositories'][number]>();
   private points = new KeyedDiff<StateView['restorePoints'][number]>();
-  private eventCount = 0;
-  private firstEvent = '';
-  private lastEvent = '';
+  /** The seq of the first and the last event the page holds (0: none). */
+  private firstSeq = 0;
+  private lastSeq = 0;
   private needFull = true;
+  private needEvents = false;
   private lastTime = -1;
 
   /** The next patch will replace everything (after a load or when a page connects). */
   reset(): void { this.needFull = true; }
+
+  /**
+   * The next patch replaces the page's events (the lab moved to another branch, whose events after the
+   * fork carry the same numbers as different ones of the branch the page shows).
+   */
+  resetEvents(): void { this.needEvents = true; }
 
   /** `lessonId`: the lesson the session came from, sent with the lab's name whenever it changes. */
   build(s: StateView, lessonId?: string): StatePatch | null {
@@ -78,24 +83,22 @@ export class PatchBuilder {
   }
 
   private diffEvents(list: EventView[], full: boolean): StatePatch['events'] {
-    const n = this.eventCount;
-    const first = list.length ? eventKey(list[0]) : '';
-    const last = list.length ? eventKey(list[list.length - 1]) : '';
+    // An event's seq names it (the log numbers its events 1, 2, 3, ... and drops the oldest first), so
+    // the page's events are the run firstSeq..lastSeq, and what is new is what comes after lastSeq.
+    const first = list.length ? list[0].seq : 0;
+    const last = list.length ? list[list.length - 1].seq : 0;
+    const held = this.lastSeq > 0;
     let out: StatePatch['events'];
-    if (full) out = { reset: true, dropFront: 0, append: list.slice() };
-    else if (list.length >= n && (n === 0 || (eventKey(list[n - 1]) === this.lastEvent && eventKey(list[0]) === this.firstEvent))) {
-      out = list.length > n ? { reset: false, dropFront: 0, append: list.slice(n) } : undefined;
-    } else {
-      // The log dropped its oldest entries: find where what we sent last now sits.
-      let at = -1;
-      for (let i = list.length - 1; i >= 0; i--) if (eventKey(list[i]) === this.lastEvent) { at = i; break; }
-      out = at >= 0 && n > 0
-        ? { reset: false, dropFront: n - (at + 1), append: list.slice(at + 1) }
-        : { reset: true, dropFront: 0, append: list.slice() };
-    }
-    this.eventCount = list.length;
-    this.firstEvent = first;
-    this.lastEvent = last;
+    if (full || this.needEvents) out = { reset: true, dropFront: 0, append: list.slice() };
+    else if (!held) out = list.length ? { reset: false, dropFront: 0, append: list.slice() } : undefined;
+    else if (list.length && last >= this.lastSeq && first >= this.firstSeq && first <= this.lastSeq + 1) {
+      const dropFront = first - this.firstSeq;
+      const append = list.slice(this.lastSeq + 1 - first);
+      out = dropFront || append.length ? { reset: false, dropFront, append } : undefined;
+    } else out = { reset: true, dropFront: 0, append: list.slice() };
+    this.needEvents = false;
+    this.firstSeq = first;
+    this.lastSeq = last;
     return out;
   }
 }

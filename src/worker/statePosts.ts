@@ -15,7 +15,11 @@ export const POST_INTERVAL_MS = 33;
  */
 export const PLAYING_POST_INTERVAL_MS = 200;
 
+/** The two intervals (tests and benchmarks may set their own: what is saved never depends on them). */
+export interface PostIntervals { ms: number; playingMs: number }
+
 export interface StatePostDeps extends RoomDeps {
+  intervals?: PostIntervals;
   clock(): ClockView;
   /** After each state post (the scrubber's history follows it). */
   afterPost(): void;
@@ -25,14 +29,16 @@ export class StatePosts {
   private readonly patches = new PatchBuilder();
   private readonly throttle: Throttle;
   private lastTimePost = -Infinity;
+  private readonly intervals: PostIntervals;
 
   constructor(private readonly hosted: Hosted, private readonly deps: StatePostDeps) {
     this.throttle = new Throttle(deps, () => this.postState());
+    this.intervals = deps.intervals ?? { ms: POST_INTERVAL_MS, playingMs: PLAYING_POST_INTERVAL_MS };
   }
 
-  /** A state post within `interval` of the last one; an earlier pending one stays. */
-  request(interval = POST_INTERVAL_MS): void {
-    this.throttle.request(interval);
+  /** A state post within the interval (the playing one while time runs); an earlier pending one stays. */
+  request(playing = false): void {
+    this.throttle.request(playing ? this.intervals.playingMs : this.intervals.ms);
   }
 
   /** Post the state now (a load, a move in time, the clock paused). */
@@ -45,6 +51,11 @@ export class StatePosts {
     this.patches.reset();
   }
 
+  /** The next patch replaces the page's events (the lab moved to another branch). */
+  resetEvents(): void {
+    this.patches.resetEvents();
+  }
+
   /** Drop a pending post (the engine failed). */
   cancel(): void {
     this.throttle.cancel();
@@ -55,15 +66,15 @@ export class StatePosts {
     const now = this.deps.now();
     // Together with the state posts, still at most one message every POST_INTERVAL_MS.
     const posts = this.throttle;
-    if (now - this.lastTimePost < POST_INTERVAL_MS || now - posts.last < POST_INTERVAL_MS || posts.due - now < POST_INTERVAL_MS) return;
+    const gap = this.intervals.ms;
+    if (now - this.lastTimePost < gap || now - posts.last < gap || posts.due - now < gap) return;
     this.lastTimePost = now;
     this.deps.post({ type: 'time', time: this.hosted.lab.now, clock: this.deps.clock() });
   }
 
   private postState(): void {
-    const { lab, travel, origin } = this.hosted;
+    const { lab, origin } = this.hosted;
     const state = lab.state();
-    travel.observe(state);
     const patch = this.patches.build(state, origin.lesson);
     if (patch) this.deps.post({ type: 'state', patch, clock: this.deps.clock() });
     this.deps.afterPost();

@@ -6,7 +6,7 @@
 export interface StepProbe {
   now(): number;
   advance(ms: number): void;
-  /** Something that changes whenever an event is logged (count and newest key). */
+  /** Something that changes whenever an event is logged (the newest event's seq). */
   eventMark(): string;
 }
 

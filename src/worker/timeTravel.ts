@@ -1,13 +1,12 @@
 // Moving the lab along its history: replaying a branch's commands as its time passes again, seeking
 // to any moment from the nearest checkpoint, switching branches, and forking when a command is given
 // in a branch's past. The lab itself never knows: it only sees commands and time, as in a replay.
-import type { CommandResult, StateView } from '../engine/core/view';
+import type { CommandResult } from '../engine/core/view';
 import { Checkpoints, type Checkpoint } from './checkpoints';
 import { EngineSpeed } from './engineSpeed';
-import { History, markerFor, type HistoryView, type Marker } from './history';
+import { History, markerFor, type HistoryView } from './history';
 import type { LabLike } from './labLike';
 
-const eventKey = (e: StateView['events'][number]) => `${e.time}|${e.vm}|${e.kind}|${e.message}`;
 
 /** Checkpoints at least this far apart in simulated time, and further apart as history grows. */
 const MIN_SPACING_MS = 60_000;
@@ -30,8 +29,8 @@ export class TimeTravel<L extends LabLike> {
   /** How many of the current branch's commands the lab has applied. */
   cursor = 0;
   readonly checkpoints: Checkpoints<L>;
-  private scanTime = 0;
-  private scanKeys = new Set<string>();
+  /** The newest event (EventView.seq) of the lab the history has looked at for markers. */
+  private scanSeq = 0;
   private lastCopyReal = -Infinity;
   private lastCopyCost = 0;
   private readonly speed: EngineSpeed;
@@ -53,8 +52,9 @@ export class TimeTravel<L extends LabLike> {
     this.branch = branch ?? history.first.id;
     this.cursor = 0;
     this.checkpoints.clear();
-    // A restored history already holds the markers up to where each branch reached.
-    this.rescan(this.reached);
+    // A new lab: its events are numbered from its start. A restored history already holds the markers
+    // up to where each branch reached; the scan takes only events at or after that moment.
+    this.scanSeq = 0;
   }
 
   get reached(): number { return this.history.get(this.branch)!.reached; }
@@ -79,8 +79,10 @@ export class TimeTravel<L extends LabLike> {
       if (r && !r.ok) return r;
       // A replayed command whose words were not saved (an older session file) learns them here.
       if (lab.describe && this.history.wordsOf(c) === null) this.history.setWords(c, lab.describe(c.command));
+      const from = this.reached;
       lab.dispatch(c.command);
       this.cursor++;
+      this.scan(lab, from);
     }
     const r = this.legs(lab, target, go);
     if (r && !r.ok) return r;
@@ -89,15 +91,57 @@ export class TimeTravel<L extends LabLike> {
 
   /** Move to `until` in legs, copying the lab between legs (see legLength). */
   private legs(lab: L, until: number, go: (ms: number) => CommandResult | void): CommandResult | void {
+    this.sampleIfDue(lab);
     while (until > lab.now) {
-      const leg = lab.fork && !this.rebuilding ? Math.min(until - lab.now, this.legLength()) : until - lab.now;
+      let leg = lab.fork && !this.rebuilding ? Math.min(until - lab.now, this.legLength()) : until - lab.now;
+      // A leg ends at the next usage sample's moment, so samples fall on simulated time alone.
+      const due = this.nextSampleAt(lab);
+      if (due !== null) leg = Math.min(leg, due - lab.now);
+      const from = this.reached;
       const start = this.deps.realNow();
       const r = go(leg);
       this.speed.learn(leg, this.deps.realNow() - start);
       if (r && !r.ok) return r;
       if (lab.now > this.reached) this.history.reach(this.branch, lab.now);
+      this.scan(lab, from);
+      this.sampleIfDue(lab);
       this.maybeCheckpoint(lab);
     }
+  }
+
+  /**
+   * Markers from the events the lab logged since the last scan, from the branch's newest moment on
+   * (`from`, the moment it had reached before them): earlier ones replay what the history holds.
+   * Events are named by their seq, the same in every replay, so a moment seen twice adds nothing.
+   */
+  private scan(lab: L, from: number): void {
+    if (this.rebuilding) return;
+    for (const e of lab.eventsAfter(this.scanSeq)) {
+      if (e.time < from) continue;
+      const m = markerFor(e.kind, e.message, e.time, e.seq);
+      if (m) this.history.addMarker(this.branch, m);
+    }
+    this.scanSeq = lab.eventSeq;
+  }
+
+  /**
+   * The next moment a usage sample is due on this branch: the first sampling moment (usageSampleAt)
+   * after its last own sample (or its fork), and not before the lab's time; null while a seek rebuilds
+   * the past, whose samples the history holds.
+   */
+  private nextSampleAt(lab: L): number | null {
+    if (this.rebuilding) return null;
+    const b = this.history.get(this.branch)!;
+    const last = b.usage[b.usage.length - 1];
+    const after = last ? last.time + 1 : b.parent === null ? 0 : b.forkAt + 1;
+    return usageSampleAt(Math.max(after, lab.now));
+  }
+
+  private sampleIfDue(lab: L): void {
+    if (this.nextSampleAt(lab) !== lab.now) return;
+    const use = lab.datastoreUsage();
+    this.history.datastores = use.map((d) => d.id);
+    this.history.addUsage(this.branch, { time: lab.now, used: use.map((d) => d.usedBytes) });
   }
 
   /**
@@ -134,10 +178,10 @@ export class TimeTravel<L extends LabLike> {
     if (!this.atHead(lab)) {
       const b = this.history.fork(this.branch, at, this.cursor);
       this.branch = b.id;
-      this.rescan(at);
     }
     this.history.record(this.branch, at, command, words);
     this.cursor++;
+    this.scan(lab, at);
   }
 
   /** The lab at `ms` of the current branch: forward by replaying, back from the nearest checkpoint. */
@@ -153,9 +197,7 @@ export class TimeTravel<L extends LabLike> {
   /** Go to another branch, at the newest moment it reached. */
   switchTo(id: string): L {
     this.branch = id;
-    const lab = this.rebuild(this.reached);
-    this.rescan(this.reached);
-    return lab;
+    return this.rebuild(this.reached);
   }
 
   /** Copy the lab now and then as time runs. */
@@ -171,24 +213,6 @@ export class TimeTravel<L extends LabLike> {
     this.lastCopyReal = this.deps.realNow();
     this.lastCopyCost = this.lastCopyReal - real;
     this.checkpoints.add({ branch: this.branch, time: lab.now, applied: this.cursor, lab: copy.lab as L, bytes: copy.bytes, shared: copy.shared });
-  }
-
-  /** Markers and datastore usage, from a state the lab reached for the first time on this branch. */
-  observe(state: StateView): void {
-    if (state.time < this.reached) return;
-    const found: Marker[] = [];
-    for (let i = state.events.length - 1; i >= 0; i--) {
-      const e = state.events[i];
-      if (e.time < this.scanTime) break;
-      if (e.time === this.scanTime && this.scanKeys.has(eventKey(e))) continue;
-      const m = markerFor(e.kind, e.message, e.time);
-      if (m) found.push(m);
-    }
-    for (let i = found.length - 1; i >= 0; i--) this.history.addMarker(this.branch, found[i]);
-    this.scanTime = state.time;
-    this.scanKeys = new Set(state.events.filter((e) => e.time === state.time).map(eventKey));
-    this.history.datastores = state.datastores.map((d) => d.id);
-    this.history.addUsage(this.branch, { time: state.time, used: state.datastores.map((d) => d.usedBytes) });
   }
 
   /** The page's history view; whether the lab is at its branch's end is decided here, as record() decides it. */
@@ -209,6 +233,8 @@ export class TimeTravel<L extends LabLike> {
     } finally {
       this.rebuilding = false;
     }
+    // The rebuilt lab's events are all in the history already (a seek never passes the newest moment).
+    this.scanSeq = lab.eventSeq;
     return lab;
   }
 
@@ -216,9 +242,16 @@ export class TimeTravel<L extends LabLike> {
     const until = this.history.sharedUntil(this.branch, cp.branch);
     return until !== null && cp.time <= until;
   }
+}
 
-  private rescan(time: number): void {
-    this.scanTime = time;
-    this.scanKeys = new Set();
-  }
+/** Usage samples every minute of simulated time for the first SAMPLES_AT_FIRST of them, then twice as
+ *  far apart each time the time covered doubles, so a long history costs few samples. */
+const SAMPLE_SPACING_MS = 60_000;
+const SAMPLES_AT_FIRST = 64;
+
+/** The first sampling moment at or after `t`: a multiple of the spacing that holds at `t`. */
+export function usageSampleAt(t: number): number {
+  let spacing = SAMPLE_SPACING_MS;
+  while (t >= spacing * SAMPLES_AT_FIRST) spacing *= 2;
+  return Math.ceil(t / spacing) * spacing;
 }

@@ -52,6 +52,8 @@ export class TravelDriver {
       return failure('BRANCH_NOT_FOUND', `There is no branch ${JSON.stringify(id)}. Branches: ${ids}.`);
     }
     this.deps.clock.stop();
+    // Events after the fork carry the same numbers on both branches: the page gets the new branch's whole log.
+    this.deps.states.resetEvents();
     if (!this.moveTo(() => this.hosted.travel.switchTo(id))) return failure('ENGINE_ERROR', ENGINE_FAILED);
     return this.deps.clock.answer();
   }

@@ -89,8 +89,16 @@ export function severityOf(kind: EventKind, detail?: EventDetail): Severity {
 export class EventLog {
   readonly list: EventView[] = [];
   dropped = 0;
+  /** The newest event's seq (0 before the first). */
+  lastSeq = 0;
+
+  /** The seq the next event gets. */
+  nextSeq(): number {
+    return this.lastSeq + 1;
+  }
 
   add(e: EventView): void {
+    this.lastSeq = e.seq;
     this.list.push(e);
     // Keep the log bounded in a long-running lab; the oldest go first.
     if (this.list.length > MAX_EVENTS) {
@@ -98,5 +106,17 @@ export class EventLog {
       this.list.splice(0, cut);
       this.dropped += cut;
     }
+  }
+
+  /** The events logged after the one numbered `seq` that the log still holds, oldest first. */
+  after(seq: number): EventView[] {
+    const list = this.list;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].seq <= seq) lo = mid + 1; else hi = mid;
+    }
+    return list.slice(lo);
   }
 }

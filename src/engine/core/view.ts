@@ -225,8 +225,11 @@ export interface TaskView {
 }
 
 /** A lab event. severity says whether it reports a failure; phase: the VSS phase, for events of a
- * VSS session; hresult: the HRESULT the event is about, when there is one. */
+ * VSS session; hresult: the HRESULT the event is about, when there is one; seq: its number in the
+ * lab's log (1, 2, 3, ... never reused, also once the oldest events are dropped), the same in every
+ * replay of the same commands, so it names the event. */
 export interface EventView {
+  seq: number;
   time: number;
   vm: string | null;
   source: string;

@@ -144,6 +144,17 @@ export class Lab implements LabContext {
     return buildStateView(this);
   }
 
+  /** The events logged after the one numbered `seq` (EventView.seq), oldest first; cheap, unlike state(). */
+  eventsAfter(seq: number): EventView[] { return this.events.after(seq); }
+
+  /** The newest event's seq (0 before the first). */
+  get eventSeq(): number { return this.events.lastSeq; }
+
+  /** Each datastore's used bytes, as state() reports them, without building the state view. */
+  datastoreUsage(): { id: string; usedBytes: number }[] {
+    return this.datastores.map((ds) => ({ id: ds.id, usedBytes: ds.usedBytes }));
+  }
+
   /** The questions VMs wait on (cheap, unlike state(): the worker's clock asks after every advance). */
   questions(): { vm: string; name: string; id: string }[] {
     const asking: { vm: string; name: string; id: string }[] = [];
@@ -158,7 +169,7 @@ export class Lab implements LabContext {
   datastore(id: string): Datastore | undefined { return this.datastores.find((d) => d.id === id); }
 
   log(vm: Vm | null, source: string, kind: EventKind, message: string, detail?: EventDetail): void {
-    const e: EventView = { time: this.now, vm: vm ? vm.id : null, source: eventSourceName(source), kind, message, severity: severityOf(kind, detail) };
+    const e: EventView = { seq: this.events.nextSeq(), time: this.now, vm: vm ? vm.id : null, source: eventSourceName(source), kind, message, severity: severityOf(kind, detail) };
     if (detail?.phase !== undefined) e.phase = detail.phase;
     if (detail?.hresult !== undefined) e.hresult = detail.hresult;
     if (detail?.requestor !== undefined) e.requestor = detail.requestor;

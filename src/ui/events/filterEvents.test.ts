@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventView } from '../../engine/core/view';
 import { filterEvents, sourcesOf } from './filterEvents';
 
-const ev = (source: string, message: string): EventView => ({ time: 0, vm: 'v', source, kind: 'guest.exec', message, severity: 'info' });
+const ev = (source: string, message: string): EventView => ({ seq: 1, time: 0, vm: 'v', source, kind: 'guest.exec', message, severity: 'info' });
 const list = [ev('Host', 'Merging DB01-000002-delta.vmdk into DB01-000001-delta.vmdk.'), ev('vCenter', 'Snapshot "s2" removed.'), ev('Host', 'Snapshot "s1" created.')];
 
 describe('Events filters', () => {

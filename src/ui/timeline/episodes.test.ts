@@ -4,7 +4,7 @@ import { severityOf, type EventKind } from '../../engine/core/events';
 import { vssLab, quiesce, inject, EXCHANGE } from '../../engine/testing/vssLab';
 import { episodeForSnapshot, episodesOf, failureCode, isFailure, lanesOf, phasesOf } from './episodes';
 
-const e = (time: number, source: string, kind: EventKind, vm = 'v'): EventView => ({ time, vm, source, kind, message: kind, severity: severityOf(kind) });
+const e = (time: number, source: string, kind: EventKind, vm = 'v'): EventView => ({ seq: time + 1, time, vm, source, kind, message: kind, severity: severityOf(kind) });
 
 const ok = [
   e(0, 'VMware Tools', 'quiesce.start'), e(5, 'VSS', 'vss.freeze'), e(6, 'VSS provider', 'vss.flushAndHold'),
@@ -38,7 +38,7 @@ describe('VSS timeline grouping', () => {
 
 describe('failure markers', () => {
   it('count a writer that answers with an error by its severity, and show its HRESULT', () => {
-    const writerFail: EventView = { time: 1, vm: 'v', source: EXCHANGE, kind: 'vss.freeze', message: 'OnFreeze failed.', severity: 'error', phase: 'freeze', hresult: 0x800423f4 };
+    const writerFail: EventView = { seq: 1, time: 1, vm: 'v', source: EXCHANGE, kind: 'vss.freeze', message: 'OnFreeze failed.', severity: 'error', phase: 'freeze', hresult: 0x800423f4 };
     expect(isFailure(writerFail)).toBe(true);
     expect(failureCode(writerFail)).toBe('0x800423f4');
     // The message text plays no part: an info event saying "failed" is no failure.

@@ -4,7 +4,7 @@ import { severityOf, type EventKind } from '../../engine/core/events';
 import { episodesOf } from './episodes';
 import { placeLabels, stepsOf } from './steps';
 
-const e = (time: number, source: string, kind: EventKind): EventView => ({ time, vm: 'v', source, kind, message: kind, severity: severityOf(kind) });
+const e = (time: number, source: string, kind: EventKind): EventView => ({ seq: time + 1, time, vm: 'v', source, kind, message: kind, severity: severityOf(kind) });
 
 describe('timeline steps', () => {
   it('names the steps of a quiesce in order, the hold ending when writes are released', () => {
