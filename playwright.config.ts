@@ -22,7 +22,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
+  // A hang guard: a walkthrough plays simulated weeks and an axe scan reads the whole page; both take
+  // 30-50 s alone and need the headroom on a busy 2-core machine.
+  timeout: 120_000,
   // React Flow shows a node once it has measured it (a ResizeObserver callback): on a loaded 2-core
   // CI machine that has taken over Playwright's default 5 s.
   expect: { timeout: 15_000 },
@@ -41,6 +43,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     // A running server may be a stale build: reuse one only when asked (PW_REUSE_SERVER=1).
     reuseExistingServer: process.env.PW_REUSE_SERVER === '1',
-    timeout: 60_000,
+    // A hang guard: a walkthrough plays simulated weeks and an axe scan reads the whole page; both take
+  // 30-50 s alone and need the headroom on a busy 2-core machine.
+  timeout: 120_000,
   },
 });

@@ -72,7 +72,7 @@ test('nightly backup gone wrong', async ({ page, lab: driver, walk }) => {
       const fired = (await vm('exch01')).alarms.some((a) => a.name === 'VM Snapshot Size (GB)');
       if (!fired) await driver.advance(HOUR);
       return fired;
-    }, { timeout: 60_000 }).toBe(true);
+    }, { timeout: 120_000 }).toBe(true);
     await expect(page.getByRole('group', { name: 'Triggered alarms' })).toContainText('VM Snapshot Size (GB)');
   });
 
