@@ -1,12 +1,16 @@
 // Vite plugin: builds src/offline/serviceWorker.ts to sw.js beside index.html and writes into it the
 // list of every file of the build (relative to sw.js, so it works under any sub-path) and a version
-// that changes whenever any of those files changes.
+// that changes whenever any of those files changes. The same version is the build id: index.html
+// carries it (<meta name="snaplab-build">) and version.json holds it, never cached, so an open page
+// can ask the server whether a newer deploy is there (src/app/offline/newVersion.ts).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 
 const SW_FILE = 'sw.js';
+export const VERSION_FILE = 'version.json';
+export const BUILD_META = 'snaplab-build';
 
 function filesUnder(dir: string): string[] {
   let out: string[] = [];
@@ -52,6 +56,12 @@ export function offlineCache(): Plugin {
         .replace(/(["'`])__SNAPLAB_PRECACHE__\1/, JSON.stringify(JSON.stringify(list)))
         .replace(/__SNAPLAB_VERSION__/, version);
       if (sw.code === before || sw.code.includes('__SNAPLAB_')) throw new Error('offlineCache: the placeholders in the service worker were not found');
+      const index = bundle['index.html'];
+      if (!index || index.type !== 'asset' || typeof index.source !== 'string') throw new Error('offlineCache: index.html was not built');
+      const html = index.source.replace(/(<meta charset="[^"]*" \/>)/i, `$1\n    <meta name="${BUILD_META}" content="${version}" />`);
+      if (html === index.source) throw new Error('offlineCache: index.html has no <meta charset> to follow');
+      index.source = html;
+      this.emitFile({ type: 'asset', fileName: VERSION_FILE, source: `${JSON.stringify({ build: version })}\n` });
     },
   };
 }

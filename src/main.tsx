@@ -9,6 +9,7 @@ import { usePageOptions } from './app/embed/pageOptions';
 import { installLabApi } from './app/labApi';
 import { connectLms } from './app/lms/connectLms';
 import { pageAutosave } from './app/persistence/autosave';
+import { watchForNewVersion } from './app/offline/newVersion';
 import { registerOfflineCache } from './app/offline/registerServiceWorker';
 import { applyDisplayOptions, followShareLinks, startFromUrl } from './app/pageStart';
 import { applyPrefs, usePrefs } from './app/prefs';
@@ -35,7 +36,10 @@ api.ready.then(() => startH5pResizeInFrame(options.parentOrigin ?? '*'), () => {
 followShareLinks();
 pageAutosave().saveWhenHidden(window);
 // Inside a learning platform, a service worker would keep serving an old package after an update.
-if (!options.lms) registerOfflineCache();
+if (!options.lms) {
+  registerOfflineCache();
+  watchForNewVersion();
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -3,6 +3,7 @@ import { useLmsStatus } from '../app/lms/lmsStatus';
 import { useLab } from '../app/store';
 import { CrashBanner } from './common/CrashBanner';
 import { ErrorBoundary } from './common/ErrorBoundary';
+import { NewVersion } from './common/NewVersion';
 import { Notices } from './common/Notices';
 import { SaveProblem } from './common/SaveProblem';
 import { LabPicker } from './controls/LabPicker';
@@ -64,6 +65,7 @@ export function App() {
       </header>
       <PastSign />
       <CrashBanner />
+      <NewVersion />
       <SaveProblem />
       <OptionsBanner />
       <LmsBanner />
