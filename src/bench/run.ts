@@ -3,6 +3,7 @@ import { runEngineBenchmarks } from './engine.bench';
 import { runGrainBenchmarks, printTable } from './grains.bench';
 import { runSeekBenchmark } from './seek.bench';
 import { runCheckpointBenchmark } from './checkpoints.bench';
+import { runCheckpointWeekBenchmark } from './checkpointWeek.bench';
 import { runClockBenchmark } from './clock.bench';
 import { runWorkloadBenchmarks } from './workload.bench';
 
@@ -13,4 +14,5 @@ console.log('GrainMap alone (random grains precomputed, so no random-number cost
 printTable(await runGrainBenchmarks());
 runSeekBenchmark();
 runCheckpointBenchmark();
+runCheckpointWeekBenchmark();
 await runClockBenchmark();

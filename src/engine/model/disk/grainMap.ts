@@ -10,8 +10,9 @@ import {
   CHUNK_GRAINS as CHUNK_GRAINS_IMPORT, CHUNK_WORDS, PAGE_GRAINS as PAGE_GRAINS_IMPORT,
   popcount32 as popcount32Import, setChunkBits as setChunkBitsImport,
 } from './grainBits';
-import { GrainPage, SPARSE_MAX, pageHas as pageHasImport, sparseAddRange as sparseAddRangeImport, sparseMerge } from './grainPage';
-import { orPageDense, pageCountRange, setItemsDense } from './grainPageOps';
+import { GrainPage, SPARSE_MAX, pageHas as pageHasImport, sparseAddRange as sparseAddRangeImport } from './grainPage';
+import { pageCountRange } from './grainPageOps';
+import { unionInto } from './grainUnion';
 import { COPY, type CopyContext } from '../../core/clone';
 import { checkRatio, countInRange, countNotIn, hasChunk, countScaledNotIn, countsPerSlice, forEachRunIn, forEachScaledRun } from './grainWalk';
 
@@ -243,41 +244,8 @@ export class GrainMap {
     return r;
   }
 
-  /** Adds every grain of other (same grain size); returns how many were newly set. */
-  unionFrom(other: GrainMap): number {
-    if (other.totalGrains > this.totalGrains) {
-      throw new RangeError(`cannot union a map of ${other.totalGrains} grains into one of ${this.totalGrains}`);
-    }
-    if (other === this) return 0;
-    this.resetCache();
-    let added = 0;
-    for (let p = 0; p < other.pages.length; p++) {
-      const src = other.pages[p];
-      if (src === null || (src.slots === null && src.n === 0)) continue;
-      if (this.pages[p]?.full) continue;
-      const dst = this.own(p);
-      if (src.full) {
-        added += PAGE_GRAINS - dst.held;
-        this.toFull(dst);
-        continue;
-      }
-      const before = dst.chunkCount;
-      if (src.slots === null && dst.slots === null) {
-        const r = sparseMerge(dst, src.items!, src.n);
-        if (r >= 0) {
-          added += r;
-          this.chunksHeld += dst.chunkCount - before;
-          continue;
-        }
-      }
-      dst.densify();
-      added += src.slots === null ? setItemsDense(dst, src.items!, src.n) : orPageDense(dst, src);
-      this.chunksHeld += dst.chunkCount - before;
-      if (dst.held === PAGE_GRAINS) this.toFull(dst);
-    }
-    this.held += added;
-    return added;
-  }
+  /** Adds every grain of other (same grain size); returns how many were newly set (grainUnion.ts). */
+  unionFrom(other: GrainMap): number { return unionInto(this, other); }
 
   /**
    * Adds other's grains at a coarser grain size: other's grain g becomes this map's grain
@@ -362,6 +330,9 @@ export class GrainMap {
   /** Page p ready to be written in place (sampleFree marks its picks in it), or null when absent. */
   ownedPageAt(p: number): GrainPage | null { return this.pages[p] ? this.own(p) : null; }
 
+  /** Page p ready to be written in place, created when absent (grainUnion.ts); notePageSet after. */
+  writablePage(p: number): GrainPage { return this.own(p); }
+
   /** A page that holds all its grains gives its bitmap up for the shared full form. */
   private toFull(page: GrainPage): void {
     this.chunksHeld += PAGE_CHUNKS_LOCAL - page.chunkCount;
@@ -398,6 +369,7 @@ export class GrainMap {
     while (this.pages.length <= p) this.pages.push(null);
     const page = new GrainPage();
     page.owner = this.owner;
+    page.span = Math.min(PAGE_CHUNKS_LOCAL, Math.ceil((this.totalGrains - p * PAGE_GRAINS) / CHUNK_GRAINS));
     this.pages[p] = page;
     return page;
   }

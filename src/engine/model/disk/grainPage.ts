@@ -8,6 +8,8 @@
 // SPARSE_MAX grains, so a dense page costs at most 128 bytes per grain it holds.
 // Pages are shared copy-on-write between a map and its copies (time-travel checkpoints): `owner`
 // names the map that may write the page in place; any other map copies it first (GrainMap.own).
+// A page past the end of its map's grains (a small map, or a map's last page) has a bitmap only as
+// long as the chunks it can hold (`span`): a workload's 20,000-slot map costs 3 KB of words, not 512 KB.
 import { CHUNK_SHIFT, CHUNK_WORDS, PAGE_CHUNKS } from './grainBits';
 
 /** Largest sparse page: 16 KB of offsets; an insert then moves at most 16 KB. */
@@ -46,6 +48,8 @@ export class GrainPage {
   chunkHeld: Uint16Array | null = null;
   /** The map that may change this page in place; any other map holding it copies it first. */
   owner: object | null = null;
+  /** Chunks this page can hold: PAGE_CHUNKS, or fewer for the last page of a map (its bitmap's length). */
+  span = PAGE_CHUNKS;
 
   /** Does this page hold every one of its grains? Known from its count, whatever arrays it holds. */
   get full(): boolean { return this.held === PAGE_HELD_ALL; }
@@ -75,6 +79,7 @@ export class GrainPage {
   clone(owner: object | null = null): GrainPage {
     const p = new GrainPage();
     p.owner = owner;
+    p.span = this.span;
     p.chunkCount = this.chunkCount;
     p.held = this.held;
     if (this.full) {
@@ -112,7 +117,7 @@ export class GrainPage {
     if (this.slots !== null) return;
     const items = this.items!;
     this.slots = new Int32Array(PAGE_CHUNKS).fill(-1);
-    this.words = new Uint32Array(PAGE_CHUNKS * CHUNK_WORDS);
+    this.words = new Uint32Array(this.span * CHUNK_WORDS);
     this.chunkHeld = new Uint16Array(PAGE_CHUNKS);
     this.chunkCount = 0;
     for (let i = 0; i < this.n; i++) {
