@@ -10,9 +10,11 @@ import type { Snapshot } from '../../model/snapshot';
 import type { VirtualDisk } from '../../model/disk/virtualDisk';
 import { changedBytesInUse, inUseMap } from '../../model/disk/inUse';
 import { THIN_BLOCK_BYTES } from '../../model/disk/diskFile';
+import type { GrainMap } from '../../model/disk/grainMap';
 
 /** `label`: the disk as vSphere names it to a person ("Hard disk 1"). */
-export interface DiskPlan { disk: string; label: string; bytes: number; fullBytes: number; incremental: boolean; why: string; newChangeId: string | null; oldChangeId: string | null }
+/** `blocks`: the 1 MB blocks in use at the snapshot, the image a restore point keeps. */
+export interface DiskPlan { disk: string; label: string; bytes: number; fullBytes: number; incremental: boolean; why: string; newChangeId: string | null; oldChangeId: string | null; blocks: GrainMap }
 
 export const changeKey = (vm: Vm, disk: string): string => `${vm.id}/${disk}`;
 
@@ -51,7 +53,7 @@ export function planReads(vm: Vm, job: Job, snap: Snapshot, opened: Map<string, 
     const newId = opened.get(d.id) ?? null;
     const cbt = job.def.cbt && cbtAvailable(vm) && d.ctk !== null;
     const full = cbt ? star : fullWithoutCbt(vm, d, inUseBytes).bytes;
-    const plan = (bytes: number, incremental: boolean, why: string): DiskPlan => ({ disk: d.id, label: `Hard disk ${vm.disks.indexOf(d) + 1}`, bytes, fullBytes: full, incremental, why, newChangeId: newId, oldChangeId: oldId });
+    const plan = (bytes: number, incremental: boolean, why: string): DiskPlan => ({ disk: d.id, label: `Hard disk ${vm.disks.indexOf(d) + 1}`, bytes, fullBytes: full, incremental, why, newChangeId: newId, oldChangeId: oldId, blocks: inUse });
     if (!job.def.cbt) { plans.push(plan(full, false, `the job does not use CBT, so ${fullWithoutCbt(vm, d, inUseBytes).how}`)); continue; }
     if (!cbtAvailable(vm)) { plans.push(plan(full, false, `ESX ${vm.host.version} has no Changed Block Tracking (it came with ESX 4.0 and virtual hardware 7), so ${fullWithoutCbt(vm, d, inUseBytes).how}`)); continue; }
     if (!d.ctk) { plans.push(plan(full, false, `Changed Block Tracking is off on ${vm.name} (ctkEnabled false), so ${fullWithoutCbt(vm, d, inUseBytes).how}`)); continue; }

@@ -6,6 +6,7 @@
 import type { Consistency, RepositoryView, RestorePointView } from '../../core/view';
 import { type RepositoryDefinition, repositoryBytes } from '../../core/backupSchema';
 import type { AppData } from '../../model/guest/guestState';
+import type { GrainMap } from '../../model/disk/grainMap';
 
 export interface RestorePoint {
   id: string;
@@ -19,8 +20,9 @@ export interface RestorePoint {
   fullBytes: number;
   consistency: RestorePointView['consistency'];
   applicationAware: boolean;
-  /** Each disk as the point holds it (a restore writes these back): the data a full read took. */
-  disks: { id: string; bytes: number; capacityBytes: number; thin: boolean }[];
+  /** Each disk as the point holds it (a restore writes these back): the data a full read took, and
+   *  `blocks`, the 1 MB blocks in use at the snapshot (its own map, sharing pages copy on write). */
+  disks: { id: string; bytes: number; capacityBytes: number; thin: boolean; blocks?: GrainMap }[];
   /** What the applications kept on those disks at the snapshot (Exchange database and logs, AD). */
   appData: AppData;
 }

@@ -133,7 +133,7 @@ function processVm(lab: LabContext, job: Job, run: Run, vm: Vm, rec: VmRun, prog
         job: job.def.id, vm: vm.id, time: snap.createdAt, kind: rec.mode, bytes: rec.bytesRead,
         fullBytes: rec.fullBytes, consistency: pointConsistency(snap.consistency),
         applicationAware: job.def.applicationAware,
-        disks: plans.map((p) => ({ id: p.disk, bytes: p.fullBytes, capacityBytes: vm.disk(p.disk)!.capacityBytes, thin: vm.disk(p.disk)!.thin })), appData: snap.appData,
+        disks: plans.map((p) => ({ id: p.disk, bytes: p.fullBytes, capacityBytes: vm.disk(p.disk)!.capacityBytes, thin: vm.disk(p.disk)!.thin, blocks: p.blocks })), appData: snap.appData,
       }));
       releaseDisks(path.transport);
       truncate(() => remove(snap));

@@ -16,10 +16,13 @@ import { vmIdFromName } from '../../core/ids';
 import { datastoreDefinitionSchema, vmDefinitionSchema } from '../../core/schema';
 import { usedBytes } from '../backup/repository';
 import { VirtualDisk } from '../../model/disk/virtualDisk';
+import { THIN_BLOCK_BYTES } from '../../model/disk/diskFile';
 import { syncChangeTracking } from '../../model/disk/changeTracking';
 import { setPower } from '../vm/power';
 import { disksWentBack } from '../directory/safeguards';
 import { applicationsAfterRestore } from './applications';
+import { diskFromPoint } from './restoreVm';
+import { inUseMap } from '../../model/disk/inUse';
 import { findPoint } from './points';
 
 export const INSTANT_TASK = 'Instant VM Recovery';
@@ -64,6 +67,11 @@ export function instantCommand(lab: LabContext, repositories: readonly Repositor
     disks: point.disks.map((d) => ({ id: d.id, capacityBytes: d.capacityBytes, thin: true, usedGB: d.bytes / 1024 ** 3, role: source.disk(d.id)?.role })),
   }));
   vm.instantRecovery = { point: point.id, source: source.id };
+  // The backup files hold exactly the point's blocks.
+  vm.disks = vm.disks.map((d, i) => {
+    const pd = point.disks.find((x) => x.id === d.id);
+    return pd ? diskFromPoint(lab, vm, d, i, pd, true) : d;
+  });
   publishBackupFiles(ds, repository);
   // Every write from now goes to a redo log beside the backup files, never into them.
   for (const d of vm.disks) if (d.dependent) d.leaf = d.addRedo();
@@ -126,8 +134,10 @@ export class MigrateFinish {
     const from = vm.datastore;
     const redoBytes = vm.disks.reduce((a, d) => a + d.chainTo().filter((f) => f.format === 'redo').reduce((b, f) => b + f.dataBytes, 0), 0);
     vm.disks = vm.disks.map((d, i) => {
-      const data = Math.min(d.capacityBytes, d.chainTo().reduce((a, f) => a + dataOf(f), 0));
-      const disk = new VirtualDisk(d.id, d.mode, d.capacityBytes, false, vm.folder, i === 0 ? vm.name : `${vm.name}_${i}`, data, lab.formatSettings, d.rdm);
+      // The copy holds the backup's blocks and the redo log's, merged: exactly those are in use.
+      const blocks = inUseMap(d.chainTo(), d.capacityBytes);
+      const data = Math.min(d.capacityBytes, blocks.count * THIN_BLOCK_BYTES);
+      const disk = new VirtualDisk(d.id, d.mode, d.capacityBytes, false, vm.folder, i === 0 ? vm.name : `${vm.name}_${i}`, data, lab.formatSettings, d.rdm, blocks);
       disk.controller = d.controller;
       disk.dynamic = d.dynamic;
       disk.role = d.role;

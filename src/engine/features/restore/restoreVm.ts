@@ -109,11 +109,7 @@ export function writeBack(lab: LabContext, vm: Vm, point: RestorePoint, ids: rea
   vm.disks = vm.disks.map((d, i) => {
     const pd = point.disks.find((x) => x.id === d.id);
     if (!pd || !restored.has(d.id)) return d;
-    const disk = new VirtualDisk(d.id, d.mode, d.capacityBytes, d.thin, vm.folder, i === 0 ? vm.name : `${vm.name}_${i}`, pd.bytes, lab.formatSettings, d.rdm);
-    disk.controller = d.controller;
-    disk.dynamic = d.dynamic;
-    disk.role = d.role;
-    return disk;
+    return diskFromPoint(lab, vm, d, i, pd, d.thin);
   });
   vm.pending = [];
   vm.held = [];
@@ -125,4 +121,16 @@ export function writeBack(lab: LabContext, vm: Vm, point: RestorePoint, ids: rea
   // The guest's writes now go to the new disks.
   const w = lab.workloads.get(vm);
   if (w) lab.workloads.set(vm, w.profile, w.writeIOPS, w.uniform);
+}
+
+/**
+ * A fresh base disk in `d`'s place holding exactly the point's blocks (shared copy on write with the
+ * point), or, for a point that kept no block map, its bytes from the start of the disk.
+ */
+export function diskFromPoint(lab: LabContext, vm: Vm, d: VirtualDisk, i: number, pd: RestorePoint['disks'][number], thin: boolean): VirtualDisk {
+  const disk = new VirtualDisk(d.id, d.mode, d.capacityBytes, thin, vm.folder, i === 0 ? vm.name : `${vm.name}_${i}`, pd.bytes, lab.formatSettings, d.rdm, pd.blocks ?? null);
+  disk.controller = d.controller;
+  disk.dynamic = d.dynamic;
+  disk.role = d.role;
+  return disk;
 }

@@ -38,22 +38,26 @@ export class VirtualDisk {
     private readonly settings: FormatSettings,
     /** A raw device mapping (docs/lab-definition.md): the base is the mapping file, the capacity the LUN's. */
     readonly rdm: 'virtual' | 'physical' | null = null,
+    /** The 1 MB blocks the disk holds, exactly (a restore point's image, shared copy on write); without
+     *  it, `usedBytes` from the start of the disk. */
+    blocks: GrainMap | null = null,
   ) {
     this.guestDataBytes = Math.min(capacityBytes, Math.max(0, usedBytes));
+    const total = Math.ceil(capacityBytes / THIN_BLOCK_BYTES);
+    const image = blocks !== null && blocks.totalGrains === total ? blocks : null;
     let grains: GrainMap | undefined;
     if (thin) {
-      const total = Math.ceil(capacityBytes / THIN_BLOCK_BYTES);
-      grains = new GrainMap(total);
+      grains = image ? image.clone() : new GrainMap(total);
       const used = Math.min(total, Math.ceil(usedBytes / THIN_BLOCK_BYTES));
-      if (used) grains.setRange(0, used);
+      if (!image && used) grains.setRange(0, used);
     }
     const extent = rdm === 'virtual' ? '-rdm' : rdm === 'physical' ? '-rdmp' : '-flat';
     this.base = new DiskFile(`${folder}/${stem}.vmdk`, `${folder}/${stem}${extent}.vmdk`, thin ? 'thin' : 'flat',
       THIN_BLOCK_BYTES, capacityBytes, null, 0, settings, grains);
     if (!thin) {
-      this.base.inUse = new GrainMap(Math.ceil(capacityBytes / THIN_BLOCK_BYTES));
-      const used = Math.min(this.base.inUse.totalGrains, Math.ceil(usedBytes / THIN_BLOCK_BYTES));
-      if (used) this.base.inUse.setRange(0, used);
+      this.base.inUse = image ? image.clone() : new GrainMap(total);
+      const used = Math.min(total, Math.ceil(usedBytes / THIN_BLOCK_BYTES));
+      if (!image && used) this.base.inUse.setRange(0, used);
     }
     this.files.push(this.base);
     this.leaf = this.base;
