@@ -66,3 +66,19 @@ describe('Task: starts and waits as data', () => {
     expect(w.seen).toEqual([]);
   });
 });
+
+describe('Task.whenDoneCall with a job kind', () => {
+  it('runs the job kind with its args through the lab once the task finishes, and refuses a task already finished', () => {
+    const t = running();
+    const ran: unknown[] = [];
+    t.whenDoneCall('backup.next', 1, 'x');
+    expect(ran).toEqual([]);
+    t.state = 'success';
+    t.notifyDone((call) => ran.push(call));
+    expect(ran).toEqual([{ kind: 'backup.next', args: [1, 'x'] }]);
+    expect(() => t.whenDoneCall('backup.next')).toThrow('Task task-1 has already finished: run the job "backup.next" now');
+    const u = running();
+    u.whenDoneCall('backup.next');
+    expect(() => u.notifyDone()).toThrow('finished with a job "backup.next" waiting and nothing to run it');
+  });
+});

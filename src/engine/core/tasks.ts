@@ -29,7 +29,7 @@ export class Task {
   private rampTo = 0;
   private rampStart = 0;
   private rampEnd = 0;
-  private onDone: (BoundJob | (() => void))[] = [];
+  private onDone: (BoundJob | JobCall | (() => void))[] = [];
 
   constructor(
     readonly id: string,
@@ -52,19 +52,34 @@ export class Task {
   }
 
   /**
-   * Call `target[method](...args)` once the task has finished (at once if it already has): whenDone
-   * as data, so a lab waiting on the task can still be copied (the target is a lab object).
+   * whenDone as data, so a lab waiting on the task can still be copied: call `target[method](...args)`
+   * (a lab object's public method) once the task has finished, at once if it already has; or run the
+   * job `kind` of lab/jobs.ts with `args` once it finishes (the lab runs it; the caller handles a task
+   * that has already finished, which this refuses).
    */
-  whenDoneCall<K extends string, A extends unknown[], T extends HasMethod<K, A>>(target: T, method: K, ...args: A): void {
-    const job: BoundJob = { target, method, args };
-    if (this.state === 'success' || this.state === 'error') runBound(job); else this.onDone.push(job);
+  whenDoneCall<K extends string, A extends unknown[], T extends HasMethod<K, A>>(target: T, method: K, ...args: A): void;
+  whenDoneCall(kind: string, ...args: unknown[]): void;
+  whenDoneCall(first: object | string, ...rest: unknown[]): void {
+    const done = this.state === 'success' || this.state === 'error';
+    if (typeof first === 'string') {
+      if (done) throw new Error(`Task ${this.id} has already finished: run the job "${first}" now instead of waiting for it.`);
+      this.onDone.push({ kind: first, args: rest });
+      return;
+    }
+    const job: BoundJob = { target: first, method: rest[0] as string, args: rest.slice(1) };
+    if (done) runBound(job); else this.onDone.push(job);
   }
 
-  /** The lab calls this when the task finishes. */
-  notifyDone(): void {
+  /** The lab calls this when the task finishes; `run` runs the job kinds of whenDoneCall. */
+  notifyDone(run?: (call: JobCall) => void): void {
     const list = this.onDone;
     this.onDone = [];
-    for (const then of list) if (typeof then === 'function') then(); else runBound(then);
+    for (const then of list) {
+      if (typeof then === 'function') then();
+      else if ('target' in then) runBound(then);
+      else if (run) run(then);
+      else throw new Error(`Task ${this.id} finished with a job "${then.kind}" waiting and nothing to run it.`);
+    }
   }
 
   /** Run the work once (`run` calls a JobCall start); the start goes with it, so a started task holds no closure. */

@@ -8,6 +8,8 @@ import { STUN_END, stunEnd } from '../features/vm/stun';
 import { POWER_DONE, POWER_START, powerDone, powerStart } from '../features/vm/power';
 import { RECONFIGURE, reconfigureStart } from '../features/vm/configure';
 import { REVERT_DONE, REVERT_START, revertDone, revertStart } from '../features/snapshot/revert';
+import { CHECKPOINT_DONE, CHECKPOINT_START, CHECKPOINT_WRITTEN, TAKE_START, TAKE_SWITCH, checkpointDone, checkpointStart, checkpointWritten, takeStart, takeSwitch } from '../features/snapshot/take';
+import { CONSOLIDATE_START, REMOVE_ALL_START, REMOVE_START, consolidateStart, removeAllStart, removeStart } from '../features/snapshot/remove';
 
 export const jobTable: JobTable = Object.freeze({
   [STUN_END]: stunEnd,
@@ -16,4 +18,12 @@ export const jobTable: JobTable = Object.freeze({
   [RECONFIGURE]: reconfigureStart,
   [REVERT_START]: revertStart,
   [REVERT_DONE]: revertDone,
+  [TAKE_START]: takeStart,
+  [TAKE_SWITCH]: takeSwitch,
+  [CHECKPOINT_START]: checkpointStart,
+  [CHECKPOINT_WRITTEN]: checkpointWritten,
+  [CHECKPOINT_DONE]: checkpointDone,
+  [REMOVE_START]: removeStart,
+  [REMOVE_ALL_START]: removeAllStart,
+  [CONSOLIDATE_START]: consolidateStart,
 });

@@ -233,7 +233,7 @@ export class Lab implements LabContext {
       const next = vm.queue.shift();
       if (next) { vm.running = next; this.begin(next); }
     }
-    t.notifyDone();
+    t.notifyDone((call) => this.scheduler.runCall(call));
   }
 }
 

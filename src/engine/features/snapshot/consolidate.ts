@@ -3,7 +3,8 @@
 // without a merge (rule 23); a file no snapshot names (the base included) with exactly one child file
 // takes that child's grains, and whatever used the child now uses it (rules 20, 21). A file with two or
 // more children stays as a shared parent (rule 22). A merge that fails leaves the rest undone: deltas
-// no snapshot names (rule 26), which Consolidate (5.0+) finishes later.
+// no snapshot names (rule 26), which Consolidate (5.0+) finishes later. A consolidation in progress
+// is an object (Consolidation), its merges' steps scheduled as data, so the lab can be copied meanwhile.
 import type { LabContext } from '../context';
 import type { Vm } from '../../model/vm';
 import type { Task } from '../../core/tasks';
@@ -11,7 +12,7 @@ import type { VirtualDisk } from '../../model/disk/virtualDisk';
 import type { DiskFile } from '../../model/disk/diskFile';
 import { formatBytes } from '../../core/format';
 import { hostHas } from '../../core/hostVersions';
-import { mergeOne } from './mergeOne';
+import { mergeOne, type MergeHooks } from './mergeOne';
 
 export type MergeOrder = 'nearestFirst' | 'farthestFirst';
 
@@ -85,7 +86,7 @@ export function deleteAllOrder(vm: Vm): MergeOrder {
   return hostHas(vm.host.version, 'deleteAllNearestFirst') ? 'nearestFirst' : 'farthestFirst';
 }
 
-export interface ConsolidateRun { task: Task; progressFrom: number; progressTo: number; verb: string; onDone?: () => void }
+export interface ConsolidateRun { task: Task; progressFrom: number; progressTo: number; verb: string }
 
 /**
  * Tidy the VM's chains move by move in simulated time: each merge copies the child's data at the
@@ -94,19 +95,33 @@ export interface ConsolidateRun { task: Task; progressFrom: number; progressTo: 
  * lock fault fails it.
  */
 export function runConsolidation(lab: LabContext, vm: Vm, order: MergeOrder, run: ConsolidateRun): void {
-  let done = 0;
-  const stepOnce = (): void => {
+  new Consolidation(lab, vm, order, run).step();
+}
+
+/** The merge in progress and the part of the task's progress it covers. */
+interface Merging { disk: VirtualDisk; from: DiskFile; into: DiskFile; bytes: number; pFrom: number; pTo: number }
+
+/** One consolidation: an object (the merges' hooks are its methods), so a lab merging can be copied. */
+class Consolidation implements MergeHooks {
+  /** Bytes merged so far, for the task's progress. */
+  private merged = 0;
+  private current: Merging | null = null;
+
+  constructor(private readonly lab: LabContext, private readonly vm: Vm, private readonly order: MergeOrder, private readonly run: ConsolidateRun) {}
+
+  /** The next move, or the task's success when the chains are at their fixed point. */
+  step(): void {
+    const { lab, vm, order, run } = this;
     const step = nextStep(vm, order);
     if (!step) {
       run.task.ramp(lab.now, run.progressTo, run.progressTo, 0);
-      run.onDone?.();
       lab.succeed(run.task);
       return;
     }
     if (step.kind === 'delete') {
       step.disk.removeFile(step.file);
       lab.log(vm, 'host', 'disk.deltaDeleted', `${base(step.file.extentPath)} deleted without a merge: nothing depends on it.`);
-      stepOnce();
+      this.step();
       return;
     }
     const { disk, from, into } = step;
@@ -138,23 +153,35 @@ export function runConsolidation(lab: LabContext, vm: Vm, order: MergeOrder, run
     const bytes = from.dataBytes;
     // What is left is estimated again at each merge (a farthest-first Delete All copies the data it
     // has gathered again at each level, and a running guest adds more), so done never passes total.
+    const done = this.merged;
     const total = Math.max(1, done + Math.max(bytes, remainingMergeBytes(vm, order)));
     const pFrom = run.progressFrom + ((run.progressTo - run.progressFrom) * done) / total;
     const pTo = run.progressFrom + ((run.progressTo - run.progressFrom) * (done + bytes)) / total;
     lab.log(vm, 'host', 'disk.mergeStart', `Merging ${base(from.extentPath)} (${formatBytes(bytes)}) into ${base(into.extentPath)}.`);
+    this.current = { disk, from, into, bytes, pFrom, pTo };
     // How the copy runs depends on the host and on whether the guest is writing into `from` (rule 17).
-    mergeOne(lab, vm, disk, from, into, {
-      pass: (ms) => run.task.ramp(lab.now, Math.max(pFrom, run.task.progress(lab.now)), pTo, ms),
-      apply: (f, t) => applyMerge(vm, disk, f, t),
-      fail: (why) => failMerge(lab, vm, run, why),
-      done: () => {
-        done += bytes;
-        lab.log(vm, 'host', 'disk.merged', `${base(from.extentPath)} merged into ${base(into.extentPath)}.`);
-        stepOnce();
-      },
-    });
-  };
-  stepOnce();
+    mergeOne(lab, vm, disk, from, into, this);
+  }
+
+  // The merge's hooks (mergeOne.ts MergeHooks).
+
+  pass(ms: number): void {
+    const { task } = this.run;
+    const c = this.current!;
+    task.ramp(this.lab.now, Math.max(c.pFrom, task.progress(this.lab.now)), c.pTo, ms);
+  }
+
+  apply(f: DiskFile, t: DiskFile): void { applyMerge(this.vm, this.current!.disk, f, t); }
+
+  fail(why: string): void { failMerge(this.lab, this.vm, this.run, why); }
+
+  done(): void {
+    const c = this.current!;
+    this.merged += c.bytes;
+    this.current = null;
+    this.lab.log(this.vm, 'host', 'disk.merged', `${base(c.from.extentPath)} merged into ${base(c.into.extentPath)}.`);
+    this.step();
+  }
 }
 
 function failMerge(lab: LabContext, vm: Vm, run: ConsolidateRun, why: string): void {

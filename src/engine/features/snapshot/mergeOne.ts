@@ -7,6 +7,7 @@
 //   pass the VM is stunned for whatever is left, however long (KB 2039754).
 // - Live from 6.0: the mirror driver writes the guest's writes to both the child and the parent while
 //   the child is copied, so one pass finishes it with a short stun.
+// The merge is an object whose steps are scheduled as data, so a lab merging can be copied.
 import type { LabContext } from '../context';
 import type { Vm } from '../../model/vm';
 import type { VirtualDisk } from '../../model/disk/virtualDisk';
@@ -23,6 +24,7 @@ export const MAX_HELPER_PASSES = 10;
 /** The stun that ends a mirrored merge or switches the disk to a new helper (inferred: well under 1 s). */
 const SHORT_STUN_MS = 200;
 
+/** What a merge reports to (a lab object, such as consolidate.ts's Consolidation: hooks are its methods). */
 export interface MergeHooks {
   /** The merge is done: `into` holds `from`'s data (and any helpers'), `from` is gone. */
   done(passes: number): void;
@@ -35,68 +37,94 @@ export interface MergeHooks {
 }
 
 export function mergeOne(lab: LabContext, vm: Vm, disk: VirtualDisk, from: DiskFile, into: DiskFile, hooks: MergeHooks): void {
-  const live = from === disk.leaf && vm.power === 'poweredOn';
-  const copyMs = (f: DiskFile) => Math.max(50, f.dataBytes / copySpeed(lab, vm));
-  if (!live) {
-    hooks.pass(copyMs(from));
-    lab.scheduler.after(copyMs(from), () => finish(from, 0, 0));
-    return;
+  new Merge(lab, vm, disk, into, hooks).start(from);
+}
+
+/** One merge into `into`; the steps after the first are called by the scheduler (so public). */
+class Merge {
+  constructor(
+    private readonly lab: LabContext, private readonly vm: Vm, private readonly disk: VirtualDisk,
+    private readonly into: DiskFile, private readonly hooks: MergeHooks,
+  ) {}
+
+  private copyMs(f: DiskFile): number { return Math.max(50, f.dataBytes / copySpeed(this.lab, this.vm)); }
+
+  start(from: DiskFile): void {
+    const { lab, vm, disk, into, hooks } = this;
+    const live = from === disk.leaf && vm.power === 'poweredOn';
+    if (!live) {
+      hooks.pass(this.copyMs(from));
+      lab.scheduler.callOn(this.copyMs(from), this, 'finish', from, 0, 0);
+      return;
+    }
+    if (hostHas(vm.host.version, 'mirrorConsolidation')) {
+      // The mirror driver keeps the parent current with every guest write while the copy runs.
+      lab.log(vm, 'host', 'disk.mirrorMerge', `The mirror driver copies ${name(from.extentPath)} (${formatBytes(from.dataBytes)}) into ${name(into.extentPath)} and mirrors ${vm.name}'s new writes to both.`);
+      hooks.pass(this.copyMs(from));
+      lab.scheduler.callOn(this.copyMs(from), this, 'finish', from, 0, SHORT_STUN_MS);
+      return;
+    }
+    this.helperPass(from, 1);
   }
-  if (hostHas(vm.host.version, 'mirrorConsolidation')) {
-    // The mirror driver keeps the parent current with every guest write while the copy runs.
-    lab.log(vm, 'host', 'disk.mirrorMerge', `The mirror driver copies ${name(from.extentPath)} (${formatBytes(from.dataBytes)}) into ${name(into.extentPath)} and mirrors ${vm.name}'s new writes to both.`);
-    hooks.pass(copyMs(from));
-    lab.scheduler.after(copyMs(from), () => finish(from, 0, SHORT_STUN_MS));
-    return;
-  }
-  helperPass(from, 1);
 
   /** One pass before 6.0: the guest writes into a new helper while `source` is copied into `into`. */
-  function helperPass(source: DiskFile, pass: number): void {
-    stun(lab, vm, SHORT_STUN_MS);
-    lab.scheduler.after(SHORT_STUN_MS, () => {
-      if (!alive(source)) return;
-      const helper = disk.addDelta(source, disk.chainFormat ?? 'vmfsSparse');
-      helper.helper = true;
-      disk.leaf = helper;
-      lab.log(vm, 'host', 'disk.consolidateHelper', `Consolidate Helper ${name(helper.path)}: ${vm.name} writes there while ${name(source.extentPath)} (${formatBytes(source.dataBytes)}) is copied into ${name(into.extentPath)} (pass ${pass}).`);
-      hooks.pass(copyMs(source));
-      lab.scheduler.after(copyMs(source), () => {
-        if (!alive(source) || !disk.files.includes(helper)) return;
-        hooks.apply(source, into);
-        const syncMs = helper.dataBytes / copySpeed(lab, vm);
-        if (syncMs <= HELPER_SYNC_LIMIT_MS || pass >= MAX_HELPER_PASSES || vm.power !== 'poweredOn') {
-          // The last pass: the VM stands still while the helper's data is copied.
-          finish(helper, pass, vm.power === 'poweredOn' ? SHORT_STUN_MS + syncMs : 0);
-          return;
-        }
-        lab.log(vm, 'host', 'disk.mergeIteration', `Another iteration is needed: the Consolidate Helper holds ${formatBytes(helper.dataBytes)}, more than ${HELPER_SYNC_LIMIT_MS / 1000} s of copying.`);
-        helperPass(helper, pass + 1);
-      });
-    });
+  private helperPass(source: DiskFile, pass: number): void {
+    stun(this.lab, this.vm, SHORT_STUN_MS);
+    this.lab.scheduler.callOn(SHORT_STUN_MS, this, 'helperStart', source, pass);
+  }
+
+  /** The short stun ended: a new helper takes the guest's writes while `source` is copied. */
+  helperStart(source: DiskFile, pass: number): void {
+    const { lab, vm, disk, into, hooks } = this;
+    if (!this.alive(source)) return;
+    const helper = disk.addDelta(source, disk.chainFormat ?? 'vmfsSparse');
+    helper.helper = true;
+    disk.leaf = helper;
+    lab.log(vm, 'host', 'disk.consolidateHelper', `Consolidate Helper ${name(helper.path)}: ${vm.name} writes there while ${name(source.extentPath)} (${formatBytes(source.dataBytes)}) is copied into ${name(into.extentPath)} (pass ${pass}).`);
+    hooks.pass(this.copyMs(source));
+    lab.scheduler.callOn(this.copyMs(source), this, 'helperCopied', source, helper, pass);
+  }
+
+  /** `source` is copied: merge it, then either the last (stunned) pass or another helper. */
+  helperCopied(source: DiskFile, helper: DiskFile, pass: number): void {
+    const { lab, vm, disk, into, hooks } = this;
+    if (!this.alive(source) || !disk.files.includes(helper)) return;
+    hooks.apply(source, into);
+    const syncMs = helper.dataBytes / copySpeed(lab, vm);
+    if (syncMs <= HELPER_SYNC_LIMIT_MS || pass >= MAX_HELPER_PASSES || vm.power !== 'poweredOn') {
+      // The last pass: the VM stands still while the helper's data is copied.
+      this.finish(helper, pass, vm.power === 'poweredOn' ? SHORT_STUN_MS + syncMs : 0);
+      return;
+    }
+    lab.log(vm, 'host', 'disk.mergeIteration', `Another iteration is needed: the Consolidate Helper holds ${formatBytes(helper.dataBytes)}, more than ${HELPER_SYNC_LIMIT_MS / 1000} s of copying.`);
+    this.helperPass(helper, pass + 1);
   }
 
   /** Merge `last` into `into`, the VM stunned for `stunMs` (0: not at all). */
-  function finish(last: DiskFile, passes: number, stunMs: number): void {
-    if (!alive(last)) return;
-    stun(lab, vm, stunMs);
-    lab.scheduler.after(stunMs, () => {
-      if (!alive(last)) return;
-      const again = into.sizeAfterMerge(last) - into.sizeBytes;
-      if (again > vm.datastore.freeBytes) {
-        hooks.fail(`There is not enough space on the file system for the selected operation (${formatBytes(again)} needed on ${vm.datastore.id})`);
-        return;
-      }
-      hooks.apply(last, into);
-      if (passes) lab.log(vm, 'host', 'disk.helperMerged', `The Consolidate Helper merged into ${name(into.extentPath)} after ${passes} pass${passes > 1 ? 'es' : ''}; ${vm.name} was stunned ${(stunMs / 1000).toFixed(1)} s for the last.`);
-      hooks.done(passes);
-    });
+  finish(last: DiskFile, passes: number, stunMs: number): void {
+    if (!this.alive(last)) return;
+    stun(this.lab, this.vm, stunMs);
+    this.lab.scheduler.callOn(stunMs, this, 'merged', last, passes, stunMs);
+  }
+
+  /** The stun ended: `last` goes into `into` if there is room for it. */
+  merged(last: DiskFile, passes: number, stunMs: number): void {
+    const { lab, vm, into, hooks } = this;
+    if (!this.alive(last)) return;
+    const again = into.sizeAfterMerge(last) - into.sizeBytes;
+    if (again > vm.datastore.freeBytes) {
+      hooks.fail(`There is not enough space on the file system for the selected operation (${formatBytes(again)} needed on ${vm.datastore.id})`);
+      return;
+    }
+    hooks.apply(last, into);
+    if (passes) lab.log(vm, 'host', 'disk.helperMerged', `The Consolidate Helper merged into ${name(into.extentPath)} after ${passes} pass${passes > 1 ? 'es' : ''}; ${vm.name} was stunned ${(stunMs / 1000).toFixed(1)} s for the last.`);
+    hooks.done(passes);
   }
 
   /** Both files still there: a power-off or another task may have changed the chain meanwhile. */
-  function alive(f: DiskFile): boolean {
-    if (disk.files.includes(f) && disk.files.includes(into)) return true;
-    hooks.done(0);
+  private alive(f: DiskFile): boolean {
+    if (this.disk.files.includes(f) && this.disk.files.includes(this.into)) return true;
+    this.hooks.done(0);
     return false;
   }
 }

@@ -1,10 +1,12 @@
 // Delete Snapshot, Delete All and Consolidate as vSphere tasks (rules 20-26). The tree changes at
 // once when the task starts (the snapshot leaves Snapshot Manager); the disk merges follow in time.
+// Each task starts as a job kind of lab/jobs.ts with its arguments (data).
 import type { LabContext } from '../context';
 import type { Vm } from '../../model/vm';
 import type { CommandOf } from '../../core/commands';
 import type { CommandResult } from '../../core/view';
 import type { Snapshot } from '../../model/snapshot';
+import type { Task } from '../../core/tasks';
 import { refuse } from '../../core/result';
 import { hostHas } from '../../core/hostVersions';
 import { findSnapshot } from './revert';
@@ -37,27 +39,35 @@ export function deleteCommand(lab: LabContext, cmd: CommandOf<'snapshot.delete'>
   const vm = lab.vm(cmd.vm)!;
   const found = findSnapshot(lab, vm, cmd.snapshot);
   if ('ok' in found) return found;
-  const snap = found;
-  const t = lab.task(REMOVE_TASK, vm, vm.name, (task) => {
-    if (!vm.snapshots.includes(snap)) { lab.fail(task, 'The object has already been deleted or has not been completely created.'); return; }
-    if (vm.question) { lab.fail(task, 'The operation is not allowed in the current state.'); return; }
-    // A delete is a stun/unstun cycle too: a pending ctkEnabled takes effect (backup rule 7).
-    syncChangeTracking(vm);
-    dropSnapshots(lab, vm, cmd.removeChildren ? subtree(vm, snap) : [snap]);
-    runConsolidation(lab, vm, 'nearestFirst', { task, progressFrom: 5, progressTo: 99, verb: 'Removing the snapshot' });
-  }, CHANGES_DISKS);
+  const t = lab.task(REMOVE_TASK, vm, vm.name, { kind: REMOVE_START, args: [vm, found, cmd.removeChildren === true] }, CHANGES_DISKS);
   return { ok: true, task: t.id };
+}
+
+/** Job kinds that start the tasks of this file (lab/jobs.ts). */
+export const REMOVE_START = 'snapshot.delete.start';
+export const REMOVE_ALL_START = 'snapshot.deleteAll.start';
+export const CONSOLIDATE_START = 'vm.consolidate.start';
+
+export function removeStart(lab: LabContext, task: Task, vm: Vm, snap: Snapshot, removeChildren: boolean): void {
+  if (!vm.snapshots.includes(snap)) { lab.fail(task, 'The object has already been deleted or has not been completely created.'); return; }
+  if (vm.question) { lab.fail(task, 'The operation is not allowed in the current state.'); return; }
+  // A delete is a stun/unstun cycle too: a pending ctkEnabled takes effect (backup rule 7).
+  syncChangeTracking(vm);
+  dropSnapshots(lab, vm, removeChildren ? subtree(vm, snap) : [snap]);
+  runConsolidation(lab, vm, 'nearestFirst', { task, progressFrom: 5, progressTo: 99, verb: 'Removing the snapshot' });
 }
 
 export function deleteAllCommand(lab: LabContext, cmd: CommandOf<'snapshot.deleteAll'>): CommandResult {
   const vm = lab.vm(cmd.vm)!;
-  const t = lab.task(REMOVE_ALL_TASK, vm, vm.name, (task) => {
-    if (vm.question) { lab.fail(task, 'The operation is not allowed in the current state.'); return; }
-    syncChangeTracking(vm);
-    dropSnapshots(lab, vm, [...vm.snapshots]);
-    runConsolidation(lab, vm, deleteAllOrder(vm), { task, progressFrom: 5, progressTo: 99, verb: 'Delete All' });
-  }, CHANGES_DISKS);
+  const t = lab.task(REMOVE_ALL_TASK, vm, vm.name, { kind: REMOVE_ALL_START, args: [vm] }, CHANGES_DISKS);
   return { ok: true, task: t.id };
+}
+
+export function removeAllStart(lab: LabContext, task: Task, vm: Vm): void {
+  if (vm.question) { lab.fail(task, 'The operation is not allowed in the current state.'); return; }
+  syncChangeTracking(vm);
+  dropSnapshots(lab, vm, [...vm.snapshots]);
+  runConsolidation(lab, vm, deleteAllOrder(vm), { task, progressFrom: 5, progressTo: 99, verb: 'Delete All' });
 }
 
 export function consolidateCommand(lab: LabContext, cmd: CommandOf<'vm.consolidate'>): CommandResult {
@@ -66,11 +76,13 @@ export function consolidateCommand(lab: LabContext, cmd: CommandOf<'vm.consolida
   if (!hostHas(vm.host.version, 'consolidateCommand')) {
     return refuse('NOT_SUPPORTED', `Consolidate needs ESXi 5.0 or later; ${vm.host.id} runs ESX ${vm.host.version}. There, take a new snapshot and use Delete All to merge deltas that no snapshot names.`);
   }
-  const t = lab.task(CONSOLIDATE_TASK, vm, vm.name, (task) => {
-    if (vm.question) { lab.fail(task, 'The operation is not allowed in the current state.'); return; }
-    syncChangeTracking(vm);
-    if (!nextStep(vm, 'nearestFirst')) lab.log(vm, 'vCenter', 'disk.consolidated', `${vm.name}: no disks need consolidation.`);
-    runConsolidation(lab, vm, 'nearestFirst', { task, progressFrom: 5, progressTo: 99, verb: 'Consolidation' });
-  }, CHANGES_DISKS);
+  const t = lab.task(CONSOLIDATE_TASK, vm, vm.name, { kind: CONSOLIDATE_START, args: [vm] }, CHANGES_DISKS);
   return { ok: true, task: t.id };
+}
+
+export function consolidateStart(lab: LabContext, task: Task, vm: Vm): void {
+  if (vm.question) { lab.fail(task, 'The operation is not allowed in the current state.'); return; }
+  syncChangeTracking(vm);
+  if (!nextStep(vm, 'nearestFirst')) lab.log(vm, 'vCenter', 'disk.consolidated', `${vm.name}: no disks need consolidation.`);
+  runConsolidation(lab, vm, 'nearestFirst', { task, progressFrom: 5, progressTo: 99, verb: 'Consolidation' });
 }

@@ -2,6 +2,8 @@
 // task starts, then a short stun and the switch to new deltas (a memory snapshot writes the memory
 // with the VM running between two stuns). A quiesced
 // snapshot hands the switch to the guest quiescing in vss/, which calls it while writes are held.
+// Each step is a job kind of lab/jobs.ts with its arguments (data), so a lab taking a snapshot can be
+// copied.
 import type { LabContext } from '../context';
 import type { Vm } from '../../model/vm';
 import type { Task } from '../../core/tasks';
@@ -27,7 +29,7 @@ export function takeCommand(lab: LabContext, cmd: CommandOf<'snapshot.take'>): C
   }
   const budget = takeBudgetRefusal(lab, vm, (d) => grainBytesOf(d.chainFormat ?? deltaFormatFor(lab, vm, d.capacityBytes)));
   if (budget) return budget;
-  const t = lab.task(TAKE_TASK, vm, vm.name, (task) => runTake(lab, vm, task, cmd), { changesDisks: true });
+  const t = lab.task(TAKE_TASK, vm, vm.name, { kind: TAKE_START, args: [vm, cmd] }, { changesDisks: true });
   return { ok: true, task: t.id };
 }
 
@@ -52,7 +54,14 @@ export function takeRefusal(lab: LabContext, vm: Vm, memory: boolean): string | 
   return null;
 }
 
-function runTake(lab: LabContext, vm: Vm, task: Task, cmd: CommandOf<'snapshot.take'>): void {
+/** Job kinds of a take (lab/jobs.ts): its start, the switch after the stun, and a memory snapshot's steps. */
+export const TAKE_START = 'snapshot.take.start';
+export const TAKE_SWITCH = 'snapshot.take.switch';
+export const CHECKPOINT_START = 'snapshot.take.checkpointStart';
+export const CHECKPOINT_WRITTEN = 'snapshot.take.checkpointWritten';
+export const CHECKPOINT_DONE = 'snapshot.take.checkpointDone';
+
+export function takeStart(lab: LabContext, task: Task, vm: Vm, cmd: CommandOf<'snapshot.take'>): void {
   // A suspended VM's snapshot always includes its memory; a powered-off VM has none (rule 5).
   const memory = vm.power === 'suspended' || (vm.power === 'poweredOn' && cmd.memory === true);
   const refusal = takeRefusal(lab, vm, memory);
@@ -74,13 +83,16 @@ function runTake(lab: LabContext, vm: Vm, task: Task, cmd: CommandOf<'snapshot.t
   const stunMs = Math.round(lab.rng.between(150, 600));
   task.ramp(lab.now, 5, 99, stunMs);
   stun(lab, vm, stunMs);
-  lab.scheduler.after(stunMs, () => {
-    const again = takeRefusal(lab, vm, false);
-    if (again && again.startsWith('The operation')) { lab.fail(task, again); return; }
-    vm.datastore.release(task.id);
-    createSnapshot(lab, vm, { name, description, memory, quiesced: false, consistency });
-    lab.succeed(task);
-  });
+  lab.scheduler.call(stunMs, TAKE_SWITCH, vm, task, { name, description, memory, quiesced: false, consistency });
+}
+
+/** The stun ended: the disks switch to new deltas (unless the VM now asks a question). */
+export function takeSwitch(lab: LabContext, vm: Vm, task: Task, o: CreateOptions): void {
+  const again = takeRefusal(lab, vm, false);
+  if (again && again.startsWith('The operation')) { lab.fail(task, again); return; }
+  vm.datastore.release(task.id);
+  createSnapshot(lab, vm, o);
+  lab.succeed(task);
 }
 
 /**
@@ -95,20 +107,28 @@ function lazyCheckpoint(lab: LabContext, vm: Vm, task: Task, o: CreateOptions): 
   const memoryMs = vm.memoryBytes / copySpeed(lab, vm);
   task.ramp(lab.now, 5, 99, startStun + memoryMs + endStun);
   stun(lab, vm, startStun);
-  lab.scheduler.after(startStun, () => {
-    const again = takeRefusal(lab, vm, false);
-    if (again && again.startsWith('The operation')) { lab.fail(task, again); return; }
-    vm.datastore.release(task.id);
-    createSnapshot(lab, vm, o);
-    vm.checkpointUntil = lab.now + memoryMs;
-    lab.log(vm, 'host', 'vm.checkpointStart', `Lazy checkpoint: ${vm.name} keeps running, slowed, while its ${formatBytes(vm.memoryBytes)} of memory is written to ${vm.datastore.id}.`);
-    lab.scheduler.after(memoryMs, () => {
-      vm.checkpointUntil = 0;
-      stun(lab, vm, endStun);
-      lab.scheduler.after(endStun, () => {
-        lab.log(vm, 'host', 'vm.checkpointDone', `Memory of ${vm.name} written in ${(memoryMs / 1000).toFixed(1)} s; a short stun ended the checkpoint.`);
-        lab.succeed(task);
-      });
-    });
-  });
+  lab.scheduler.call(startStun, CHECKPOINT_START, vm, task, o, memoryMs, endStun);
+}
+
+/** The first stun ended: new deltas, and the memory is written while the VM runs. */
+export function checkpointStart(lab: LabContext, vm: Vm, task: Task, o: CreateOptions, memoryMs: number, endStun: number): void {
+  const again = takeRefusal(lab, vm, false);
+  if (again && again.startsWith('The operation')) { lab.fail(task, again); return; }
+  vm.datastore.release(task.id);
+  createSnapshot(lab, vm, o);
+  vm.checkpointUntil = lab.now + memoryMs;
+  lab.log(vm, 'host', 'vm.checkpointStart', `Lazy checkpoint: ${vm.name} keeps running, slowed, while its ${formatBytes(vm.memoryBytes)} of memory is written to ${vm.datastore.id}.`);
+  lab.scheduler.call(memoryMs, CHECKPOINT_WRITTEN, vm, task, memoryMs, endStun);
+}
+
+/** The memory is written: a short stun ends the checkpoint. */
+export function checkpointWritten(lab: LabContext, vm: Vm, task: Task, memoryMs: number, endStun: number): void {
+  vm.checkpointUntil = 0;
+  stun(lab, vm, endStun);
+  lab.scheduler.call(endStun, CHECKPOINT_DONE, vm, task, memoryMs);
+}
+
+export function checkpointDone(lab: LabContext, vm: Vm, task: Task, memoryMs: number): void {
+  lab.log(vm, 'host', 'vm.checkpointDone', `Memory of ${vm.name} written in ${(memoryMs / 1000).toFixed(1)} s; a short stun ended the checkpoint.`);
+  lab.succeed(task);
 }
