@@ -6,7 +6,7 @@
 import type { LabContext } from '../context';
 import type { Vm } from '../../model/vm';
 import type { Datastore } from '../../model/datastore/datastore';
-import type { Task } from '../../core/tasks';
+import { startCall, type Task } from '../../core/tasks';
 import type { CommandOf } from '../../core/commands';
 import type { CommandResult } from '../../core/view';
 import type { Repository } from '../backup/repository';
@@ -79,11 +79,17 @@ export function instantCommand(lab: LabContext, repositories: readonly Repositor
   disksWentBack(vm);
   const copied = lab.workloads.get(source);
   lab.log(vm, 'backup', 'restore.instantStart', `Instant VM Recovery of ${source.name} from restore point ${point.id}: ${repository.def.id} mounted as NFS datastore ${ds.id}, ${vm.name} registered and starting; its writes go to redo logs on ${ds.id}.`);
-  const task = lab.task(INSTANT_TASK, vm, vm.name, (t) => {
-    t.ramp(lab.now, 5, 99, INSTANT_MS);
-    lab.scheduler.afterCall(INSTANT_MS, new InstantStarted(lab, vm, t, copied ? { profile: copied.profile, iops: copied.writeIOPS } : null), 'finish');
-  });
+  const task = lab.task(INSTANT_TASK, vm, vm.name, startCall(new InstantStart(lab, vm, copied ? { profile: copied.profile, iops: copied.writeIOPS } : null), 'start'));
   return { ok: true, task: task.id };
+}
+
+/** The instant start's task starts, as data: the VM boots from the backup files. */
+class InstantStart {
+  constructor(private readonly lab: LabContext, private readonly vm: Vm, private readonly workload: { profile: string; iops: number } | null) {}
+  start(t: Task): void {
+    t.ramp(this.lab.now, 5, 99, INSTANT_MS);
+    this.lab.scheduler.afterCall(INSTANT_MS, new InstantStarted(this.lab, this.vm, t, this.workload), 'finish');
+  }
 }
 
 /** The end of the instant start, as data. */
@@ -108,15 +114,22 @@ export function migrateCommand(lab: LabContext, repositories: readonly Repositor
   if (target.nfsFor) return refuse('NOT_PRODUCTION_STORAGE', `${target.id} is the backup repository's NFS datastore: migrate ${vm.name} to production storage.`);
   const need = vm.disks.reduce((a, d) => a + d.capacityBytes, 0) + vm.memoryBytes;
   if (need > target.freeBytes) return refuse('INSUFFICIENT_SPACE', `Insufficient disk space on datastore '${target.id}': ${vm.name} needs ${formatBytes(need)}, ${formatBytes(target.freeBytes)} is free.`);
-  const task = lab.task(MIGRATE_TASK, vm, vm.name, (t) => {
+  const task = lab.task(MIGRATE_TASK, vm, vm.name, startCall(new MigrateStart(lab, repositories, vm, target), 'start'));
+  return { ok: true, task: task.id };
+}
+
+/** The migration's task starts, as data: the copy to production storage begins. */
+class MigrateStart {
+  constructor(private readonly lab: LabContext, private readonly repositories: readonly Repository[], private readonly vm: Vm, private readonly target: Datastore) {}
+  start(t: Task): void {
+    const { lab, vm, target } = this;
     const bytes = vm.disks.reduce((a, d) => a + d.chainTo().reduce((b, f) => b + dataOf(f), 0), 0);
     const perMs = Math.min(vm.datastore.bytesPerMs, target.bytesPerMs);
     const ms = Math.max(2000, Math.ceil(bytes / perMs));
     lab.log(vm, 'vCenter', 'restore.start', `Migrating ${vm.name} to ${target.id} while it runs (${formatBytes(bytes)}): its writes keep going to the redo logs until the switch.`);
     t.ramp(lab.now, 2, 99, ms);
-    lab.scheduler.afterCall(ms, new MigrateFinish(lab, repositories, vm, target, t), 'finish');
-  });
-  return { ok: true, task: task.id };
+    lab.scheduler.afterCall(ms, new MigrateFinish(lab, this.repositories, vm, target, t), 'finish');
+  }
 }
 
 const dataOf = (f: { grains: { count: number } | null; grainBytes: number; capacityBytes: number }): number =>

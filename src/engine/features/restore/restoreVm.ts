@@ -5,7 +5,7 @@
 import type { LabContext } from '../context';
 import type { Vm } from '../../model/vm';
 import type { Datastore } from '../../model/datastore/datastore';
-import type { Task } from '../../core/tasks';
+import { startCall, type Task } from '../../core/tasks';
 import type { CommandOf } from '../../core/commands';
 import type { CommandResult } from '../../core/view';
 import type { Repository, RestorePoint } from '../backup/repository';
@@ -38,7 +38,7 @@ export function restoreVmCommand(lab: LabContext, repositories: readonly Reposit
       return refuse('HAS_SNAPSHOTS', `${source.name} has snapshots: restoring some of its disks would leave the others on a chain of deltas. Delete its snapshots first, or restore the whole VM.`);
     }
     const ids = cmd.disks ?? point.disks.map((d) => d.id);
-    const task = lab.task(RESTORE_TASK, source, source.name, (t) => startRestore(lab, found, source, source.datastore, ids, t, cmd.powerOn ?? false), { changesDisks: true });
+    const task = lab.task(RESTORE_TASK, source, source.name, startCall(new RestoreStart(lab, found, source, source.datastore, ids, cmd.powerOn ?? false), 'start'), { changesDisks: true });
     return { ok: true, task: task.id };
   }
   const ds = lab.datastore(cmd.datastore!);
@@ -57,7 +57,7 @@ export function restoreVmCommand(lab: LabContext, repositories: readonly Reposit
   const copied = lab.workloads.get(source);
   if (copied) lab.workloads.set(vm, copied.profile, copied.writeIOPS, copied.uniform);
   lab.log(vm, 'backup', 'restore.start', `${vm.name} registered on datastore ${ds.id} for a restore of ${source.name} from restore point ${point.id}.`);
-  const task = lab.task(RESTORE_TASK, vm, vm.name, (t) => startRestore(lab, found, vm, ds, point.disks.map((d) => d.id), t, cmd.powerOn ?? false), { changesDisks: true });
+  const task = lab.task(RESTORE_TASK, vm, vm.name, startCall(new RestoreStart(lab, found, vm, ds, point.disks.map((d) => d.id), cmd.powerOn ?? false), 'start'), { changesDisks: true });
   return { ok: true, task: task.id };
 }
 
@@ -66,6 +66,15 @@ function newVmId(lab: LabContext, name: string): string | null {
   const id = vmIdFromName(name, 'restored-vm');
   if (lab.vm(id) || lab.vms.some((v) => v.name.toLowerCase() === name.toLowerCase())) return null;
   return id;
+}
+
+/** A restore task's start, as data (a lab with the task queued can be copied). */
+class RestoreStart {
+  constructor(
+    private readonly lab: LabContext, private readonly found: Found, private readonly vm: Vm,
+    private readonly ds: Datastore, private readonly ids: string[], private readonly powerOn: boolean,
+  ) {}
+  start(t: Task): void { startRestore(this.lab, this.found, this.vm, this.ds, this.ids, t, this.powerOn); }
 }
 
 function startRestore(lab: LabContext, found: Found, vm: Vm, ds: Datastore, ids: string[], t: Task, powerOn: boolean): void {
