@@ -49,3 +49,24 @@ for (const theme of ['light', 'dark'] as const) {
     expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
   });
 }
+
+test('the proxy\'s task slots: shown on the job, and a VM waits for a free slot (backup rule 24)', async ({ page, lab: driver }) => {
+  const two = {
+    ...lab, name: 'Backup task slots e2e',
+    vms: [lab.vms[0], { ...lab.vms[0], id: 'app02', name: 'APP02' }],
+    backup: { proxies: [{ id: 'proxy01', transport: 'nbd', MBps: 100, slots: 1 }], jobs: [{ id: 'nightly', name: 'Nightly backup', vms: ['app01', 'app02'] }] },
+  };
+  expect(await driver.load(two)).toMatchObject({ ok: true });
+  const region = page.getByRole('region', { name: 'Backup jobs' });
+  await expect(region).toContainText('proxy01 (nbd, 100 MB/s, 1 task slot, VMs in parallel)');
+  await region.getByRole('button', { name: 'Run now' }).click();
+  await expect.poll(async () => {
+    const r = (await driver.state()).backupJobs[0].runs[0];
+    if (r?.end === null) await driver.advance(30_000);
+    return r?.state;
+  }, { timeout: 30_000 }).toBe('success');
+  const runs = region.getByRole('group', { name: 'Runs of Nightly backup' });
+  await expect(runs.getByRole('row').filter({ hasText: 'APP02' })).toContainText(/Waited \d+ (s|min) for a free slot of proxy01/);
+  await expect(runs.getByRole('row').filter({ hasText: 'APP01' })).not.toContainText('Waited');
+  await page.screenshot({ path: '/tmp/backup-slots.png' });
+});

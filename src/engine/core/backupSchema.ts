@@ -14,8 +14,8 @@ const proxy = z.object({
   transport: z.enum(TRANSPORTS).default('hotadd'),
   // Without MBps, the lab's default for the transport (features/backup/model.ts DEFAULT_MBPS).
   MBps: z.number().positive().max(100000).optional(),
-  // Task slots: how many VM disks the proxy reads at once (Veeam 7+ parallel processing; backup rule 2).
-  slots: z.number().int().min(1, 'expected at least 1 task slot').max(64).default(4),
+  // Task slots: how many VM disks the proxy reads at once (Veeam 7+ parallel processing; backup rule 24).
+  slots: z.number({ error: 'expected a whole number of task slots' }).int('expected a whole number of task slots').min(1, 'expected at least 1 task slot').max(64, 'expected at most 64 task slots').default(4),
 }).strict();
 
 const GiB = 1024 ** 3;
@@ -57,6 +57,9 @@ const job = z.object({
 export const DEFAULT_REPOSITORY = { id: 'repo01', capacityGB: 2000, MBps: 300 };
 
 export const backupSchema = z.object({
+  // Veeam's "Enable parallel processing" (v7+, on by default): false processes one VM after another,
+  // as backup products did before (backup rules 2 and 24).
+  parallelProcessing: z.boolean().default(true),
   proxies: z.array(proxy).max(20).default([{ id: 'proxy01', transport: 'hotadd', slots: 4 }]),
   repositories: z.array(repository).max(20).default([DEFAULT_REPOSITORY]),
   jobs: z.array(job).max(50).default([]),

@@ -51,6 +51,8 @@ export interface BackupJobView {
   cbt: boolean;
   applicationAware: boolean;
   running: boolean;
+  /** VMs processed side by side in the proxy's task slots (Veeam 7+), or one after another. */
+  parallelProcessing: boolean;
   runs: BackupRunView[];
 }
 

@@ -33,7 +33,7 @@ export const EVENT_KINDS = [
   // backup jobs (VADP)
   'backup.jobChanged', 'backup.skipped', 'backup.leftover', 'backup.runStart', 'backup.runEnd',
   'backup.hotAdd', 'backup.hotRemove', 'backup.transferStart', 'backup.transferDone', 'backup.crashed',
-  'backup.proxyLock', 'backup.truncateLogs', 'backup.cbtEnabled', 'backup.hunt', 'exchange.dismounted', 'backup.vmDone', 'backup.vmWarning', 'backup.vmFailed',
+  'backup.proxyLock', 'backup.truncateLogs', 'backup.cbtEnabled', 'backup.hunt', 'backup.waiting', 'exchange.dismounted', 'backup.vmDone', 'backup.vmWarning', 'backup.vmFailed',
   // Active Directory domain controllers after their disks went back in time
   'directory.usnRollback', 'directory.invocationReset',
   // Exchange's database after a restore, and the restores themselves

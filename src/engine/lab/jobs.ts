@@ -10,6 +10,7 @@ import { RECONFIGURE, reconfigureStart } from '../features/vm/configure';
 import { REVERT_DONE, REVERT_START, revertDone, revertStart } from '../features/snapshot/revert';
 import { CHECKPOINT_DONE, CHECKPOINT_START, CHECKPOINT_WRITTEN, TAKE_START, TAKE_SWITCH, checkpointDone, checkpointStart, checkpointWritten, takeStart, takeSwitch } from '../features/snapshot/take';
 import { CONSOLIDATE_START, REMOVE_ALL_START, REMOVE_START, consolidateStart, removeAllStart, removeStart } from '../features/snapshot/remove';
+import { backupJobKinds } from '../features/backup/jobKinds';
 
 export const jobTable: JobTable = Object.freeze({
   [STUN_END]: stunEnd,
@@ -26,4 +27,5 @@ export const jobTable: JobTable = Object.freeze({
   [REMOVE_START]: removeStart,
   [REMOVE_ALL_START]: removeAllStart,
   [CONSOLIDATE_START]: consolidateStart,
+  ...backupJobKinds,
 });

@@ -10,7 +10,7 @@ import { Region } from '../common/Region';
 import { EditJobDialog } from './EditJobDialog';
 import { RunTimeline } from './RunTimeline';
 import { RestorePoints } from './RestorePoints';
-import { describeSchedule, STATE_LABEL } from './labels';
+import { describeSchedule, describeSlots, STATE_LABEL } from './labels';
 import './backup.css';
 
 export function BackupJobs({ id }: { id?: string }) {
@@ -40,7 +40,7 @@ const JobCard = memo(function JobCard({ id }: { id: string }) {
       <header className="job-head">
         <h3 id={`job-${id}`}>{job.name}</h3>
         <span className="muted">
-          {job.vms.map(vmName).join(', ')} · {job.proxy.id} ({job.proxy.transport}, {job.proxy.MBps} MB/s) · {describeSchedule(job)}
+          {job.vms.map(vmName).join(', ')} · {job.proxy.id} ({job.proxy.transport}, {job.proxy.MBps} MB/s, {describeSlots(job)}) · {describeSchedule(job)}
           {job.nextRunAt !== null && <> · next run {formatSimTime(job.nextRunAt, false)}</>}
           {' · '}{job.quiesce ? 'quiesced (VSS COPY)' : 'not quiesced'}{job.cbt ? ', CBT' : ', no CBT'}{job.truncateLogs ? ', truncates Exchange logs' : ''}
         </span>

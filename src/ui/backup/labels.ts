@@ -11,3 +11,9 @@ export function describeSchedule(job: BackupJobView): string {
   if (s.everyMs === 86_400_000) return `daily at ${formatSimTime(s.firstAtMs % 86_400_000, false).slice(0, 5)}`;
   return `every ${formatDuration(s.everyMs)} from ${formatSimTime(s.firstAtMs, false)}`;
 }
+
+/** The proxy's task slots and the processing mode, as the job's line says them. */
+export function describeSlots(job: BackupJobView): string {
+  const n = job.proxy.slots;
+  return job.parallelProcessing ? `${n} task slot${n === 1 ? '' : 's'}, VMs in parallel` : 'VMs one after another';
+}

@@ -12,14 +12,80 @@ import type { Snapshot } from '../../model/snapshot';
 import { TAKE_TASK, takeRefusal } from '../snapshot/take';
 import { createSnapshot, snapshotStartBytes } from '../snapshot/create';
 import { findService, startService } from '../guest/services';
-import { VssSession } from '../vss/session';
+import { VssSession, type SessionResult, type SessionSpec } from '../vss/session';
+import type { Phase } from '../vss/phases';
 import { stableGuid } from '../../core/ids';
 import type { BackupType } from '../vss/backupTypes';
+import type { JobCall } from '../../core/scheduler';
 
-/** The open session after the snapshot: end it after the transfer (good: BackupComplete). */
-export interface AgentSession { complete(good: boolean, reason: string, then: (note: string) => void): void }
+/**
+ * The agent's side of a run, as data: its task (Create virtual machine snapshot), the requestor's side
+ * of its VSS session (a SessionSpec: the session calls its methods), the snapshot it made, and after
+ * the snapshot the open session that `completeAgent` ends (good: BackupComplete). What to do when the
+ * session has ended is a JobCall, given the sentence that says how it ended.
+ */
+export class AgentState implements SessionSpec {
+  snap: Snapshot | null = null;
+  /** The session stays open after the snapshot until completeAgent. */
+  open = false;
+  then: JobCall | null = null;
+  session: VssSession | null = null;
+  /** Set as soon as the task is created (it may start, and even fail, at once). */
+  task!: Task;
+  readonly provider = 'software' as const;
+  readonly application = true;
+  readonly requestor: string;
+  readonly backupType: BackupType;
 
-export interface AppAwareTake { task: Task; snapshot(): Snapshot | null; session(): AgentSession | null }
+  constructor(private readonly lab: LabContext, readonly vm: Vm, jobName: string, truncateLogs: boolean, private readonly name: string, private readonly description: string) {
+    this.requestor = `backup job "${jobName}" (application-aware processing)`;
+    this.backupType = truncateLogs ? 'full' : 'copy';
+  }
+
+  onPhase(_p: Phase, ms: number): void {
+    const { lab, task: t } = this;
+    t.ramp(lab.now, t.progress(lab.now), Math.min(95, t.progress(lab.now) + 10), ms);
+  }
+
+  // Writers frozen and writes held: the host switches the disks to new deltas, unquiesced.
+  onCommitted(): void {
+    const { lab, vm } = this;
+    vm.datastore.release(this.task.id);
+    this.snap = createSnapshot(lab, vm, { name: this.name, description: this.description, memory: false, quiesced: false, consistency: 'application' });
+  }
+
+  afterPostSnapshot(_next: () => void, _fail: (reason: string) => void, session: VssSession): void {
+    this.session = session;
+    this.open = true;
+    this.lab.succeed(this.task);
+  }
+
+  onEnd(r: SessionResult): void {
+    const { lab, vm } = this;
+    const t = this.task;
+    if (!this.snap) {
+      vm.datastore.release(t.id);
+      lab.fail(t, r.ok ? 'The snapshot was not created.' : `Application-aware processing failed: ${r.failure.reason}.`);
+      return;
+    }
+    const said = r.ok ? (this.backupType === 'full' ? 'the backup agent ended its VSS session with BackupComplete (FULL)' : 'the backup agent ended its VSS session with BackupComplete (COPY: logs kept)')
+      : `the backup agent ended its VSS session without BackupComplete: ${r.failure.reason}`;
+    this.open = false;
+    this.session = null;
+    const then = this.then;
+    this.then = null;
+    if (then) lab.scheduler.runCall({ kind: then.kind, args: [...then.args, said] });
+  }
+}
+
+/** End the agent's open session: BackupComplete after a good read, or without it; then run `then`. */
+export function completeAgent(agent: AgentState, good: boolean, reason: string, then: JobCall | null): void {
+  const session = agent.session;
+  if (!agent.open || !session) return;
+  agent.open = false;
+  agent.then = then;
+  if (good) session.resume(); else session.abandon(reason);
+}
 
 /** Why the agent cannot run in this guest, or null. */
 export function agentRefusal(vm: Vm): string | null {
@@ -30,47 +96,21 @@ export function agentRefusal(vm: Vm): string | null {
   return null;
 }
 
-export function takeAppAware(lab: LabContext, vm: Vm, job: { name: string; truncateLogs: boolean }, name: string, description: string): AppAwareTake {
-  let snap: Snapshot | null = null;
-  let open: AgentSession | null = null;
-  const type: BackupType = job.truncateLogs ? 'full' : 'copy';
-  const task = lab.task(TAKE_TASK, vm, vm.name, (t) => {
-    const refusal = takeRefusal(lab, vm, false) ?? agentRefusal(vm);
-    if (refusal) { lab.fail(t, refusal); return; }
-    vm.datastore.reserve(t.id, snapshotStartBytes(lab, vm, false));
-    let pending: ((note: string) => void) | null = null;
-    const swprv = findService(vm, 'swprv');
-    if (swprv) startService(lab, vm, swprv);
-    const session = new VssSession(lab, vm, {
-      requestor: `backup job "${job.name}" (application-aware processing)`, provider: 'software', backupType: type, application: true,
-      onPhase: (_p, ms) => t.ramp(lab.now, t.progress(lab.now), Math.min(95, t.progress(lab.now) + 10), ms),
-      // Writers frozen and writes held: the host switches the disks to new deltas, unquiesced.
-      onCommitted: () => {
-        vm.datastore.release(t.id);
-        snap = createSnapshot(lab, vm, { name, description, memory: false, quiesced: false, consistency: 'application' });
-      },
-      afterPostSnapshot: (next, fail) => {
-        lab.succeed(t);
-        open = {
-          complete: (good, reason, then) => {
-            pending = then;
-            if (good) next(); else fail(reason);
-          },
-        };
-      },
-      onEnd: (r) => {
-        if (!snap) {
-          vm.datastore.release(t.id);
-          lab.fail(t, r.ok ? 'The snapshot was not created.' : `Application-aware processing failed: ${r.failure.reason}.`);
-          return;
-        }
-        const said = r.ok ? (type === 'full' ? 'the backup agent ended its VSS session with BackupComplete (FULL)' : 'the backup agent ended its VSS session with BackupComplete (COPY: logs kept)')
-          : `the backup agent ended its VSS session without BackupComplete: ${r.failure.reason}`;
-        pending?.(said);
-        pending = null;
-      },
-    }, stableGuid(lab.seed, vm.id, 'agent-set', lab.now, t.id));
-    session.start();
-  }, { changesDisks: true });
-  return { task, snapshot: () => snap, session: () => open };
+/** Job kind of the agent's task start (lab/jobs.ts). */
+export const AGENT_START = 'backup.agent.start';
+
+export function takeAppAware(lab: LabContext, vm: Vm, job: { name: string; truncateLogs: boolean }, name: string, description: string): AgentState {
+  const state = new AgentState(lab, vm, job.name, job.truncateLogs, name, description);
+  state.task = lab.task(TAKE_TASK, vm, vm.name, { kind: AGENT_START, args: [state] }, { changesDisks: true });
+  return state;
+}
+
+export function agentStart(lab: LabContext, t: Task, state: AgentState): void {
+  const vm = state.vm;
+  const refusal = takeRefusal(lab, vm, false) ?? agentRefusal(vm);
+  if (refusal) { lab.fail(t, refusal); return; }
+  vm.datastore.reserve(t.id, snapshotStartBytes(lab, vm, false));
+  const swprv = findService(vm, 'swprv');
+  if (swprv) startService(lab, vm, swprv);
+  new VssSession(lab, vm, state, stableGuid(lab.seed, vm.id, 'agent-set', lab.now, t.id)).start();
 }

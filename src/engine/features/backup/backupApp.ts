@@ -5,7 +5,7 @@ import type { LabContext } from '../context';
 import type { CommandResult } from '../../core/view';
 import type { BackupJobView, RepositoryView, RestorePointView } from '../../core/view';
 import { refuse } from '../../core/result';
-import { type BackupDefinition, type Job, type ProxyDefinition, DEFAULT_MBPS } from './model';
+import { type BackupDefinition, type BackupShared, type Job, type ProxyDefinition, DEFAULT_MBPS } from './model';
 import type { CommandOf } from '../../core/commands';
 import { startRun } from './run';
 import { jobView } from './view';
@@ -16,11 +16,18 @@ import { DEFAULT_REPOSITORY } from '../../core/backupSchema';
 export class BackupApp {
   readonly jobs: Job[];
   readonly repositories: Repository[];
+  /** The processing mode, the proxies' task slots and the transfers reading now, shared by the jobs. */
+  readonly shared: BackupShared;
   private readonly proxies: ProxyDefinition[];
 
   constructor(private readonly lab: LabContext, def: BackupDefinition | undefined) {
     const proxies = def?.proxies ?? [];
     this.proxies = proxies;
+    this.shared = {
+      parallel: def?.parallelProcessing ?? true,
+      proxies: new Map(proxies.map((p) => [p.id, { id: p.id, slots: p.slots, busy: 0, queue: [] }])),
+      readers: [],
+    };
     this.repositories = (def?.repositories ?? [{ ...DEFAULT_REPOSITORY }]).map(newRepository);
     this.jobs = (def?.jobs ?? []).map((j) => {
       const p = proxies.find((x) => x.id === j.proxy) ?? proxies[0];
@@ -28,7 +35,7 @@ export class BackupApp {
       return {
         def: { ...j, vms: [...j.vms] }, proxy: withSpeed(p), repository,
         runs: [], running: null, runCount: 0, nextRunAt: null, timer: null,
-        changeIds: new Map(), leftovers: new Map(),
+        changeIds: new Map(), leftovers: new Map(), shared: this.shared,
       };
     });
     for (const job of this.jobs) if (job.def.schedule) this.schedule(job, job.def.schedule.firstAtMs);

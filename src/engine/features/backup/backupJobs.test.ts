@@ -141,13 +141,13 @@ describe('backup jobs and time travel', () => {
 });
 
 describe('backup jobs: several VMs, alarms', () => {
-  it('backup rule 2: a job backs up its VMs one after another, and the worst result is the run\'s', () => {
+  it('backup rule 2: without parallel processing a job backs up its VMs one after another, and the worst result is the run\'s', () => {
     const lab = new Lab({
       seed: 4,
       hosts: [{ id: 'esx01', version: '5.0' }],
       datastores: [{ id: 'ds1', capacityGB: 200, fs: 'vmfs5' }],
       vms: [{ id: 'a', disks: [{ id: 'disk1', capacityGB: 10 }] }, { id: 'b', disks: [{ id: 'disk1', capacityGB: 10 }] }],
-      backup: { proxies: [{ id: 'p' }], jobs: [{ id: 'j', vms: ['a', 'b'] }] },
+      backup: { parallelProcessing: false, proxies: [{ id: 'p' }], jobs: [{ id: 'j', vms: ['a', 'b'] }] },
     });
     ok(lab, { type: 'fault.inject', vm: 'b', fault: { kind: 'proxyLock' } });
     ok(lab, { type: 'backup.run', job: 'j' });

@@ -5,6 +5,7 @@ import type { BackupDefinition, ProxyDefinition, JobDefinition } from '../../cor
 import type { Consistency } from '../../core/view';
 import type { Timer } from '../../core/scheduler';
 import type { Repository } from './repository';
+import type { VmWork } from './work';
 
 export type Transport = ProxyDefinition['transport'];
 export type RunState = 'running' | 'success' | 'warning' | 'failed';
@@ -28,8 +29,9 @@ export interface VmRun {
   bytesRead: number;
   /** What a full read of the same snapshot would read (an incremental never reads more: rule 17). */
   fullBytes: number;
-  /** While the transfer runs: when it started and how long it takes (bytesRead grows with it). */
-  transfer: { start: number; ms: number } | null;
+  /** While the transfer runs: the share of it done at `start` (`from`, 0-1) and how long the rest
+   * takes from then at the present pace (bytesRead grows with it). */
+  transfer: { start: number; ms: number; from: number } | null;
   consistency: Consistency | null;
   snapshot: string | null;
   notes: string[];
@@ -63,6 +65,19 @@ export interface Job {
   changeIds: Map<string, string>;
   /** vm id -> what runs of this job left on it and that is still there. */
   leftovers: Map<string, Leftover[]>;
+  /** What the jobs share: the processing mode, the proxies' task slots, the transfers reading now. */
+  shared: BackupShared;
+}
+
+/** A proxy's task slots (backup rule 24): how many are busy, and the VMs waiting for them in order. */
+export interface ProxySlots { id: string; slots: number; busy: number; queue: VmWork[] }
+
+export interface BackupShared {
+  /** Veeam's "Enable parallel processing" (v7+, on by default); off: one VM after another. */
+  parallel: boolean;
+  proxies: Map<string, ProxySlots>;
+  /** Every transfer reading now, through any proxy: they share proxies' and datastores' speed. */
+  readers: VmWork[];
 }
 
 export type { BackupDefinition, ProxyDefinition, JobDefinition };

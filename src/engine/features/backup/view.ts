@@ -16,6 +16,7 @@ export function jobView(lab: LabContext, job: Job): BackupJobView {
     nextRunAt: job.nextRunAt,
     quiesce: d.quiesce, truncateLogs: d.truncateLogs, cbt: d.cbt, applicationAware: d.applicationAware,
     running: job.running !== null,
+    parallelProcessing: job.shared.parallel,
     runs: job.runs.map((r) => ({
       id: r.id, number: r.number, task: r.task, trigger: r.trigger, start: r.start, end: r.end, state: r.state,
       vms: r.vms.map((v) => vmRunView(lab, v)),
@@ -25,7 +26,7 @@ export function jobView(lab: LabContext, job: Job): BackupJobView {
 
 function vmRunView(lab: LabContext, v: VmRun): BackupVmRunView {
   const t = v.transfer;
-  const bytesRead = t ? Math.round(v.bytesToRead * Math.min(1, (lab.now - t.start) / t.ms)) : v.bytesRead;
+  const bytesRead = t ? Math.round(v.bytesToRead * (t.from + (1 - t.from) * Math.min(1, (lab.now - t.start) / t.ms))) : v.bytesRead;
   return {
     vm: v.vm, state: v.state, mode: v.mode, bytesRead, bytesToRead: v.bytesToRead, fullBytes: v.fullBytes, consistency: v.consistency,
     message: v.notes.join(' '), snapshot: v.snapshot,

@@ -1,0 +1,60 @@
+// A lab with a backup run in flight can be copied (a time-travel checkpoint): every wait of a run is a
+// job kind with data (features/backup/kinds.ts), never a closure. The copy and the lab, run on, end
+// identical. While a snapshot task of the run is working, the snapshot feature's own waits decide.
+import { describe, it, expect } from 'vitest';
+import { Lab } from '../../lab/lab';
+import { ok } from '../../testing/harness';
+
+function twoVmLab(): Lab {
+  return new Lab({
+    seed: 31,
+    hosts: [{ id: 'esx01', version: '5.0' }],
+    datastores: [{ id: 'ds1', capacityGB: 300, fs: 'vmfs5', MBps: 150 }],
+    vms: [
+      { id: 'exch01', name: 'EXCH01', guest: 'windows2003', apps: ['exchange'], ctkEnabled: true, disks: [{ id: 'disk1', capacityGB: 20 }, { id: 'logs', capacityGB: 4 }], workload: { profile: 'exchange', writeIOPS: 20 } },
+      { id: 'fs01', name: 'FS01', guest: 'windows2003', disks: [{ id: 'disk1', capacityGB: 20 }, { id: 'data', capacityGB: 30 }], workload: { profile: 'fileserver', writeIOPS: 10 } },
+      { id: 'web01', name: 'WEB01', guest: 'linux', disks: [{ id: 'disk1', capacityGB: 16 }], workload: { profile: 'idle' } },
+    ],
+    backup: { proxies: [{ id: 'proxy01', transport: 'hotadd', MBps: 200, slots: 4 }], jobs: [{ id: 'nightly', vms: ['exch01', 'fs01', 'web01'], quiesce: false, cbt: true }] },
+  });
+}
+
+/** A snapshot task (take or remove) is working: its own feature's waits decide whether the lab copies. */
+const snapshotTaskRunning = (lab: Lab) => lab.tasks.some((t) => t.state === 'running' && t.name !== 'Run backup job');
+
+describe('a backup run in flight can be checkpointed', () => {
+  it('copies mid-run (VMs waiting for slots, reading side by side, hunting leftovers), and the copy ends identical', () => {
+    const lab = twoVmLab();
+    // A first run dies during FS01, leaving snapshots for the second run's hunt.
+    ok(lab, { type: 'fault.inject', vm: 'fs01', fault: { kind: 'proxyCrash', once: true } });
+    ok(lab, { type: 'backup.run', job: 'nightly' });
+    lab.advance(3_600_000);
+    expect(lab.state().backupJobs[0].runs[0].state).toBe('failed');
+    ok(lab, { type: 'backup.run', job: 'nightly' });
+    let copies = 0;
+    let readingCopies = 0;
+    const checkpoints: { at: number; copy: Lab }[] = [];
+    while (lab.state().backupJobs[0].running) {
+      const fork = lab.fork();
+      if (!snapshotTaskRunning(lab)) expect(fork, `no copy at ${lab.now} ms though only the backup run's own work waits`).not.toBeNull();
+      if (fork) {
+        copies++;
+        const reading = lab.state().backupJobs[0].runs[1].vms.some((v) => v.steps.some((s) => s.kind === 'transfer' && s.end === null));
+        if (reading) readingCopies++;
+        if (checkpoints.length < 6 && copies % 5 === 1) checkpoints.push({ at: lab.now, copy: fork.lab });
+      }
+      lab.advance(3000);
+    }
+    expect(readingCopies).toBeGreaterThan(5);
+    expect(checkpoints.length).toBeGreaterThan(2);
+    // Run the lab and every copy on to the same moment: they show exactly the same state.
+    const end = lab.now + 2 * 3_600_000;
+    lab.advance(end - lab.now);
+    const want = JSON.stringify(lab.state());
+    for (const c of checkpoints) {
+      c.copy.advance(end - c.copy.now);
+      expect(JSON.stringify(c.copy.state()), `the copy taken at ${c.at} ms`).toBe(want);
+    }
+    expect(lab.state().backupJobs[0].runs[1].state).toBe('success');
+  });
+});
