@@ -4,7 +4,7 @@ import type { LabContext } from '../context';
 import type { Vm } from '../../model/vm';
 import type { StreamRun, CellTarget } from './stream';
 import { applyWrite } from './write';
-import { drawCut, newStretch, placeWhole, stillValid, throwsBefore, type Area, type Stretch } from './stretch';
+import { drawCut, newStretch, placeWhole, stillValid, throwsBefore, type Area, type CellSink, type Stretch } from './stretch';
 import type { Rng } from '../../core/rng';
 
 /** A stream's place in one run of stretches: its writes, or Changed Block Tracking's view of them. */
@@ -29,16 +29,17 @@ function current(slot: StretchSlot, area: Area, at: number, perTick: number): St
 
 /**
  * Writes [from, end) of one run of stretches, in bulk: place(cell) marks each cell a write lands on
- * first (1 when new), or, when place is null, the cells are the area map's own and are marked in bulk.
+ * first (1 when new), or, when place is null, the cells are the area map's own and are marked in bulk
+ * (and `drawn`, if given, is told them).
  */
-export function runStretches(slot: StretchSlot, area: Area, from: number, end: number, perTick: number, place: ((c: number) => number) | null): void {
+export function runStretches(slot: StretchSlot, area: Area, from: number, end: number, perTick: number, place: ((c: number) => number) | null, drawn: CellSink | null = null): void {
   let at = from;
   while (at < end) {
     const st = current(slot, area, at, perTick);
     if (st.length === Infinity) break; // every cell held: nothing can change
     const stEnd = st.start + st.length;
     if (stEnd <= end && st.cut === null) {
-      placeWhole(st, area, place);
+      placeWhole(st, area, place, drawn);
       at = stEnd;
       continue;
     }
@@ -50,6 +51,7 @@ export function runStretches(slot: StretchSlot, area: Area, from: number, end: n
     const map = area.map;
     let added = 0;
     for (let j = st.revealed; j < j1; j++) added += place ? place(cells[j]) : map.setOne(cells[j]);
+    if (!place && drawn) drawn.add(cells, st.revealed, j1);
     st.added += added;
     st.revealed = j1;
     at = upTo;

@@ -50,6 +50,9 @@ export interface Stretch {
 /** A stretch's throws in time order: the write offset inside the stretch and the cell of each. */
 export interface CutStretch { readonly at: Uint32Array; readonly cell: Float64Array }
 
+/** Told the cells a run of stretches marked in bulk (repeats and cells held before included). */
+export interface CellSink { add(cells: Float64Array, from: number, to: number): void }
+
 /** Where a stretch's cells are: [first, first + count) of map. */
 export interface Area { map: GrainMap; first: number; count: number }
 
@@ -105,9 +108,9 @@ function drawCells(st: Stretch, area: Area, rng: Rng, set: boolean): number {
  * Every throw of a stretch that no advance ended inside. With place, place(cell) marks each (1 when
  * new); without, the cells are the map's own grains and are marked in bulk.
  */
-export function placeWhole(st: Stretch, area: Area, place: ((cell: number) => number) | null): void {
+export function placeWhole(st: Stretch, area: Area, place: ((cell: number) => number) | null, drawn: CellSink | null = null): void {
   const n = drawCells(st, area, new Rng(st.seed), place === null);
-  if (place === null) return;
+  if (place === null) { drawn?.add(cellsScratch, 0, n); return; }
   const cells = cellsScratch;
   let added = 0;
   for (let i = 0; i < n; i++) added += place(cells[i]);
@@ -152,9 +155,16 @@ function writesOfThrows(rng: Rng, n: number, length: number): Uint32Array {
 
 /**
  * n distinct uniform integers below m, ascending: draw until n distinct (a uniform n-subset). The
- * first round sorts n draws; each top-up sorts only its own draws and merges them in.
+ * first round draws n; each top-up draws as many as are still missing. Below BITMAP_MAX the draws
+ * are kept in a bitmap (rounds cost their draws, not a merge of all so far); above it, sorted and
+ * merged. Both keep every distinct draw, so they return the same subset for the same draws.
  */
-function distinctSorted(rng: Rng, n: number, m: number): Uint32Array {
+export function distinctSorted(rng: Rng, n: number, m: number): Uint32Array {
+  return m <= BITMAP_MAX ? distinctByBitmap(rng, n, m) : distinctByMerge(rng, n, m);
+}
+
+/** distinctSorted for any m: sorted rounds merged into the draws so far. */
+export function distinctByMerge(rng: Rng, n: number, m: number): Uint32Array {
   let have = new Uint32Array(n);
   for (let i = 0; i < n; i++) have[i] = rng.int(m);
   radixSortU32(have, n, null, m - 1);
@@ -175,6 +185,40 @@ function distinctSorted(rng: Rng, n: number, m: number): Uint32Array {
     h = k;
   }
   return have;
+}
+
+/** Up to 2^26 values: an 8 MB bitmap at most, reused. */
+const BITMAP_MAX = 1 << 26;
+let seenScratch = new Uint32Array(1024);
+
+export function distinctByBitmap(rng: Rng, n: number, m: number): Uint32Array {
+  const words = (m + 31) >>> 5;
+  if (seenScratch.length < words) seenScratch = new Uint32Array(Math.max(words, seenScratch.length * 2));
+  const seen = seenScratch;
+  seen.fill(0, 0, words);
+  let h = 0;
+  let draws = n;
+  while (h < n) {
+    // A round draws what is missing after the round before, as the sorted version does.
+    for (let i = 0; i < draws; i++) {
+      const v = rng.int(m);
+      const bit = 1 << (v & 31);
+      const w = v >>> 5;
+      if ((seen[w] & bit) === 0) { seen[w] |= bit; h++; }
+    }
+    draws = n - h;
+  }
+  const out = new Uint32Array(n);
+  let k = 0;
+  for (let w = 0; w < words && k < n; w++) {
+    let x = seen[w];
+    while (x !== 0) {
+      const b = 31 - Math.clz32(x & -x);
+      out[k++] = (w << 5) + b;
+      x &= x - 1;
+    }
+  }
+  return out;
 }
 
 /** Drops repeats from a sorted array's first n values in place; returns how many are left. */

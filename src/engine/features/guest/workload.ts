@@ -305,9 +305,20 @@ function revealChangedBlocks(s: StreamRun, end: number): void {
   }
   const map = s.cbtSlots;
   const slot = { get: () => s.cbtStretch, set: (st: Stretch) => { s.cbtStretch = st; }, seeds: s.cbtRng };
-  runStretches(slot, { map, first: 0, count: p.slots }, s.done, end, s.perTick, (c) => {
-    if (map.setOne(c) === 0) return 0;
-    ctk.mark(p.start + c * p.bytes, p.bytes);
-    return 1;
-  });
+  // The slot map marks the slots in bulk; CBT is told every slot written (a slot held before is
+  // already marked, so marking it again changes nothing), sorted, each block once.
+  revealed.n = 0;
+  runStretches(slot, { map, first: 0, count: p.slots }, s.done, end, s.perTick, null, revealed);
+  ctk.markCells(p.start, p.bytes, p.slots, revealed.cells, revealed.n);
 }
+
+/** Scratch for revealChangedBlocks: the slots one call wrote. */
+const revealed = {
+  cells: new Uint32Array(1024),
+  n: 0,
+  add(cells: Float64Array, from: number, to: number): void {
+    const need = this.n + (to - from);
+    if (need > this.cells.length) { const more = new Uint32Array(Math.max(need, this.cells.length * 2)); more.set(this.cells.subarray(0, this.n)); this.cells = more; }
+    for (let i = from; i < to; i++) this.cells[this.n++] = cells[i];
+  },
+};

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createLab, type Lab } from '../../index';
 import { Rng } from '../../core/rng';
 import { applyWrite } from './write';
+import { distinctByBitmap, distinctByMerge } from './stretch';
 
 const MB = 1024 * 1024;
 const GRAINS = [
@@ -127,4 +128,15 @@ describe('stretches in a row, advanced whole or in pieces, follow the same law',
       expect(ratio).toBeLessThan(1.6);
     });
   }
+});
+
+describe('distinct draws of a cut stretch', () => {
+  it('the bitmap and the sorted-merge way give the same subset from the same random numbers', () => {
+    for (const [n, m, seed] of [[1, 1, 1], [10, 10, 2], [500, 1000, 3], [4999, 10_000, 4], [3000, 1_000_000, 5], [65_536, 131_072, 6]]) {
+      const a = distinctByBitmap(new Rng(seed), n, m);
+      const b = distinctByMerge(new Rng(seed), n, m);
+      expect(a.length).toBe(n);
+      expect([...a]).toEqual([...b]);
+    }
+  });
 });

@@ -6,6 +6,7 @@
 // disk (VMware KB 1020128: CBT can reset and lose track of changes; backups then fall back to full).
 import { GrainMap } from './grainMap';
 import { stableGuid } from '../../core/ids';
+import { radixSortU32 } from '../../core/radixSort';
 
 const KB = 1024;
 const GiB = 1024 ** 3;
@@ -22,6 +23,8 @@ export function cbtBlockBytes(capacityBytes: number): number {
   for (let cap = 128 * GiB; capacityBytes > cap && block < 1024 * KB; cap *= 2) block *= 2;
   return block;
 }
+
+let blockScratch = new Uint32Array(1024);
 
 /** The -ctk.vmdk is fixed in size: about 0.5 MB for every 10 GB of disk, plus a small header. */
 export function ctkFileBytes(capacityBytes: number): number {
@@ -63,6 +66,59 @@ export class ChangeTracking {
     const end = Math.ceil((offset + length) / this.blockBytes);
     for (const m of this.since.values()) {
       if (end - first === 1) m.setOne(first); else m.setRange(first, end);
+    }
+  }
+
+  /**
+   * Many guest writes landed, each `cellBytes` long at `start + cell * cellBytes`, for the first `n`
+   * of `cells` (all below `slots`; reordered here): the same blocks as one mark per write, marked in
+   * ascending runs, each block once.
+   */
+  markCells(start: number, cellBytes: number, slots: number, cells: Uint32Array, n: number): void {
+    if (this.since.size === 0 || n === 0) return;
+    const bb = this.blockBytes;
+    const lo = Math.floor(start / bb);
+    const words = (Math.ceil((start + slots * cellBytes) / bb) - lo + 31) >>> 5;
+    const maps = [...this.since.values()];
+    const mark = (first: number, end: number) => { for (const m of maps) { if (end - first === 1) m.setOne(first); else m.setRange(first, end); } };
+    if (n * 8 < words) {
+      // Few writes over a wide area: sort them, and mark runs of touching blocks.
+      radixSortU32(cells, n, null, Math.max(0, slots - 1));
+      let runFirst = -1;
+      let runEnd = -1;
+      for (let i = 0; i < n; i++) {
+        const offset = start + cells[i] * cellBytes;
+        const first = Math.floor(offset / bb);
+        const end = Math.ceil((offset + cellBytes) / bb);
+        if (first <= runEnd) { if (end > runEnd) runEnd = end; continue; }
+        if (runFirst >= 0) mark(runFirst, runEnd);
+        runFirst = first;
+        runEnd = end;
+      }
+      if (runFirst >= 0) mark(runFirst, runEnd);
+      return;
+    }
+    // Many: a bitmap of the area's blocks, walked once in order.
+    if (blockScratch.length < words) blockScratch = new Uint32Array(Math.max(words, blockScratch.length * 2));
+    const bits = blockScratch;
+    bits.fill(0, 0, words);
+    for (let i = 0; i < n; i++) {
+      const offset = start + cells[i] * cellBytes;
+      const first = Math.floor(offset / bb) - lo;
+      const end = Math.ceil((offset + cellBytes) / bb) - lo;
+      for (let b = first; b < end; b++) bits[b >>> 5] |= 1 << (b & 31);
+    }
+    let runFirst = -1;
+    for (let w = 0; w <= words; w++) {
+      const x = w < words ? bits[w] : 0;
+      if (x === 0xffffffff) { if (runFirst < 0) runFirst = w << 5; continue; }
+      if (x === 0 && runFirst < 0) continue;
+      for (let b = 0; b < 32; b++) {
+        const on = (x >>> b) & 1;
+        const at = (w << 5) + b;
+        if (on && runFirst < 0) runFirst = at;
+        else if (!on && runFirst >= 0) { mark(lo + runFirst, lo + at); runFirst = -1; }
+      }
     }
   }
 
