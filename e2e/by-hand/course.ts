@@ -110,7 +110,7 @@ export const course: Record<string, ByHand> = {
 
   'writer-failure': async (h) => {
     await h.selectVm('EXCH01');
-    await h.injectFault('Writer error', { Writer: 'Microsoft Exchange Writer', Event: 'freeze', Error: 'Retryable error' });
+    await h.injectFault('Writer error', { Writer: 'Microsoft Exchange Writer', Event: 'Freeze', Error: 'Retryable error' });
     await h.takeSnapshot('backup-0200', { quiesce: true });
     await h.playUntilMet('fails', 10);
     await h.console('EXCH01', 'vssadmin list writers', /Failed/);

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect, LabDriver } from '../fixtures';
 import type { Page } from '@playwright/test';
+import { expectLearnerText } from './learnerText';
 
 /** Where shots go: $WALKTHROUGH_SHOTS, or walkthrough-shots/ under `npm run walkthroughs`; none in CI. */
 export const SHOTS_DIR = process.env.WALKTHROUGH_SHOTS
@@ -15,9 +16,11 @@ export class Walkthrough {
   private n = 0;
   constructor(private readonly page: Page, private readonly name: string) {}
 
-  /** One step: run it as a Playwright step, then photograph the page as the step left it. */
+  /** One step: run it as a Playwright step, check the page speaks the learner's words, then
+   *  photograph the page as the step left it. */
   async step(title: string, body: () => Promise<void>): Promise<void> {
     await base.step(title, body);
+    await base.step(`${title}: the page's words`, () => expectLearnerText(this.page));
     if (!SHOTS_DIR) return;
     const dir = join(SHOTS_DIR, slug(this.name));
     mkdirSync(dir, { recursive: true });

@@ -7,6 +7,7 @@ import { memo, useEffect, useId, useRef, useState } from 'react';
 import type { DiskView, VmView } from '../../engine/core/view';
 import { formatBytes } from '../../app/format';
 import { useSelectedVm } from '../../app/store';
+import { diskName } from '../common/diskName';
 import { Region } from '../common/Region';
 import { useThrottled } from '../common/useThrottled';
 import { chainRows, type ChainRow } from './chainRows';
@@ -46,7 +47,7 @@ const DiskChainView = memo(function DiskChainView({ vm, disk }: { vm: VmView; di
   return (
     <section className="chain-disk" aria-label={`${disk.label} (${disk.id}) chain`}>
       <h3>
-        {disk.label} <span className="muted">· {formatBytes(disk.capacityBytes)}{disk.mode !== 'dependent' ? ` · ${disk.mode}` : ''}</span>
+        {diskName(disk)} <span className="muted">· {formatBytes(disk.capacityBytes)}{disk.mode !== 'dependent' ? ` · ${disk.mode}` : ''}</span>
       </h3>
       <p className="chain-reads small">
         {depth === 0

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { runBackup, setWorkload, writeToDisk } from '../../app/commands';
 import { useLab } from '../../app/store';
+import { diskName } from '../common/diskName';
 
 const PROFILES = ['none', 'idle', 'fileserver', 'exchange', 'sql', 'dc'] as const;
 const BACKUP_TYPES = [
@@ -18,7 +19,7 @@ export function GuestActivity() {
     const v = s.state.vms.find((x) => x.id === s.selectedVm);
     return v ? { id: v.id, name: v.name, on: v.power === 'poweredOn', profile: v.workload.profile, iops: v.workload.writeIOPS } : undefined;
   }));
-  const disks = useLab(useShallow((s) => s.state.vms.find((x) => x.id === s.selectedVm)?.disks.map((d) => `${d.id}\u0000${d.label} (${d.id})`) ?? []));
+  const disks = useLab(useShallow((s) => s.state.vms.find((x) => x.id === s.selectedVm)?.disks.map((d) => `${d.id}\u0000${diskName(d)}`) ?? []));
   const [disk, setDisk] = useState('');
   const [mb, setMb] = useState('256');
   const [at, setAt] = useState('0');

@@ -7,6 +7,9 @@ import {
   Tooltip, XAxis, YAxis, ZAxis,
 } from 'recharts';
 import { useHistory } from '../../app/history';
+import { useLab } from '../../app/store';
+import { useShallow } from 'zustand/react/shallow';
+import { diskName } from '../common/diskName';
 import { formatSimTime } from '../../app/format';
 import { amplificationPoints, deltaRows, logRows, spaceRows, type DeltaRow } from './chartData';
 
@@ -48,6 +51,9 @@ export default memo(function DatastoreCharts({ datastore, vm, vmName }: Props) {
   const deltas = useMemo(() => (vm ? deltaRows(samples, vm) : { rows: [], disks: [] }), [samples, vm]);
   const logs = useMemo(() => (vm ? logRows(samples, vm) : { rows: [], truncations: [] }), [samples, vm]);
   const amp = useMemo(() => (vm ? amplificationPoints(samples, vm) : []), [samples, vm]);
+  // The legend names disks as the page does ("Hard disk 1"), not by the lab file's ids.
+  const diskLabels = useLab(useShallow((s) => s.state.vms.find((v) => v.id === vm)?.disks.map((d) => `${d.id}\u0000${diskName(d)}`) ?? []));
+  const named = (id: string) => diskLabels.find((l) => l.startsWith(`${id}\u0000`))?.split('\u0000')[1] ?? id;
 
   return (
     <div className="charts" ref={box}>
@@ -66,7 +72,7 @@ export default memo(function DatastoreCharts({ datastore, vm, vmName }: Props) {
           <LineChart data={deltas.rows} margin={margin}>
             {overTime}
             <Legend wrapperStyle={{ fontSize: 11 }} />
-            {deltas.disks.map((d, i) => <Line key={d} type="stepAfter" name={d} dataKey={(row: DeltaRow) => row.mb.get(d) ?? null} stroke={COLORS[i % COLORS.length]} dot={false} isAnimationActive={false} />)}
+            {deltas.disks.map((d, i) => <Line key={d} type="stepAfter" name={named(d)} dataKey={(row: DeltaRow) => row.mb.get(d) ?? null} stroke={COLORS[i % COLORS.length]} dot={false} isAnimationActive={false} />)}
           </LineChart>
       </ChartFigure>
       {logs.rows.length > 0 && (
@@ -86,7 +92,7 @@ export default memo(function DatastoreCharts({ datastore, vm, vmName }: Props) {
             <ZAxis range={[40, 40]} />
             <Tooltip cursor={{ strokeDasharray: '3 3' }} />
             <Legend wrapperStyle={{ fontSize: 11 }} />
-            {amp.map((d, i) => <Scatter key={d.disk} name={d.disk} data={d.points} fill={COLORS[i % COLORS.length]} line isAnimationActive={false} />)}
+            {amp.map((d, i) => <Scatter key={d.disk} name={named(d.disk)} data={d.points} fill={COLORS[i % COLORS.length]} line isAnimationActive={false} />)}
           </ScatterChart>
       </ChartFigure>
     </div>

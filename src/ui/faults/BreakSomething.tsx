@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { clearFaults, injectFault } from '../../app/commands';
 import { useLab, useSelectedVmId } from '../../app/store';
 import { Region } from '../common/Region';
-import { defaultFields, describeFault, faultOf, FAULT_KINDS, WRITER_ERRORS, WRITER_PHASES, type FaultFields, type FaultKind } from './faultForm';
+import { defaultFields, describeFault, faultOf, FAULT_KINDS, PHASE_WORDS, WRITER_ERRORS, WRITER_PHASES, type FaultFields, type FaultKind } from './faultForm';
 
 export function BreakSomething({ id }: { id?: string }) {
   const vmId = useSelectedVmId();
@@ -46,7 +46,7 @@ export function BreakSomething({ id }: { id?: string }) {
           </label>
           <label className="field">Event
             <select value={fields.phase} onChange={(e) => set('phase', e.target.value)}>
-              {WRITER_PHASES.map((p) => <option key={p} value={p}>{p}</option>)}
+              {WRITER_PHASES.map((p) => <option key={p} value={p}>{PHASE_WORDS[p]}</option>)}
             </select>
           </label>
         </>}

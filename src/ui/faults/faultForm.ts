@@ -13,6 +13,12 @@ export const FAULT_KINDS = [
 export type FaultKind = (typeof FAULT_KINDS)[number]['kind'];
 
 export const WRITER_PHASES = ['identify', 'prepareBackup', 'prepareSnapshot', 'freeze', 'thaw', 'postSnapshot', 'backupComplete'] as const;
+/** The writer events in the words the VSS timeline's steps use. */
+export const PHASE_WORDS: Record<(typeof WRITER_PHASES)[number], string> = {
+  identify: 'Identify', prepareBackup: 'Prepare backup', prepareSnapshot: 'Prepare snapshot', freeze: 'Freeze',
+  thaw: 'Thaw', postSnapshot: 'Post-snapshot', backupComplete: 'Backup complete',
+};
+const phaseWords = (p: unknown) => PHASE_WORDS[p as keyof typeof PHASE_WORDS] ?? String(p);
 export const WRITER_ERRORS = [
   { value: 'retryable', label: 'Retryable error' },
   { value: 'nonRetryable', label: 'Non-retryable error' },
@@ -55,8 +61,8 @@ export function faultOf(f: FaultFields): Record<string, unknown> {
 
 export function describeFault(f: Record<string, unknown>): string {
   switch (f.kind) {
-    case 'writerError': return `${f.writer}: ${f.error} at ${f.phase}`;
-    case 'writerHang': return `${f.writer} hangs at ${f.phase}`;
+    case 'writerError': return `${f.writer}: ${(WRITER_ERRORS.find((e) => e.value === f.error)?.label ?? String(f.error)).toLowerCase()} at ${phaseWords(f.phase)}`;
+    case 'writerHang': return `${f.writer} hangs at ${phaseWords(f.phase)}`;
     case 'slowCommit': return `Provider commit holds writes ${f.holdMs} ms`;
     case 'scriptFail': return `${f.script} script exits ${f.exitCode}`;
     case 'datastoreSlow': return `${f.datastore} slowed to ${f.MBps} MB/s`;

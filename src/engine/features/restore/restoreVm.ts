@@ -100,11 +100,17 @@ export class RestoreFinish {
     const { point, repository } = this.found;
     if (!repository.points.includes(point)) { lab.fail(task, `Restore point ${point.id} no longer exists: retention merged it while it was being restored.`); return; }
     writeBack(lab, vm, point, this.ids);
-    lab.log(vm, 'backup', 'restore.done', `${vm.name} restored from restore point ${point.id}: ${this.ids.join(', ')} as at ${pointTime(point)}; no snapshots; Changed Block Tracking starts over.`);
+    lab.log(vm, 'backup', 'restore.done', `${vm.name} restored from restore point ${point.id}: ${this.ids.map((id) => diskWords(vm, id)).join(', ')} as at ${pointTime(point)}; no snapshots; Changed Block Tracking starts over.`);
     lab.succeed(task);
     if (this.powerOn) setPower(lab, vm, 'poweredOn');
   }
 }
+
+/** A disk as vSphere numbers it ("Hard disk 2"), the way the page and the events name disks. */
+const diskWords = (vm: Vm, id: string): string => {
+  const i = vm.disks.findIndex((d) => d.id === id);
+  return i < 0 ? id : `Hard disk ${i + 1}`;
+};
 
 const pointTime = (p: RestorePoint): string => `${Math.floor(p.time / 3_600_000)}:${String(Math.floor(p.time / 60_000) % 60).padStart(2, '0')}`;
 
