@@ -1,4 +1,5 @@
 import { test, expect, fullDatastoreLab } from './fixtures';
+import { formatBytes } from '../src/engine/core/format';
 
 test('a full datastore asks the VM question; growing the datastore and Retry resumes the VM', async ({ page, lab }) => {
   expect((await lab.load(fullDatastoreLab)).ok).toBe(true);
@@ -42,14 +43,33 @@ test('rule 6: the first snapshot of a two-disk VM shows one delta per disk, each
   await expect(files.getByRole('row', { name: /EXCH01_1-000002/ })).toHaveCount(0);
 });
 
-test('the datastore shows what snapshots cost per VM: deltas and memory files in MB beside the base disks', async ({ page, lab }) => {
+test('the datastore shows what snapshots cost per VM: the state view\'s files summed, and they grow as the guest writes', async ({ page, lab }) => {
   await lab.dispatch({ type: 'snapshot.take', vm: 'dc01', name: 'with memory', memory: true });
   await lab.advance(10 * 60_000);
   await lab.selectVm('DC01');
   await page.getByRole('navigation', { name: 'VM panels' }).getByRole('button', { name: 'Datastore' }).click();
   const cost = page.getByRole('region', { name: 'Datastore' }).getByRole('table', { name: 'What snapshots cost per VM' });
   const row = cost.getByRole('row', { name: /^DC01/ });
-  await expect(row.getByRole('cell').nth(0)).toHaveText(/GB$/);
-  await expect(row.getByRole('cell').nth(1)).toHaveText(/\d+(\.\d+)? MB$/);
-  await expect(row.getByRole('cell').nth(2)).toHaveText(/\d+(\.\d+)? (MB|GB)$/);
+  // Expected: DC01's files in the state view, summed by what the engine says each is for.
+  const expected = async () => {
+    const files = (await lab.state()).datastores.flatMap((d) => d.files).filter((f) => f.vm === 'dc01');
+    const sum = (use: string) => files.filter((f) => f.use === use).reduce((a, f) => a + f.sizeBytes, 0);
+    return { base: sum('base'), delta: sum('delta'), memory: sum('snapshotMemory') };
+  };
+  const shows = async (want: { base: number; delta: number; memory: number }) => {
+    await expect(row.getByRole('cell').nth(0)).toHaveText(formatBytes(want.base));
+    await expect(row.getByRole('cell').nth(1)).toHaveText(formatBytes(want.delta));
+    await expect(row.getByRole('cell').nth(2)).toHaveText(formatBytes(want.memory));
+  };
+  const before = await expected();
+  expect(before.delta).toBeGreaterThan(0);
+  expect(before.memory).toBeGreaterThan(0);
+  await shows(before);
+
+  // The guest writes 512 MB into its delta: the delta column follows the state view.
+  expect((await lab.dispatch({ type: 'guest.write', vm: 'dc01', disk: 'disk1', offset: 0, length: 512 * 1024 ** 2 })).ok).toBe(true);
+  await lab.advance(60_000);
+  const after = await expected();
+  expect(after.delta).toBeGreaterThan(before.delta + 256 * 1024 ** 2);
+  await shows(after);
 });
