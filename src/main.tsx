@@ -8,7 +8,7 @@ import { startH5pResizeInFrame } from './app/embed/h5pResize';
 import { usePageOptions } from './app/embed/pageOptions';
 import { installLabApi } from './app/labApi';
 import { connectLms } from './app/lms/connectLms';
-import { pageAutosave } from './app/persistence/autosave';
+import { pageAutosave } from './app/connection';
 import { watchForNewVersion } from './app/offline/newVersion';
 import { registerOfflineCache } from './app/offline/registerServiceWorker';
 import { applyDisplayOptions, followShareLinks, startFromUrl } from './app/pageStart';

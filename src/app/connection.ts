@@ -1,22 +1,20 @@
-// Starts the lab worker, restores the autosave, and routes the worker's messages to the stores.
-// "Restart lab" after a crash starts a new worker and restores the last autosave. A restore that does
-// not finish in time (a session that would replay for ever) is stopped and the default lab opened.
+// The page's connection to the lab worker: starts (and restarts) it, restores the autosave, and routes
+// the worker's messages: state patches to the store, sessions to autosave. "Restart lab" after a crash
+// starts a new worker and restores the last autosave. A restore that does not finish in time (a
+// session that would replay for ever) is stopped and the default lab opened. All of it lives in a
+// Connection object; the page's one is given to the store (useLab's `connection`), where the command
+// functions find it, and a test makes its own.
 import type { LoadAnswer, WorkerMessage } from '../worker/protocol';
-import { clearHistory, recordSample } from './history';
-import { pageAutosave } from './persistence/autosave';
-import type { StateView } from '../engine/core/view';
 import type { ClockView, StatePatch } from '../worker/protocol';
 import { applyPatch, patchLessonId } from '../worker/patch';
-import { commitState, notify, receiveClock, receiveHistory, receiveLiveTime, setStatus, useLab } from './store';
+import type { Session } from '../worker/session';
+import { clearHistory, recordSample } from './chartSamples';
+import { browserAutosave, type Autosave } from './persistence/autosave';
+import { commitState, notify, receiveClock, receiveHistory, receiveLiveTime, setStatus, useLab, type LabConnection } from './store';
 import { WorkerClient, type PortLike } from './workerClient';
 
 /** Charts redraw at most this often while the clock runs: Recharts is the page's heaviest render. */
 const SAMPLE_INTERVAL_MS = 1000;
-/**
- * While the clock runs, the panels get a new state at most this often (the clock itself follows
- * every post). At days per minute nobody reads faster, and the frames stay free for drawing.
- */
-export const PANEL_INTERVAL_MS = 200;
 
 export type PortFactory = () => PortLike;
 
@@ -24,141 +22,161 @@ export type PortFactory = () => PortLike;
 export const DEFAULT_LAB = 'workshop';
 /** The longest a session may take to rebuild before it is given up. */
 export const RESTORE_TIMEOUT_MS = 20_000;
-let restoreTimeoutMs = RESTORE_TIMEOUT_MS;
-/** Tests use a shorter limit. */
-export function setRestoreTimeout(ms: number): void { restoreTimeoutMs = ms; }
-export const restoreTimedOut = (): string =>
-  `Rebuilding the session took longer than ${restoreTimeoutMs / 1000} s, so it was stopped and the workshop lab was opened instead.`;
 
-const defaultPort: PortFactory = () =>
+export interface ConnectionOptions {
+  /** The worker (default: the lab's Web Worker). */
+  makePort?: PortFactory;
+  /** Where sessions are saved (default: the browser's autosave). */
+  autosave?: Autosave;
+  restoreTimeoutMs?: number;
+  /** Real time, for the charts' sampling (default: performance.now). */
+  now?: () => number;
+}
+
+const workerPort: PortFactory = () =>
   new Worker(new URL('../worker/labWorker.ts', import.meta.url), { type: 'module', name: 'snaplab-engine' }) as unknown as PortLike;
 
-let client: WorkerClient | null = null;
-let started: Promise<void> | null = null;
-let lastSampleAt = -Infinity;
-let pending: { state: StateView; lessonId: string | null; version: number; clock: ClockView } | null = null;
-let lastCommit = -Infinity;
-let commitTimer: ReturnType<typeof setTimeout> | null = null;
+export class Connection implements LabConnection {
+  readonly autosave: Autosave;
+  private readonly restoreTimeoutMs: number;
+  private readonly now: () => number;
+  private makePort: PortFactory;
+  private client: WorkerClient | null = null;
+  private started: Promise<void> | null = null;
+  private lastSampleAt = -Infinity;
 
-function onState(patch: StatePatch, clock: ClockView): void {
-  if (patch.full) clearHistory();
-  pageAutosave().noteLiveTime(patch.time);
-  const prev = pending ?? useLab.getState();
-  pending = { state: applyPatch(prev.state, patch), lessonId: patchLessonId(prev.lessonId, patch), version: patch.version, clock };
-  const now = performance.now();
-  if (patch.full || !clock.playing || now - lastCommit >= PANEL_INTERVAL_MS) commit();
-  else {
-    receiveLiveTime(patch.time, clock);
-    commitTimer ??= setTimeout(commit, PANEL_INTERVAL_MS - (now - lastCommit));
+  constructor(options: ConnectionOptions = {}) {
+    this.makePort = options.makePort ?? workerPort;
+    this.autosave = options.autosave ?? browserAutosave();
+    this.restoreTimeoutMs = options.restoreTimeoutMs ?? RESTORE_TIMEOUT_MS;
+    this.now = options.now ?? (() => performance.now());
   }
-}
 
-function commit(): void {
-  if (commitTimer !== null) clearTimeout(commitTimer);
-  commitTimer = null;
-  if (!pending) return;
-  const { state, lessonId, version, clock } = pending;
-  pending = null;
-  const now = performance.now();
-  lastCommit = now;
-  commitState(state, version, clock, lessonId);
-  if (!clock.playing || now - lastSampleAt >= SAMPLE_INTERVAL_MS) {
-    lastSampleAt = now;
-    recordSample(state);
+  restoreTimedOut(): string {
+    return `Rebuilding the session took longer than ${this.restoreTimeoutMs / 1000} s, so it was stopped and the workshop lab was opened instead.`;
   }
-}
 
-function onMessage(m: Exclude<WorkerMessage, { type: 'answer' | 'hello' }>): void {
-  if (m.type === 'state') onState(m.patch, m.clock);
-  else if (m.type === 'time') {
-    pageAutosave().noteLiveTime(m.time);
-    receiveLiveTime(m.time, m.clock);
+  /** Start (or restart) the worker; resolves once the lab is ready, autosave restored. */
+  start(makePort: PortFactory = this.makePort): Promise<void> {
+    this.makePort = makePort;
+    setStatus('starting');
+    const c = this.spawn();
+    const started = (async () => {
+      await c.ready;
+      const { saved, note } = await this.autosave.load();
+      if (saved) {
+        const answer = await this.restoreOn(c, saved.session);
+        if (answer === 'timeout') {
+          await this.freshWorker();
+          notify('error', `Your saved lab could not be restored. ${this.restoreTimedOut()}`);
+        } else if (!answer.ok) notify('error', `Your saved lab could not be restored, so the workshop lab was opened instead. ${answer.error.message}`);
+        else if (note) notify('info', note);
+      }
+      setStatus('ready');
+    })();
+    this.started = started;
+    started.catch((e: unknown) => setStatus('crashed', e instanceof Error ? e.message : String(e)));
+    return started;
   }
-  else if (m.type === 'clock') {
-    receiveClock(m.clock);
-    if (!m.clock.playing && pending) commit();
+
+  /**
+   * Replace the lab with a session (a file, a share link), within the time limit; past it the worker is
+   * replaced by a new one with the default lab, and the answer says so.
+   */
+  async restoreSession(session: unknown): Promise<LoadAnswer> {
+    const c = await this.labClient();
+    const answer = await this.restoreOn(c, session);
+    if (answer !== 'timeout') return answer;
+    const restarted = this.freshWorker().then(() => undefined);
+    this.started = restarted;
+    await restarted;
+    return { ok: false, error: { code: 'RESTORE_TIMEOUT', message: this.restoreTimedOut() } };
   }
-  else if (m.type === 'session') pageAutosave().saveSession(m.session);
-  else if (m.type === 'history') receiveHistory(m.history);
-  else if (m.type === 'stopped') setStatus('crashed', m.message);
-}
 
-let lastFactory: PortFactory = defaultPort;
-
-function spawn(makePort: PortFactory): WorkerClient {
-  client?.terminate();
-  pending = null;
-  const c = new WorkerClient(makePort(), {
-    onMessage,
-    onFailure: (message) => { if (client === c) setStatus('crashed', message); },
-  });
-  client = c;
-  return c;
-}
-
-/** Restore on this worker; 'timeout' when it has not answered in time (the worker is then useless). */
-async function restoreOn(c: WorkerClient, session: unknown): Promise<LoadAnswer | 'timeout'> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const limit = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), restoreTimeoutMs); });
-  try {
-    return await Promise.race([c.request({ kind: 'restore', session }), limit]);
-  } finally {
-    clearTimeout(timer);
+  /** The running client, once it is ready. */
+  async labClient(): Promise<WorkerClient> {
+    if (!this.started || !this.client) await this.start();
+    await this.started;
+    return this.client!;
   }
-}
 
-/** A new worker with the default lab, whose session then replaces the autosave that did not finish. */
-async function freshWorker(makePort: PortFactory): Promise<WorkerClient> {
-  const c = spawn(makePort);
-  await c.ready;
-  await c.request({ kind: 'load', source: DEFAULT_LAB });
-  return c;
-}
+  whenStarted(): Promise<void> {
+    return this.started ?? this.start();
+  }
 
-/** Start (or restart) the worker; resolves once the lab is ready, autosave restored. */
-export function start(makePort: PortFactory = lastFactory): Promise<void> {
-  lastFactory = makePort;
-  setStatus('starting');
-  const c = spawn(makePort);
-  started = (async () => {
-    await c.ready;
-    const { saved, note } = await pageAutosave().load();
-    if (saved) {
-      const answer = await restoreOn(c, saved.session);
-      if (answer === 'timeout') {
-        await freshWorker(makePort);
-        notify('error', `Your saved lab could not be restored. ${restoreTimedOut()}`);
-      } else if (!answer.ok) notify('error', `Your saved lab could not be restored, so the workshop lab was opened instead. ${answer.error.message}`);
-      else if (note) notify('info', note);
+  /** The worker's messages. The worker throttles its state posts; each one is shown as it comes. */
+  private onMessage(m: Exclude<WorkerMessage, { type: 'answer' | 'hello' }>): void {
+    if (m.type === 'state') this.onState(m.patch, m.clock);
+    else if (m.type === 'time') {
+      this.autosave.noteLiveTime(m.time);
+      receiveLiveTime(m.time, m.clock);
+    } else if (m.type === 'clock') receiveClock(m.clock);
+    else if (m.type === 'session') this.autosave.saveSession(m.session);
+    else if (m.type === 'history') receiveHistory(m.history);
+    else if (m.type === 'stopped') setStatus('crashed', m.message);
+  }
+
+  private onState(patch: StatePatch, clock: ClockView): void {
+    if (patch.full) clearHistory();
+    this.autosave.noteLiveTime(patch.time);
+    const prev = useLab.getState();
+    const state = applyPatch(prev.state, patch);
+    commitState(state, patch.version, clock, patchLessonId(prev.lessonId, patch));
+    const now = this.now();
+    if (!clock.playing || now - this.lastSampleAt >= SAMPLE_INTERVAL_MS) {
+      this.lastSampleAt = now;
+      recordSample(state);
     }
-    setStatus('ready');
-  })();
-  started.catch((e: unknown) => setStatus('crashed', e instanceof Error ? e.message : String(e)));
-  return started;
+  }
+
+  private spawn(): WorkerClient {
+    this.client?.terminate();
+    const c = new WorkerClient(this.makePort(), {
+      onMessage: (m) => this.onMessage(m),
+      onFailure: (message) => { if (this.client === c) setStatus('crashed', message); },
+    });
+    this.client = c;
+    return c;
+  }
+
+  /** Restore on this worker; 'timeout' when it has not answered in time (the worker is then useless). */
+  private async restoreOn(c: WorkerClient, session: unknown): Promise<LoadAnswer | 'timeout'> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const limit = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), this.restoreTimeoutMs); });
+    try {
+      return await Promise.race([c.request({ kind: 'restore', session }), limit]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** A new worker with the default lab, whose session then replaces the autosave that did not finish. */
+  private async freshWorker(): Promise<WorkerClient> {
+    const c = this.spawn();
+    await c.ready;
+    await c.request({ kind: 'load', source: DEFAULT_LAB });
+    return c;
+  }
 }
 
-/**
- * Replace the lab with a session (a file, a share link), within the time limit; past it the worker is
- * replaced by a new one with the default lab, and the answer says so.
- */
-export async function restoreSession(session: unknown): Promise<LoadAnswer> {
-  const c = await labClient();
-  const answer = await restoreOn(c, session);
-  if (answer !== 'timeout') return answer;
-  const restarted = freshWorker(lastFactory).then(() => undefined);
-  started = restarted;
-  await restarted;
-  return { ok: false, error: { code: 'RESTORE_TIMEOUT', message: restoreTimedOut() } };
+/** The page's connection: the one the store was given, or a new one given to it now. */
+export function pageConnection(): Connection {
+  const given = useLab.getState().connection;
+  if (given instanceof Connection) return given;
+  const made = new Connection();
+  useLab.setState({ connection: made });
+  return made;
 }
 
-/** The running client, once it is ready. */
-export async function labClient(): Promise<WorkerClient> {
-  if (!started || !client) await start();
-  await started;
-  return client!;
-}
-
-export function whenStarted(): Promise<void> {
-  if (!started) return start();
-  return started;
-}
+// The command functions' ways to the page's connection.
+export const start = (makePort?: PortFactory): Promise<void> => pageConnection().start(makePort);
+export const restoreSession = (session: unknown): Promise<LoadAnswer> => pageConnection().restoreSession(session);
+export const labClient = (): Promise<WorkerClient> => pageConnection().labClient();
+export const whenStarted = (): Promise<void> => pageConnection().whenStarted();
+export const pageAutosave = (): Autosave => pageConnection().autosave;
+/** An embed or a course package: nothing read or written. */
+export const disableAutosave = (): void => pageAutosave().setMode('off');
+/** Hear every session the worker posts (a course package saves it with the learning platform). */
+export const onSessionSaved = (listener: (session: Session) => void): (() => void) => pageAutosave().onSessionSaved(listener);
+/** A session as the worker posts it (course packages' tests). */
+export const saveSession = (session: Session): void => pageAutosave().saveSession(session);

@@ -5,9 +5,8 @@
 // any later request, so the store knows it by the time a state answer arrives.
 import type { CommandResult, StateView } from '../engine/core/view';
 import type { ClockAnswer, Failure, LoadAnswer, LoadOptions } from '../worker/protocol';
-import { labClient, whenStarted } from './connection';
+import { labClient, pageAutosave, whenStarted } from './connection';
 import { withLesson } from './lesson/lessonState';
-import { pageAutosave } from './persistence/autosave';
 import { useLab } from './store';
 
 export interface LabApi {

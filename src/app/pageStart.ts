@@ -2,12 +2,11 @@
 // the first render; then a share link, a lesson or a seed, and the clock's speed and autoplay once the
 // lab is ready. window.lab.ready waits for all of it, so a walkthrough starts from what the URL set up.
 import type { WorkerClient } from './workerClient';
-import { DEFAULT_LAB, labClient, restoreSession, whenStarted } from './connection';
+import { DEFAULT_LAB, disableAutosave, labClient, restoreSession, whenStarted } from './connection';
 import { reportProblem } from './embed/pageOptions';
 import { startsPlaying, type UrlOptions } from './embed/urlOptions';
 import { openLmsLesson } from './lms/lmsLesson';
 import type { LmsReporter } from './lms/reporter';
-import { disableAutosave } from './persistence/autosave';
 import { applyProgressLink } from './progress/progressTransfer';
 import { applyPrefs, usePrefs } from './prefs';
 import { setPresenter } from './presenter/presenter';

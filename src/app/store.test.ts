@@ -1,56 +1,77 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createLab, defaultLabDefinition } from '../engine/index';
 import { PatchBuilder } from '../worker/patch';
-import { initialClock, receivePatch, selectSnapshot, selectVm, useLab } from './store';
-import { addSample, sampleOf, type Sample } from './history';
-import { sessionFileName } from './persistence/autosave';
+import { PROTOCOL_VERSION, type StatePatch, type WorkerMessage } from '../worker/protocol';
+import { addSample, sampleOf, type Sample } from './chartSamples';
+import { Connection } from './connection';
+import { Autosave, sessionFileName } from './persistence/autosave';
+import { memoryStore } from './persistence/sessionDb';
+import { initialClock, selectSnapshot, selectVm, useLab } from './store';
+import type { PortLike } from './workerClient';
+
+/** The store as the page fills it: a connection whose worker sends these state patches. */
+async function mirror(): Promise<(patch: StatePatch) => void> {
+  const port: PortLike = { onmessage: null, onerror: null, onmessageerror: null, postMessage: () => {}, terminate: () => {} };
+  const emit = (data: WorkerMessage) => port.onmessage?.({ data } as MessageEvent);
+  const autosave = new Autosave({
+    store: memoryStore(), local: null, tab: async () => 'tab', now: () => 0,
+    setTimer: () => 0, clearTimer: () => {}, report: () => {},
+  });
+  const started = new Connection({ makePort: () => port, autosave }).start();
+  emit({ type: 'hello', protocol: PROTOCOL_VERSION });
+  await started;
+  return (patch) => emit({ type: 'state', patch, clock: initialClock });
+}
 
 describe('the store mirror', () => {
   beforeEach(() => useLab.setState({ selectedVm: null, selectedSnapshot: null }));
 
-  it('selects a powered-on VM, keeps a valid selection, and drops a stale snapshot selection', () => {
+  it('selects a powered-on VM, keeps a valid selection, and drops a stale snapshot selection', async () => {
+    const send = await mirror();
     const lab = createLab(defaultLabDefinition);
     const b = new PatchBuilder();
-    receivePatch(b.build(lab.state())!, initialClock);
+    send(b.build(lab.state())!);
     const s = useLab.getState();
     expect(s.state.vms.find((v) => v.id === s.selectedVm)?.power).toBe('poweredOn');
     selectVm('sql01');
     selectSnapshot('snapshot-404');
     lab.advance(1000);
-    receivePatch(b.build(lab.state())!, initialClock);
+    send(b.build(lab.state())!);
     expect(useLab.getState().selectedVm).toBe('sql01');
     expect(useLab.getState().selectedSnapshot).toBeNull();
   });
 
-  it('keeps the same VM object when a patch does not touch it (narrow subscriptions stay quiet)', () => {
+  it('keeps the same VM object when a patch does not touch it (narrow subscriptions stay quiet)', async () => {
+    const send = await mirror();
     const lab = createLab(defaultLabDefinition);
     const b = new PatchBuilder();
-    receivePatch(b.build(lab.state())!, initialClock);
+    send(b.build(lab.state())!);
     const tmpl = useLab.getState().state.vms.find((v) => v.id === 'tmpl-w2k3');
     lab.dispatch({ type: 'vm.configure', vm: 'dc01', diskEnableUUID: true });
-    receivePatch(b.build(lab.state())!, initialClock);
+    send(b.build(lab.state())!);
     expect(useLab.getState().state.vms.find((v) => v.id === 'tmpl-w2k3')).toBe(tmpl);
     expect(useLab.getState().state.vms.find((v) => v.id === 'dc01')?.diskEnableUUID).toBe(true);
+    expect(useLab.getState().state).toEqual(lab.state());
   });
 });
 
 describe('the session\'s lesson in the store', () => {
-  it('comes with the patch that names the lab, stays through later patches, and goes with a lab without one', () => {
+  it('comes with the patch that names the lab, stays through later patches, and goes with a lab without one', async () => {
+    const send = await mirror();
     const lab = createLab(defaultLabDefinition);
     const b = new PatchBuilder();
-    receivePatch(b.build(lab.state(), 'first-snapshot')!, initialClock);
+    send(b.build(lab.state(), 'first-snapshot')!);
     expect(useLab.getState().lessonId).toBe('first-snapshot');
     lab.advance(1000);
     const later = b.build(lab.state(), 'first-snapshot')!;
     expect(later.meta).toBeUndefined();
-    receivePatch(later, initialClock);
+    send(later);
     expect(useLab.getState().lessonId).toBe('first-snapshot');
     b.reset();
-    receivePatch(b.build(lab.state())!, initialClock);
+    send(b.build(lab.state())!);
     expect(useLab.getState().lessonId).toBeNull();
   });
 });
-
 describe('chart history', () => {
   it('groups datastore space by kind of file and reads delta sizes from the chains', () => {
     const lab = createLab(defaultLabDefinition);

@@ -3,9 +3,16 @@
 // as `s => s.state.vms.find(v => v.id === id)` returns the same object until that VM changes.
 import { create } from 'zustand';
 import type { StateView } from '../engine/core/view';
-import { applyPatch, emptyState, patchLessonId } from '../worker/patch';
-import type { ClockView, StatePatch } from '../worker/protocol';
+import { emptyState } from '../worker/patch';
+import type { ClockView } from '../worker/protocol';
 import type { HistoryView } from '../worker/history';
+import type { Autosave } from './persistence/autosave';
+
+/** The page's connection to the lab worker (connection.ts): the store is given the page's one. */
+export interface LabConnection {
+  readonly autosave: Autosave;
+  whenStarted(): Promise<void>;
+}
 
 export type ConnectionStatus = 'starting' | 'ready' | 'crashed';
 
@@ -27,6 +34,8 @@ export interface LabStore {
   notices: Notice[];
   /** The lab's history for the scrubber and branch switcher (null until the worker sends it). */
   history: HistoryView | null;
+  /** The page's connection to the worker (null until the page makes it). */
+  connection: LabConnection | null;
 }
 
 export const initialClock: ClockView = { playing: false, speed: 1, actualSpeed: 0 };
@@ -43,13 +52,8 @@ export const useLab = create<LabStore>()(() => ({
   selectedSnapshot: null,
   notices: [],
   history: null,
+  connection: null,
 }));
-
-/** Apply a worker patch; keeps the selection pointing at something that exists. */
-export function receivePatch(patch: StatePatch, clock: ClockView): void {
-  const s = useLab.getState();
-  commitState(applyPatch(s.state, patch), patch.version, clock, patchLessonId(s.lessonId, patch));
-}
 
 /** Show a state (patches already applied) and the session's lesson to the panels. */
 export function commitState(state: StateView, version: number, clock: ClockView, lessonId: string | null): void {

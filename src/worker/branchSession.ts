@@ -47,7 +47,7 @@ export type Restored = { ok: true; history: History; branch: string; position: n
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
 /** Rebuild the history a session file describes, checking that its branches fit together. */
-export function historyOf(session: Session & BranchFields): Restored {
+export function historyOf(session: Session): Restored {
   const bad = (message: string): Restored => ({ ok: false, message });
   const position = session.position ?? session.time;
   if (!isTime(position) || position > session.time) return bad(`"position" should be a simulated time between 0 and "time" (${session.time}).`);

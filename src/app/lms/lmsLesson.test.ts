@@ -3,7 +3,7 @@ import { createLab } from '../../engine/index';
 import { getLesson, lessonLabDefinition } from '../../lessons';
 import type { Session } from '../../worker/session';
 import { dismissProblems, usePageOptions } from '../embed/pageOptions';
-import { disableAutosave, saveSession } from '../persistence/autosave';
+import { disableAutosave, saveSession } from '../connection';
 import type { WorkerClient } from '../workerClient';
 import { useLmsStatus } from './lmsStatus';
 import { exitLms, limitNote, openLmsLesson, retryLms } from './lmsLesson';

@@ -7,7 +7,7 @@ import type { WorkerClient } from '../workerClient';
 import { followLesson } from '../embed/lessonTracker';
 import { reportProblem } from '../embed/pageOptions';
 import { withLesson } from '../lesson/lessonState';
-import { onSessionSaved } from '../persistence/autosave';
+import { onSessionSaved } from '../connection';
 import { setLmsStatus } from './lmsStatus';
 import { SavedLabUnreadable, type LessonProgress, type LmsReporter } from './reporter';
 import { decodeSuspendData, fitSuspendData } from './suspendData';

@@ -6,8 +6,7 @@
 // is saved as the page is hidden, so the reload keeps it. Until then "Restart lab" starts the worker
 // from the file this page was built with (the service worker keeps the previous deploy's files).
 import { create } from 'zustand';
-import { labClient } from '../connection';
-import { pageAutosave } from '../persistence/autosave';
+import { labClient, pageAutosave } from '../connection';
 import { useLab } from '../store';
 
 export const BUILD_META = 'snaplab-build';

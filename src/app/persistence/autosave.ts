@@ -221,13 +221,3 @@ export function sessionFileName(labName: string, date = new Date()): string {
   const slug = labName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'lab';
   return `snaplab-${slug}-${date.toISOString().slice(0, 10)}.json`;
 }
-
-let page: Autosave | null = null;
-/** The page's one autosave (created on first use); tests give their own. */
-export function pageAutosave(): Autosave { return (page ??= browserAutosave()); }
-export function setPageAutosave(a: Autosave | null): void { page = a; }
-
-/** An embed or a course package: nothing read or written. */
-export const disableAutosave = (): void => pageAutosave().setMode('off');
-export const onSessionSaved = (listener: (session: Session) => void): (() => void) => pageAutosave().onSessionSaved(listener);
-export const saveSession = (session: Session): void => pageAutosave().saveSession(session);

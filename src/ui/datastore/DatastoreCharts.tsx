@@ -6,7 +6,7 @@ import {
   Area, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart,
   Tooltip, XAxis, YAxis, ZAxis,
 } from 'recharts';
-import { useHistory } from '../../app/history';
+import { useHistory } from '../../app/chartSamples';
 import { useLab } from '../../app/store';
 import { useShallow } from 'zustand/react/shallow';
 import { diskName } from '../common/diskName';

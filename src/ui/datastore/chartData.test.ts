@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLab } from '../../engine/index';
-import { sampleOf } from '../../app/history';
+import { sampleOf } from '../../app/chartSamples';
 import { amplificationPoints, deltaRows, logRows, spaceRows } from './chartData';
 
 describe('chart rows keyed by lab ids', () => {

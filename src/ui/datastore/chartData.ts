@@ -1,5 +1,5 @@
 // Rows for the Datastore charts, picked out of the sampled display history.
-import type { Sample } from '../../app/history';
+import type { Sample } from '../../app/chartSamples';
 
 const GB = 1024 ** 3;
 const MB = 1024 ** 2;

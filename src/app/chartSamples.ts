@@ -1,4 +1,4 @@
-// Display history for the Datastore charts: each state the page receives is sampled into a small
+// Chart samples for the Datastore charts: each state the page receives is sampled into a small
 // time series. The numbers are read from the state view (file sizes, chain figures); the only work
 // here is grouping file sizes by kind and keeping the series short.
 import { create } from 'zustand';
