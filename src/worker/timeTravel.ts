@@ -247,7 +247,7 @@ export class TimeTravel<L extends LabLike> {
 /** Usage samples every minute of simulated time for the first SAMPLES_AT_FIRST of them, then twice as
  *  far apart each time the time covered doubles, so a long history costs few samples. */
 const SAMPLE_SPACING_MS = 60_000;
-const SAMPLES_AT_FIRST = 64;
+const SAMPLES_AT_FIRST = 32;
 
 /** The first sampling moment at or after `t`: a multiple of the spacing that holds at `t`. */
 export function usageSampleAt(t: number): number {
