@@ -5,7 +5,7 @@
 // Scripts (window.lab, postMessage, the CLI) never come through here: they branch without a question.
 import { create } from 'zustand';
 import type { CommandResult } from '../engine/core/view';
-import type { WouldBranch } from '../worker/history';
+import type { WouldBranch } from '../worker/branchTree';
 
 export interface BranchQuestion extends WouldBranch {
   /** Where the lab is, in simulated ms (the worker's answer). */

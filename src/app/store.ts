@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import type { StateView } from '../engine/core/view';
 import { emptyState } from '../worker/patch';
 import type { ClockView } from '../worker/protocol';
-import type { HistoryView } from '../worker/history';
+import type { HistoryView } from '../worker/branchTree';
 import type { Autosave } from './persistence/autosave';
 
 /** The page's connection to the lab worker (connection.ts): the store is given the page's one. */

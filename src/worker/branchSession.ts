@@ -2,7 +2,7 @@
 // history (so a reader that knows nothing of branches replays what the learner was looking at);
 // `branches` carries every branch with its own commands, and `branch`/`position` say where the
 // learner was. A session with one branch and the lab at its head has none of these fields.
-import { History, type Branch, type Marker, type UsageSample } from './history';
+import { History, type Branch, type Marker, type UsageSample } from './branchTree';
 import type { Session, SessionCommand } from './session';
 
 export interface SavedBranch {

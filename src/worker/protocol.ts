@@ -3,7 +3,7 @@
 // an id the answer repeats, so the page can keep one promise per request.
 import type { CommandResult, EventView, HostView, StateView } from '../engine/core/view';
 import type { Session } from './session';
-import type { HistoryView, UsageSample } from './history';
+import type { HistoryView, UsageSample } from './branchTree';
 
 export const PROTOCOL_VERSION = 3;
 

@@ -4,7 +4,7 @@
 import type { CommandResult } from '../engine/core/view';
 import { Checkpoints, type Checkpoint } from './checkpoints';
 import { EngineSpeed } from './engineSpeed';
-import { History, markerFor, type HistoryView } from './history';
+import { History, markerFor, type HistoryView } from './branchTree';
 import type { LabLike } from './labLike';
 
 

@@ -1,5 +1,5 @@
 // Usage queries: datastore usage over time of some branches of the lab's history ("compare branches").
-import type { History } from './history';
+import type { History } from './branchTree';
 import type { UsageAnswer } from './protocol';
 
 /** The usage series of the branches asked for that exist (others are left out, not refused). */

@@ -6,7 +6,7 @@ import type { CheckResult } from './context';
 import { snapshotCount, snapshotExists, snapshotBranches, currentSnapshot, snapshotAge } from './snapshots';
 import { chainDepth, leafData, leafSize, baseData, consolidationNeeded } from './disks';
 import { power, question, warning, vmSetting, hostVersion, datastoreFree, workload } from './vmState';
-import { event, task, sequence } from './history';
+import { event, task, sequence } from './eventsAndTasks';
 import { writer, writersStable, exchangeLogs, exchangeDatabase, guestEvent } from './vss';
 import { backupRun } from './backup';
 import { directory } from './directory';

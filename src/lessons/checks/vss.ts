@@ -5,7 +5,7 @@ import { defineCheck, vmId } from './define';
 import { VSS_WRITER_STATE } from '../../engine/core/vssWriterState';
 import { EVENT_KINDS } from '../../engine/core/events';
 import { clip, findVm, isResult, met, unmet, size, plural } from './context';
-import { eventWords } from './history';
+import { eventWords } from './eventsAndTasks';
 
 export const writer = defineCheck('writer', {
   vm: vmId,

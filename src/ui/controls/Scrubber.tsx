@@ -6,7 +6,7 @@ import { memo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLab } from '../../app/store';
 import { markerTime, seekTo } from '../../app/commands';
 import { formatSimTime } from '../../app/format';
-import type { Marker } from '../../worker/history';
+import type { Marker } from '../../worker/branchTree';
 import { BranchSwitcher } from './BranchSwitcher';
 import './scrubber.css';
 
