@@ -228,10 +228,14 @@ describe('LabHost', () => {
       createLab: (def: unknown, o?: { seed?: number }) => {
         const lab = real(def, o);
         const dispatch = lab.dispatch.bind(lab);
-        lab.dispatch = (c: unknown) => {
-          if ((c as { type?: string }).type === 'vm.powerOff' && poison) throw new RangeError('totalGrains must be an integer in [0, 2^43]');
-          return dispatch(c);
-        };
+        // Not enumerable: a time-travel checkpoint copies the lab's data, and a function is not data.
+        Object.defineProperty(lab, 'dispatch', {
+          enumerable: false,
+          value: (c: unknown) => {
+            if ((c as { type?: string }).type === 'vm.powerOff' && poison) throw new RangeError('totalGrains must be an integer in [0, 2^43]');
+            return dispatch(c);
+          },
+        });
         return lab;
       },
     };

@@ -2,9 +2,8 @@
 // shared references stay shared, frozen objects are shared (they cannot change), typed arrays are
 // copied whole, and cycles are followed once. An object with a [COPY] method copies itself (a grain
 // map shares its pages copy-on-write) and names the parts it shares, so a checkpoint store can count
-// each shared part once. A function in the graph (a closure scheduled for later) cannot be copied
-// faithfully: the copy is refused and says where the function sits, so the caller can try again at a
-// quieter moment.
+// each shared part once. A function in the graph cannot be copied faithfully: the copy is refused and
+// says where the function sits (a lab holds none: its scheduled work is data, see core/scheduler.ts).
 
 export class NotCloneable extends Error {
   constructor(readonly path: string) {

@@ -1,7 +1,7 @@
-// Simulated time: a priority queue of callbacks ordered by (time, insertion order), so that two
-// events at the same millisecond always run in the order they were scheduled.
-
-export type Job = () => void;
+// Simulated time: a priority queue of jobs ordered by (time, insertion order), so that two events at
+// the same millisecond always run in the order they were scheduled. A job is data (a job kind with its
+// arguments, or a lab object's method with its arguments), never a closure: a lab is copied whole for
+// time-travel checkpoints at any moment, and a closure cannot be copied.
 
 /**
  * A job as data: call `target[method]()`. Unlike a closure it can be copied with the lab, so a
@@ -52,7 +52,7 @@ export function runBound(job: BoundJob, ...first: unknown[]): void {
 /** A job table: each kind's handler, given the lab (and, for a task's start, the task) first. */
 export type JobTable = Readonly<Record<string, (ctx: never, ...args: never[]) => void>>;
 
-type Scheduled = Job | BoundJob | JobCall;
+type Scheduled = BoundJob | JobCall;
 
 interface Entry { time: number; seq: number; job: Scheduled; cancelled: boolean }
 
@@ -111,6 +111,9 @@ export class Scheduler {
   }
 
   at(time: number, job: Scheduled): Timer {
+    if (typeof job === 'function') {
+      throw new TypeError('The scheduler takes work as data, not a function: a closure cannot be copied with the lab for a time-travel checkpoint. Schedule a job kind of lab/jobs.ts (call, callAt) or a method of a lab object (callOn, callOnAt).');
+    }
     const entry: Entry = { time: Math.max(time, this.now), seq: this.seq++, job, cancelled: false };
     this.push(entry);
     return new EntryTimer(entry);
@@ -138,16 +141,11 @@ export class Scheduler {
     return this.at(time, { target, method, args });
   }
 
-  /** Drop cancelled jobs: they never run, and a closure among them would keep the lab from being copied. */
+  /** Drop cancelled jobs: they never run, so a copy of the lab need not hold them. */
   compact(): void {
     const live = this.heap.filter((e) => !e.cancelled);
     this.heap = [];
     for (const e of live) this.push(e);
-  }
-
-  /** True when every pending job is data, so the scheduler can be copied with the lab. */
-  get copyable(): boolean {
-    return this.heap.every((e) => e.cancelled || typeof e.job !== 'function');
   }
 
   /** Time of the next pending job, or null when nothing is scheduled. */
@@ -162,12 +160,11 @@ export class Scheduler {
       const next = this.nextTime();
       if (next === null || next > until) break;
       const top = this.heap[0].job;
-      if (typeof top === 'function' || !('quiet' in top) || !top.quiet) this.catchUpTo(next, true);
+      if (!('quiet' in top) || !top.quiet) this.catchUpTo(next, true);
       const e = this.pop()!;
       this.now = e.time;
       const job = e.job;
-      if (typeof job === 'function') job();
-      else if ('kind' in job) this.runCall(job);
+      if ('kind' in job) this.runCall(job);
       else runBound(job);
     }
     this.catchUpTo(until, false);

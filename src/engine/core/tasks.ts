@@ -29,7 +29,7 @@ export class Task {
   private rampTo = 0;
   private rampStart = 0;
   private rampEnd = 0;
-  private onDone: (BoundJob | JobCall | (() => void))[] = [];
+  private onDone: (BoundJob | JobCall)[] = [];
 
   constructor(
     readonly id: string,
@@ -39,23 +39,20 @@ export class Task {
     readonly queuedAt: number,
     /**
      * Starts the work when the VM has no other task running: a JobCall or a BoundJob (data: its handler
-     * or method given the task first, then its args), or a closure.
+     * or method given the task first, then its args), never a closure, so a queued task can be copied.
      */
-    private start: ((task: Task) => void) | JobCall | BoundJob | null,
+    private start: JobCall | BoundJob | null,
     /** The task changes the VM's snapshot tree or disk chain (take, revert, delete, consolidate). */
     readonly changesDisks = false,
-  ) {}
-
-  /** Call `fn` once the task has finished (at once if it already has): how a feature waits for a task it started. */
-  whenDone(fn: () => void): void {
-    if (this.state === 'success' || this.state === 'error') fn(); else this.onDone.push(fn);
+  ) {
+    if (typeof start === 'function') throw new TypeError(`Task "${name}" was given a function to start with: a task starts with a job kind or startCall (data), so a lab with it queued can be copied.`);
   }
 
   /**
-   * whenDone as data, so a lab waiting on the task can still be copied: call `target[method](...args)`
-   * (a lab object's public method) once the task has finished, at once if it already has; or run the
-   * job `kind` of lab/jobs.ts with `args` once it finishes (the lab runs it; the caller handles a task
-   * that has already finished, which this refuses).
+   * How a feature waits for a task it started, as data (so a lab waiting on the task can be copied):
+   * call `target[method](...args)` (a lab object's public method) once the task has finished, at once
+   * if it already has; or run the job `kind` of lab/jobs.ts with `args` once it finishes (the lab runs
+   * it; the caller handles a task that has already finished, which this refuses).
    */
   whenDoneCall<K extends string, A extends unknown[], T extends HasMethod<K, A>>(target: T, method: K, ...args: A): void;
   whenDoneCall(kind: string, ...args: unknown[]): void;
@@ -75,8 +72,7 @@ export class Task {
     const list = this.onDone;
     this.onDone = [];
     for (const then of list) {
-      if (typeof then === 'function') then();
-      else if ('target' in then) runBound(then);
+      if ('target' in then) runBound(then);
       else if (run) run(then);
       else throw new Error(`Task ${this.id} finished with a job "${then.kind}" waiting and nothing to run it.`);
     }
@@ -88,8 +84,7 @@ export class Task {
     this.startedAt = now;
     const start = this.start;
     this.start = null;
-    if (typeof start === 'function') start(this);
-    else if (start && 'target' in start) runBound(start, this);
+    if (start && 'target' in start) runBound(start, this);
     else if (start) run(start, this);
   }
 

@@ -41,9 +41,9 @@ export interface LabContext {
    * Create a vSphere task for `vm` (or the lab); it starts when the VM has nothing else running. `start`
    * is a JobCall (a kind of lab/jobs.ts, its handler given the lab, the task, then the call's args), a
    * BoundJob (`startCall(target, method, ...args)` of core/tasks.ts: the method given the task, then
-   * the args), or a closure, which keeps the lab from being copied while the task waits.
+   * the args): data, so the lab can be copied while the task waits.
    */
-  task(name: string, vm: Vm | null, target: string, start: ((t: Task) => void) | JobCall | BoundJob, options?: TaskOptions): Task;
+  task(name: string, vm: Vm | null, target: string, start: JobCall | BoundJob, options?: TaskOptions): Task;
   /** A task by its id (what a command answers), for a feature that waits for it. */
   taskById(id: string): Task | undefined;
   succeed(t: Task): void;

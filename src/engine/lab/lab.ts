@@ -4,7 +4,7 @@ import { parseLabDefinition, LabDefinitionError, defaultDiskRole, type LabDefini
 import { Rng } from '../core/rng';
 import { Scheduler, type BoundJob, type JobCall } from '../core/scheduler';
 import { jobTable } from './jobs';
-import { cloneGraph, NotCloneable } from '../core/clone';
+import { cloneGraph } from '../core/clone';
 import { EventLog, eventSourceName, severityOf, type EventDetail, type EventKind } from '../core/events';
 import { Task, type TaskOptions } from '../core/tasks';
 import { Host } from '../model/host';
@@ -185,25 +185,19 @@ export class Lab implements LabContext {
 
   /**
    * An independent copy of the lab, for time-travel checkpoints, with its approximate size: `bytes` of
-   * its own, and the grain-map pages it `shared` with this lab (copy on write) with theirs; null while
-   * work scheduled as a closure is pending (a task or a quiesce in flight), which cannot be copied.
+   * its own, and the grain-map pages it `shared` with this lab (copy on write) with theirs. Possible at
+   * any moment, a task, a quiesce or a backup in flight included: everything scheduled is data.
    */
-  fork(): { lab: Lab; bytes: number; shared: ReadonlyMap<object, number> } | null {
+  fork(): { lab: Lab; bytes: number; shared: ReadonlyMap<object, number> } {
     this.scheduler.compact();
-    if (!this.scheduler.copyable) return null;
-    try {
-      const { copy, bytes, shared } = cloneGraph<Lab>(this, [this.definition]);
-      return { lab: copy, bytes, shared };
-    } catch (e) {
-      if (e instanceof NotCloneable) return null;
-      throw e;
-    }
+    const { copy, bytes, shared } = cloneGraph<Lab>(this, [this.definition]);
+    return { lab: copy, bytes, shared };
   }
 
   /** Create a task for `vm` (or the lab); it starts at once when the VM has nothing else running. */
   taskById(id: string): Task | undefined { return this.tasks.find((t) => t.id === id); }
 
-  task(name: string, vm: Vm | null, target: string, start: ((t: Task) => void) | JobCall | BoundJob, options: TaskOptions = {}): Task {
+  task(name: string, vm: Vm | null, target: string, start: JobCall | BoundJob, options: TaskOptions = {}): Task {
     const t = new Task(`task-${++this.taskSeq}`, name, vm ? vm.id : null, target, this.now, start, options.changesDisks ?? false);
     const exclusive = options.exclusive ?? true;
     this.tasks.push(t);
