@@ -1,6 +1,6 @@
 // Walkthrough: nightly backup gone wrong. A backup job runs at 22:00 through a hot-add proxy: one good
-// night, then a night where the backup application dies during EXCH01's transfer and leaves its snapshot
-// to grow until the trainer's snapshot-size alarm fires. Run now hunts that leftover down (snapshot
+// night, then a night where the backup application dies during EXCH01's transfer (FS01's, beside it in
+// parallel, stops too) and leaves its snapshot to grow until the trainer's snapshot-size alarm fires. Run now hunts that leftover down (snapshot
 // hunting), but the proxy keeps FS01's hot-added disks, so FS01 needs consolidation. The admin frees the
 // lock, consolidates, and the next night is clean.
 import { advanceBy, expect, test } from './walkthrough';
@@ -87,7 +87,8 @@ test('nightly backup gone wrong', async ({ page, lab: driver, walk }) => {
     await expect(region).toContainText('Snapshot hunting: removed snapshot "Backup temporary snapshot" of run 2');
     await expect(region).toContainText('consolidation is needed');
     await expect(page.getByRole('region', { name: 'Inventory' })).toContainText('Needs consolidation');
-    await region.getByText('Snapshot hunting: removed').scrollIntoViewIfNeeded();
+    // Both VMs' cells tell of the hunt (the crash stopped FS01's transfer beside EXCH01's): show EXCH01's.
+    await region.getByRole('cell', { name: /still on EXCH01/ }).scrollIntoViewIfNeeded();
   });
 
   await walk.step('Clean up: free the lock, Consolidate', async () => {
