@@ -5,39 +5,18 @@
 // Goals: at least 16 checkpoints, every seek under 0.5 s, the state at the end the same after seeking.
 // Run: npm run bench
 import * as engine from '../engine/index';
-import { LabHost } from '../worker/labHost';
-import { Rng } from '../engine/core/rng';
+import { SEEKS, weekThroughWorker } from './checkpoints.bench';
 
-const HOUR = 3_600_000;
-const WEEK = 7 * 24 * HOUR;
 const MB = 1024 * 1024;
-const SEEKS = 24;
 
 export function runCheckpointWeekBenchmark(): void {
-  const host = new LabHost({ engine, post: () => {}, now: () => performance.now(), setTimer: () => 0, clearTimer: () => {} });
-  const loaded = host.handle({ kind: 'load', source: 'datacenter' });
-  if (!loaded.ok) throw new Error(loaded.error.message);
   const vms = (engine.builtInLabs.datacenter.vms ?? []).map((v) => v.id);
-  for (const vm of vms) {
-    const r = host.handle({ kind: 'dispatch', command: { type: 'snapshot.take', vm, name: 'week' } }) as { ok: boolean };
-    if (!r.ok) throw new Error(`snapshot.take on ${vm} was refused`);
-  }
-  const t0 = performance.now();
-  for (let h = 0; h < 168; h++) host.handle({ kind: 'advance', ms: HOUR });
-  const weekS = (performance.now() - t0) / 1000;
-  const end = JSON.stringify(host.handle({ kind: 'state' }));
-  const cp = host.checkpointStats();
-  const rng = new Rng(42);
-  const times: number[] = [];
-  for (let i = 0; i < SEEKS; i++) {
-    const t = Math.floor(rng.next() * WEEK);
-    const s = performance.now();
-    host.handle({ kind: 'seek', ms: t });
-    times.push(performance.now() - s);
-  }
-  host.handle({ kind: 'seek', ms: WEEK });
-  const same = JSON.stringify(host.handle({ kind: 'state' })) === end;
-  times.sort((a, b) => a - b);
+  const { weekS, cp, times, same } = weekThroughWorker((host) => {
+    for (const vm of vms) {
+      const r = host.handle({ kind: 'dispatch', command: { type: 'snapshot.take', vm, name: 'week' } }) as { ok: boolean };
+      if (!r.ok) throw new Error(`snapshot.take on ${vm} was refused`);
+    }
+  });
   console.log(`Checkpoints: datacenter lab (${vms.length} VMs) with a snapshot on every VM, a simulated week through the worker (${weekS.toFixed(1)} s)`);
   console.log(`  ${cp.count} checkpoints holding ${(cp.bytes / MB).toFixed(1)} MB of a ${(cp.budgetBytes / MB).toFixed(0)} MB budget (goal >= 16), ${(cp.bytes / Math.max(1, cp.count) / MB).toFixed(1)} MB per checkpoint; ${SEEKS} seeks anywhere in the week: median ${(times[SEEKS >> 1] / 1000).toFixed(2)} s, slowest ${(times[SEEKS - 1] / 1000).toFixed(2)} s (goal < 0.5 s); the state at the end identical after them: ${same}`);
   if (!same) throw new Error('a seek to the end did not give back the state that was there');

@@ -12,12 +12,17 @@ import { Rng } from '../engine/core/rng';
 const HOUR = 3_600_000;
 const WEEK = 7 * 24 * HOUR;
 const MB = 1024 * 1024;
-const SEEKS = 24;
+export const SEEKS = 24;
 
-function week(): void {
+/** What a simulated week of the datacenter lab through the worker's LabHost leaves for time travel. */
+export interface WeekThroughWorker { weekS: number; cp: ReturnType<LabHost['checkpointStats']>; times: number[]; same: boolean }
+
+/** A week of the datacenter lab through the worker (after `prepare`), then seeks all over it. */
+export function weekThroughWorker(prepare: (host: LabHost) => void = () => {}): WeekThroughWorker {
   const host = new LabHost({ engine, post: () => {}, now: () => performance.now(), setTimer: () => 0, clearTimer: () => {} });
   const loaded = host.handle({ kind: 'load', source: 'datacenter' });
   if (!loaded.ok) throw new Error(loaded.error.message);
+  prepare(host);
   const t0 = performance.now();
   for (let h = 0; h < 168; h++) host.handle({ kind: 'advance', ms: HOUR });
   const weekS = (performance.now() - t0) / 1000;
@@ -34,7 +39,12 @@ function week(): void {
   }
   host.handle({ kind: 'seek', ms: WEEK });
   const same = JSON.stringify(host.handle({ kind: 'state' })) === end;
-  times.sort((a, b) => a - b);
+  times.sort((x, y) => x - y);
+  return { weekS, cp, times, same };
+}
+
+function week(): void {
+  const { weekS, cp, times, same } = weekThroughWorker();
   console.log(`Checkpoints: datacenter lab as built in, a simulated week through the worker (${weekS.toFixed(1)} s)`);
   console.log(`  ${cp.count} checkpoints holding ${(cp.bytes / MB).toFixed(1)} MB of a ${(cp.budgetBytes / MB).toFixed(0)} MB budget (goal >= 16); ${SEEKS} seeks anywhere in the week: median ${(times[SEEKS >> 1] / 1000).toFixed(2)} s, slowest ${(times[SEEKS - 1] / 1000).toFixed(2)} s (goal < 0.5 s); the state at the end identical after them: ${same}`);
   if (!same) throw new Error('a seek to the end did not give back the state that was there');
