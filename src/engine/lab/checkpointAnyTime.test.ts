@@ -101,6 +101,20 @@ describe('a lab copied with work in flight goes on exactly as the lab', () => {
     });
   }
 
+  // The agent (the requestor of application-aware processing) holds its session open from PostSnapshot
+  // until the transfer has read the snapshot; BackupComplete then truncates Exchange's logs.
+  for (const moment of ['freeze', 'useShadow'] as const) {
+    it(`an application-aware backup run with the agent's VSS session in ${moment === 'freeze' ? 'the freeze' : 'the transfer, open after PostSnapshot'}`, () => {
+      const lab = backupLab({ schedule: false, job: { applicationAware: true, truncateLogs: true } });
+      ok(lab, { type: 'backup.run', job: 'nightly' });
+      until(lab, () => session(lab, 'exch01')?.phase === moment);
+      expect(session(lab, 'exch01')!.spec.requestor).toContain('application-aware processing');
+      forkAndCompare(lab, 3 * 3_600_000, 6);
+      expect(job(lab.state()).runs.at(-1)!.state).toBe('success');
+      expect(lab.state().events.some((e) => e.kind === 'vss.backupComplete' && e.message.includes('truncat'))).toBe(true);
+    });
+  }
+
   for (const applicationAware of [false, true]) {
     it(`a backup run in flight (${applicationAware ? 'application-aware processing' : 'VMware Tools quiescing'}), copied at several moments`, () => {
       const lab = backupLab({ schedule: false, job: { applicationAware, truncateLogs: applicationAware } });

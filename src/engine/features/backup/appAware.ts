@@ -54,7 +54,7 @@ export class AgentState implements SessionSpec {
     this.snap = createSnapshot(lab, vm, { name: this.name, description: this.description, memory: false, quiesced: false, consistency: 'application' });
   }
 
-  afterPostSnapshot(_next: () => void, _fail: (reason: string) => void, session: VssSession): void {
+  afterPostSnapshot(session: VssSession): void {
     this.session = session;
     this.open = true;
     this.lab.succeed(this.task);

@@ -83,7 +83,7 @@ class GuestBackup implements Requestor, SessionSpec {
   onCommitted(): void {}
 
   /** The shadow copies exist: the application copies from them, then the session resumes to BackupComplete. */
-  afterPostSnapshot(_next: () => void, _fail: (reason: string) => void, session: VssSession): void {
+  afterPostSnapshot(session: VssSession): void {
     const { lab, vm, backupType: type } = this;
     this.deadline?.cancel(); // the limit covers creating the shadow copies, not copying from them
     const bytes = backupBytes(lab, vm, type);

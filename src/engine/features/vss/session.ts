@@ -35,11 +35,11 @@ export interface SessionSpec {
   onCommitted(): void;
   /**
    * Between PostSnapshot and BackupComplete: post-thaw scripts, or the backup application's copy. The
-   * requestor goes on with `session.resume()` (or `next()`) and ends the set with
-   * `session.abandon(reason)` (or `fail(reason)`); the session's methods are data to schedule and keep,
-   * the closures are not.
+   * requestor goes on with the session's `resume()` (BackupComplete) or ends the set with its
+   * `abandon(reason)`, at once or later as data (`scheduler.callOn(ms, session, 'resume')`), so a lab
+   * whose requestor holds the session open can be copied.
    */
-  afterPostSnapshot(next: () => void, fail: (reason: string) => void, session: VssSession): void;
+  afterPostSnapshot(session: VssSession): void;
   onEnd(result: SessionResult): void;
 }
 
@@ -252,7 +252,7 @@ export class VssSession {
   afterPostSnapshot(): void {
     if (this.ended) return;
     this.phase = 'useShadow';
-    this.spec.afterPostSnapshot(() => this.resume(), (reason) => this.abandon(reason), this);
+    this.spec.afterPostSnapshot(this);
   }
 
   /** The requestor is done with the shadow copies: BackupComplete (application context), then shutdown. */
