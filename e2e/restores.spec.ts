@@ -53,13 +53,23 @@ test('Instant VM Recovery from a restore point, a growing redo log, then Migrate
   await driver.advance(HOUR);
   expect((await redo()).dataBytes).toBeGreaterThan(before);
   expect((await driver.state()).datastores.find((d) => d.id === 'repo01')!.fs).toBe('nfs');
-  await region.getByRole('button', { name: 'Migrate to production' }).click();
+  // A second recovery of the same point: each recovered VM's button names its VM.
+  await region.getByRole('button', { name: /^Restore… APP01/ }).click();
+  await dialog.getByRole('radio', { name: 'Instant VM Recovery' }).check();
+  await dialog.getByLabel('VM name').fill('APP01-IVR2');
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  const migrate = (vm: string) => region.getByRole('button', { name: `Migrate to production: ${vm}`, exact: true });
+  await expect(migrate('APP01-IVR2')).toBeVisible();
+  await expect(region.getByRole('button', { name: /^Migrate to production/ })).toHaveCount(2);
+  await migrate('APP01-IVR').click();
   await expect.poll(async () => {
     const vm = (await driver.state()).vms.find((v) => v.name === 'APP01-IVR')!;
     if (vm.instantRecovery) await driver.advance(30_000);
     return vm.instantRecovery === null && vm.datastore;
   }, { timeout: 30_000 }).toBe('ds1');
-  await expect(region.getByRole('button', { name: 'Migrate to production' })).toHaveCount(0);
+  await expect(migrate('APP01-IVR')).toHaveCount(0);
+  await expect(migrate('APP01-IVR2')).toBeVisible();
+  expect((await driver.state()).vms.find((v) => v.name === 'APP01-IVR2')!.instantRecovery).not.toBeNull();
   expect((await driver.state()).vms.find((v) => v.name === 'APP01-IVR')!.disks[0].chain).toHaveLength(1);
 });
 

@@ -295,7 +295,7 @@ export const course: Record<string, ByHand> = {
     const chain = h.page.getByRole('region', { name: 'Disk chain' });
     await expect(chain).toContainText('APP01-IVR.vmdk.REDO');
     await h.playUntilMet('redo-grows', 100);
-    await jobs.getByRole('button', { name: 'Migrate to production' }).click();
+    await jobs.getByRole('button', { name: 'Migrate to production: APP01-IVR', exact: true }).click();
     await h.playUntilMet('migrated', 100);
     await expect(chain).not.toContainText('.REDO');
   },

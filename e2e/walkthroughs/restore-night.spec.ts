@@ -151,12 +151,12 @@ test('restore night', async ({ page, lab: driver, walk }) => {
 
   await walk.step('Migrate to production: copied to ds1 while it runs on its redo log', async () => {
     await showJobs();
-    await jobs.getByRole('button', { name: 'Migrate to production' }).click();
+    await jobs.getByRole('button', { name: 'Migrate to production: FS01-IVR', exact: true }).click();
     await driver.advance(5000);
     const status = jobs.getByRole('status').filter({ hasText: /Migrating to production storage… \d+ %/ });
     await status.scrollIntoViewIfNeeded();
     await expect(status).toBeVisible();
-    await expect(jobs.getByRole('button', { name: 'Migrate to production' })).toHaveCount(0);
+    await expect(jobs.getByRole('button', { name: 'Migrate to production: FS01-IVR', exact: true })).toHaveCount(0);
     const ivr = await vm('FS01-IVR');
     expect(ivr.datastore).toBe('repo01');
     expect(ivr.power).toBe('poweredOn');
@@ -173,7 +173,7 @@ test('restore night', async ({ page, lab: driver, walk }) => {
     expect(ivr.migratedFromBackup).toMatchObject({ point: fsPoint.id, from: 'repo01', to: 'ds1' });
     const nfs = (await driver.state()).datastores.find((d) => d.id === 'repo01')!;
     expect(nfs.files.some((f) => f.path.includes('.REDO'))).toBe(false);
-    await expect(jobs.getByRole('button', { name: 'Migrate to production' })).toHaveCount(0);
+    await expect(jobs.getByRole('button', { name: 'Migrate to production: FS01-IVR', exact: true })).toHaveCount(0);
     await expect(tasks.getByRole('row', { name: /Relocate virtual machine/ }).first()).toContainText('Completed');
     await driver.selectVm('FS01-IVR');
     await show('Disk chain');

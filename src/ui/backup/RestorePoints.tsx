@@ -65,7 +65,7 @@ const InstantVms = memo(function InstantVms() {
           <li key={id}>
             {name} runs from the backup on {ds} (Instant VM Recovery): its writes go to redo logs.{' '}
             {progress === ''
-              ? <button type="button" className="btn" onClick={() => void migrateVm(id)}>Migrate to production</button>
+              ? <button type="button" className="btn" aria-label={`Migrate to production: ${name}`} onClick={() => void migrateVm(id)}>Migrate to production</button>
               : <span role="status">Migrating to production storage… {progress} %</span>}
           </li>
         );
