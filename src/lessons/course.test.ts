@@ -40,3 +40,17 @@ describe('the course', () => {
     }
   });
 });
+
+describe('lesson leftover-snapshot tells what the crash does', () => {
+  it('with parallel processing the crash during EXCH01 stops FS01 too, and the lesson says so where it describes the crash', () => {
+    const lesson = lessons.find((l) => l.id === 'leftover-snapshot')!;
+    const lab = createLab(lessonLabDefinition(lesson));
+    for (const step of lesson.solution.slice(0, 3)) lab.dispatch(step.command);
+    const run = lab.state().backupJobs[0].runs[0];
+    expect(run.vms.map((v) => [v.vm, v.state])).toEqual([['exch01', 'failed'], ['fs01', 'failed']]);
+    expect(lab.state().vms.find((v) => v.id === 'fs01')!.snapshots.map((s) => s.name)).toEqual(['Backup temporary snapshot']);
+    const crash = lesson.intro.split('\n').find((line) => line.includes('dies during the transfer'))!;
+    expect(crash).toMatch(/FS01's transfer stops with it/);
+    expect(lesson.hints.some((h) => /both VMs list "Backup temporary snapshot"/.test(h) && /FS01/.test(h))).toBe(true);
+  });
+});

@@ -11,8 +11,8 @@ export const leftoverSnapshot: LessonInput = {
   title: 'The snapshot the backup left behind',
   intro: [
     'Backups are the most common source of forgotten snapshots. Two classic ways, both on ESXi 5.0:',
-    '- the backup application **dies during the transfer** and never deletes its snapshot, which then grows night after night;\n- the backup **proxy keeps the hot-added disks** after the transfer, so the Remove snapshot task cannot merge them: the snapshot leaves Snapshot Manager but the VM keeps running on the delta, and vSphere shows **"Virtual machine disks consolidation is needed"**.',
-    'Reproduce both with the Break something panel: a "Proxy crash" on EXCH01 and a "Proxy lock" on FS01, then **Run now** the Nightly backup. Then clean up as an admin would: find the leftover snapshot and delete it, free the lock (clear the fault: in real life, detach the disks from the proxy or restart it) and **Consolidate** FS01. The next run must come back clean.',
+    '- the backup application **dies during the transfer** and never deletes its snapshot, which then grows night after night. The job backs up its VMs side by side (parallel processing), so when it dies during EXCH01, FS01\'s transfer stops with it and FS01 keeps its snapshot too;\n- the backup **proxy keeps the hot-added disks** after the transfer, so the Remove snapshot task cannot merge them: the snapshot leaves Snapshot Manager but the VM keeps running on the delta, and vSphere shows **"Virtual machine disks consolidation is needed"**.',
+    'Reproduce both with the Break something panel: a "Proxy crash" on EXCH01 and a "Proxy lock" on FS01, then **Run now** the Nightly backup. Then clean up as an admin would: find EXCH01\'s leftover snapshot and delete it, free the lock (clear the fault: in real life, detach the disks from the proxy or restart it) and **Consolidate** FS01. The next run must come back clean.',
   ].join('\n\n'),
   lab: {
     definition: {
@@ -75,12 +75,13 @@ export const leftoverSnapshot: LessonInput = {
   ],
   hints: [
     'Break something: "Proxy crash" on EXCH01 and "Proxy lock" on FS01, then Run now.',
-    'EXCH01\'s Snapshot Manager still lists "Backup temporary snapshot"; FS01 lists nothing, but the inventory says Needs consolidation and its disk chain ends in a delta.',
+    'After the crash both VMs list "Backup temporary snapshot" in Snapshot Manager: FS01 was being backed up at the same time as EXCH01, so its transfer stopped too. The next run finds FS01\'s leftover and removes it before its own work; delete EXCH01\'s yourself.',
+    'After the run with the proxy lock, FS01\'s Snapshot Manager lists nothing, but the inventory says Needs consolidation and its disk chain ends in a delta.',
     'Consolidate fails while the proxy still holds the files ("locked"): clear the fault first.',
   ],
   solution: [
     { command: { type: 'fault.inject', vm: exch, fault: { kind: 'proxyCrash', once: true } }, caption: 'The backup application will die during EXCH01\'s transfer' },
-    { command: { type: 'backup.run', job }, caption: 'Run the job: it dies half way through EXCH01' },
+    { command: { type: 'backup.run', job }, caption: 'Run the job: it dies half way through EXCH01, and FS01\'s transfer beside it stops too' },
     { command: { type: 'clock.advance', ms: 30 * 60_000 } },
     { command: { type: 'fault.inject', vm: fs, fault: { kind: 'proxyLock' } }, caption: 'Now the proxy will keep FS01\'s hot-added disks' },
     { command: { type: 'snapshot.delete', vm: exch, snapshot: 'Backup temporary snapshot' }, caption: 'Delete the snapshot the crashed run left' },
@@ -96,7 +97,7 @@ export const leftoverSnapshot: LessonInput = {
     { command: { type: 'clock.advance', ms: 40 * 60_000 } },
   ],
   debrief: [
-    'A crashed backup leaves an ordinary snapshot that nobody will ever delete: it keeps growing with every write, which is how "a snapshot nobody knew about" fills datastores weeks later. The next run of the job noticed it, as backup products do, and the snapshot size alarm the trainer defined fired once the delta passed its threshold.',
+    'A crashed backup leaves an ordinary snapshot that nobody will ever delete: it keeps growing with every write, which is how "a snapshot nobody knew about" fills datastores weeks later. With parallel processing one crash leaves one on every VM whose transfer was running, here FS01 as well as EXCH01. The next run of the job looked for what earlier runs left, as backup products do, and removed FS01\'s itself; and the snapshot size alarm the trainer defined fired once the delta passed its threshold.',
     'A proxy that keeps a hot-added disk is sneakier: the snapshot is gone from Snapshot Manager, but its delta could not be merged. From vSphere 5.0 the VM says "Virtual machine disks consolidation is needed" and Consolidate merges the deltas once nothing locks them; on 4.x there is no such message and the same failure leaves orphaned deltas visible only in the datastore browser.',
   ].join('\n\n'),
 };
