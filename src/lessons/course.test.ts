@@ -51,6 +51,7 @@ describe('lesson leftover-snapshot tells what the crash does', () => {
     expect(lab.state().vms.find((v) => v.id === 'fs01')!.snapshots.map((s) => s.name)).toEqual(['Backup temporary snapshot']);
     const crash = lesson.intro.split('\n').find((line) => line.includes('dies during the transfer'))!;
     expect(crash).toMatch(/FS01's transfer stops with it/);
-    expect(lesson.hints.some((h) => /both VMs list "Backup temporary snapshot"/.test(h) && /FS01/.test(h))).toBe(true);
+    const hints = lesson.hints.map((h) => (typeof h === 'string' ? h : h.text));
+    expect(hints.some((h) => /both VMs list "Backup temporary snapshot"/.test(h) && /FS01/.test(h))).toBe(true);
   });
 });
