@@ -1,5 +1,6 @@
 // Time travel as a learner reads it (docs/time-travel.md): a sign says when the lab shows its past,
-// a click that would change the past asks first (Cancel changes nothing), branches are named with the
+// a click that would change the past asks first (Cancel changes nothing), once: a dialog that asks for
+// itself says that its answer starts the branch. Branches are named with the
 // VM's and the snapshot's display names, and Compare branches keeps the two lines apart.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type LabDriver } from './fixtures';
@@ -24,7 +25,7 @@ async function clickHistory(page: Page, share: number) {
 
 /** Serious or critical axe findings in the sign and the question. */
 async function axeFindings(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include('.past-sign').include('.branch-confirm').analyze();
+  const results = await new AxeBuilder({ page }).include('.past-sign').include('.branch-confirm').include('.branch-note').analyze();
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 }
 
@@ -53,18 +54,14 @@ test('the page says when it shows the past, and Return to the present brings it 
 
 test('a click that changes the past asks first: Cancel changes nothing, Continue starts a branch named with display names', async ({ page, lab }) => {
   await history(lab);
-  await lab.selectVm('EXCH01');
+  await lab.selectVm('WEB01');
   await clickHistory(page, 0.3);
   await expect(page.getByRole('region', { name: 'In the past' })).toBeVisible();
   const at = await time(lab);
-  expect(await snapshots(lab)).toEqual(['before-patch']);
 
-  const tree = page.getByRole('region', { name: 'Snapshot tree' });
-  const node = tree.getByRole('button', { name: /Snapshot before-patch/ });
   const question = page.getByRole('alertdialog', { name: 'Start a new branch?' });
-  await node.click();
-  await tree.getByRole('button', { name: 'Revert to Snapshot' }).click();
-  await page.getByRole('alertdialog', { name: 'Confirm Revert to Snapshot' }).getByRole('button', { name: 'Yes' }).click();
+  const powerOff = page.getByRole('button', { name: 'Power Off' });
+  await powerOff.click();
   await expect(question).toBeVisible();
   await expect(question).toContainText('A change here starts Branch 2 from this moment.');
   await expect(question).toContainText('The old future is kept as Branch 1 · EXCH01: deleted before-patch (day 1, 00:10)');
@@ -75,31 +72,106 @@ test('a click that changes the past asks first: Cancel changes nothing, Continue
   await question.getByRole('button', { name: 'Cancel' }).click();
   await expect(question).toHaveCount(0);
   expect(await time(lab)).toBe(at);
-  expect((await lab.state()).events.filter((e) => e.kind === 'snapshot.reverted')).toHaveLength(0);
+  expect((await lab.state()).vms.find((v) => v.id === 'web01')!.power).toBe('poweredOn');
   await expect(page.getByRole('combobox', { name: 'Branch' })).toHaveCount(0);
 
   // Escape backs out too; then Continue goes on and starts the branch.
-  await node.click();
-  await tree.getByRole('button', { name: 'Revert to Snapshot' }).click();
-  await page.getByRole('alertdialog', { name: 'Confirm Revert to Snapshot' }).getByRole('button', { name: 'Yes' }).click();
+  await powerOff.click();
   await expect(question).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(question).toHaveCount(0);
   await expect(page.getByRole('combobox', { name: 'Branch' })).toHaveCount(0);
 
-  await node.click();
-  await tree.getByRole('button', { name: 'Revert to Snapshot' }).click();
-  await page.getByRole('alertdialog', { name: 'Confirm Revert to Snapshot' }).getByRole('button', { name: 'Yes' }).click();
+  await powerOff.click();
   await question.getByRole('button', { name: 'Continue' }).click();
+  const branch = page.getByRole('combobox', { name: 'Branch' });
+  await expect(branch.locator('option')).toHaveText([
+    'Branch 1 · EXCH01: deleted before-patch (day 1, 00:10)',
+    /^Branch 2 · WEB01: powered off \(day 1, 00:0\d\)$/,
+  ]);
+  await expect(branch).not.toContainText(/web01|exch01|snapshot-\d/);
+  // At the new branch's newest moment: the present again.
+  await expect(page.getByRole('region', { name: 'In the past' })).toHaveCount(0);
+  await page.screenshot({ path: '/tmp/travel-branches.png' });
+});
+
+test('a revert in the past asks once: "Confirm Revert to Snapshot" says that Yes starts Branch 2', async ({ page, lab }) => {
+  await history(lab);
+  await lab.selectVm('EXCH01');
+  await clickHistory(page, 0.3);
+  await expect(page.getByRole('region', { name: 'In the past' })).toBeVisible();
+  const at = await time(lab);
+  expect(await snapshots(lab)).toEqual(['before-patch']);
+
+  const tree = page.getByRole('region', { name: 'Snapshot tree' });
+  const confirm = page.getByRole('alertdialog', { name: 'Confirm Revert to Snapshot' });
+  await tree.getByRole('button', { name: /Snapshot before-patch/ }).click();
+  await tree.getByRole('button', { name: 'Revert to Snapshot' }).click();
+  await expect(confirm).toContainText('Revert EXCH01 to “before-patch”?');
+  await expect(confirm.getByRole('note')).toHaveText('⟲ The lab shows its past: Yes also starts Branch 2 from this moment. The old future is kept as Branch 1 · EXCH01: deleted before-patch (day 1, 00:10).');
+  await page.screenshot({ path: '/tmp/travel-revert-once.png' });
+  expect(await axeFindings(page)).toEqual([]);
+
+  // No: nothing sent, no branch.
+  await confirm.getByRole('button', { name: 'No' }).click();
+  await expect(confirm).toHaveCount(0);
+  expect(await time(lab)).toBe(at);
+  await expect(page.getByRole('combobox', { name: 'Branch' })).toHaveCount(0);
+
+  // Yes: the revert goes at once. Had "Start a new branch?" been asked, it would hold the revert (and
+  // the branch) until answered.
+  await tree.getByRole('button', { name: 'Revert to Snapshot' }).click();
+  await confirm.getByRole('button', { name: 'Yes' }).click();
   const branch = page.getByRole('combobox', { name: 'Branch' });
   await expect(branch.locator('option')).toHaveText([
     'Branch 1 · EXCH01: deleted before-patch (day 1, 00:10)',
     /^Branch 2 · EXCH01: reverted to before-patch \(day 1, 00:0\d\)$/,
   ]);
-  await expect(branch).not.toContainText(/exch01|snapshot-\d/);
-  // At the new branch's newest moment: the present again.
-  await expect(page.getByRole('region', { name: 'In the past' })).toHaveCount(0);
-  await page.screenshot({ path: '/tmp/travel-branches.png' });
+  await expect(page.getByRole('alertdialog', { name: 'Start a new branch?' })).toHaveCount(0);
+  // At the present the same question says nothing of branches.
+  await tree.getByRole('button', { name: /Snapshot before-patch/ }).click();
+  await tree.getByRole('button', { name: 'Revert to Snapshot' }).click();
+  await expect(confirm).toBeVisible();
+  await expect(confirm.getByRole('note')).toHaveCount(0);
+  await confirm.getByRole('button', { name: 'No' }).click();
+});
+
+test('Delete Snapshot, Delete All and Take Snapshot in the past say in their own dialog which branch they start', async ({ page, lab }) => {
+  await history(lab);
+  await lab.selectVm('EXCH01');
+  const tree = page.getByRole('region', { name: 'Snapshot tree' });
+  const branch = page.getByRole('combobox', { name: 'Branch' });
+  const question = page.getByRole('alertdialog', { name: 'Start a new branch?' });
+
+  await clickHistory(page, 0.3);
+  await tree.getByRole('button', { name: /Snapshot before-patch/ }).click();
+  await tree.getByRole('button', { name: 'Delete Snapshot' }).click();
+  const del = page.getByRole('alertdialog', { name: 'Confirm Delete' });
+  await expect(del.getByRole('note')).toContainText('Yes also starts Branch 2 from this moment.');
+  await del.getByRole('button', { name: 'Yes' }).click();
+  await expect(branch.locator('option')).toHaveCount(2);
+  await expect(question).toHaveCount(0);
+
+  // Back before the delete on Branch 2: Delete All says it starts Branch 3.
+  await clickHistory(page, 0.15);
+  await expect(page.getByRole('region', { name: 'In the past' })).toBeVisible();
+  await tree.getByRole('button', { name: 'Delete All' }).click();
+  const all = page.getByRole('alertdialog', { name: 'Confirm Delete All' });
+  await expect(all.getByRole('note')).toContainText('Yes also starts Branch 3 from this moment.');
+  await all.getByRole('button', { name: 'Yes' }).click();
+  await expect(branch.locator('option')).toHaveCount(3);
+  await expect(question).toHaveCount(0);
+
+  await clickHistory(page, 0.15);
+  await expect(page.getByRole('region', { name: 'In the past' })).toBeVisible();
+  await tree.getByRole('button', { name: 'Take Snapshot...' }).click();
+  const take = page.getByRole('dialog', { name: 'Take Virtual Machine Snapshot for EXCH01' });
+  await expect(take.getByRole('note')).toContainText('OK also starts Branch 4 from this moment.');
+  await take.getByRole('textbox', { name: 'Name' }).fill('again');
+  await take.getByRole('button', { name: 'OK' }).click();
+  await expect(branch.locator('option')).toHaveCount(4);
+  await expect(branch.locator('option').last()).toHaveText(/^Branch 4 · EXCH01: took snapshot again \(day 1, 00:0\d\)$/);
+  await expect(question).toHaveCount(0);
 });
 
 test('scripts change the past without a question (window.lab), as docs/scripting.md says', async ({ page, lab }) => {

@@ -36,4 +36,14 @@ describe('the question before a click changes the lab in its past', () => {
     answerBranchQuestion(true);
     expect(await first).toBe(true);
   });
+
+  it('goes without a question when the command\'s own dialog named this branch, and asks when it named another', async () => {
+    expect(await mayChange('snapshot.revert', async () => past, 'Branch 2')).toBe(true);
+    expect(useBranchQuestion.getState().question).toBeNull();
+    // The dialog's words were a moment old (another branch was made since): the question is asked.
+    const asked = mayChange('snapshot.revert', async () => past, 'Branch 3');
+    await expect.poll(() => useBranchQuestion.getState().question).not.toBeNull();
+    answerBranchQuestion(false);
+    expect(await asked).toBe(false);
+  });
 });

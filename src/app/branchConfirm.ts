@@ -3,6 +3,8 @@
 // say (the history view's `atEnd`, asked fresh for each command, so a view still on its way after a
 // reset or a seek is never trusted); this only holds the open question until the learner answers it.
 // Scripts (window.lab, postMessage, the CLI) never come through here: they branch without a question.
+// A dialog that asks for itself (Revert, Delete, Restore VM, Take Snapshot) says in its own words that
+// its Yes or OK starts the branch, and passes the branch it named: the learner is asked once.
 import { create } from 'zustand';
 import type { CommandResult } from '../engine/core/view';
 import type { WouldBranch } from '../worker/branchTree';
@@ -25,14 +27,18 @@ type HistoryAnswer = { atEnd: boolean; wouldBranch: WouldBranch | null; position
 let answer: ((go: boolean) => void) | null = null;
 
 /**
- * True when the command may go: the lab is at its branch's end, the command only lets time run, or the
- * learner chose Continue. `ask` fetches the worker's history view. A second change while the question
- * is open is refused (false): only one question at a time.
+ * True when the command may go: the lab is at its branch's end, the command only lets time run, the
+ * learner already agreed to start this very branch in the command's own dialog (`agreed`, the new
+ * branch's name as that dialog showed it), or the learner chose Continue. `ask` fetches the worker's
+ * history view. A second change while the question is open is refused (false): only one question at
+ * a time.
  */
-export async function mayChange(type: string, ask: () => Promise<HistoryAnswer>): Promise<boolean> {
+export async function mayChange(type: string, ask: () => Promise<HistoryAnswer>, agreed?: string): Promise<boolean> {
   if (type === 'clock.advance') return true;
   const view = await ask();
   if (view.atEnd || !view.wouldBranch) return true;
+  // The dialog's words may be a moment old: only the branch it named goes without a question.
+  if (agreed !== undefined && agreed === view.wouldBranch.newBranch) return true;
   if (answer) return false;
   const question = { ...view.wouldBranch, position: view.position };
   return new Promise<boolean>((resolve) => {

@@ -9,10 +9,13 @@ import { CANCELLED, mayChange } from './branchConfirm';
 
 const STOPPED_CODES = new Set(['ENGINE_ERROR', 'LAB_STOPPED']);
 
-/** A click's command: in the lab's past the learner first confirms that it starts a new branch. */
-export async function dispatch(command: { type: string } & Record<string, unknown>): Promise<CommandResult> {
+/**
+ * A click's command: in the lab's past the learner first confirms that it starts a new branch, unless
+ * the command's own dialog said so and was answered (`agreed`: the new branch it named, "Branch 2").
+ */
+export async function dispatch(command: { type: string } & Record<string, unknown>, agreed?: string): Promise<CommandResult> {
   const client = await labClient();
-  if (!(await mayChange(command.type, () => client.request({ kind: 'history' })))) return CANCELLED;
+  if (!(await mayChange(command.type, () => client.request({ kind: 'history' }), agreed))) return CANCELLED;
   const result = await client.request({ kind: 'dispatch', command });
   // An engine failure stops the lab: the crash banner says so and offers Restart lab.
   if (!result.ok && !STOPPED_CODES.has(result.error.code)) notify('error', result.error.message);
@@ -26,11 +29,12 @@ export const reset = (vm: string) => dispatch({ type: 'vm.reset', vm });
 export const answerQuestion = (vm: string, answer: 'retry' | 'abort') => dispatch({ type: 'vm.answer', vm, answer });
 
 export interface TakeSnapshotInput { name: string; description: string; memory: boolean; quiesce: boolean }
-export const takeSnapshot = (vm: string, s: TakeSnapshotInput) => dispatch({ type: 'snapshot.take', vm, ...s });
-export const revertToSnapshot = (vm: string, snapshot: string) => dispatch({ type: 'snapshot.revert', vm, snapshot });
-export const deleteSnapshot = (vm: string, snapshot: string, removeChildren = false) =>
-  dispatch({ type: 'snapshot.delete', vm, snapshot, removeChildren });
-export const deleteAllSnapshots = (vm: string) => dispatch({ type: 'snapshot.deleteAll', vm });
+// `agreed` (here and below): the new branch the command's own dialog said it starts, in the lab's past.
+export const takeSnapshot = (vm: string, s: TakeSnapshotInput, agreed?: string) => dispatch({ type: 'snapshot.take', vm, ...s }, agreed);
+export const revertToSnapshot = (vm: string, snapshot: string, agreed?: string) => dispatch({ type: 'snapshot.revert', vm, snapshot }, agreed);
+export const deleteSnapshot = (vm: string, snapshot: string, removeChildren = false, agreed?: string) =>
+  dispatch({ type: 'snapshot.delete', vm, snapshot, removeChildren }, agreed);
+export const deleteAllSnapshots = (vm: string, agreed?: string) => dispatch({ type: 'snapshot.deleteAll', vm }, agreed);
 export const consolidate = (vm: string) => dispatch({ type: 'vm.consolidate', vm });
 
 export const configureVm = (vm: string, settings: Record<string, unknown>) => dispatch({ type: 'vm.configure', vm, ...settings });
@@ -49,9 +53,9 @@ export const runBackup = (vm: string, backupType: string) => dispatch({ type: 'g
 export const runBackupJob = (job: string) => dispatch({ type: 'backup.run', job });
 /** Backup jobs region: "Edit job…" (only the fields that change). */
 export const configureBackupJob = (job: string, changes: Record<string, unknown>) => dispatch({ type: 'backup.configureJob', job, ...changes });
-export const restoreVm = (point: string, options: { mode: 'overwrite' | 'newVm'; vm?: string; name?: string; datastore?: string; powerOn?: boolean }) =>
-  dispatch({ type: 'restore.vm', point, ...options });
-export const instantRecovery = (point: string, name?: string) => dispatch({ type: 'restore.instant', point, ...(name ? { name } : {}) });
+export const restoreVm = (point: string, options: { mode: 'overwrite' | 'newVm'; vm?: string; name?: string; datastore?: string; powerOn?: boolean }, agreed?: string) =>
+  dispatch({ type: 'restore.vm', point, ...options }, agreed);
+export const instantRecovery = (point: string, name?: string, agreed?: string) => dispatch({ type: 'restore.instant', point, ...(name ? { name } : {}) }, agreed);
 export const migrateVm = (vm: string, datastore?: string) => dispatch({ type: 'restore.migrate', vm, ...(datastore ? { datastore } : {}) });
 
 /** guest.exec without a notice: the console prints the answer itself. */

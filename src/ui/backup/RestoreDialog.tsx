@@ -1,12 +1,13 @@
 // "Restore VM": bring a restore point back as the original VM (overwritten), as a new VM on a chosen
 // datastore, or at once by Instant VM Recovery (docs/restores.md). The engine checks and refuses; the
-// dialog only gathers the choice.
+// dialog only gathers the choice. In the lab's past it says that OK also starts a new branch (asked once).
 import { useId, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { RestorePointView } from '../../engine/core/view';
 import { instantRecovery, restoreVm } from '../../app/commands';
 import { useLab } from '../../app/store';
 import { Dialog } from '../common/Dialog';
+import { BranchNote, usePastBranch } from '../controls/BranchNote';
 
 type Mode = 'overwrite' | 'newVm' | 'instant';
 
@@ -20,12 +21,14 @@ export function RestoreDialog({ point, vmName, onClose }: { point: RestorePointV
   const disks = useLab(useShallow((s) => s.state.vms.find((v) => v.id === point.vm)?.disks.filter((d) => d.mode === 'dependent').map((d) => d.id) ?? []));
   const [picked, setPicked] = useState<string[]>(disks);
   const formId = useId();
+  const past = usePastBranch();
+  const branch = past?.newBranch;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onClose();
-    if (mode === 'instant') void instantRecovery(point.id, name.trim() || undefined);
-    else if (mode === 'newVm') void restoreVm(point.id, { mode, name: name.trim(), datastore, powerOn });
-    else void restoreVm(point.id, { mode, vm: point.vm, powerOn, ...(picked.length < disks.length ? { disks: picked } : {}) });
+    if (mode === 'instant') void instantRecovery(point.id, name.trim() || undefined, branch);
+    else if (mode === 'newVm') void restoreVm(point.id, { mode, name: name.trim(), datastore, powerOn }, branch);
+    else void restoreVm(point.id, { mode, vm: point.vm, powerOn, ...(picked.length < disks.length ? { disks: picked } : {}) }, branch);
   };
   const radio = (m: Mode, label: string, autofocus = false) => (
     <label className="check">
@@ -73,6 +76,7 @@ export function RestoreDialog({ point, vmName, onClose }: { point: RestorePointV
           <label className="check"><input type="checkbox" checked={powerOn} onChange={(e) => setPowerOn(e.target.checked)} />Power on VM after restoring</label>
         )}
         {mode === 'overwrite' && <p className="muted small">{vmName} is powered off first; its snapshots and its current disks are replaced.</p>}
+        <BranchNote branch={past} answer="OK" />
         {mode === 'instant' && <p className="muted small">The VM starts at once from the backup repository, mounted as an NFS datastore; its writes go to redo logs there until you migrate it to production storage.</p>}
       </form>
     </Dialog>
