@@ -1,6 +1,7 @@
 // Time travel as a learner reads it (docs/time-travel.md): a sign says when the lab shows its past,
 // a click that would change the past asks first (Cancel changes nothing), once: a dialog that asks for
-// itself says that its answer starts the branch. Branches are named with the
+// itself says that its answer starts the branch; a console line that only reads just answers. Branches
+// are named with the
 // VM's and the snapshot's display names, and Compare branches keeps the two lines apart.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type LabDriver } from './fixtures';
@@ -172,6 +173,44 @@ test('Delete Snapshot, Delete All and Take Snapshot in the past say in their own
   await expect(branch.locator('option')).toHaveCount(4);
   await expect(branch.locator('option').last()).toHaveText(/^Branch 4 · EXCH01: took snapshot again \(day 1, 00:0\d\)$/);
   await expect(question).toHaveCount(0);
+});
+
+test('console lines that only read answer in the past without a question; a line that changes the lab asks', async ({ page, lab }) => {
+  await history(lab);
+  await lab.selectVm('EXCH01');
+  await clickHistory(page, 0.3);
+  const sign = page.getByRole('region', { name: 'In the past' });
+  await expect(sign).toBeVisible();
+  const at = await time(lab);
+  await page.getByRole('navigation', { name: 'VM panels' }).getByRole('button', { name: 'Guest console' }).click();
+  const consoleRegion = page.getByRole('region', { name: 'Guest console' });
+  const input = consoleRegion.getByRole('textbox', { name: 'Command for EXCH01' });
+  const log = consoleRegion.getByRole('log');
+  const question = page.getByRole('alertdialog', { name: 'Start a new branch?' });
+
+  for (const [line, answer] of [['vssadmin list writers', "Writer name: 'Microsoft Exchange Writer'"], ['sc query MSExchangeIS', 'STATE              : 4  RUNNING'], ['eseutil /mh', 'State: Dirty Shutdown'], ['eventvwr application 3', 'Application']] as const) {
+    await input.fill(line);
+    await input.press('Enter');
+    await expect(log).toContainText(`C:\\>${line}`);
+    await expect(log).toContainText(answer);
+    await expect(input).toHaveValue('');
+  }
+  // Each answer said where it came from; nothing was asked, recorded or branched.
+  await expect(log.getByText(/Answered as the lab was then/)).toHaveCount(4);
+  await expect(question).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: 'Branch' })).toHaveCount(0);
+  await expect(sign).toBeVisible();
+  expect(await time(lab)).toBe(at);
+  expect((await lab.state()).events.filter((e) => e.kind === 'guest.exec')).toHaveLength(0);
+  await page.screenshot({ path: '/tmp/travel-console-past.png' });
+
+  // Stopping a service changes the lab: the question comes, and Cancel leaves the store running.
+  await input.fill('net stop MSExchangeIS');
+  await input.press('Enter');
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  await expect(log).toContainText('Cancelled: nothing changed');
+  await expect(page.getByRole('combobox', { name: 'Branch' })).toHaveCount(0);
 });
 
 test('scripts change the past without a question (window.lab), as docs/scripting.md says', async ({ page, lab }) => {

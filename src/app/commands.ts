@@ -58,12 +58,20 @@ export const restoreVm = (point: string, options: { mode: 'overwrite' | 'newVm';
 export const instantRecovery = (point: string, name?: string, agreed?: string) => dispatch({ type: 'restore.instant', point, ...(name ? { name } : {}) }, agreed);
 export const migrateVm = (vm: string, datastore?: string) => dispatch({ type: 'restore.migrate', vm, ...(datastore ? { datastore } : {}) });
 
+/** A console answer; `fromPast`: given by the lab's past and not recorded (a line that only reads). */
+export type ConsoleAnswer = CommandResult & { fromPast?: true };
+
 /** guest.exec without a notice: the console prints the answer itself. */
-export async function execInGuest(vm: string, command: string): Promise<CommandResult> {
+export async function execInGuest(vm: string, line: string): Promise<ConsoleAnswer> {
   const client = await labClient();
-  // A console command is recorded like any other: in the past it too starts a branch.
+  const command = { type: 'guest.exec', vm, command: line };
+  // In the lab's past a line that only reads (the engine says which) is answered there without being
+  // recorded, so it starts no branch and asks nothing. A line that changes the lab is recorded like any
+  // other command: in the past it too starts a branch, after the question.
+  const looked = await client.request({ kind: 'peek', command });
+  if (looked) return { ...looked, fromPast: true };
   if (!(await mayChange('guest.exec', () => client.request({ kind: 'history' })))) return CANCELLED;
-  return client.request({ kind: 'dispatch', command: { type: 'guest.exec', vm, command } });
+  return client.request({ kind: 'dispatch', command });
 }
 
 async function clockRequest(p: Promise<ClockAnswer>): Promise<ClockAnswer> {

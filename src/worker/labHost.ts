@@ -63,6 +63,7 @@ export class LabHost {
       case 'load': return this.load(request.source, request.options);
       case 'restore': return this.restore(request.session);
       case 'dispatch': return this.dispatch(request.command);
+      case 'peek': return this.peek(request.command);
       case 'advance': return this.dispatch({ type: 'clock.advance', ms: request.ms });
       case 'state': return hosted.lab.state();
       case 'session': return this.sessions.session();
@@ -181,6 +182,18 @@ export class LabHost {
     }
     this.states.request();
     return result;
+  }
+
+  /**
+   * In the lab's past, a command that only reads (the engine says which: a console line such as
+   * `vssadmin list writers`) is answered from a copy of the lab as it is there: nothing is recorded,
+   * so no branch starts. null when the command may change the lab, or when the lab is at its branch's
+   * newest moment (there it is given and recorded like any other command).
+   */
+  private peek(command: unknown): CommandResult | null {
+    const { lab, travel } = this.hosted;
+    if (travel.atHead(lab) || !lab.fork || !lab.readsOnly?.(command)) return null;
+    return this.guard('a look at the past', () => lab.fork!()?.lab.dispatch(command) ?? null);
   }
 
   /**

@@ -18,6 +18,8 @@ export interface LabLike {
   questions?(): { vm: string; name: string; id: string }[];
   /** A command in a learner's words with the lab's display names, as the lab is now (branch names). */
   describe?(command: unknown): string;
+  /** The command only reads the lab (a console line that changes nothing): the past answers it unrecorded. */
+  readsOnly?(command: unknown): boolean;
 }
 
 export interface EngineLike {

@@ -5,12 +5,14 @@ import type { CommandResult, EventView, HostView, StateView } from '../engine/co
 import type { Session } from './session';
 import type { HistoryView, UsageSample } from './branchTree';
 
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** What the page may ask. `load` takes a lab definition object or a lab/lesson id. */
 export type WorkerRequest =
   | { kind: 'load'; source: unknown; options?: LoadOptions }
   | { kind: 'dispatch'; command: unknown }
+  /** A command that only reads, in the lab's past: answered from a copy, unrecorded (null otherwise). */
+  | { kind: 'peek'; command: unknown }
   | { kind: 'advance'; ms: unknown }
   | { kind: 'state' }
   | { kind: 'play'; speed?: unknown }
@@ -37,6 +39,7 @@ export type ClockAnswer = { ok: true; playing: boolean; speed: number; time: num
 export interface AnswerMap {
   load: LoadAnswer;
   dispatch: CommandResult;
+  peek: CommandResult | null;
   advance: CommandResult;
   state: StateView;
   play: ClockAnswer;

@@ -19,6 +19,7 @@ import { commandHandlers } from './handlers';
 import type { LabContext } from '../features/context';
 import { buildStateView } from './stateView';
 import { commandWords } from './commandWords';
+import { readsOnly } from './readsOnly';
 import type { CommandResult, EventView, StateView } from '../core/view';
 import { Workloads } from '../features/guest/workload';
 import { initGuest } from '../features/guest/init';
@@ -164,6 +165,9 @@ export class Lab implements LabContext {
 
   /** A command in a learner's words with the names the lab holds now ("EXCH01: reverted to before-patch"); changes nothing. */
   describe(command: unknown): string { return commandWords(this, command); }
+
+  /** The command only reads the lab (a console line such as `vssadmin list writers`); changes nothing. */
+  readsOnly(command: unknown): boolean { return readsOnly(this, command); }
 
   vm(id: string): Vm | undefined { return this.vms.find((v) => v.id === id); }
   datastore(id: string): Datastore | undefined { return this.datastores.find((d) => d.id === id); }

@@ -7,7 +7,10 @@ import { Region } from '../common/Region';
 import { GuestActivity } from './GuestActivity';
 import { browse, emptyHistory, HELP_TEXT, pushHistory, type History } from './consoleHistory';
 
-interface Line { kind: 'in' | 'out' | 'err'; text: string }
+interface Line { kind: 'in' | 'out' | 'err' | 'note'; text: string }
+
+// Under an answer the lab's past gave: the line only read, so it was not recorded.
+const FROM_PAST = '(Answered as the lab was then: the line changes nothing, so no branch starts.)';
 
 export function GuestConsole({ id }: { id?: string }) {
   // Only what the terminal shows: it must not redraw its scrollback whenever the VM's disks grow.
@@ -44,7 +47,7 @@ export function GuestConsole({ id }: { id?: string }) {
     setBusy(true);
     try {
       const r = await execInGuest(vmId, text);
-      print([echo, r.ok ? { kind: 'out', text: r.output ?? '' } : { kind: 'err', text: r.error.message }]);
+      print([echo, r.ok ? { kind: 'out', text: r.output ?? '' } : { kind: 'err', text: r.error.message }, ...(r.fromPast ? [{ kind: 'note' as const, text: FROM_PAST }] : [])]);
     } finally {
       setBusy(false);
     }

@@ -40,6 +40,26 @@ export function runConsole(lab: LabContext, vm: Vm, line: string): string {
   return `'${head}' is not recognized as an internal or external command,\noperable program or batch file.\n\n${windowsHelp(modern, vm.guest.directory !== null, vm.guest.exchange !== null)}`;
 }
 
+/**
+ * The console's forms that can change the lab: starting or stopping a service by name, changing a
+ * startup type, recovering or repairing a database. Every other line only reads: help, vssadmin's lists
+ * (vssadmin starts the VSS service on demand to answer, as Windows does), `net start` alone, `sc query`
+ * and `sc qc`, the event log, `repadmin /showrepl`, `eseutil /mh`, and lines the console does not know.
+ */
+const CHANGING_FORMS: Record<string, (args: string[]) => boolean> = {
+  net: (args) => (args[0] === 'start' || args[0] === 'stop') && args.length > 1,
+  sc: (args) => args[0] === 'config',
+  eseutil: (args) => args[0] === '/r' || args[0] === '/p',
+};
+
+/** Whether a console line can change the lab (CHANGING_FORMS); a Linux guest's console only reads. */
+export function consoleLineChanges(vm: Vm, line: string): boolean {
+  if (vm.guestOs === 'linux') return false;
+  const [head, ...args] = line.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (!head) return false;
+  return CHANGING_FORMS[head.replace(/\.exe$/, '')]?.(args) ?? false;
+}
+
 function windowsHelp(modern: boolean, domainController: boolean, exchange = false): string {
   return 'Commands in this guest console:\n'
     + '  vssadmin list writers             VSS writers, their state and last error\n'
