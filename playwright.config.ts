@@ -43,8 +43,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     // A running server may be a stale build: reuse one only when asked (PW_REUSE_SERVER=1).
     reuseExistingServer: process.env.PW_REUSE_SERVER === '1',
-    // A hang guard: a walkthrough plays simulated weeks and an axe scan reads the whole page; both take
-  // 30-50 s alone and need the headroom on a busy 2-core machine.
-  timeout: 120_000,
+    // vite preview starts in about a second; a busy 2-core machine can take far longer.
+    timeout: 120_000,
   },
 });

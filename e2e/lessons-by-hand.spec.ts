@@ -7,6 +7,9 @@ import { course } from './by-hand/course';
 import { Hands } from './by-hand/hands';
 
 test.use({ viewport: { width: 1280, height: 720 } });
+// The walks are independent (each opens its own lesson in a fresh context) and together the longest
+// file of the suite: let both workers share them rather than one worker run them all at the end.
+test.describe.configure({ mode: 'parallel' });
 
 test('every built-in lesson has a by-hand walk', () => {
   expect(lessons.map((l) => l.id).filter((id) => !course[id])).toEqual([]);
