@@ -1,9 +1,12 @@
 // The branches of the lab's history: where each left its parent and what it did differently. Choosing
 // one goes to its newest moment; "Compare branches" shows two branches' datastore usage side by side.
-import { memo, useState } from 'react';
+import { lazy, memo, Suspense, useState } from 'react';
 import { useLab } from '../../app/store';
 import { switchBranch } from '../../app/commands';
-import { CompareBranches } from './CompareBranches';
+
+// Loaded when first opened: it draws with Recharts, which the page's first screen does not need, and
+// a lab embedded in a slide should start without it.
+const CompareBranches = lazy(() => import('./CompareBranches').then((m) => ({ default: m.CompareBranches })));
 
 /** Memo: the scrubber around it re-renders with every clock time; this only with the history. */
 export const BranchSwitcher = memo(function BranchSwitcher() {
@@ -21,7 +24,7 @@ export const BranchSwitcher = memo(function BranchSwitcher() {
         </select>
       </label>
       <button type="button" className="btn btn-ghost" onClick={() => setComparing(true)}>Compare branches</button>
-      {comparing && <CompareBranches onClose={() => setComparing(false)} />}
+      {comparing && <Suspense fallback={null}><CompareBranches onClose={() => setComparing(false)} /></Suspense>}
     </>
   );
 });
