@@ -53,6 +53,8 @@ export const runBackup = (vm: string, backupType: string) => dispatch({ type: 'g
 export const runBackupJob = (job: string) => dispatch({ type: 'backup.run', job });
 /** Backup jobs region: "Edit job…" (only the fields that change). */
 export const configureBackupJob = (job: string, changes: Record<string, unknown>) => dispatch({ type: 'backup.configureJob', job, ...changes });
+/** Backup jobs region: "Edit proxy…", the proxy's "Max concurrent tasks". */
+export const configureBackupProxy = (proxy: string, slots: number) => dispatch({ type: 'backup.configureProxy', proxy, slots });
 export const restoreVm = (point: string, options: { mode: 'overwrite' | 'newVm'; vm?: string; name?: string; datastore?: string; powerOn?: boolean }, agreed?: string) =>
   dispatch({ type: 'restore.vm', point, ...options }, agreed);
 export const instantRecovery = (point: string, name?: string, agreed?: string) => dispatch({ type: 'restore.instant', point, ...(name ? { name } : {}) }, agreed);

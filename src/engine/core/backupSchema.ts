@@ -8,6 +8,9 @@ const DAY = 86_400_000;
 
 export const TRANSPORTS = ['hotadd', 'nbd', 'san'] as const;
 
+/** A proxy's task slots, Veeam's "Max concurrent tasks": a whole number from 1 to 64 (backup rule 24). */
+export const slotsSchema = z.number({ error: 'expected a whole number of task slots' }).int('expected a whole number of task slots').min(1, 'expected at least 1 task slot').max(64, 'expected at most 64 task slots');
+
 const proxy = z.object({
   id,
   name: z.string().max(80).optional(),
@@ -15,7 +18,7 @@ const proxy = z.object({
   // Without MBps, the lab's default for the transport (features/backup/model.ts DEFAULT_MBPS).
   MBps: z.number().positive().max(100000).optional(),
   // Task slots: how many VM disks the proxy reads at once (Veeam 7+ parallel processing; backup rule 24).
-  slots: z.number({ error: 'expected a whole number of task slots' }).int('expected a whole number of task slots').min(1, 'expected at least 1 task slot').max(64, 'expected at most 64 task slots').default(4),
+  slots: slotsSchema.default(4),
 }).strict();
 
 const GiB = 1024 ** 3;

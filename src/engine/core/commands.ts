@@ -1,7 +1,7 @@
 // Command shapes (docs/commands.md): one schema per type. A command that breaks its schema is
 // refused at once with a message naming the field, and changes nothing.
 import { z } from 'zod';
-import { retainPointsSchema, scheduleSchema } from './backupSchema';
+import { retainPointsSchema, scheduleSchema, slotsSchema } from './backupSchema';
 import { WORKLOAD_PROFILES, uniformWorkloadFields } from './schema';
 import { HOST_VERSIONS } from './hostVersions';
 import type { CommandResult } from './view';
@@ -88,6 +88,8 @@ export const commandSchemas = {
     repository: z.string().min(1).optional(),
     retainPoints: retainPointsSchema.optional(),
   }).strict(),
+  // Extension: a backup proxy's settings (Veeam's "Max concurrent tasks"); tasks not yet started follow them.
+  'backup.configureProxy': z.object({ proxy: z.string().min(1), slots: slotsSchema }).strict(),
   'host.configure': z.object({ host: z.string().min(1), version: z.enum(HOST_VERSIONS) }).strict(),
   // Restores from a backup repository's restore points (docs/restores.md).
   'restore.vm': z.object({

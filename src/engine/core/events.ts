@@ -31,7 +31,7 @@ export const EVENT_KINDS = [
   'vss.flushAndHold', 'vss.releaseWrites', 'vss.abort', 'vss.shadowDiscarded',
   'vss.backupCopy', 'vss.backupDone', 'vss.backupFailed',
   // backup jobs (VADP)
-  'backup.jobChanged', 'backup.skipped', 'backup.leftover', 'backup.runStart', 'backup.runEnd',
+  'backup.jobChanged', 'backup.proxyChanged', 'backup.skipped', 'backup.leftover', 'backup.runStart', 'backup.runEnd',
   'backup.hotAdd', 'backup.hotRemove', 'backup.transferStart', 'backup.transferDone', 'backup.crashed',
   'backup.proxyLock', 'backup.truncateLogs', 'backup.cbtEnabled', 'backup.hunt', 'backup.waiting', 'exchange.dismounted', 'backup.vmDone', 'backup.vmWarning', 'backup.vmFailed',
   // Active Directory domain controllers after their disks went back in time

@@ -42,6 +42,7 @@ export function commandWords(lab: Lab, command: unknown): string {
     case 'host.configure': return `${lab.hosts.find((h) => h.id === c.host)?.id ?? 'A host'}: version changed to ${text(c.version) ?? '?'}`;
     case 'backup.run': return `Backup job ${jobName(lab, c.job)}: Run now`;
     case 'backup.configureJob': return `Backup job ${jobName(lab, c.job)}: edited`;
+    case 'backup.configureProxy': return `Backup proxy ${text(c.proxy) ?? ''}: max concurrent tasks ${text(c.slots) ?? '?'}`;
     case 'restore.vm': return `${pointVm(lab, c.point)}: restored from a backup${c.mode === 'newVm' ? ' as a new VM' : ''}`;
     case 'restore.instant': return `${pointVm(lab, c.point)}: Instant VM Recovery`;
     case 'restore.migrate': return said('migrated to production');

@@ -49,6 +49,7 @@ export const commandHandlers: HandlerTable<Lab> = {
   // The backup application lives in the lab (its jobs and runs), so its commands go to it.
   'backup.run': (lab, cmd) => lab.backup.runNow(cmd.job),
   'backup.configureJob': (lab, cmd) => lab.backup.configure(cmd),
+  'backup.configureProxy': (lab, cmd) => lab.backup.configureProxy(cmd),
   'restore.vm': (lab, cmd) => restoreVmCommand(lab, lab.backup.repositories, cmd),
   'restore.instant': (lab, cmd) => instantCommand(lab, lab.backup.repositories, cmd),
   'restore.migrate': (lab, cmd) => migrateCommand(lab, lab.backup.repositories, cmd),

@@ -8,6 +8,7 @@ import { runBackupJob } from '../../app/commands';
 import { formatBytes, formatDuration, formatSimTime } from '../../app/format';
 import { Region } from '../common/Region';
 import { EditJobDialog } from './EditJobDialog';
+import { EditProxyDialog } from './EditProxyDialog';
 import { RunTimeline } from './RunTimeline';
 import { RestorePoints } from './RestorePoints';
 import { describeSchedule, describeSlots, STATE_LABEL } from './labels';
@@ -29,6 +30,7 @@ const JobCard = memo(function JobCard({ id }: { id: string }) {
   const now = useLab((s) => s.state.time);
   const [picked, setPicked] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
+  const [editingProxy, setEditingProxy] = useState(false);
   // VMs by the names the inventory shows (EXCH01, not exch01).
   const vms = useLab((s) => s.state.vms);
   const vmName = (vm: string) => vms.find((v) => v.id === vm)?.name ?? vm;
@@ -48,7 +50,9 @@ const JobCard = memo(function JobCard({ id }: { id: string }) {
           {job.running ? 'Running…' : 'Run now'}
         </button>
         <button type="button" className="btn" onClick={() => setEditing(true)}>Edit job…</button>
+        <button type="button" className="btn" aria-label={`Edit proxy… ${job.proxy.id}`} onClick={() => setEditingProxy(true)}>Edit proxy…</button>
         {editing && <EditJobDialog job={job} onClose={() => setEditing(false)} />}
+        {editingProxy && <EditProxyDialog job={job} onClose={() => setEditingProxy(false)} />}
       </header>
       {shown && <RunTimeline run={shown} now={now} vmName={vmName} />}
       {runs.length === 0 ? <p className="muted">No runs yet.</p> : (

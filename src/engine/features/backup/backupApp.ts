@@ -8,6 +8,7 @@ import { refuse } from '../../core/result';
 import { type BackupDefinition, type BackupShared, type Job, type ProxyDefinition, DEFAULT_MBPS } from './model';
 import type { CommandOf } from '../../core/commands';
 import { startRun } from './run';
+import { admit } from './slots';
 import { jobView } from './view';
 import { clock } from './clock';
 import { type Repository, newRepository, pointView, repositoryView } from './repository';
@@ -21,7 +22,8 @@ export class BackupApp {
   private readonly proxies: ProxyDefinition[];
 
   constructor(private readonly lab: LabContext, def: BackupDefinition | undefined) {
-    const proxies = def?.proxies ?? [];
+    // Copies: backup.configureProxy changes them, never the lab definition itself.
+    const proxies = (def?.proxies ?? []).map((p) => ({ ...p }));
     this.proxies = proxies;
     this.shared = {
       parallel: def?.parallelProcessing ?? true,
@@ -92,6 +94,25 @@ export class BackupApp {
       changes.push(cmd.schedule ? `schedule from ${clock(cmd.schedule.firstAtMs)}${cmd.schedule.everyMs ? ` every ${cmd.schedule.everyMs / 60_000} min` : ''}` : 'no schedule');
     }
     this.lab.log(null, 'backup', 'backup.jobChanged', `Backup job "${job.def.name ?? job.def.id}" changed: ${changes.join('; ') || 'nothing'}.`);
+    return { ok: true };
+  }
+
+  /**
+   * backup.configureProxy (extension): the proxy's task slots, Veeam's "Max concurrent tasks". Veeam's
+   * Backup Service checks the limit before each task starts, so tasks already running keep their
+   * slots and those still waiting follow the new number: more slots start them at once (backup rule 24).
+   */
+  configureProxy(cmd: CommandOf<'backup.configureProxy'>): CommandResult {
+    const def = this.proxies.find((p) => p.id === cmd.proxy);
+    const slots = this.shared.proxies.get(cmd.proxy);
+    if (!def || !slots) return refuse('PROXY_NOT_FOUND', `There is no backup proxy "${cmd.proxy}". Proxies: ${this.proxies.map((p) => p.id).join(', ') || 'none'}.`);
+    const was = def.slots;
+    def.slots = cmd.slots;
+    slots.slots = cmd.slots;
+    for (const job of this.jobs) if (job.proxy.id === def.id) job.proxy.slots = cmd.slots;
+    const busy = slots.busy > cmd.slots ? ` ${slots.busy} are busy now: running tasks keep theirs, new ones wait until fewer than ${cmd.slots} are.` : '';
+    this.lab.log(null, 'backup', 'backup.proxyChanged', `Backup proxy "${def.name ?? def.id}": max concurrent tasks ${was} -> ${cmd.slots}.${busy}`);
+    admit(this.lab, slots);
     return { ok: true };
   }
 
