@@ -61,6 +61,10 @@ test('Instant VM Recovery from a restore point, a growing redo log, then Migrate
   const migrate = (vm: string) => region.getByRole('button', { name: `Migrate to production: ${vm}`, exact: true });
   await expect(migrate('APP01-IVR2')).toBeVisible();
   await expect(region.getByRole('button', { name: /^Migrate to production/ })).toHaveCount(2);
+  // The target disk format: APP01's disk was thick ("Same format as source (thick)"); ask for thin.
+  const format = region.getByRole('combobox', { name: 'Virtual disk format: APP01-IVR', exact: true });
+  await expect(format.locator('option:checked')).toHaveText('Same format as source (thick)');
+  await format.selectOption({ label: 'Thin provisioned format' });
   await migrate('APP01-IVR').click();
   await expect.poll(async () => {
     const vm = (await driver.state()).vms.find((v) => v.name === 'APP01-IVR')!;
@@ -70,7 +74,10 @@ test('Instant VM Recovery from a restore point, a growing redo log, then Migrate
   await expect(migrate('APP01-IVR')).toHaveCount(0);
   await expect(migrate('APP01-IVR2')).toBeVisible();
   expect((await driver.state()).vms.find((v) => v.name === 'APP01-IVR2')!.instantRecovery).not.toBeNull();
-  expect((await driver.state()).vms.find((v) => v.name === 'APP01-IVR')!.disks[0].chain).toHaveLength(1);
+  const moved = (await driver.state()).vms.find((v) => v.name === 'APP01-IVR')!;
+  expect(moved.disks[0].chain).toHaveLength(1);
+  expect(moved.disks[0].chain[0].format).toBe('thin');
+  expect(moved.migratedFromBackup).toMatchObject({ sourceDiskFormats: { disk1: 'thick' }, diskFormats: { disk1: 'thin' } });
 });
 
 test('Overwrite the original VM from the keyboard: powered off, its snapshots gone', async ({ page, lab: driver }) => {

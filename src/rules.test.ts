@@ -12,7 +12,7 @@ const PAGES = [
   { page: 'docs/rules/vmware-snapshots.md', rules: 28, named: /(?<!vss )(?<!vss\.md )(?<!backup )(?<!restore )\brules? (\d+)(?:-(\d+))?/g },
   { page: 'docs/rules/vss.md', rules: 23, named: /\bvss(?:\.md)? rules? (\d+)(?:-(\d+))?/g },
   { page: 'docs/rules/backup-jobs.md', rules: 24, named: /\bbackup rules? (\d+)(?:-(\d+))?/g },
-  { page: 'docs/rules/restores.md', rules: 6, named: /\brestore rules? (\d+)(?:-(\d+))?/g },
+  { page: 'docs/rules/restores.md', rules: 7, named: /\brestore rules? (\d+)(?:-(\d+))?/g },
 ];
 
 function testFiles(dir: string): string[] {

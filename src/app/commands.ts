@@ -58,7 +58,9 @@ export const configureBackupProxy = (proxy: string, slots: number) => dispatch({
 export const restoreVm = (point: string, options: { mode: 'overwrite' | 'newVm'; vm?: string; name?: string; datastore?: string; powerOn?: boolean }, agreed?: string) =>
   dispatch({ type: 'restore.vm', point, ...options }, agreed);
 export const instantRecovery = (point: string, name?: string, agreed?: string) => dispatch({ type: 'restore.instant', point, ...(name ? { name } : {}) }, agreed);
-export const migrateVm = (vm: string, datastore?: string) => dispatch({ type: 'restore.migrate', vm, ...(datastore ? { datastore } : {}) });
+/** "Migrate to production": to `datastore` (default: the original VM's), each disk in `diskFormat` (default: same format as source). */
+export const migrateVm = (vm: string, datastore?: string, diskFormat?: 'thin' | 'thick') =>
+  dispatch({ type: 'restore.migrate', vm, ...(datastore ? { datastore } : {}), ...(diskFormat ? { diskFormat } : {}) });
 
 /** A console answer; `fromPast`: given by the lab's past and not recorded (a line that only reads). */
 export type ConsoleAnswer = CommandResult & { fromPast?: true };

@@ -29,6 +29,9 @@ export const faultSchema = z.discriminatedUnion('kind', [
 ]);
 export type FaultSpec = z.infer<typeof faultSchema>;
 
+/** restore.migrate's target disk format: "Same format as source", "Thin Provision" or "Thick Provision". */
+export const MIGRATE_DISK_FORMATS = ['sameAsSource', 'thin', 'thick'] as const;
+
 export const commandSchemas = {
   'vm.powerOn': z.object({ ...base }).strict(),
   'vm.powerOff': z.object({ ...base }).strict(),
@@ -103,7 +106,9 @@ export const commandSchemas = {
   }).strict().refine((c) => c.mode !== 'newVm' || (c.name !== undefined && c.datastore !== undefined), { message: 'a restore as a new VM needs "name" and "datastore"' })
     .refine((c) => c.mode !== 'newVm' || c.disks === undefined, { message: '"disks" restores some disks of the original VM: use it with mode "overwrite"' }),
   'restore.instant': z.object({ point: z.string().min(1), name: z.string().min(1).max(80).optional() }).strict(),
-  'restore.migrate': z.object({ ...base, datastore: z.string().min(1).optional() }).strict(),
+  // diskFormat (extension): the vSphere Client's "Select virtual disk format" of a Storage vMotion;
+  // "sameAsSource" (the default) gives each disk the format it had in the backed-up VM.
+  'restore.migrate': z.object({ ...base, datastore: z.string().min(1).optional(), diskFormat: z.enum(MIGRATE_DISK_FORMATS).optional() }).strict(),
 } as const;
 
 export type CommandType = keyof typeof commandSchemas;

@@ -107,10 +107,12 @@ export interface VmView {
   snapshotCount: number;
   consolidationNeeded: boolean;
   /** Running from a backup by Instant VM Recovery (restore point and the VM it came from), until migrated. */
-  instantRecovery: { point: string; source: string } | null;
+  /** Running from a backup (Instant VM Recovery): the point, its VM, and each disk's format in that VM. */
+  instantRecovery: { point: string; source: string; sourceDiskFormats: Record<string, 'thin' | 'thick'> } | null;
   /** Once an instantly recovered VM was migrated: the point and VM it came from, the NFS datastore it
    *  left, the datastore it went to, when, and what its redo logs held at the switch. */
-  migratedFromBackup: { point: string; source: string; from: string; to: string; at: number; redoBytes: number } | null;
+  /** After restore.migrate: where from and to, what the redo logs held, and the format each disk got. */
+  migratedFromBackup: { point: string; source: string; sourceDiskFormats: Record<string, 'thin' | 'thick'>; from: string; to: string; at: number; redoBytes: number; diskFormats: Record<string, 'thin' | 'thick'> } | null;
   orphanedDeltas: string[];  // deltas no snapshot names (before vSphere 5.0 nothing else shows them)
   ctkEnabled: boolean;       // Changed Block Tracking (the setting; it takes effect at a stun/unstun cycle)
   alarms: AlarmView[];       // vCenter-style alarms: snapshot age and size, consolidation needed

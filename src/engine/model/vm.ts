@@ -73,10 +73,12 @@ export class Vm {
    */
   generationId = 1;
   /** Running from a backup by Instant VM Recovery: the point it started from, until migrated. */
-  instantRecovery: { point: string; source: string } | null = null;
+  /** Running from a backup: the point, the VM it was taken of, and each disk's format in that VM
+   * (what "Same format as source" gives at the migration to production). */
+  instantRecovery: { point: string; source: string; sourceDiskFormats: Record<string, 'thin' | 'thick'> } | null = null;
   /** An instantly recovered VM after its move to production storage: where from and to, when, and
    *  what its redo logs held at the switch (restore.migrate). */
-  migratedFromBackup: { point: string; source: string; from: string; to: string; at: number; redoBytes: number } | null = null;
+  migratedFromBackup: { point: string; source: string; sourceDiskFormats: Record<string, 'thin' | 'thick'>; from: string; to: string; at: number; redoBytes: number; diskFormats: Record<string, 'thin' | 'thick'> } | null = null;
   /** vmware.log grows a little with every event of this VM. */
   logBytes = 64 * 1024;
 

@@ -1,5 +1,5 @@
 // Restore points per VM (what the jobs' good runs wrote to the repositories), each with "Restore…",
-// the repositories' space, and VMs running from a backup with "Migrate to production". All from the
+// the repositories' space, and VMs running from a backup with a "Virtual disk format" and "Migrate to production". All from the
 // state view's restorePoints, repositories and vms[].instantRecovery.
 import { memo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -54,22 +54,40 @@ const MIGRATE_TASK = 'Relocate virtual machine';
 const InstantVms = memo(function InstantVms() {
   const vms = useLab(useShallow((s) => s.state.vms.filter((v) => v.instantRecovery).map((v) => {
     const moving = s.state.tasks.find((t) => t.vm === v.id && t.name === MIGRATE_TASK && (t.state === 'running' || t.state === 'queued'));
-    return `${v.id}\u0000${v.name}\u0000${v.datastore}\u0000${moving ? moving.progress : ''}`;
+    const source = [...new Set(Object.values(v.instantRecovery!.sourceDiskFormats ?? {}))].join(' and ');
+    return `${v.id}\u0000${v.name}\u0000${v.datastore}\u0000${moving ? moving.progress : ''}\u0000${source}`;
   })));
   if (vms.length === 0) return null;
   return (
     <ul className="instant-vms">
       {vms.map((k) => {
-        const [id, name, ds, progress] = k.split('\u0000');
-        return (
-          <li key={id}>
-            {name} runs from the backup on {ds} (Instant VM Recovery): its writes go to redo logs.{' '}
-            {progress === ''
-              ? <button type="button" className="btn" aria-label={`Migrate to production: ${name}`} onClick={() => void migrateVm(id)}>Migrate to production</button>
-              : <span role="status">Migrating to production storage… {progress} %</span>}
-          </li>
-        );
+        const [id, name, ds, progress, source] = k.split('\u0000');
+        return <InstantVm key={id} id={id} name={name} ds={ds} progress={progress} source={source} />;
       })}
     </ul>
   );
 });
+
+/** The target disk format, in the words of the vSphere Client's "Select a disk format" (restore rule 7). */
+const FORMATS = [['sameAsSource', 'Same format as source'], ['thin', 'Thin provisioned format'], ['thick', 'Thick format']] as const;
+type Format = (typeof FORMATS)[number][0];
+
+function InstantVm({ id, name, ds, progress, source }: { id: string; name: string; ds: string; progress: string; source: string }) {
+  const [format, setFormat] = useState<Format>('sameAsSource');
+  return (
+    <li>
+      {name} runs from the backup on {ds} (Instant VM Recovery): its writes go to redo logs.{' '}
+      {progress === '' ? (
+        <>
+          <label className="inline-field">Virtual disk format{' '}
+            <select aria-label={`Virtual disk format: ${name}`} value={format} onChange={(e) => setFormat(e.target.value as Format)}>
+              {FORMATS.map(([v, label]) => <option key={v} value={v}>{v === 'sameAsSource' && source ? `${label} (${source})` : label}</option>)}
+            </select>
+          </label>{' '}
+          <button type="button" className="btn" aria-label={`Migrate to production: ${name}`}
+            onClick={() => void migrateVm(id, undefined, format === 'sameAsSource' ? undefined : format)}>Migrate to production</button>
+        </>
+      ) : <span role="status">Migrating to production storage… {progress} %</span>}
+    </li>
+  );
+}

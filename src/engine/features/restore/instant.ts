@@ -66,7 +66,7 @@ export function instantCommand(lab: LabContext, repositories: readonly Repositor
     tools: { ...source.tools }, vssService: source.vssService, apps: [...source.apps], diskEnableUUID: source.diskEnableUUID,
     disks: point.disks.map((d) => ({ id: d.id, capacityBytes: d.capacityBytes, thin: true, usedGB: d.bytes / 1024 ** 3, role: source.disk(d.id)?.role })),
   }));
-  vm.instantRecovery = { point: point.id, source: source.id };
+  vm.instantRecovery = { point: point.id, source: source.id, sourceDiskFormats: Object.fromEntries(point.disks.map((d) => [d.id, d.thin ? 'thin' : 'thick'])) };
   // The backup files hold exactly the point's blocks.
   vm.disks = vm.disks.map((d, i) => {
     const pd = point.disks.find((x) => x.id === d.id);
@@ -112,15 +112,35 @@ export function migrateCommand(lab: LabContext, repositories: readonly Repositor
   const target = cmd.datastore !== undefined ? lab.datastore(cmd.datastore) : source?.datastore ?? lab.datastores.find((d) => !d.nfsFor);
   if (!target) return refuse('DATASTORE_NOT_FOUND', `There is no datastore ${quote(cmd.datastore ?? '')}. Datastores: ${lab.datastores.map((d) => d.id).join(', ')}.`);
   if (target.nfsFor) return refuse('NOT_PRODUCTION_STORAGE', `${target.id} is the backup repository's NFS datastore: migrate ${vm.name} to production storage.`);
-  const need = vm.disks.reduce((a, d) => a + d.capacityBytes, 0) + vm.memoryBytes;
+  const formats = targetFormats(vm, cmd.diskFormat ?? 'sameAsSource');
+  // A thick disk takes its capacity at once; a thin one what the copy writes (the blocks in use).
+  const need = vm.disks.reduce((a, d) => a + (formats[d.id] === 'thin' ? inUseBytes(d) : d.capacityBytes), 0) + vm.memoryBytes;
   if (need > target.freeBytes) return refuse('INSUFFICIENT_SPACE', `Insufficient disk space on datastore '${target.id}': ${vm.name} needs ${formatBytes(need)}, ${formatBytes(target.freeBytes)} is free.`);
-  const task = lab.task(MIGRATE_TASK, vm, vm.name, startCall(new MigrateStart(lab, repositories, vm, target), 'start'));
+  const task = lab.task(MIGRATE_TASK, vm, vm.name, startCall(new MigrateStart(lab, repositories, vm, target, formats), 'start'));
   return { ok: true, task: task.id };
 }
 
+type DiskFormats = Record<string, 'thin' | 'thick'>;
+
+/**
+ * The format each disk gets on production storage, as the vSphere Client's "Select virtual disk
+ * format" of a Storage vMotion offers it: "Same format as source" (the default: the format the disk
+ * had in the backed-up VM), or every disk thin, or every disk thick.
+ */
+function targetFormats(vm: Vm, choice: 'sameAsSource' | 'thin' | 'thick'): DiskFormats {
+  const source = vm.instantRecovery?.sourceDiskFormats ?? {};
+  return Object.fromEntries(vm.disks.map((d) => [d.id, choice === 'sameAsSource' ? source[d.id] ?? 'thick' : choice]));
+}
+
+/** What a copy of the disk writes: the 1 MB blocks the backup and the redo log hold. */
+const inUseBytes = (d: VirtualDisk): number => Math.min(d.capacityBytes, inUseMap(d.chainTo(), d.capacityBytes).count * THIN_BLOCK_BYTES);
+
 /** The migration's task starts, as data: the copy to production storage begins. */
 class MigrateStart {
-  constructor(private readonly lab: LabContext, private readonly repositories: readonly Repository[], private readonly vm: Vm, private readonly target: Datastore) {}
+  constructor(
+    private readonly lab: LabContext, private readonly repositories: readonly Repository[], private readonly vm: Vm,
+    private readonly target: Datastore, private readonly formats: DiskFormats,
+  ) {}
   start(t: Task): void {
     const { lab, vm, target } = this;
     const bytes = vm.disks.reduce((a, d) => a + d.chainTo().reduce((b, f) => b + dataOf(f), 0), 0);
@@ -128,7 +148,7 @@ class MigrateStart {
     const ms = Math.max(2000, Math.ceil(bytes / perMs));
     lab.log(vm, 'vCenter', 'restore.start', `Migrating ${vm.name} to ${target.id} while it runs (${formatBytes(bytes)}): its writes keep going to the redo logs until the switch.`);
     t.ramp(lab.now, 2, 99, ms);
-    lab.scheduler.afterCall(ms, new MigrateFinish(lab, this.repositories, vm, target, t), 'finish');
+    lab.scheduler.afterCall(ms, new MigrateFinish(lab, this.repositories, vm, target, t, this.formats), 'finish');
   }
 }
 
@@ -140,6 +160,7 @@ export class MigrateFinish {
   constructor(
     private readonly lab: LabContext, private readonly repositories: readonly Repository[],
     private readonly vm: Vm, private readonly target: Datastore, private readonly task: Task,
+    private readonly formats: DiskFormats,
   ) {}
 
   finish(): void {
@@ -150,7 +171,7 @@ export class MigrateFinish {
       // The copy holds the backup's blocks and the redo log's, merged: exactly those are in use.
       const blocks = inUseMap(d.chainTo(), d.capacityBytes);
       const data = Math.min(d.capacityBytes, blocks.count * THIN_BLOCK_BYTES);
-      const disk = new VirtualDisk(d.id, d.mode, d.capacityBytes, false, vm.folder, i === 0 ? vm.name : `${vm.name}_${i}`, data, lab.formatSettings, d.rdm, blocks);
+      const disk = new VirtualDisk(d.id, d.mode, d.capacityBytes, this.formats[d.id] === 'thin', vm.folder, i === 0 ? vm.name : `${vm.name}_${i}`, data, lab.formatSettings, d.rdm, blocks);
       disk.controller = d.controller;
       disk.dynamic = d.dynamic;
       disk.role = d.role;
@@ -159,7 +180,8 @@ export class MigrateFinish {
     from.vms.splice(from.vms.indexOf(vm), 1);
     target.vms.push(vm);
     vm.datastore = target;
-    if (vm.instantRecovery) vm.migratedFromBackup = { ...vm.instantRecovery, from: from.id, to: target.id, at: lab.now, redoBytes };
+    const diskFormats: DiskFormats = Object.fromEntries(vm.disks.map((d) => [d.id, d.thin ? 'thin' : 'thick']));
+    if (vm.instantRecovery) vm.migratedFromBackup = { ...vm.instantRecovery, from: from.id, to: target.id, at: lab.now, redoBytes, diskFormats };
     vm.instantRecovery = null;
     // The NFS datastore stays mounted, publishing the repository's backup files (vPower NFS).
     const repository = this.repositories.find((r) => r.def.id === from.nfsFor);
@@ -167,7 +189,14 @@ export class MigrateFinish {
     syncChangeTracking(vm);
     const w = lab.workloads.get(vm);
     if (w) lab.workloads.set(vm, w.profile, w.writeIOPS, w.uniform);
-    lab.log(vm, 'vCenter', 'restore.migrated', `${vm.name} now runs from ${target.id}: its disks were copied there with the redo logs (${formatBytes(redoBytes)}) merged in, and the redo logs on ${from.id} are gone; ${from.id} stays mounted with the backup files.`);
+    lab.log(vm, 'vCenter', 'restore.migrated', `${vm.name} now runs from ${target.id}: its disks were copied there (${describeFormats(diskFormats)}) with the redo logs (${formatBytes(redoBytes)}) merged in, and the redo logs on ${from.id} are gone; ${from.id} stays mounted with the backup files.`);
     lab.succeed(this.task);
   }
+}
+
+/** "thin provisioned" when every disk is thin, "thick provisioned" when every one is thick, else each by its vSphere name. */
+function describeFormats(f: DiskFormats): string {
+  const kinds = Object.values(f);
+  if (new Set(kinds).size === 1) return `${kinds[0]} provisioned`;
+  return kinds.map((k, i) => `Hard disk ${i + 1} ${k}`).join(', ');
 }

@@ -169,7 +169,7 @@ describe('restores', () => {
     expect(nfs.fs).toBe('nfs');
     const ivr = () => lab.state().vms.find((v) => v.name === 'EXCH01-IVR')!;
     expect(ivr().power).toBe('poweredOn');
-    expect(ivr().instantRecovery).toEqual({ point: p.id, source: 'exch01' });
+    expect(ivr().instantRecovery).toEqual({ point: p.id, source: 'exch01', sourceDiskFormats: { disk1: 'thick', logs: 'thick' } });
     const redo = () => ivr().disks[0].chain.at(-1)!;
     expect(redo().file).toContain('.REDO');
     const first = redo().dataBytes;
