@@ -1,8 +1,8 @@
 // Time travel as a learner reads it (docs/time-travel.md): a sign says when the lab shows its past,
 // a click that would change the past asks first (Cancel changes nothing), once: a dialog that asks for
 // itself says that its answer starts the branch; a console line that only reads just answers. Branches
-// are named with the
-// VM's and the snapshot's display names, and Compare branches keeps the two lines apart.
+// are named with the VM's and the snapshot's display names, and Compare branches keeps the two lines
+// apart.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type LabDriver } from './fixtures';
 import type { Page } from '@playwright/test';

@@ -1,7 +1,8 @@
 // Walkthrough: the page at the sizes a workshop meets (a laptop, a full-HD projector, a small window,
-// presenter mode on both projectors, a slide's 800x450 frame). At each size the boxes are measured:
-// the Snapshot tree keeps at least 40 % of the window's height with the newest snapshot in view, the
-// VSS steps are on the first screen, Recent Tasks and the presenter keys take their own space.
+// presenter mode on the three, a slide's 800x450 frame). At each size the boxes are measured: the
+// Snapshot tree keeps at least 40 % of the window's height with the newest snapshot in view, the VSS
+// steps and how long writes were held are on the first screen, whole, and Recent Tasks and the
+// presenter keys take their own space.
 import type { Locator, Page } from '@playwright/test';
 import { advanceBy, expect, test } from './walkthrough';
 
@@ -23,14 +24,12 @@ function inside(inner: Box, outer: Box, what: string): void {
 }
 
 /**
- * Every step of the ribbon has its label, and each label is wholly visible: its box lies inside the
- * box of every element around it that clips (a scrolling region body, the chart) and inside the window.
+ * Each text is wholly visible: its box lies inside the box of every element around it that clips (a
+ * scrolling region body, the chart) and inside the window.
  */
-async function expectStepLabelsWhole(timeline: Locator, steps: Locator): Promise<void> {
-  const labels = timeline.locator('svg text.step-label');
-  await expect(labels).toHaveCount(await steps.count());
-  for (const label of await labels.all()) {
-    const cut = await label.evaluate((el) => {
+async function expectWhole(texts: Locator): Promise<void> {
+  for (const text of await texts.all()) {
+    const cut = await text.evaluate((el) => {
       const r = el.getBoundingClientRect();
       const clips: string[] = [];
       const check = (what: string, c: { left: number; top: number; right: number; bottom: number }) => {
@@ -38,13 +37,28 @@ async function expectStepLabelsWhole(timeline: Locator, steps: Locator): Promise
       };
       for (let a = el.parentElement; a; a = a.parentElement) {
         const style = getComputedStyle(a);
-        if (style.overflowX !== 'visible' || style.overflowY !== 'visible') check(a.className.toString() || a.tagName, a.getBoundingClientRect());
+        if (style.overflowX !== 'visible' || style.overflowY !== 'visible' || style.contain.includes('paint')) check(a.className.toString() || a.tagName, a.getBoundingClientRect());
       }
       check('the window', { left: 0, top: 0, right: innerWidth, bottom: innerHeight });
       return clips.length ? `"${el.textContent}" is cut by ${clips.join(', ')}` : '';
     });
-    expect(cut, 'a step label is cut off').toBe('');
+    expect(cut, 'a text is cut off').toBe('');
   }
+}
+
+/** What of an element can be seen: its box cut by every element around it that clips. */
+async function visibleBox(l: Locator): Promise<Box> {
+  return l.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    let { left, top, right, bottom } = r;
+    for (let a = el.parentElement; a; a = a.parentElement) {
+      const style = getComputedStyle(a);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible' && !style.contain.includes('paint')) continue;
+      const c = a.getBoundingClientRect();
+      left = Math.max(left, c.left); top = Math.max(top, c.top); right = Math.min(right, c.right); bottom = Math.min(bottom, c.bottom);
+    }
+    return { x: left, y: top, width: Math.max(0, right - left), height: Math.max(0, bottom - top) };
+  });
 }
 
 /** The first screen at this size: the tree, the newest snapshot, the VSS steps, Recent Tasks and the keys. */
@@ -60,7 +74,8 @@ async function checkFirstScreen(page: Page, presenter: boolean): Promise<void> {
   const treeBox = await box(tree);
   expect(treeBox.height, 'Snapshot tree height').toBeGreaterThanOrEqual(0.4 * view.height);
   inside(treeBox, mainBox, 'Snapshot tree');
-  const drawing = await box(tree.locator('.react-flow'));
+  // The drawing as far as it can be seen (a drawing taller than the tree's body is cut by it).
+  const drawing = await visibleBox(tree.locator('.react-flow'));
   expect(drawing.height, 'tree drawing height').toBeGreaterThanOrEqual(0.3 * view.height);
   // The newest snapshot's card is in the drawing's view, whole.
   const newest = tree.getByRole('button', { name: /^Snapshot After SP2/ });
@@ -73,7 +88,12 @@ async function checkFirstScreen(page: Page, presenter: boolean): Promise<void> {
   expect(await steps.count()).toBeGreaterThanOrEqual(6);
   for (const step of await steps.all()) inside(await box(step), mainBox, 'a VSS step');
   await expect(timeline.locator('svg').getByText('Freeze', { exact: true })).toBeVisible();
-  await expectStepLabelsWhole(timeline, steps);
+  // Every step's label, and how long writes were held, wholly visible.
+  const labels = timeline.locator('svg text.step-label');
+  await expect(labels).toHaveCount(await steps.count());
+  await expectWhole(labels);
+  await expect(timeline.locator('svg text.hold-held')).toHaveText(/^held \d\.\d\d s( of 10 s)?$/);
+  await expectWhole(timeline.locator('svg text.hold-held'));
 
   // Recent Tasks is below the page's regions, never over them; the panel tabs are visible.
   const tasks = await box(page.getByRole('region', { name: 'Recent Tasks' }));
@@ -100,6 +120,7 @@ const SIZES = [
   { width: 960, height: 540, presenter: false },
   { width: 1280, height: 720, presenter: true },
   { width: 1920, height: 1080, presenter: true },
+  { width: 960, height: 540, presenter: true },
 ];
 
 test('layouts that fit the room', async ({ page, lab, walk }) => {

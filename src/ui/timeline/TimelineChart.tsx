@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { EventView } from '../../engine/core/view';
 import { formatDuration, formatSimTime } from '../../app/format';
-import { usePresenter } from '../../app/presenter/presenter';
+import { usePresenterScale } from '../presenter/usePresenterScale';
 import { useWidth } from '../common/useWidth';
 import { failureCode, isFailure, phasesOf, type Episode, type Lane } from './episodes';
 import { labelWidth } from './labelWidth';
@@ -36,10 +36,31 @@ interface Props {
   heldMs?: number | null;
 }
 
+/**
+ * Where "held 1.08 s of 10 s" goes: left of the held bar (a..b) or right of it, whichever has room in
+ * the plot (LABEL_W..right); when neither has room for all of it, "held 1.08 s" alone; when not even
+ * that fits, the wider side takes it. Widths are measured (an over-estimate for this lighter text), so
+ * the words are never cut at the chart's edge.
+ */
+function placeHeld(held: string, limit: string, a: number, b: number, right: number): { text: string; x: number; left: boolean; width: number } {
+  const roomLeft = a - 5 - (LABEL_W + 4);
+  const roomRight = right - 2 - (b + 5);
+  for (const text of [`held ${held} of ${limit}`, `held ${held}`]) {
+    const width = labelWidth(text);
+    if (width <= roomLeft) return { text, x: a - 5, left: true, width };
+    if (width <= roomRight) return { text, x: b + 5, left: false, width };
+  }
+  const text = `held ${held}`;
+  const left = roomLeft >= roomRight;
+  return { text, x: left ? a - 5 : b + 5, left, width: labelWidth(text) };
+}
+
 export function TimelineChart({ episode, lanes, now, holdLimitMs, freezeLimits, playhead = null, heldMs = null }: Props) {
   const [box, boxWidth] = useWidth<HTMLDivElement>();
-  // Presenter mode draws the chart larger (the whole drawing, text included), for a projector's back row.
-  const scale = usePresenter((p) => (p.on ? PRESENTER_SCALE : 1));
+  // Presenter mode draws the chart larger (the whole drawing, text included), for a projector's back row;
+  // less so in a small window, in step with the type.
+  const share = usePresenterScale();
+  const scale = share ? Math.max(1, PRESENTER_SCALE * share) : 1;
   const width = boxWidth / scale;
   const [active, setActive] = useState<EventView | null>(null);
   const shownUntil = playhead ?? now;
@@ -114,10 +135,9 @@ export function TimelineChart({ episode, lanes, now, holdLimitMs, freezeLimits, 
           const a = x(hold.from);
           const b = Math.max(a + 3, x(holdEnd));
           const limitX = limitBeyond ? right : x(holdLimitAt);
-          const heldText = `held ${formatDuration(held)} of ${seconds(holdLimitMs)}`;
           const limitText = limitBeyond ? `${seconds(holdLimitMs)} limit →` : `${seconds(holdLimitMs)} limit`;
-          const heldLeft = a - LABEL_W - 8 >= heldText.length * CHAR_W;
-          const limitFits = limitX - (heldLeft ? b : b + heldText.length * CHAR_W + 8) - 6 >= limitText.length * CHAR_W;
+          const held_ = placeHeld(formatDuration(held), seconds(holdLimitMs), a, b, right);
+          const limitFits = limitX - (held_.left ? b : b + held_.width + 8) - 6 >= limitText.length * CHAR_W;
           return (
             <g className="hold">
               <text x={8} y={holdY + HOLD_ROW_H - 6} className="lane-label">Writes held</text>
@@ -125,7 +145,7 @@ export function TimelineChart({ episode, lanes, now, holdLimitMs, freezeLimits, 
                 <title>{`VSS holds writes for at most ${seconds(holdLimitMs)} (the ${seconds(holdLimitMs)} hold limit)`}</title>
               </rect>
               <rect className="phase held" x={a} y={holdY + 5} width={b - a} height={HOLD_ROW_H - 10} rx={2} />
-              <text className="hold-held" x={heldLeft ? a - 5 : b + 5} y={holdY + HOLD_ROW_H - 6} textAnchor={heldLeft ? 'end' : 'start'}>{heldText}</text>
+              <text className="hold-held" x={held_.x} y={holdY + HOLD_ROW_H - 6} textAnchor={held_.left ? 'end' : 'start'}>{held_.text}</text>
               {limitFits && <text className="hold-limit" x={limitX - 4} y={holdY + HOLD_ROW_H - 6} textAnchor="end">{limitText}</text>}
             </g>
           );

@@ -4,7 +4,7 @@ import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Edge, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { VmView } from '../../engine/core/view';
-import { usePresenter } from '../../app/presenter/presenter';
+import { usePresenterScale } from '../presenter/usePresenterScale';
 import { selectSnapshot, useLab } from '../../app/store';
 import { useThrottled } from '../common/useThrottled';
 import { HERE_ID, NODE_W, layoutTree } from './layout';
@@ -43,7 +43,9 @@ function Flow({ vm }: { vm: VmView }) {
     return { nodes: keeper.settle(built.nodes), edges: built.edges };
   }, [vm, selected, keeper]);
   const { fitView, getZoom, setCenter, getInternalNode } = useReactFlow();
-  const zoom = usePresenter((p) => (p.on ? PRESENTER_ZOOM : NORMAL_ZOOM));
+  // Presenter mode zooms in, less so in a small window (in step with the type).
+  const share = usePresenterScale();
+  const zoom = useMemo(() => (share ? { min: Math.max(NORMAL_ZOOM.min, PRESENTER_ZOOM.min * share), max: Math.max(NORMAL_ZOOM.max, PRESENTER_ZOOM.max * share) } : NORMAL_ZOOM), [share]);
   const viewW = useStore((s) => s.width);
   const viewH = useStore((s) => s.height);
   // Re-fit whenever a card is added, removed or moves (a taller card pushes a level down), and when the
