@@ -83,6 +83,49 @@ describe('connection', () => {
     expect(useLab.getState().clock.playing).toBe(false);
   });
 
+  it('the Datastore charts draw the engine\'s usage samples, then the moment shown; a seek shows the history up to it', async () => {
+    const connection = new Connection({ makePort: () => inProcessWorker(), autosave: memoryAutosave() });
+    const client = await connection.labClient();
+    // The same lab in the test: the worker samples on simulated time alone (each minute at first, and
+    // at each command's moment), so its samples are this lab's usage then.
+    const twin = engine.createLab(engine.defaultLabDefinition);
+    const expected = new Map<number, engine.UsageView>();
+    const run = async (command: { type: string } & Record<string, unknown>) => {
+      expect((await client.request({ kind: 'dispatch', command })).ok).toBe(true);
+      twin.dispatch(command);
+      expected.set(twin.now, twin.datastoreUsage());
+    };
+    const advance = async (ms: number) => {
+      await client.request({ kind: 'advance', ms });
+      for (const end = twin.now + ms; twin.now < end;) {
+        twin.advance(Math.min(end, (Math.floor(twin.now / 60_000) + 1) * 60_000) - twin.now);
+        if (twin.now % 60_000 === 0) expected.set(twin.now, twin.datastoreUsage());
+      }
+      await vi.advanceTimersByTimeAsync(50);
+    };
+    await run({ type: 'snapshot.take', vm: 'exch01', name: 'before-patch', memory: true });
+    await advance(5 * 60_000 + 30_000);
+    await run({ type: 'snapshot.take', vm: 'exch01', name: 'second' });
+    await advance(4 * 60_000);
+    const points = () => useLab.getState().charts.points;
+    // Samples at every simulated minute so far (the schedule of the lab's first half hour) and at the
+    // second snapshot's moment, then now.
+    expect(points().map((p) => p.time)).toEqual([0, 1, 2, 3, 4, 5, 5.5, 6, 7, 8, 9].map((m) => m * 60_000).concat(twin.now));
+    for (const p of points().slice(0, -1)) expect(p.usage).toEqual(expected.get(p.time));
+    expect(points().at(-1)!.usage).toEqual(twin.datastoreUsage());
+    expect(points().at(-1)!.usage.vms.find((v) => v.id === 'exch01')!.disks[0].chainDepth).toBe(2);
+
+    // Back to 3 min 20 s: the charts end there, the history before it unchanged.
+    await client.request({ kind: 'seek', ms: 200_000 });
+    await vi.advanceTimersByTimeAsync(50);
+    expect(points().map((p) => p.time)).toEqual([0, 60_000, 120_000, 180_000, 200_000]);
+    expect(points()[3].usage).toEqual(expected.get(180_000));
+    const back = engine.createLab(engine.defaultLabDefinition);
+    back.dispatch({ type: 'snapshot.take', vm: 'exch01', name: 'before-patch', memory: true });
+    back.advance(200_000);
+    expect(points().at(-1)!.usage).toEqual(back.datastoreUsage());
+  });
+
   it('a restore that does not finish in time is given up: a new worker with the default lab, and a message', async () => {
     let hang = false;
     const ports: PortLike[] = [];

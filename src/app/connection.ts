@@ -1,20 +1,16 @@
 // The page's connection to the lab worker: starts (and restarts) it, restores the autosave, and routes
-// the worker's messages: state patches to the store, sessions to autosave. "Restart lab" after a crash
-// starts a new worker and restores the last autosave. A restore that does not finish in time (a
-// session that would replay for ever) is stopped and the default lab opened. All of it lives in a
-// Connection object; the page's one is given to the store (useLab's `connection`), where the command
-// functions find it, and a test makes its own.
+// the worker's messages: state patches, history and the Datastore charts' posts to the store, sessions
+// to autosave. "Restart lab" after a crash starts a new worker and restores the last autosave. A
+// restore that does not finish in time (a session that would replay for ever) is stopped and the
+// default lab opened. All of it lives in a Connection object; the page's one is given to the store
+// (useLab's `connection`), where the command functions find it, and a test makes its own.
 import type { LoadAnswer, WorkerMessage } from '../worker/protocol';
 import type { ClockView, StatePatch } from '../worker/protocol';
 import { applyPatch, patchLessonId } from '../worker/patch';
 import type { Session } from '../worker/session';
-import { clearHistory, recordSample } from './chartSamples';
 import { browserAutosave, type Autosave } from './persistence/autosave';
-import { commitState, notify, receiveClock, receiveHistory, receiveLiveTime, setStatus, useLab, type LabConnection } from './store';
+import { clearCharts, commitState, notify, receiveCharts, receiveClock, receiveHistory, receiveLiveTime, setStatus, useLab, type LabConnection } from './store';
 import { WorkerClient, type PortLike } from './workerClient';
-
-/** Charts redraw at most this often while the clock runs: Recharts is the page's heaviest render. */
-const SAMPLE_INTERVAL_MS = 1000;
 
 export type PortFactory = () => PortLike;
 
@@ -29,8 +25,6 @@ export interface ConnectionOptions {
   /** Where sessions are saved (default: the browser's autosave). */
   autosave?: Autosave;
   restoreTimeoutMs?: number;
-  /** Real time, for the charts' sampling (default: performance.now). */
-  now?: () => number;
 }
 
 const workerPort: PortFactory = () =>
@@ -39,17 +33,14 @@ const workerPort: PortFactory = () =>
 export class Connection implements LabConnection {
   readonly autosave: Autosave;
   private readonly restoreTimeoutMs: number;
-  private readonly now: () => number;
   private makePort: PortFactory;
   private client: WorkerClient | null = null;
   private started: Promise<void> | null = null;
-  private lastSampleAt = -Infinity;
 
   constructor(options: ConnectionOptions = {}) {
     this.makePort = options.makePort ?? workerPort;
     this.autosave = options.autosave ?? browserAutosave();
     this.restoreTimeoutMs = options.restoreTimeoutMs ?? RESTORE_TIMEOUT_MS;
-    this.now = options.now ?? (() => performance.now());
   }
 
   restoreTimedOut(): string {
@@ -113,20 +104,16 @@ export class Connection implements LabConnection {
     } else if (m.type === 'clock') receiveClock(m.clock);
     else if (m.type === 'session') this.autosave.saveSession(m.session);
     else if (m.type === 'history') receiveHistory(m.history);
+    else if (m.type === 'charts') receiveCharts(m.charts);
     else if (m.type === 'stopped') setStatus('crashed', m.message);
   }
 
   private onState(patch: StatePatch, clock: ClockView): void {
-    if (patch.full) clearHistory();
+    if (patch.full) clearCharts();
     this.autosave.noteLiveTime(patch.time);
     const prev = useLab.getState();
     const state = applyPatch(prev.state, patch);
     commitState(state, patch.version, clock, patchLessonId(prev.lessonId, patch));
-    const now = this.now();
-    if (!clock.playing || now - this.lastSampleAt >= SAMPLE_INTERVAL_MS) {
-      this.lastSampleAt = now;
-      recordSample(state);
-    }
   }
 
   private spawn(): WorkerClient {

@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createLab, defaultLabDefinition } from '../engine/index';
 import { PatchBuilder } from '../worker/patch';
 import { PROTOCOL_VERSION, type StatePatch, type WorkerMessage } from '../worker/protocol';
-import { addSample, sampleOf, type Sample } from './chartSamples';
 import { Connection } from './connection';
 import { Autosave, sessionFileName } from './persistence/autosave';
 import { memoryStore } from './persistence/sessionDb';
@@ -72,32 +71,6 @@ describe('the session\'s lesson in the store', () => {
     expect(useLab.getState().lessonId).toBeNull();
   });
 });
-describe('chart history', () => {
-  it('groups datastore space by kind of file and reads delta sizes from the chains', () => {
-    const lab = createLab(defaultLabDefinition);
-    lab.dispatch({ type: 'snapshot.take', vm: 'exch01', name: 'm', memory: true });
-    lab.advance(120_000);
-    const st = lab.state();
-    const s = sampleOf(st);
-    const ds = s.datastores.get('ds1')!;
-    expect(ds.base + ds.deltas + ds.memory + ds.other).toBe(st.datastores[0].usedBytes);
-    expect(ds.memory).toBeGreaterThan(0);
-    const exch = st.vms.find((v) => v.id === 'exch01')!;
-    expect(s.vms.get('exch01')!.disks.get('disk1')!.deltaBytes).toBe(exch.disks[0].chain.slice(1).reduce((n, f) => n + f.sizeBytes, 0));
-  });
-
-  it('keeps the samples before a moment the lab went back to (a seek), and thins old samples when full', () => {
-    const at = (t: number): Sample => ({ t, datastores: new Map(), vms: new Map() });
-    let series: Sample[] = [];
-    for (let t = 0; t < 20; t++) series = addSample(series, at(t), 10);
-    expect(series.length).toBeLessThanOrEqual(10);
-    expect(series[series.length - 1].t).toBe(19);
-    expect(series.map((x) => x.t)).toEqual([...series.map((x) => x.t)].sort((a, b) => a - b));
-    const back = addSample(series, at(12.5));
-    expect(back.map((x) => x.t)).toEqual([...series.map((x) => x.t).filter((t) => t < 12.5), 12.5]);
-  });
-});
-
 describe('session file names', () => {
   it('name an exported session after the lab and the date', () => {
     expect(sessionFileName('Exchange backup workshop!', new Date('2026-01-02T03:04:05Z'))).toBe('snaplab-exchange-backup-workshop-2026-01-02.json');

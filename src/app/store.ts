@@ -4,7 +4,8 @@
 import { create } from 'zustand';
 import type { StateView } from '../engine/core/view';
 import { emptyState } from '../worker/patch';
-import type { ClockView } from '../worker/protocol';
+import type { ChartsPatch, ClockView, UsagePoint } from '../worker/protocol';
+import { applyChartsPatch, chartPoints } from '../worker/chartPosts';
 import type { HistoryView } from '../worker/branchTree';
 import type { Autosave } from './persistence/autosave';
 
@@ -34,6 +35,12 @@ export interface LabStore {
   notices: Notice[];
   /** The lab's history for the scrubber and branch switcher (null until the worker sends it). */
   history: HistoryView | null;
+  /**
+   * The Datastore charts' data, as the worker sends it: the lab's usage history on the current branch
+   * (the engine's samples), and the points the charts draw: the samples before the moment shown, then
+   * the lab's usage at that moment.
+   */
+  charts: { samples: UsagePoint[]; points: UsagePoint[] };
   /** The page's connection to the worker (null until the page makes it). */
   connection: LabConnection | null;
 }
@@ -52,6 +59,7 @@ export const useLab = create<LabStore>()(() => ({
   selectedSnapshot: null,
   notices: [],
   history: null,
+  charts: { samples: [], points: [] },
   connection: null,
 }));
 
@@ -72,6 +80,18 @@ export function receiveLiveTime(time: number, clock: ClockView): void {
 
 export function receiveHistory(history: HistoryView): void {
   useLab.setState({ history });
+}
+
+export function receiveCharts(patch: ChartsPatch): void {
+  useLab.setState((s) => {
+    const samples = applyChartsPatch(s.charts.samples, patch);
+    return { charts: { samples, points: chartPoints(samples, patch.now) } };
+  });
+}
+
+/** A new lab (a full state patch): its charts start empty until the worker sends its samples. */
+export function clearCharts(): void {
+  useLab.setState({ charts: { samples: [], points: [] } });
 }
 
 export function receiveClock(clock: ClockView): void {

@@ -33,7 +33,7 @@ export function branchFields(history: History, branch: string, position: number)
     fields.branches = list.map((b) => ({
       id: b.id, parent: b.parent, forkAt: b.forkAt, forkIndex: b.forkIndex, commands: b.own, reached: b.reached,
       ...(b.markers.length ? { markers: b.markers } : {}),
-      ...(b.usage.length ? { usage: b.usage } : {}),
+      ...(b.usage.length ? { usage: b.usage.map(savedUsage) } : {}),
       ...(b.own.some((c) => history.wordsOf(c) !== null) ? { words: b.own.map((c) => history.wordsOf(c)) } : {}),
     }));
     fields.branch = branch;
@@ -41,6 +41,9 @@ export function branchFields(history: History, branch: string, position: number)
   if (position < reached) fields.position = position;
   return fields;
 }
+
+/** A usage sample as a session file keeps it: its time and each datastore's used bytes. */
+export const savedUsage = ({ time, used }: UsageSample): UsageSample => ({ time, used });
 
 export type Restored = { ok: true; history: History; branch: string; position: number } | { ok: false; message: string };
 

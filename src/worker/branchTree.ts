@@ -4,14 +4,19 @@
 // the future it replaced stays, as the branch it was, so the learner can go back to it.
 import { formatLabTime } from '../engine/core/format';
 import type { SessionCommand } from './session';
+import type { UsageView } from '../engine/core/view';
 
 export type MarkerKind = 'snapshot' | 'revert' | 'delete' | 'quiesce' | 'failure' | 'question';
 
 /** A moment worth jumping to on the scrubber; `seq` the event it comes from (EventView.seq). */
 export interface Marker { time: number; kind: MarkerKind; label: string; seq?: number }
 
-/** Datastore used bytes at a moment, in the lab's datastore order (for "compare branches"). */
-export interface UsageSample { time: number; used: number[] }
+/**
+ * The lab's space at a moment: datastore used bytes in the lab's datastore order ("compare branches",
+ * and what a session file keeps), and everything the Datastore charts draw (`charts`, the engine's
+ * UsageView; kept in memory only, so absent from samples a session file brought back).
+ */
+export interface UsageSample { time: number; used: number[]; charts?: UsageView }
 
 export interface Branch {
   id: string;

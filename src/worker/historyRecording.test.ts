@@ -70,15 +70,17 @@ describe('the history a session keeps', () => {
     for (const b of branches) expect(new Set(b.markers?.map((m) => m.seq)).size).toBe(b.markers?.length);
     const usage = branches.flatMap((b) => b.usage ?? []);
     expect(usage.length).toBeGreaterThan(10);
-    // Every sample falls on the sampling schedule of simulated time.
-    for (const u of usage) expect(usageSampleAt(u.time)).toBe(u.time);
+    // Every sample falls on the sampling schedule of simulated time or at a command's moment.
+    const commandTimes = new Set(branches.flatMap((b) => b.commands.map((c) => c.at)));
+    for (const u of usage) expect(usageSampleAt(u.time) === u.time || commandTimes.has(u.time)).toBe(true);
+    expect(usage.some((u) => usageSampleAt(u.time) !== u.time)).toBe(true);
   });
 
   it('samples the used bytes state() reports, without building the state view', () => {
     const lab = engine.createLab(engine.defaultLabDefinition);
     lab.dispatch({ type: 'snapshot.take', vm: 'exch01', name: 'm', memory: true });
     lab.advance(30 * 60_000);
-    expect(lab.datastoreUsage()).toEqual(lab.state().datastores.map((d) => ({ id: d.id, usedBytes: d.usedBytes })));
+    expect(lab.datastoreUsage().datastores.map((d) => ({ id: d.id, usedBytes: d.usedBytes }))).toEqual(lab.state().datastores.map((d) => ({ id: d.id, usedBytes: d.usedBytes })));
   });
 
   it('samples every minute at first, then further apart as the history grows', () => {

@@ -1,8 +1,8 @@
 // The one lab the page works on, inside the worker: the request router. It loads and restores labs,
 // gives commands to the engine (guarding against the engine failing), and hands every other request to
 // the room that does that job: the clock (clockDriver.ts), session saving (sessionSaver.ts), state posts
-// (statePosts.ts), moves in time (travelDriver.ts) and usage queries (usage.ts). Free of worker globals,
-// so tests drive it.
+// (statePosts.ts) and the Datastore charts' posts after them (chartPosts.ts), moves in time
+// (travelDriver.ts) and usage queries (usage.ts). Free of worker globals, so tests drive it.
 import type { CommandResult } from '../engine/core/view';
 import { historyOf } from './branchSession';
 import { ClockDriver, ENGINE_FAILED, failure } from './clockDriver';
@@ -14,7 +14,8 @@ import type { EngineLike, LabLike } from './labLike';
 import type { AnswerMap, LoadAnswer, LoadOptions, WorkerMessage, WorkerRequest } from './protocol';
 import { LAB_TIME_LIMIT_MS, MAX_SEED, checkSession, type SessionOrigin } from './session';
 import { SessionSaver } from './sessionSaver';
-import { StatePosts, type PostIntervals } from './statePosts';
+import { POST_INTERVAL_MS, StatePosts, type PostIntervals } from './statePosts';
+import { ChartPosts } from './chartPosts';
 import type { Timers } from './throttle';
 import { TimeTravel } from './timeTravel';
 import { TravelDriver } from './travelDriver';
@@ -38,6 +39,7 @@ export class LabHost {
   /** The engine's speed, learnt by the time travel's legs, read by the clock. */
   private readonly speed = new EngineSpeed();
   private readonly states: StatePosts;
+  private readonly charts: ChartPosts;
   private readonly sessions: SessionSaver;
   private readonly clock: ClockDriver;
   private readonly travel: TravelDriver;
@@ -49,7 +51,9 @@ export class LabHost {
     travel.reset(() => deps.engine.createLab(definition));
     this.hosted = { lab: deps.engine.createLab(definition), travel, origin, broken: false };
     const room: RoomDeps = { now: deps.now, setTimer: deps.setTimer, clearTimer: deps.clearTimer, post: deps.post, guard: (what, work) => this.guard(what, work) };
-    this.states = new StatePosts(this.hosted, { ...room, intervals: deps.postIntervals, clock: () => this.clock.view(), afterPost: () => this.travel.postHistory() });
+    this.charts = new ChartPosts(this.hosted, { ...room, intervalMs: deps.postIntervals?.ms ?? POST_INTERVAL_MS });
+    const afterPost = () => { this.travel.postHistory(); this.charts.request(this.clock.playing); };
+    this.states = new StatePosts(this.hosted, { ...room, intervals: deps.postIntervals, clock: () => this.clock.view(), afterPost });
     this.sessions = new SessionSaver(this.hosted, room);
     this.clock = new ClockDriver(this.hosted, { ...room, speed: this.speed, states: this.states, sessions: this.sessions });
     this.travel = new TravelDriver(this.hosted, { ...room, clock: this.clock, states: this.states, sessions: this.sessions });
@@ -82,6 +86,7 @@ export class LabHost {
   /** Send everything again (a page that just connected). */
   resend(): void {
     this.states.resetPatches();
+    this.charts.reset();
     this.states.now();
   }
 
@@ -210,6 +215,7 @@ export class LabHost {
       this.clock.stop();
       this.sessions.stop();
       this.states.cancel();
+      this.charts.cancel();
       this.clock.post();
       this.deps.post({ type: 'stopped', message: ENGINE_FAILED });
       return null;

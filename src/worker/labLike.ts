@@ -1,6 +1,6 @@
 // What the worker needs of a lab and of the engine that builds it: the engine's Lab and createLab, or
 // a stand-in in tests and benchmarks (a lab that times its calls).
-import type { CommandResult, EventView, StateView } from '../engine/core/view';
+import type { CommandResult, EventView, StateView, UsageView } from '../engine/core/view';
 
 export interface LabLike {
   dispatch(command: unknown): CommandResult;
@@ -10,8 +10,8 @@ export interface LabLike {
   /** The events logged after the one numbered `seq`, and the newest one's number (EventView.seq). */
   eventsAfter(seq: number): EventView[];
   readonly eventSeq: number;
-  /** Each datastore's used bytes (cheap, unlike state()). */
-  datastoreUsage(): { id: string; usedBytes: number }[];
+  /** The lab's space now: datastores by kind of file, chains, Exchange logs (cheap, unlike state()). */
+  datastoreUsage(): UsageView;
   /** An independent copy and its size, or null when the lab cannot be copied at this moment. */
   fork?(): { lab: LabLike; bytes: number; shared?: ReadonlyMap<object, number> } | null;
   /** The questions VMs wait on: one asked while the clock plays pauses it. */

@@ -1,11 +1,11 @@
 // The page <-> worker protocol. The worker speaks first with `hello` (carrying PROTOCOL_VERSION); the
 // page refuses to talk to a worker of another version and shows it as an error. Every request carries
 // an id the answer repeats, so the page can keep one promise per request.
-import type { CommandResult, EventView, HostView, StateView } from '../engine/core/view';
+import type { CommandResult, EventView, HostView, StateView, UsageView } from '../engine/core/view';
 import type { Session } from './session';
 import type { HistoryView, UsageSample } from './branchTree';
 
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /** What the page may ask. `load` takes a lab definition object or a lab/lesson id. */
 export type WorkerRequest =
@@ -58,6 +58,15 @@ export interface AnswerMap {
 /** Datastore usage over time of some branches, for "compare branches". */
 export interface UsageAnswer { ok: true; datastores: string[]; series: { branch: string; samples: UsageSample[] }[] }
 
+/** The lab's space at a simulated moment (the engine's UsageView): a point of the Datastore charts. */
+export interface UsagePoint { time: number; usage: UsageView }
+
+/**
+ * The Datastore charts' data (chartPosts.ts): samples of the lab's usage history the page lacks
+ * (`reset`: they replace what it holds), and the lab's usage at the moment it shows.
+ */
+export interface ChartsPatch { reset: boolean; append: UsagePoint[]; now: UsagePoint }
+
 export interface ClockView {
   playing: boolean;
   speed: number;
@@ -99,6 +108,7 @@ export type WorkerMessage =
   | { type: 'time'; time: number; clock: ClockView }
   | { type: 'session'; session: Session }
   | { type: 'history'; history: HistoryView }
+  | { type: 'charts'; charts: ChartsPatch }
   | { type: 'fatal'; message: string }
   /** The engine threw: this lab is stopped (its last posted session is the last good one). */
   | { type: 'stopped'; message: string };

@@ -244,7 +244,7 @@ describe('TimeTravel legs', () => {
       state() { return { ...emptyState(), time: this.now }; },
       eventSeq: 0,
       eventsAfter: () => [],
-      datastoreUsage: () => [{ id: 'ds1', usedBytes: 0 }],
+      datastoreUsage: () => ({ datastores: [{ id: 'ds1', capacityBytes: 0, usedBytes: 0, baseBytes: 0, deltaBytes: 0, memoryBytes: 0, otherBytes: 0 }], vms: [] }),
       advance(ms: number) { calls.push(ms); this.now += ms; real += ms / 36_000; },
       fork() { real += 50; return { lab: { ...this }, bytes: 1000 }; },
     };

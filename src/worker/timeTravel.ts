@@ -138,10 +138,13 @@ export class TimeTravel<L extends LabLike> {
   }
 
   private sampleIfDue(lab: L): void {
-    if (this.nextSampleAt(lab) !== lab.now) return;
+    if (this.nextSampleAt(lab) === lab.now) this.sample(lab);
+  }
+
+  private sample(lab: L): void {
     const use = lab.datastoreUsage();
-    this.history.datastores = use.map((d) => d.id);
-    this.history.addUsage(this.branch, { time: lab.now, used: use.map((d) => d.usedBytes) });
+    this.history.datastores = use.datastores.map((d) => d.id);
+    this.history.addUsage(this.branch, { time: lab.now, used: use.datastores.map((d) => d.usedBytes), charts: use });
   }
 
   /**
@@ -182,6 +185,9 @@ export class TimeTravel<L extends LabLike> {
     this.history.record(this.branch, at, command, words);
     this.cursor++;
     this.scan(lab, at);
+    // Also a usage sample at each command's moment (a moment of the session, whatever the posts), so
+    // the charts keep a step the learner took between two samples of the schedule.
+    this.sample(lab);
   }
 
   /** The lab at `ms` of the current branch: forward by replaying, back from the nearest checkpoint. */

@@ -267,3 +267,33 @@ export interface CommandError { code: string; message: string }
 export type CommandResult =
   | { ok: true; task?: string; output?: string; fault?: string }
   | { ok: false; error: CommandError };
+
+/**
+ * The lab's space at one moment, as the Datastore charts and "Compare branches" plot it
+ * (Lab.datastoreUsage): each datastore's used space by what its files are for (core/fileUse.ts), each
+ * disk's deltas and chain, each Exchange server's logs. The worker samples it on a schedule of
+ * simulated time: the lab's one usage history.
+ */
+export interface UsageView { datastores: DatastoreUsageView[]; vms: VmUsageView[] }
+
+/** usedBytes = baseBytes + deltaBytes + memoryBytes + otherBytes (other: configuration, swap, logs, CBT files, files outside the lab's VMs). */
+export interface DatastoreUsageView {
+  id: string;
+  capacityBytes: number;
+  usedBytes: number;
+  /** Base disks' extents. */
+  baseBytes: number;
+  /** Snapshot and redo-log deltas. */
+  deltaBytes: number;
+  /** Memory images: a snapshot's (.vmsn, .vmem) and a suspended VM's (.vmss). */
+  memoryBytes: number;
+  otherBytes: number;
+}
+
+export interface VmUsageView {
+  id: string;
+  /** deltaBytes: the deltas of the disk's current chain (DiskView.chain after the base). */
+  disks: { id: string; deltaBytes: number; chainDepth: number; readAmplification: number }[];
+  /** Exchange's transaction logs (AppsView.exchange), on a VM that runs Exchange. */
+  exchange?: { logBytes: number; truncations: number };
+}

@@ -18,9 +18,10 @@ import { checkLabLimits } from './limits';
 import { commandHandlers } from './handlers';
 import type { LabContext } from '../features/context';
 import { buildStateView } from './stateView';
+import { usageView } from './usageView';
 import { commandWords } from './commandWords';
 import { readsOnly } from './readsOnly';
-import type { CommandResult, EventView, StateView } from '../core/view';
+import type { CommandResult, EventView, StateView, UsageView } from '../core/view';
 import { Workloads } from '../features/guest/workload';
 import { initGuest } from '../features/guest/init';
 import { DirectoryReplication } from '../features/directory/replication';
@@ -151,10 +152,8 @@ export class Lab implements LabContext {
   /** The newest event's seq (0 before the first). */
   get eventSeq(): number { return this.events.lastSeq; }
 
-  /** Each datastore's used bytes, as state() reports them, without building the state view. */
-  datastoreUsage(): { id: string; usedBytes: number }[] {
-    return this.datastores.map((ds) => ({ id: ds.id, usedBytes: ds.usedBytes }));
-  }
+  /** The lab's space now (UsageView: datastores by kind of file, chains, Exchange logs), as state() reports it, without building the state view. */
+  datastoreUsage(): UsageView { return usageView(this); }
 
   /** The questions VMs wait on (cheap, unlike state(): the worker's clock asks after every advance). */
   questions(): { vm: string; name: string; id: string }[] {

@@ -6,6 +6,7 @@ import { redundantFiles } from '../features/snapshot/consolidate';
 import { writerStateText, writerErrorText } from '../features/vss/writerText';
 import { freezeWindowMs } from '../features/vss/writers';
 import type { DiskFile } from '../model/disk/diskFile';
+import type { VirtualDisk } from '../model/disk/virtualDisk';
 import { hostHas } from '../core/hostVersions';
 
 const fileView = (vm: Vm, disk: string, f: DiskFile) => ({ disk, file: `[${vm.datastore.id}] ${f.path}`, dataBytes: f.dataBytes, sizeBytes: f.sizeBytes });
@@ -90,7 +91,7 @@ function vmView(lab: Lab, vm: Vm): VmView {
     faults: vm.faults.map((f) => ({ id: f.id, kind: f.spec.kind, once: f.spec.once === true, spec: { ...f.spec } })),
     disks: vm.disks.map((d, i): DiskView => {
       const chain = d.chainTo();
-      const amp = d.readAmplification();
+      const { chainDepth, readAmplification, expected: amp } = diskChainFigures(d, chain);
       return {
         id: d.id, label: `Hard disk ${i + 1}`, mode: d.mode, role: d.role, capacityBytes: d.capacityBytes, thin: d.thin,
         chain: chain.map((f) => ({
@@ -99,8 +100,8 @@ function vmView(lab: Lab, vm: Vm): VmView {
           dataBytes: f.dataBytes, sizeBytes: f.sizeBytes, occupancy: f.occupancy(),
           ...(f.helper ? { consolidateHelper: true } : {}),
         })),
-        chainDepth: chain.length - 1,
-        readAmplification: Math.round(amp * 1000) / 1000,
+        chainDepth,
+        readAmplification,
         readLatencyMs: Math.round((READ_LATENCY_MS + (amp - 1) * PER_LEVEL_LATENCY_MS + (chain.length - 1) * 0.05) * 100) / 100,
       };
     }),
@@ -108,4 +109,13 @@ function vmView(lab: Lab, vm: Vm): VmView {
     apps: appsView(vm),
     ...guestView(vm),
   };
+}
+
+/**
+ * Rule 12's figures of a disk, as DiskView and UsageView give them: the deltas above the base, and the
+ * files a random read consults (rounded; `expected` unrounded, for the read latency).
+ */
+export function diskChainFigures(d: VirtualDisk, chain: readonly DiskFile[]): { chainDepth: number; readAmplification: number; expected: number } {
+  const expected = d.readAmplification();
+  return { chainDepth: chain.length - 1, readAmplification: Math.round(expected * 1000) / 1000, expected };
 }

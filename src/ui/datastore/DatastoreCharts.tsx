@@ -1,12 +1,11 @@
-// Recharts plots over simulated time (loaded lazily). They draw the page's sampled history of the
-// state view; nothing here is computed beyond unit conversion.
+// Recharts plots over simulated time (loaded lazily). They draw the lab's usage history as the worker
+// sends it (the engine's samples, then the moment shown); nothing here is computed beyond unit conversion.
 import { memo, useDeferredValue, useMemo, useState, type ReactElement } from 'react';
 import { useInView } from '../common/useInView';
 import {
   Area, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart,
   Tooltip, XAxis, YAxis, ZAxis,
 } from 'recharts';
-import { useHistory } from '../../app/chartSamples';
 import { useLab } from '../../app/store';
 import { useShallow } from 'zustand/react/shallow';
 import { diskName } from '../common/diskName';
@@ -40,10 +39,10 @@ function ChartFigure({ label, caption, children }: { label: string; caption: str
 interface Props { datastore: string; vm: string | null; vmName: string }
 
 export default memo(function DatastoreCharts({ datastore, vm, vmName }: Props) {
-  // Off screen the charts keep their last picture; on screen they follow the samples, deferred so
-  // React renders them in the background.
+  // Off screen the charts keep their last picture; on screen they follow the worker's chart posts,
+  // deferred so React renders them in the background.
   const [box, inView] = useInView<HTMLDivElement>();
-  const latest = useHistory((h) => h.samples);
+  const latest = useLab((s) => s.charts.points);
   const [kept, keep] = useState(latest);
   if (inView && kept !== latest) keep(latest);
   const samples = useDeferredValue(inView ? latest : kept);
