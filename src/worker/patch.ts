@@ -6,6 +6,11 @@ import type { KeyedPatch, PatchMeta, StatePatch } from './protocol';
 
 interface Keyed { id: string }
 
+/** The state view's collections of items with an id: each is patched item by item. */
+const KEYED = ['vms', 'datastores', 'tasks', 'backupJobs', 'repositories', 'restorePoints'] as const;
+type KeyedName = (typeof KEYED)[number];
+type KeyedDiffs = { [K in KeyedName]: KeyedDiff<StateView[K][number]> };
+
 class KeyedDiff<T extends Keyed> {
   private json = new Map<string, string>();
   private order = '';
@@ -31,12 +36,7 @@ class KeyedDiff<T extends Keyed> {
 export class PatchBuilder {
   private version = 0;
   private meta = '';
-  private vms = new KeyedDiff<StateView['vms'][number]>();
-  private datastores = new KeyedDiff<StateView['datastores'][number]>();
-  private tasks = new KeyedDiff<StateView['tasks'][number]>();
-  private jobs = new KeyedDiff<StateView['backupJobs'][number]>();
-  private repositories = new KeyedDiff<StateView['repositories'][number]>();
-  private points = new KeyedDiff<StateView['restorePoints'][number]>();
+  private keyed = Object.fromEntries(KEYED.map((k) => [k, new KeyedDiff()])) as unknown as KeyedDiffs;
   /** The seq of the first and the last event the page holds (0: none). */
   private firstSeq = 0;
   private lastSeq = 0;
@@ -62,21 +62,14 @@ export class PatchBuilder {
     const meta = JSON.stringify(metaValue);
     if (full || meta !== this.meta) patch.meta = metaValue;
     this.meta = meta;
-    const vms = this.vms.diff(s.vms, full);
-    if (vms) patch.vms = vms;
-    const ds = this.datastores.diff(s.datastores, full);
-    if (ds) patch.datastores = ds;
-    const tasks = this.tasks.diff(s.tasks, full);
-    if (tasks) patch.tasks = tasks;
-    const jobs = this.jobs.diff(s.backupJobs, full);
-    if (jobs) patch.backupJobs = jobs;
-    const repos = this.repositories.diff(s.repositories, full);
-    if (repos) patch.repositories = repos;
-    const points = this.points.diff(s.restorePoints, full);
-    if (points) patch.restorePoints = points;
+    let changed = false;
+    for (const k of KEYED) {
+      const d = (this.keyed[k] as KeyedDiff<Keyed>).diff(s[k], full);
+      if (d) { (patch as Partial<Record<KeyedName, KeyedPatch<Keyed>>>)[k] = d; changed = true; }
+    }
     const events = this.diffEvents(s.events, full);
     if (events) patch.events = events;
-    if (!full && !patch.meta && !vms && !ds && !tasks && !jobs && !repos && !points && !events && s.time === this.lastTime) return null;
+    if (!full && !patch.meta && !changed && !events && s.time === this.lastTime) return null;
     this.lastTime = s.time;
     patch.version = ++this.version;
     return patch;
@@ -123,19 +116,14 @@ export function patchLessonId(prev: string | null, patch: StatePatch): string | 
 /** Page side: the state after a patch, sharing every unchanged object with `prev`. */
 export function applyPatch(prev: StateView, patch: StatePatch): StateView {
   const base = patch.full ? emptyState() : prev;
-  const next: StateView = {
+  const next = {
     name: patch.meta?.name ?? base.name,
     seed: patch.meta?.seed ?? base.seed,
     hosts: patch.meta?.hosts ?? base.hosts,
     time: patch.time,
-    vms: applyKeyed(base.vms, patch.vms, patch.full),
-    datastores: applyKeyed(base.datastores, patch.datastores, patch.full),
-    backupJobs: applyKeyed(base.backupJobs, patch.backupJobs, patch.full),
-    repositories: applyKeyed(base.repositories, patch.repositories, patch.full),
-    restorePoints: applyKeyed(base.restorePoints, patch.restorePoints, patch.full),
-    tasks: applyKeyed(base.tasks, patch.tasks, patch.full),
     events: base.events,
-  };
+  } as StateView;
+  for (const k of KEYED) (next as unknown as Record<KeyedName, Keyed[]>)[k] = applyKeyed<Keyed>(base[k], patch[k], patch.full);
   const ev = patch.events;
   if (ev) next.events = ev.reset ? ev.append : base.events.slice(ev.dropFront).concat(ev.append);
   return next;

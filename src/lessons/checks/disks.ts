@@ -40,12 +40,11 @@ export const leafData = defineCheck('leafData', {
   return met;
 });
 
+/** A disk and the least a file of it should hold, in MB. */
+const diskAtLeastMB = { vm: vmId, disk: diskId, minMB: z.number().min(0) };
+
 /** What the leaf delta takes on the datastore (growth steps and metadata included). */
-export const leafSize = defineCheck('leafSize', {
-  vm: vmId,
-  disk: diskId,
-  minMB: z.number().min(0),
-}, (state, p) => {
+export const leafSize = defineCheck('leafSize', diskAtLeastMB, (state, p) => {
   const found = findVmDisk(state, p.vm, p.disk);
   if (isResult(found)) return found;
   const { vm, disk } = found;
@@ -56,11 +55,7 @@ export const leafSize = defineCheck('leafSize', {
 });
 
 /** Data in the base disk (thin bases grow as the guest writes; independent disks write only here). */
-export const baseData = defineCheck('baseData', {
-  vm: vmId,
-  disk: diskId,
-  minMB: z.number().min(0),
-}, (state, p) => {
+export const baseData = defineCheck('baseData', diskAtLeastMB, (state, p) => {
   const found = findVmDisk(state, p.vm, p.disk);
   if (isResult(found)) return found;
   const base = found.disk.chain[0];
