@@ -1,6 +1,7 @@
 // State posts: what the page mirrors. The worker sends a patch (only what changed since its last post)
 // at most every POST_INTERVAL_MS, and while the clock plays at most every PLAYING_POST_INTERVAL_MS with
-// only the clock's time in between. This is the one throttle between the engine and the panels.
+// only the clock's time in between. This is the one throttle between the engine's state and the panels
+// (the scrubber's history and the Datastore charts follow each state post, at their own rates).
 import type { Hosted, RoomDeps } from './hosted';
 import { PatchBuilder } from './patch';
 import type { ClockView } from './protocol';
