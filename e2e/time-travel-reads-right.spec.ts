@@ -137,7 +137,7 @@ test('a revert in the past asks once: "Confirm Revert to Snapshot" says that Yes
   await confirm.getByRole('button', { name: 'No' }).click();
 });
 
-test('Delete Snapshot, Delete All and Take Snapshot in the past say in their own dialog which branch they start', async ({ page, lab }) => {
+test('Delete Snapshot, Delete All, Take Snapshot and Increase… in the past say in their own dialog which branch they start', async ({ page, lab }) => {
   await history(lab);
   await lab.selectVm('EXCH01');
   const tree = page.getByRole('region', { name: 'Snapshot tree' });
@@ -172,6 +172,18 @@ test('Delete Snapshot, Delete All and Take Snapshot in the past say in their own
   await take.getByRole('button', { name: 'OK' }).click();
   await expect(branch.locator('option')).toHaveCount(4);
   await expect(branch.locator('option').last()).toHaveText(/^Branch 4 · EXCH01: took snapshot again \(day 1, 00:0\d\)$/);
+  await expect(question).toHaveCount(0);
+
+  await clickHistory(page, 0.15);
+  await expect(page.getByRole('region', { name: 'In the past' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'VM panels' }).getByRole('button', { name: 'Datastore' }).click();
+  await page.getByRole('region', { name: 'Datastore' }).getByRole('button', { name: 'Increase…' }).click();
+  const increase = page.getByRole('dialog', { name: 'Increase Datastore Capacity' });
+  await expect(increase.getByRole('note')).toContainText('OK also starts Branch 5 from this moment.');
+  await increase.getByLabel('New capacity (GB)').fill('600');
+  await increase.getByRole('button', { name: 'OK' }).click();
+  await expect(branch.locator('option')).toHaveCount(5);
+  await expect(branch.locator('option').last()).toHaveText(/^Branch 5 · ds1: increased \(day 1, 00:0\d\)$/);
   await expect(question).toHaveCount(0);
 });
 

@@ -41,8 +41,8 @@ export const configureVm = (vm: string, settings: Record<string, unknown>) => di
 export const injectFault = (vm: string, fault: Record<string, unknown>) => dispatch({ type: 'fault.inject', vm, fault });
 export const clearFaults = (vm: string) => dispatch({ type: 'fault.clear', vm });
 /** Host settings: a host's ESX version. */
-export const configureHost = (host: string, version: string) => dispatch({ type: 'host.configure', host, version });
-export const resizeDatastore = (datastore: string, capacityGB: number) => dispatch({ type: 'datastore.resize', datastore, capacityGB });
+export const configureHost = (host: string, version: string, agreed?: string) => dispatch({ type: 'host.configure', host, version }, agreed);
+export const resizeDatastore = (datastore: string, capacityGB: number, agreed?: string) => dispatch({ type: 'datastore.resize', datastore, capacityGB }, agreed);
 /** The guest writes `length` bytes to a disk at `offset`. */
 export const writeToDisk = (vm: string, disk: string, offset: number, length: number) => dispatch({ type: 'guest.write', vm, disk, offset, length });
 export const setWorkload = (vm: string, profile: string, writeIOPS?: number) =>

@@ -1,9 +1,11 @@
-// "Host settings": the host's ESX version, as a trainer upgrades or downgrades the lab's host.
+// "Host settings": the host's ESX version, as a trainer upgrades or downgrades the lab's host. In the
+// lab's past it says that OK also starts a new branch (asked once).
 import { useId, useState, type FormEvent } from 'react';
 import type { HostView } from '../../engine/core/view';
 import type { HostVersion } from '../../engine/core/hostVersions';
 import { configureHost } from '../../app/commands';
 import { Dialog } from '../common/Dialog';
+import { BranchNote, usePastBranch } from '../controls/BranchNote';
 
 /** How the vSphere Client names a version: "4.0 Update 2" for "4.0u2". */
 export const versionLabel = (v: string) => `ESX ${v.replace(/u(\d+)$/, ' Update $1')}`;
@@ -19,10 +21,11 @@ const HOST_VERSIONS = Object.keys(VERSIONS);
 export function HostSettingsDialog({ host, onClose }: { host: HostView; onClose(): void }) {
   const [version, setVersion] = useState<string>(host.version);
   const formId = useId();
+  const branch = usePastBranch();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onClose();
-    if (version !== host.version) void configureHost(host.id, version);
+    if (version !== host.version) void configureHost(host.id, version, branch?.newBranch);
   };
   return (
     <Dialog title="Host settings" onClose={onClose}
@@ -37,6 +40,7 @@ export function HostSettingsDialog({ host, onClose }: { host: HostView; onClose(
             {HOST_VERSIONS.map((v) => <option key={v} value={v}>{versionLabel(v)}</option>)}
           </select>
         </label>
+        <BranchNote branch={branch} answer="OK" />
       </form>
     </Dialog>
   );
