@@ -187,6 +187,40 @@ test('Delete Snapshot, Delete All, Take Snapshot and Increase… in the past say
   await expect(question).toHaveCount(0);
 });
 
+test('Restore VM in the past says that OK starts Branch 2, and asks once', async ({ page, lab }) => {
+  expect(await lab.load({
+    name: 'Restore in the past', seed: 8,
+    hosts: [{ id: 'esx01', version: '5.0' }],
+    datastores: [{ id: 'ds1', capacityGB: 200, fs: 'vmfs5', MBps: 300 }],
+    vms: [{ id: 'app01', name: 'APP01', disks: [{ id: 'disk1', capacityGB: 20, usedGB: 2 }] }],
+    backup: {
+      proxies: [{ id: 'proxy01', transport: 'hotadd', MBps: 400 }],
+      repositories: [{ id: 'repo01', capacityGB: 500, MBps: 400 }],
+      jobs: [{ id: 'nightly', name: 'Nightly backup', vms: ['app01'], proxy: 'proxy01' }],
+    },
+  })).toMatchObject({ ok: true });
+  expect((await lab.dispatch({ type: 'backup.run', job: 'nightly' })).ok).toBe(true);
+  await expect.poll(async () => {
+    const r = (await lab.state()).backupJobs[0].runs[0];
+    if (r?.end === null) await lab.advance(30_000);
+    return r?.state;
+  }, { timeout: 30_000 }).toBe('success');
+  const done = await time(lab);
+  await lab.advance(30 * MIN);
+  await page.evaluate((ms) => window.lab.seek(ms), done + 5 * MIN);
+  await expect(page.getByRole('region', { name: 'In the past' })).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'VM panels' }).getByRole('button', { name: 'Backup jobs' }).click();
+  await page.getByRole('region', { name: 'Backup jobs' }).getByRole('button', { name: /^Restore… APP01/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Restore VM' });
+  await expect(dialog.getByRole('note')).toContainText('OK also starts Branch 2 from this moment.');
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  const branch = page.getByRole('combobox', { name: 'Branch' });
+  await expect(branch.locator('option')).toHaveCount(2);
+  await expect(branch.locator('option').last()).toHaveText(/^Branch 2 · APP01: restored from a backup/);
+  await expect(page.getByRole('alertdialog', { name: 'Start a new branch?' })).toHaveCount(0);
+});
+
 test('console lines that only read answer in the past without a question; a line that changes the lab asks', async ({ page, lab }) => {
   await history(lab);
   await lab.selectVm('EXCH01');
