@@ -49,4 +49,54 @@ describe('WorkerClient', () => {
     port.onerror?.(new Event('error'));
     await expect(pending).rejects.toThrow(/stopped/);
   });
+
+  /** A clock the test moves by hand. */
+  function handClock() {
+    const timers = new Map<number, { at: number; fn: () => void }>();
+    let now = 0;
+    let next = 1;
+    return {
+      setTimer: (fn: () => void, ms: number) => { timers.set(next, { at: now + ms, fn }); return next++; },
+      clearTimer: (h: unknown) => { timers.delete(h as number); },
+      advance(ms: number) {
+        now += ms;
+        for (const [h, t] of [...timers]) if (t.at <= now) { timers.delete(h); t.fn(); }
+      },
+    };
+  }
+
+  it('a worker that never says hello fails after the time limit, with a sentence that offers a reload', async () => {
+    const port = fakePort();
+    const clock = handClock();
+    const failures: string[] = [];
+    const c = new WorkerClient(port, { onMessage: () => {}, onFailure: (m) => failures.push(m) }, { helloTimeoutMs: 20_000, ...clock });
+    clock.advance(19_999);
+    expect(failures).toEqual([]);
+    clock.advance(1);
+    await expect(c.ready).rejects.toThrow('The lab engine did not start within 20 s. Reload the page');
+    expect(failures).toHaveLength(1);
+    await expect(c.request({ kind: 'state' })).rejects.toThrow(/did not start/);
+    port.emit({ type: 'hello', protocol: PROTOCOL_VERSION }); // too late: the page has moved on
+    expect(failures).toHaveLength(1);
+  });
+
+  it('a hello in time stops the clock: no failure later', async () => {
+    const port = fakePort();
+    const clock = handClock();
+    const failures: string[] = [];
+    const c = new WorkerClient(port, { onMessage: () => {}, onFailure: (m) => failures.push(m) }, { helloTimeoutMs: 20_000, ...clock });
+    port.emit({ type: 'hello', protocol: PROTOCOL_VERSION });
+    await c.ready;
+    clock.advance(60_000);
+    expect(failures).toEqual([]);
+  });
+
+  it('an error before hello is a worker file that did not load: reload, not restart', async () => {
+    const port = fakePort();
+    const failures: string[] = [];
+    const c = new WorkerClient(port, { onMessage: () => {}, onFailure: (m) => failures.push(m) }, handClock());
+    port.onerror?.(new Event('error'));
+    await expect(c.ready).rejects.toThrow('The lab engine could not be loaded. Reload the page');
+    expect(failures).toHaveLength(1);
+  });
 });

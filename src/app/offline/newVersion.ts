@@ -36,6 +36,8 @@ export async function deployedBuild(fetcher: typeof fetch = fetch): Promise<stri
 }
 
 let checking: Promise<boolean> | null = null;
+/** The new service worker's update, started with the notice; Reload waits for it (bounded). */
+let updating: Promise<void> | null = null;
 
 /** Asks the server which build is deployed; true (and the notice shown) when it is not this page's. */
 export function checkForNewVersion(doc: Document = document, nav: Navigator = navigator): Promise<boolean> {
@@ -44,13 +46,27 @@ export function checkForNewVersion(doc: Document = document, nav: Navigator = na
   checking ??= (async () => {
     const deployed = await deployedBuild();
     if (!deployed || deployed === own) return false;
-    // Fetch the new service worker now, so it installs while the learner reads the notice.
-    const reg = 'serviceWorker' in nav ? await nav.serviceWorker.getRegistration().catch(() => undefined) : undefined;
-    await reg?.update().catch(() => { /* offline again: Reload still asks the server */ });
+    // The notice at once: the browser's service worker update can take many seconds on a busy
+    // machine (it is queued in the browser, not by this page), and nothing here needs it but Reload.
     useNewVersion.setState({ available: true, build: deployed });
+    updating ??= fetchNewServiceWorker(nav).finally(() => { updating = null; });
     return true;
   })().finally(() => { checking = null; });
   return checking;
+}
+
+/** Fetch the new service worker now, so it installs while the learner reads the notice. */
+async function fetchNewServiceWorker(nav: Navigator): Promise<void> {
+  const reg = 'serviceWorker' in nav ? await nav.serviceWorker.getRegistration().catch(() => undefined) : undefined;
+  await reg?.update().catch(() => { /* offline again: Reload still asks the server */ });
+}
+
+/** Resolves when `p` settles or after `ms`, whichever is first. */
+function atMost(win: Window, p: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = win.setTimeout(resolve, ms);
+    void p.finally(() => { win.clearTimeout(timer); resolve(); });
+  });
 }
 
 /** Reload into the new build: once the new service worker controls the page (or at once without one). */
@@ -63,12 +79,14 @@ export async function reloadToNewVersion(win: Window = window): Promise<void> {
     } catch { /* the last save stands */ }
   }
   const sw = win.navigator.serviceWorker;
+  const started = Date.now();
+  // The update may not have found the new service worker yet: without it the reload would open the
+  // old build from the cache.
+  if (updating) await atMost(win, updating, TAKEOVER_WAIT_MS);
   const reg = sw ? await sw.getRegistration().catch(() => undefined) : undefined;
-  if (sw?.controller && reg && (reg.installing || reg.waiting)) {
-    await new Promise<void>((resolve) => {
-      const timer = win.setTimeout(resolve, TAKEOVER_WAIT_MS);
-      sw.addEventListener('controllerchange', () => { win.clearTimeout(timer); resolve(); }, { once: true });
-    });
+  if (sw?.controller && reg) {
+    const takeover = new Promise<void>((resolve) => { sw.addEventListener('controllerchange', () => resolve(), { once: true }); });
+    if (reg.installing || reg.waiting) await atMost(win, takeover, Math.max(0, TAKEOVER_WAIT_MS - (Date.now() - started)));
   }
   win.location.reload();
 }
