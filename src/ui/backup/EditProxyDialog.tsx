@@ -38,7 +38,7 @@ export function EditProxyDialog({ job, onClose }: { job: BackupJobView; onClose(
             aria-invalid={problem !== null} aria-describedby={problem ? `${errorId} ${helpId}` : helpId} data-autofocus />
         </label>
         <p id={helpId} className="muted small">
-          Each task reads one VM disk, so a VM takes one task per disk and waits until that many are free.
+          Each task reads one VM disk: a VM starts when a task is free, and its other disks take the next ones.
           Veeam recommends one CPU core per task. A change applies to tasks that have not started yet.
           {!job.parallelProcessing && ' Parallel processing is off in this lab: VMs are processed one after another whatever this number.'}
         </p>

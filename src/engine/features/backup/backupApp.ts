@@ -27,7 +27,7 @@ export class BackupApp {
     this.proxies = proxies;
     this.shared = {
       parallel: def?.parallelProcessing ?? true,
-      proxies: new Map(proxies.map((p) => [p.id, { id: p.id, slots: p.slots, busy: 0, queue: [] }])),
+      proxies: new Map(proxies.map((p) => [p.id, { id: p.id, slots: p.slots, busy: 0, queue: [], short: [] }])),
       readers: [],
     };
     this.repositories = (def?.repositories ?? [{ ...DEFAULT_REPOSITORY }]).map(newRepository);

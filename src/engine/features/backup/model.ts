@@ -69,8 +69,9 @@ export interface Job {
   shared: BackupShared;
 }
 
-/** A proxy's task slots (backup rule 24): how many are busy, and the VMs waiting for them in order. */
-export interface ProxySlots { id: string; slots: number; busy: number; queue: VmWork[] }
+/** A proxy's task slots (backup rule 24): how many are busy, the VMs waiting for them in order, and
+ * the VMs that started with fewer slots than they have disks (their other disks' tasks still pending). */
+export interface ProxySlots { id: string; slots: number; busy: number; queue: VmWork[]; short: VmWork[] }
 
 export interface BackupShared {
   /** Veeam's "Enable parallel processing" (v7+, on by default); off: one VM after another. */

@@ -78,6 +78,21 @@ describe('backup rule 24: parallel processing by proxy task slots', () => {
     expect(step(byVm(w, 'a'), 'snapshot').start).toBe(step(byVm(w, 'b'), 'snapshot').start);
   });
 
+  it('backup rule 24: a VM starts on the first free slot, its other disks pending; they take the next free slots before a later VM', () => {
+    // b (two disks) starts beside a on the one slot left; c waits. a ends first: its slot goes to b's
+    // pending disk, not to c, which starts only when b gives its slots back.
+    const l = lab({ vms: [{ id: 'a', disks: 1, usedGB: 1 }, { id: 'b', disks: 2, usedGB: 6 }, { id: 'c', disks: 1 }], slots: 2 });
+    ok(l, { type: 'backup.run', job: 'j' });
+    settle(l);
+    const r = job(l.state(), 'j').runs[0];
+    expect(r.state).toBe('success');
+    expect(step(byVm(r, 'b'), 'snapshot').start).toBe(step(byVm(r, 'a'), 'snapshot').start);
+    expect(byVm(r, 'b').message).toContain('Started with 1 of the 2 task slots its disks take; the other disk waited for a slot of proxy01.');
+    expect(step(byVm(r, 'a'), 'transfer').end).toBeLessThan(step(byVm(r, 'b'), 'transfer').end!);
+    expect(step(byVm(r, 'c'), 'snapshot').start).toBe(step(byVm(r, 'b'), 'transfer').end);
+    expect(byVm(r, 'c').message).toMatch(/Waited \d+ (s|min) for a free slot of proxy01/);
+  });
+
   it('backup rule 24: transfers through one proxy share its speed; alone a transfer reads at full speed', () => {
     // Two VMs on two datastores (300 MB/s each) through a 200 MB/s proxy: together 100 MB/s each.
     const two = lab({ vms: [{ id: 'a', disks: 1, ds: 'ds1' }, { id: 'b', disks: 1, ds: 'ds2' }] });

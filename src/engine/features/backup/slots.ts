@@ -1,10 +1,11 @@
 // Parallel processing by proxy task slots (backup rule 24): since Veeam 7 a job's VMs, and their
 // disks, are processed at the same time, each disk a task that takes one of the proxy's task slots
-// (Veeam "Limitation of Concurrent Tasks": one task per VM disk; the rest wait). In the lab a VM takes
-// one slot per disk it reads (all of the proxy's when it has more disks than slots), waits in the
-// job's order until that many are free (an earlier VM is never overtaken), and gives them back when its
-// transfer ends, so the next VM's snapshot can overlap this one's removal. Slots are the proxy's, so
-// jobs that share a proxy share them.
+// (Veeam "Limitation of Concurrent Tasks": one task per VM disk; a task starts when the proxy has a
+// free slot, the rest are pending). In the lab a VM starts (snapshot, transfer) as soon as one slot is
+// free, in the job's order (an earlier VM is never overtaken), taking a slot for each of its disks up
+// to what is free; its disks still pending take the next slots to free up, before any later VM. It
+// gives them all back when its transfer ends, so the next VM's snapshot can overlap this one's removal.
+// Slots are the proxy's, so jobs that share a proxy share them.
 import type { LabContext } from '../context';
 import type { ProxySlots } from './model';
 import type { VmWork } from './work';
@@ -27,19 +28,30 @@ export function askForSlots(lab: LabContext, works: VmWork[]): void {
   const name = job.def.name ?? job.def.id;
   for (const w of works) {
     if (!proxy.queue.includes(w)) continue;
-    lab.log(w.vm, 'backup', 'backup.waiting', `Backup job "${name}" run ${w.runWork.run.number}, ${w.vm.name}: waiting for a free proxy slot (${proxy.id}: ${proxy.busy} of ${proxy.slots} task slots busy, ${slotsFor(w, proxy)} needed).`);
+    lab.log(w.vm, 'backup', 'backup.waiting', `Backup job "${name}" run ${w.runWork.run.number}, ${w.vm.name}: waiting for a free proxy slot (${proxy.id}: ${proxy.busy} of ${proxy.slots} task slots busy; ${slotsFor(w, proxy)} disk${slotsFor(w, proxy) === 1 ? '' : 's'}, one task each).`);
   }
 }
 
-/** Start the VMs at the head of the queue while their slots are free; true if the queue emptied. */
+/** Give free slots to the pending disks of VMs already started, then start the VMs at the head of the
+ * queue while a slot is free; true if the queue emptied. */
 export function admit(lab: LabContext, proxy: ProxySlots): boolean {
+  for (const work of proxy.short) {
+    const take = Math.min(slotsFor(work, proxy) - work.slots, proxy.slots - proxy.busy);
+    if (take > 0) { work.slots += take; proxy.busy += take; }
+  }
+  proxy.short = proxy.short.filter((w) => w.slots < slotsFor(w, proxy));
   while (proxy.queue.length) {
-    const work = proxy.queue[0];
+    const free = proxy.slots - proxy.busy;
+    if (free < 1) return false;
+    const work = proxy.queue.shift()!;
     const need = slotsFor(work, proxy);
-    if (proxy.busy + need > proxy.slots) return false;
-    proxy.queue.shift();
-    proxy.busy += need;
-    work.slots = need;
+    const take = Math.min(need, free);
+    proxy.busy += take;
+    work.slots = take;
+    if (take < need) {
+      proxy.short.push(work);
+      work.rec.notes.push(`Started with ${take} of the ${need} task slots its disks take; the other disk${need - take === 1 ? '' : 's'} waited for a slot of ${proxy.id}.`);
+    }
     if (lab.now > work.queuedAt) work.rec.notes.push(`Waited ${waited(lab.now - work.queuedAt)} for a free slot of ${proxy.id} (from ${clock(work.queuedAt)}).`);
     lab.scheduler.runCall({ kind: VM_START, args: [work] });
   }
@@ -53,6 +65,8 @@ export function releaseSlots(lab: LabContext, work: VmWork): void {
   if (!proxy) return;
   const i = proxy.queue.indexOf(work);
   if (i >= 0) proxy.queue.splice(i, 1);
+  const j = proxy.short.indexOf(work);
+  if (j >= 0) proxy.short.splice(j, 1);
   if (work.slots === 0) return;
   proxy.busy -= work.slots;
   work.slots = 0;
