@@ -1,6 +1,7 @@
 // A backup proxy's "Max concurrent tasks" by hand (backup rule 24): "Edit proxy…" on the job opens
 // "Edit backup proxy"; invalid numbers are refused in words with OK disabled; 4 tasks back up three
 // one-disk VMs side by side, 1 task one after another (the later VMs say they waited for a slot).
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 import type { BackupRunView } from '../src/engine/core/view';
 
@@ -62,6 +63,10 @@ test('Max concurrent tasks: refused when invalid, and 1 task backs up the VMs on
     await expect(dialog).toBeVisible();
   }
   expect((await driver.state()).backupJobs[0].proxy.slots).toBe(4);
+  // The dialog, its refusal showing, has no serious or critical axe violations.
+  const axe = await new AxeBuilder({ page }).include('dialog[open]').analyze();
+  expect(axe.passes.length).toBeGreaterThan(0);
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await tasks.fill('1');
   await expect(dialog.getByRole('alert')).toHaveCount(0);
   await tasks.press('Enter');
