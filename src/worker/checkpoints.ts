@@ -1,9 +1,14 @@
 // Checkpoints: copies of the lab taken as time runs, so that a seek replays only from the nearest one
 // instead of from the lab's start. They live within a fixed memory budget; past it, the checkpoint
-// whose loss leaves the smallest gap goes, weighted by age, so old history thins first (Redux
-// DevTools' maxAge, but by time spacing rather than by count). Copies share parts (grain-map pages,
+// whose loss leaves the smallest gap goes. A gap is what replaying it costs when the copies know it
+// (`work`: the engine's real time to reach them, as the worker measured it), since a busy hour of a
+// lab can cost what a quiet day costs and a seek waits for the replay; else it is simulated time,
+// weighted by age, so old history thins first (Redux DevTools' maxAge, but by spacing, not count). Copies share parts (grain-map pages,
 // copy on write) with the lab and with each other: each shared part is counted once, while any
-// checkpoint holds it, so a copy costs what changed since the one before it.
+// checkpoint holds it, so a copy costs what changed since the one before it. A shared part may hold
+// smaller parts that other parts hold too (a grain-map page and its chunks, see core/clone.ts PARTS):
+// those are counted once as well, while any held part holds them.
+import { PARTS, type HoldsParts } from '../engine/core/clone';
 
 export interface Checkpoint<L> {
   branch: string;
@@ -11,6 +16,8 @@ export interface Checkpoint<L> {
   time: number;
   /** How many of the branch's commands the copy has applied. */
   applied: number;
+  /** Real ms the engine spent to reach this moment from the lab's start (what a replay to it costs). */
+  work?: number;
   lab: L;
   /** What the copy holds of its own. */
   bytes: number;
@@ -26,6 +33,8 @@ export class Checkpoints<L> {
   private total = 0;
   /** How many checkpoints hold each shared part. */
   private holders = new Map<object, number>();
+  /** How many held shared parts hold each smaller part (a page's chunks). */
+  private inner = new Map<object, number>();
 
   constructor(readonly budgetBytes = DEFAULT_BUDGET_BYTES) {}
 
@@ -42,7 +51,17 @@ export class Checkpoints<L> {
   /** What keeping `cp` would add to the bytes held: its own, and the shared parts no checkpoint holds yet. */
   costOf(cp: Checkpoint<L>): number {
     let n = cp.bytes;
-    if (cp.shared) for (const [part, bytes] of cp.shared) if (!this.holders.has(part)) n += bytes;
+    if (!cp.shared) return n;
+    const seen = new Set<object>();
+    for (const [part, bytes] of cp.shared) {
+      if (this.holders.has(part)) continue;
+      n += bytes;
+      partsOf(part, (p, b) => {
+        if (this.inner.has(p) || seen.has(p)) return;
+        seen.add(p);
+        n += b;
+      });
+    }
     return n;
   }
 
@@ -55,7 +74,14 @@ export class Checkpoints<L> {
     if (cp.shared) {
       for (const [part, bytes] of cp.shared) {
         const n = this.holders.get(part) ?? 0;
-        if (n === 0) this.total += bytes;
+        if (n === 0) {
+          this.total += bytes;
+          partsOf(part, (p, b) => {
+            const k = this.inner.get(p) ?? 0;
+            if (k === 0) this.total += b;
+            this.inner.set(p, k + 1);
+          });
+        }
         this.holders.set(part, n + 1);
       }
     }
@@ -76,6 +102,7 @@ export class Checkpoints<L> {
     this.list = [];
     this.total = 0;
     this.holders.clear();
+    this.inner.clear();
   }
 
   private remove(i: number): void {
@@ -84,10 +111,29 @@ export class Checkpoints<L> {
     if (cp.shared) {
       for (const [part, bytes] of cp.shared) {
         const n = this.holders.get(part)!;
-        if (n === 1) { this.holders.delete(part); this.total -= bytes; } else this.holders.set(part, n - 1);
+        if (n > 1) { this.holders.set(part, n - 1); continue; }
+        this.holders.delete(part);
+        this.total -= bytes;
+        partsOf(part, (p, b) => {
+          const k = this.inner.get(p)!;
+          if (k === 1) { this.inner.delete(p); this.total -= b; } else this.inner.set(p, k - 1);
+        });
       }
     }
     this.list.splice(i, 1);
+  }
+
+  /** What losing `cp` would free: its own bytes and the parts no other checkpoint holds (a part held
+   *  by two of its own parts and nothing else is missed: an estimate from below). */
+  private freedBy(cp: Checkpoint<L>): number {
+    let n = cp.bytes;
+    if (!cp.shared) return n;
+    for (const [part, bytes] of cp.shared) {
+      if (this.holders.get(part) !== 1) continue;
+      n += bytes;
+      partsOf(part, (p, b) => { if (this.inner.get(p) === 1) n += b; });
+    }
+    return n;
   }
 
   private thin(now: number): void {
@@ -95,14 +141,28 @@ export class Checkpoints<L> {
       // Never the newest: it is where the learner most likely returns.
       let victim = 0;
       let bestScore = Infinity;
+      const byWork = this.list.every((c) => c.work !== undefined);
       for (let i = 0; i < this.list.length - 1; i++) {
-        const before = i === 0 ? 0 : this.list[i - 1].time;
-        const gap = this.list[i + 1].time - before;
-        const age = Math.max(0, now - this.list[i].time) + 1;
-        const score = gap / age;
+        let score: number;
+        if (byWork) {
+          // The replay its loss would leave, per byte it frees: big copies in cheap stretches go first.
+          const gap = Math.max(0, this.list[i + 1].work! - (i === 0 ? 0 : this.list[i - 1].work!));
+          score = gap / Math.max(1, this.freedBy(this.list[i]));
+        } else {
+          const before = i === 0 ? 0 : this.list[i - 1].time;
+          const gap = this.list[i + 1].time - before;
+          const age = Math.max(0, now - this.list[i].time) + 1;
+          score = gap / age;
+        }
         if (score < bestScore) { bestScore = score; victim = i; }
       }
       this.remove(victim);
     }
   }
+}
+
+/** The smaller parts a shared part holds, if it holds any. */
+function partsOf(part: object, visit: (p: object, bytes: number) => void): void {
+  const holds = (part as Partial<HoldsParts>)[PARTS];
+  if (typeof holds === 'function') holds.call(part, visit);
 }

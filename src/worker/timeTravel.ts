@@ -36,6 +36,8 @@ export class TimeTravel<L extends LabLike> {
   private readonly speed: EngineSpeed;
   /** No checkpoints while a seek rebuilds the past: the copies would cost the learner's wait. */
   private rebuilding = false;
+  /** Real ms the engine spent moving the lab from its start to now (a checkpoint's replay cost). */
+  private work = 0;
 
   /** The lab as its definition starts it. */
   private fresh: () => L = () => { throw new Error('No lab loaded.'); };
@@ -51,6 +53,7 @@ export class TimeTravel<L extends LabLike> {
     this.history = history;
     this.branch = branch ?? history.first.id;
     this.cursor = 0;
+    this.work = 0;
     this.checkpoints.clear();
     // A new lab: its events are numbered from its start. A restored history already holds the markers
     // up to where each branch reached; the scan takes only events at or after that moment.
@@ -100,7 +103,9 @@ export class TimeTravel<L extends LabLike> {
       const from = this.reached;
       const start = this.deps.realNow();
       const r = go(leg);
-      this.speed.learn(leg, this.deps.realNow() - start);
+      const took = this.deps.realNow() - start;
+      this.speed.learn(leg, took);
+      this.work += took;
       if (r && !r.ok) return r;
       if (lab.now > this.reached) this.history.reach(this.branch, lab.now);
       this.scan(lab, from);
@@ -216,9 +221,10 @@ export class TimeTravel<L extends LabLike> {
     if (real - this.lastCopyReal < this.copyGap()) return;
     const copy = lab.fork();
     if (!copy) return;
+    this.checkpoints.add({ branch: this.branch, time: lab.now, applied: this.cursor, work: this.work, lab: copy.lab as L, bytes: copy.bytes, shared: copy.shared });
+    // What keeping it cost (the copy, and the store's count and thinning) spaces the next one.
     this.lastCopyReal = this.deps.realNow();
     this.lastCopyCost = this.lastCopyReal - real;
-    this.checkpoints.add({ branch: this.branch, time: lab.now, applied: this.cursor, lab: copy.lab as L, bytes: copy.bytes, shared: copy.shared });
   }
 
   /** The page's history view; whether the lab is at its branch's end is decided here, as record() decides it. */
@@ -233,6 +239,7 @@ export class TimeTravel<L extends LabLike> {
     const copy = cp ? (cp.lab.fork?.()?.lab as L | undefined) : undefined;
     const lab = copy ?? this.fresh();
     this.cursor = copy ? cp!.applied : 0;
+    this.work = copy ? cp!.work ?? 0 : 0;
     this.rebuilding = true;
     try {
       this.advance(lab, ms - lab.now);

@@ -2,8 +2,8 @@
 // shared references stay shared, frozen objects are shared (they cannot change), typed arrays are
 // copied whole, and cycles are followed once. An object with a [COPY] method copies itself (a grain
 // map shares its pages copy-on-write) and names the parts it shares, so a checkpoint store can count
-// each shared part once. A function in the graph cannot be copied faithfully: the copy is refused and
-// says where the function sits (a lab holds none: its scheduled work is data, see core/scheduler.ts).
+// each shared part once (and the parts a shared part holds, see PARTS). A function in the graph cannot
+// be copied faithfully: the copy is refused and says where the function sits (a lab holds none: its scheduled work is data, see core/scheduler.ts).
 
 export class NotCloneable extends Error {
   constructor(readonly path: string) {
@@ -19,6 +19,18 @@ export interface CopyContext {
   share(part: object, bytes: number): void;
   bytes(n: number): void;
 }
+
+/** Visits the parts a shared part holds, each with its size (see PARTS). */
+export type PartVisitor = (part: object, bytes: number) => void;
+
+/**
+ * The method of a shared part that holds smaller parts other shared parts may hold too (a grain-map
+ * page's chunks, which a newer version of the page shares): a store of copies counts each smaller part
+ * once, while any part it holds holds it. The shared part's own size leaves them out.
+ */
+export const PARTS: unique symbol = Symbol('parts');
+
+export interface HoldsParts { [PARTS](visit: PartVisitor): void }
 
 /** The method an object implements to copy itself (see CopyContext). */
 export const COPY: unique symbol = Symbol('copy');

@@ -1,7 +1,8 @@
 // Property: a lab rebuilt from any checkpoint (Lab.fork, which time travel keeps) answers every later
 // command exactly as the live lab did, with the same state and grains after each, while the live lab
-// goes on writing into the pages it shares with its copies. Small memory budgets included: a copy
-// must count its memory as the lab does, or it refuses what the lab accepted.
+// goes on writing into the pages and chunks it shares with its copies, and each checkpoint still holds
+// what it held when taken. Small memory budgets included: a copy must count its memory as the lab
+// does, or it refuses what the lab accepted.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Lab } from './lab';
@@ -11,8 +12,8 @@ const GiB = 1024 ** 3;
 
 /**
  * ESX 4.0 (vmfsSparse, a grain-map page per 2 GiB) and 6.7 (SEsparse), in a budget from tiny to ample:
- * a few MB is where a whole page written (a few bytes in the shared full form, 512 KB as a bitmap)
- * decides whether the next write is accepted.
+ * a few MB is where a whole page written (a few bytes in the shared full form, 1024 chunk bitmaps
+ * otherwise) or a chunk more or less decides whether the next write is accepted.
  */
 const def = (memoryBudgetMB: number): LabDefinitionInput => ({
   seed: 23,
@@ -35,6 +36,8 @@ const command = fc.oneof(
   // Whole 2 GiB pages on vmfsSparse (the shared full form) and scattered writes on both VMs.
   fc.record({ type: fc.constant('guest.write'), vm: fc.constant('a'), disk: fc.constantFrom('d1', 'd2'), offset: fc.integer({ min: 0, max: 3 }).map((n) => n * 2 * GiB), length: fc.constantFrom(2 * GiB, 4 * GiB, 1024 * 1024) }),
   fc.record({ type: fc.constant('guest.write'), vm: fc.constant('b'), disk: fc.constant('d1'), offset: fc.integer({ min: 0, max: 4000 }).map((m) => m * 1024 * 1024), length: fc.integer({ min: 4096, max: GiB }) }),
+  // Small writes into chunks a checkpoint may share (vmfsSparse: a chunk is 2 MB of the disk).
+  fc.record({ type: fc.constant('guest.write'), vm: fc.constant('a'), disk: fc.constant('d1'), offset: fc.integer({ min: 0, max: 8191 }).map((n) => n * 2 * 1024 * 1024 + 4096 * (n % 7)), length: fc.constantFrom(512, 4096, 65536) }),
   fc.record({ type: fc.constant('guest.workload'), vm: fc.constant('b'), profile: fc.constant('uniform'), writeIOPS: fc.integer({ min: 0, max: 300 }), writeBytes: fc.constantFrom(4096, 65536), regionGB: fc.constantFrom(1, 4) }),
 );
 const step = fc.record({ command, ms: fc.integer({ min: 0, max: 20 * 60_000 }), checkpoint: fc.boolean() });
@@ -52,11 +55,14 @@ function fingerprint(lab: Lab): string {
 type Step = { command: unknown; ms: number; checkpoint: boolean };
 
 /** Each step's answer and the fingerprint after its time, from step `from` on. */
-function play(lab: Lab, steps: Step[], from: number, copies?: Map<number, Lab>): string[] {
+function play(lab: Lab, steps: Step[], from: number, copies?: Map<number, Lab>, taken?: Map<number, string>): string[] {
   const seen: string[] = [];
   for (let i = from; i < steps.length; i++) {
     // A checkpoint as time travel takes it: a copy before the step, kept while the lab goes on.
-    if (copies && steps[i].checkpoint) { const c = lab.fork(); if (c) copies.set(i, c.lab); }
+    if (copies && steps[i].checkpoint) {
+      const c = lab.fork();
+      if (c) { copies.set(i, c.lab); taken?.set(i, fingerprint(c.lab)); }
+    }
     seen.push(JSON.stringify(lab.dispatch(steps[i].command)));
     lab.advance(steps[i].ms);
     seen.push(fingerprint(lab));
@@ -74,11 +80,14 @@ describe('a lab rebuilt from a checkpoint answers as the live lab did', () => {
       lab.dispatch({ type: 'guest.write', vm: 'a', disk: 'd1', offset: 0, length: 6 * GiB });
       lab.advance(60_000);
       const copies = new Map<number, Lab>();
-      const live = play(lab, steps, 0, copies);
+      const taken = new Map<number, string>();
+      const live = play(lab, steps, 0, copies, taken);
       for (const [at, copy] of copies) {
         // As a seek does: go on in a copy of the checkpoint, so the checkpoint itself stays as it was.
         const rebuilt = copy.fork()!.lab;
         expect(play(rebuilt, steps, at), `from checkpoint before step ${at}`).toEqual(live.slice(2 * at));
+        // Neither the live lab's writes nor the rebuilt lab's reached the checkpoint.
+        expect(fingerprint(copy), `checkpoint before step ${at}`).toBe(taken.get(at));
       }
     }), { numRuns: Number(process.env.CHECKPOINT_RUNS ?? 20) });
   }, 300_000);

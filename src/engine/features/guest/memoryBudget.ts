@@ -1,15 +1,17 @@
 // The lab's memory budget: the grain maps of every disk file are what grows with
 // the guests' writes, so work that could take them past the budget is refused with a message rather
-// than left to exhaust the page. A bound, cheap: a dense 2^22-grain page costs about 530 KB at most.
+// than left to exhaust the page. A bound, cheap: a dense 2^22-grain page costs about 720 KB at most
+// (1024 chunk bitmaps of 512 bytes, each its own typed array so that checkpoints can share them).
 import type { LabContext } from '../context';
 import type { Vm } from '../../model/vm';
 import type { VirtualDisk } from '../../model/disk/virtualDisk';
 import { refuse, type CommandResult } from '../../core/result';
+import { CHUNK_BYTES } from '../../model/disk/grainPage';
 
 const MB = 1024 * 1024;
 const PAGE_GRAINS = 2 ** 22;
-/** A dense page: its 512 KB bitmap, chunk offsets and counts, object headers. */
-const DENSE_PAGE_BYTES = 512 * 1024 + 4096 + 2048 + 512;
+/** A dense page: its 1024 chunk bitmaps with their wrappers, chunk list, counts, object headers. */
+const DENSE_PAGE_BYTES = 1024 * CHUNK_BYTES + 1024 * 11 + 512;
 
 /** Bytes the lab's grain maps hold now. */
 export function grainMapBytes(lab: LabContext): number {

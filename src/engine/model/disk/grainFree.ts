@@ -66,7 +66,7 @@ export function sampleFree(map: GrainMap, first: number, endExclusive: number, f
     if (f === 0) return true;
     const m = f === freeLeft ? left : binomial(rng, left, f / freeLeft);
     const k0 = k;
-    const dense = set && page !== null && page.slots !== null;
+    const dense = set && page !== null && page.chunks !== null;
     // Picks marked in place go into a page this map owns (a copy's shared page is copied first).
     const target = dense ? map.ownedPageAt(pageStart / PAGE_GRAINS)! : page;
     sampleSet.added = 0;

@@ -27,7 +27,7 @@ export function pageFreeRanks(
     while (i < n && ranks[i] < lim) { out[i] = pageStart + lo + (ranks[i] - base); i++; }
     return i;
   }
-  if (page.slots === null) {
+  if (page.chunks === null) {
     // Sparse: the free offset of rank r is lo + r plus the held offsets at or before it.
     const items = page.items!;
     let j = lowerBound(items, page.n, lo);
@@ -41,18 +41,18 @@ export function pageFreeRanks(
     }
     return i;
   }
-  const slots = page.slots;
-  const words = page.words!;
+  const chunks = page.chunks;
   let acc = base; // free grains of [lo, off)
   let off = lo;
   while (off < hiEx && i < n) {
     const slot = off >>> CHUNK_SHIFT;
     const chunkStart = slot << CHUNK_SHIFT;
     const stop = Math.min(hiEx, chunkStart + CHUNK_GRAINS);
-    const at = slots[slot];
+    const words = chunks[slot];
+    const at = 0;
     const free = stop - off - denseHeldIn(page, slot, off, stop);
     if (ranks[i] >= acc + free) { acc += free; off = stop; continue; }
-    if (at < 0) {
+    if (words === null) {
       while (i < n && ranks[i] < acc + free) { out[i] = pageStart + off + (ranks[i] - acc); i++; }
     } else {
       // Walk the chunk's words once for all the ranks that fall in it.

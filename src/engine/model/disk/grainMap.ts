@@ -4,8 +4,9 @@
 // of 4096-grain chunks (one chunk = one grain table, so chunkCount = grain tables allocated), where
 // each page of 1024 chunks stays a sorted offset list until it holds more than SPARSE_MAX grains and
 // then becomes chunk bitmaps (see grainPage.ts). A copy shares the pages (copy on write): each page
-// names the map that owns it, and a map copies a page it does not own before changing it, so a
-// time-travel checkpoint costs the pages written since the last one, not the whole map.
+// names the map that owns it, and a map copies a page it does not own before changing it (its chunk
+// list; each chunk is copied when first written), so a time-travel checkpoint costs the chunks written
+// since the last one, not the whole map.
 import {
   CHUNK_GRAINS as CHUNK_GRAINS_IMPORT, CHUNK_WORDS, PAGE_GRAINS as PAGE_GRAINS_IMPORT,
   popcount32 as popcount32Import, setChunkBits as setChunkBitsImport,
@@ -40,8 +41,8 @@ export class GrainMap {
   private pages: (GrainPage | null)[] = [];
   private held = 0;
   private chunksHeld = 0;
-  // One-entry cache of the last dense chunk written: sequential writes skip the directory walk.
-  // Reset whenever a page's word array may have been replaced (see GrainPage.chunkAt).
+  // One-entry cache of the last dense chunk written (its own bitmap, writable in place): sequential
+  // writes skip the directory walk. Reset whenever a chunk or page may have been replaced or shared.
   private cacheChunk = -1;
   private cacheWords: Uint32Array = EMPTY_WORDS;
   private cacheAt = 0;
@@ -81,10 +82,10 @@ export class GrainMap {
     if (c === this.cacheChunk) return ((this.cacheWords[this.cacheAt + (b >>> 5)] >>> (b & 31)) & 1) !== 0;
     const page = this.pages[c >>> 10];
     if (page === undefined || page === null) return false;
-    const slots = page.slots;
-    if (slots === null) return pageHas(page, ((c & 1023) << 12) | b);
-    const at = slots[c & 1023];
-    return at >= 0 && ((page.words![at + (b >>> 5)] >>> (b & 31)) & 1) !== 0;
+    const chunks = page.chunks;
+    if (chunks === null) return pageHas(page, ((c & 1023) << 12) | b);
+    const words = chunks[c & 1023];
+    return words !== null && ((words[b >>> 5] >>> (b & 31)) & 1) !== 0;
   }
 
   /** Marks grains [first, endExclusive); returns how many were not held before. The hot path. */
@@ -131,8 +132,8 @@ export class GrainMap {
           if (pageCountRange(shared, g - pageStart, stop - pageStart) === stop - g) { g = stop; continue; }
         }
         page = this.own(p);
-        let slots = page.slots;
-        if (slots === null) {
+        if (page.full) { g = Math.min(endExclusive, pageStart + PAGE_GRAINS); continue; }
+        if (page.chunks === null) {
           const stop = Math.min(endExclusive, pageStart + PAGE_GRAINS);
           const before = page.chunkCount;
           const r = sparseAddRange(page, g - pageStart, stop - pageStart);
@@ -143,14 +144,13 @@ export class GrainMap {
             continue;
           }
           page.densify();
-          slots = page.slots!;
         }
-        at = slots[c & 1023];
-        if (at < 0) {
-          at = page.chunkAt(c & 1023);
-          this.chunksHeld++;
-        }
-        words = page.words!;
+        const slot = c & 1023;
+        if (page.chunkHeld![slot] === CHUNK_GRAINS) { g = Math.min(endExclusive, chunkStart + CHUNK_GRAINS); continue; }
+        const before = page.chunkCount;
+        words = page.writableChunk(slot);
+        this.chunksHeld += page.chunkCount - before;
+        at = 0;
         this.cacheChunk = c;
         this.cacheWords = words;
         this.cacheAt = at;
@@ -164,6 +164,7 @@ export class GrainMap {
       added += k;
       g = stop;
       if (page.held === PAGE_GRAINS && !page.inFullForm) this.toFull(page);
+      else if (page.settle(c & 1023)) this.resetCache();
     }
     this.held += added;
     return added;
@@ -177,25 +178,31 @@ export class GrainMap {
   setOne(grain: number): number {
     const c = (grain / 4096) | 0;
     const page = this.pages[c >>> 10];
-    if (page === undefined || page === null || page.slots === null) return this.setOneSparse(c >>> 10, grain);
+    if (page === undefined || page === null || page.chunks === null) return this.setOneSparse(c >>> 10, grain);
     const slot = c & 1023;
+    const words = page.chunks[slot];
+    if (words === null) return this.setOneFresh(c >>> 10, slot, grain);
     const lo = grain - c * 4096;
-    const words = page.words!;
-    const i = (slot << 7) + (lo >>> 5); // dense pages are flat: chunk `slot` starts at word slot * 128
+    const i = lo >>> 5;
     const m = 1 << (lo & 31);
     const w = words[i];
     if ((w & m) !== 0) return 0;
-    if (page.owner !== this.owner) { this.own(c >>> 10); return this.setOne(grain); }
-    // Only a word still empty can belong to a chunk (grain table) not allocated yet.
-    if (w === 0 && page.slots[slot] < 0) {
-      page.chunkAt(slot);
-      this.chunksHeld++;
-    }
+    // A page or chunk shared with a copy is copied first.
+    if (page.owner !== this.owner || page.mine![slot] === 0) return this.setOneFresh(c >>> 10, slot, grain);
     words[i] = w | m;
-    page.chunkHeld![slot]++;
+    if (++page.chunkHeld![slot] === CHUNK_GRAINS) { page.settle(slot); this.resetCache(); }
     if (++page.held === PAGE_GRAINS) this.toFull(page);
     this.held++;
     return 1;
+  }
+
+  /** setOne into a chunk not yet made, or not yet this map's own (a copy's): make or copy it first. */
+  private setOneFresh(p: number, slot: number, grain: number): number {
+    const page = this.own(p);
+    const before = page.chunkCount;
+    page.writableChunk(slot);
+    this.chunksHeld += page.chunkCount - before;
+    return this.setOne(grain);
   }
 
   /**
@@ -205,25 +212,22 @@ export class GrainMap {
   setInWord(first: number, len: number): number {
     const c = (first / 4096) | 0;
     const page = this.pages[c >>> 10];
-    if (page === undefined || page === null || page.slots === null) return this.setRange(first, first + len);
+    if (page === undefined || page === null || page.chunks === null) return this.setRange(first, first + len);
     const slot = c & 1023;
+    const words = page.chunks[slot];
+    if (words === null || page.owner !== this.owner || page.mine![slot] === 0) return this.setRange(first, first + len);
     const lo = first - c * 4096;
-    const words = page.words!;
-    const i = (slot << 7) + (lo >>> 5);
+    const i = lo >>> 5;
     const m = len === 32 ? -1 : ((1 << len) - 1) << (lo & 31);
     const w = words[i];
     const fresh = m & ~w;
     if (fresh === 0) return 0;
-    if (page.owner !== this.owner) { this.own(c >>> 10); return this.setInWord(first, len); }
-    if (w === 0 && page.slots[slot] < 0) {
-      page.chunkAt(slot);
-      this.chunksHeld++;
-    }
     words[i] = w | m;
     const k = popcount32(fresh);
-    page.chunkHeld![slot] += k;
+    const inChunk = (page.chunkHeld![slot] += k);
     page.held += k;
     if (page.held === PAGE_GRAINS) this.toFull(page);
+    else if (inChunk === CHUNK_GRAINS) { page.settle(slot); this.resetCache(); }
     this.held += k;
     return k;
   }
@@ -231,7 +235,7 @@ export class GrainMap {
   /** One grain into a sparse (or not yet created) page; densifies the page when it gets too big. */
   private setOneSparse(p: number, g: number): number {
     const page = this.own(p);
-    if (page.slots !== null) return this.setOne(g);
+    if (page.chunks !== null) return this.setOne(g);
     const off = g - p * PAGE_GRAINS;
     const before = page.chunkCount;
     const r = sparseAddRange(page, off, off + 1);
@@ -302,9 +306,10 @@ export class GrainMap {
     return m;
   }
 
-  /** A checkpoint's copy (core/clone.ts): the pages are named as shared, so each is counted once. */
+  /** A checkpoint's copy (core/clone.ts): the pages are named as shared (their chunks as parts they
+   *  hold, see GrainPage[PARTS]), so each is counted once. */
   [COPY](ctx: CopyContext): GrainMap {
-    for (const page of this.pages) if (page !== null) ctx.share(page, page.bytes());
+    for (const page of this.pages) if (page !== null) ctx.share(page, page.metaBytes());
     ctx.bytes(OBJECT_BYTES + this.pages.length * SLOT_BYTES);
     return this.clone();
   }

@@ -2,41 +2,53 @@
 // list of in-page grain offsets) so that scattered grains cost 4 bytes each instead of a 512-byte
 // chunk bitmap each; it turns dense (chunk bitmaps) once it holds more than SPARSE_MAX grains, where
 // sorted insertion would get slow. It never turns back (except by GrainMap.clear()).
-// A dense page is one flat bitmap of the page's 2^22 grains (512 KB): chunk `slot` lives at word
-// slot * 128, so a write computes its word directly and random writes run close to a flat bitmap's
-// speed; `slots` only records which chunks (grain tables) hold anything. A page turns dense past
-// SPARSE_MAX grains, so a dense page costs at most 128 bytes per grain it holds.
-// Pages are shared copy-on-write between a map and its copies (time-travel checkpoints): `owner`
-// names the map that may write the page in place; any other map copies it first (GrainMap.own).
-// A page past the end of its map's grains (a small map, or a map's last page) has a bitmap only as
-// long as the chunks it can hold (`span`): a workload's 20,000-slot map costs 3 KB of words, not 512 KB.
-import { CHUNK_SHIFT, CHUNK_WORDS, PAGE_CHUNKS } from './grainBits';
+// A dense page holds one 512-byte bitmap per chunk (grain table) that holds anything, each its own
+// typed array, so that copies share chunks: a time-travel checkpoint costs the chunks written since
+// the last one, not whole 512 KB pages (guests write a few runs into many chunks between two copies).
+// Sharing is copy on write at two levels: `owner` names the map that may change the page in place
+// (any other map holding it copies the page first: its chunk list, not its chunks, see
+// GrainMap.own), and `mine` marks the chunks this page made itself; any other chunk is copied before
+// a write (writableChunk). A chunk holding all its grains becomes the shared FULL_CHUNK, never written.
+// A page past the end of its map's grains (a small map, or a map's last page) has chunk slots only as
+// far as its grains go (`span`): a workload's 20,000-slot map lists 5 chunks, not 1024.
+import * as bits from './grainBits';
+import { PARTS, type PartVisitor } from '../../core/clone';
+
+// Module-local copies: some loaders (tsx) turn imported bindings into getter calls on every access.
+const CHUNK_GRAINS = bits.CHUNK_GRAINS;
+const CHUNK_SHIFT = bits.CHUNK_SHIFT;
+const CHUNK_WORDS = bits.CHUNK_WORDS;
+const PAGE_CHUNKS = bits.PAGE_CHUNKS;
 
 /** Largest sparse page: 16 KB of offsets; an insert then moves at most 16 KB. */
 export const SPARSE_MAX = 4096;
 const SPARSE_INITIAL = 8;
 
 /**
- * A page whose every grain is held (a range written whole) shares these arrays, as
- * Roaring's run containers hold a full run in a few bytes: 10 snapshots each followed by a whole-disk
- * write of a 2 TB disk cost page objects, not 512 KB bitmaps. Writes into such a page only OR ones
- * into ones, so the shared arrays never change.
+ * A chunk whose every grain is held, shared by every page (as Roaring's run containers hold a full
+ * run in a few bytes), and a page whose every grain is held shares these arrays: 10 snapshots each
+ * followed by a whole-disk write of a 2 TB disk cost page objects, not bitmaps. Writers check a
+ * chunk's count before writing, so the shared arrays never change.
  */
-const FULL_SLOTS = Int32Array.from({ length: PAGE_CHUNKS }, (_, i) => i * CHUNK_WORDS);
-const FULL_WORDS = new Uint32Array(PAGE_CHUNKS * CHUNK_WORDS).fill(0xffffffff);
+export const FULL_CHUNK = new Uint32Array(CHUNK_WORDS).fill(0xffffffff);
+const FULL_CHUNKS: readonly Uint32Array[] = Array.from({ length: PAGE_CHUNKS }, () => FULL_CHUNK);
 const FULL_CHUNK_HELD = new Uint16Array(PAGE_CHUNKS).fill(1 << CHUNK_SHIFT);
+const NONE_MINE = new Uint8Array(PAGE_CHUNKS);
 const PAGE_HELD_ALL = PAGE_CHUNKS << CHUNK_SHIFT;
 
 // Size estimates for V8 on 64-bit Node without pointer compression (measured in grains.bench.ts
-// against heapUsed + arrayBuffers): object headers, typed-array wrappers.
+// against heapUsed + arrayBuffers): object headers, typed-array wrappers, a list's slots.
 const OBJECT_BYTES = 64;
 const TYPED_ARRAY_OVERHEAD = 160;
+const SLOT_BYTES = 8;
+/** One chunk's bitmap with its wrapper and backing store (measured: about 706 bytes each). */
+export const CHUNK_BYTES = CHUNK_WORDS * 4 + 192;
 
 export class GrainPage {
-  /** Dense form: first word of each chunk in `words` (slot * 128), or -1 until a grain of that chunk is set. */
-  slots: Int32Array | null = null;
-  /** Dense form: the page's bitmap, CHUNK_WORDS words per chunk, chunk `slot` at slot * CHUNK_WORDS. */
-  words: Uint32Array | null = null;
+  /** Dense form: each chunk's bitmap (CHUNK_WORDS words), or null until a grain of that chunk is set. */
+  chunks: (Uint32Array | null)[] | null = null;
+  /** Dense form: 1 where this page made the chunk (may write it in place); others are shared. */
+  mine: Uint8Array | null = null;
   /** Sparse form: sorted in-page offsets; items[0..n) are meaningful. Null once dense. */
   items: Uint32Array | null = new Uint32Array(SPARSE_INITIAL);
   n = 0;
@@ -48,34 +60,49 @@ export class GrainPage {
   chunkHeld: Uint16Array | null = null;
   /** The map that may change this page in place; any other map holding it copies it first. */
   owner: object | null = null;
-  /** Chunks this page can hold: PAGE_CHUNKS, or fewer for the last page of a map (its bitmap's length). */
+  /** Chunks this page can hold: PAGE_CHUNKS, or fewer for the last page of a map (its list's length). */
   span = PAGE_CHUNKS;
 
   /** Does this page hold every one of its grains? Known from its count, whatever arrays it holds. */
   get full(): boolean { return this.held === PAGE_HELD_ALL; }
 
   /** Is the page in the shared full form already (no bitmap of its own)? */
-  get inFullForm(): boolean { return this.words === FULL_WORDS; }
+  get inFullForm(): boolean { return this.chunkHeld === FULL_CHUNK_HELD; }
 
-  /** Estimated bytes: the object, and its offset list or bitmap (none in the shared full form). */
-  bytes(): number {
+  /** Estimated bytes of the page without its chunks: the object, its chunk list or offset list. */
+  metaBytes(): number {
     if (this.full) return OBJECT_BYTES; // the shared full form, or about to become it (GrainMap.toFull)
-    if (this.slots === null) return OBJECT_BYTES + TYPED_ARRAY_OVERHEAD + this.items!.byteLength;
-    return OBJECT_BYTES + 2 * TYPED_ARRAY_OVERHEAD + this.slots.byteLength + this.words!.byteLength;
+    if (this.chunks === null) return OBJECT_BYTES + TYPED_ARRAY_OVERHEAD + this.items!.byteLength;
+    return OBJECT_BYTES + 2 * TYPED_ARRAY_OVERHEAD + OBJECT_BYTES + this.span * (SLOT_BYTES + 2 + 1);
+  }
+
+  /** Estimated bytes: metaBytes and every chunk's bitmap but the shared full one. The same whatever
+   *  the page shares with copies, so a lab rebuilt from a checkpoint counts what the live lab counts. */
+  bytes(): number {
+    if (this.full || this.chunks === null) return this.metaBytes();
+    let n = 0;
+    for (const c of this.chunks) if (c !== null && c !== FULL_CHUNK) n++;
+    return this.metaBytes() + n * CHUNK_BYTES;
+  }
+
+  /** A checkpoint store's view of the chunks this page holds (core/clone.ts PARTS). */
+  [PARTS](visit: PartVisitor): void {
+    if (this.chunks === null || this.inFullForm) return;
+    for (const c of this.chunks) if (c !== null && c !== FULL_CHUNK) visit(c, CHUNK_BYTES);
   }
 
   /** Hold every grain of the page, in the shared form (no bitmap of its own). */
   makeFull(): void {
     this.items = null;
     this.n = 0;
-    this.slots = FULL_SLOTS;
-    this.words = FULL_WORDS;
+    this.chunks = FULL_CHUNKS as (Uint32Array | null)[];
+    this.mine = NONE_MINE;
     this.chunkHeld = FULL_CHUNK_HELD;
     this.chunkCount = PAGE_CHUNKS;
     this.held = PAGE_CHUNKS << CHUNK_SHIFT;
   }
 
-  /** A copy that `owner` may change in place. */
+  /** A copy that `owner` may change in place; a dense page's chunks stay shared until written. */
   clone(owner: object | null = null): GrainPage {
     const p = new GrainPage();
     p.owner = owner;
@@ -84,10 +111,10 @@ export class GrainPage {
     p.held = this.held;
     if (this.full) {
       p.makeFull();
-    } else if (this.slots !== null) {
+    } else if (this.chunks !== null) {
       p.items = null;
-      p.slots = this.slots.slice();
-      p.words = this.words!.slice();
+      p.chunks = this.chunks.slice();
+      p.mine = new Uint8Array(this.span);
       p.chunkHeld = this.chunkHeld!.slice();
     } else {
       p.items = this.items!.slice(0, Math.max(this.n, SPARSE_INITIAL));
@@ -101,31 +128,49 @@ export class GrainPage {
     return this.held;
   }
 
-  /** First word of chunk `slot` in `words`, marking the chunk held (a grain table allocated). */
-  chunkAt(slot: number): number {
-    const slots = this.slots!;
-    const at = slots[slot];
-    if (at >= 0) return at;
-    const fresh = slot * CHUNK_WORDS;
-    slots[slot] = fresh;
-    this.chunkCount++;
-    return fresh;
+  /**
+   * Chunk `slot`'s bitmap, ready to be written in place (a dense page its map owns): made when absent
+   * (a grain table allocated), copied first when shared. Never the shared full chunk: callers skip a
+   * chunk whose count says it is full.
+   */
+  writableChunk(slot: number): Uint32Array {
+    const c = this.chunks![slot];
+    if (c === null) {
+      const fresh = new Uint32Array(CHUNK_WORDS);
+      this.chunks![slot] = fresh;
+      this.mine![slot] = 1;
+      this.chunkCount++;
+      return fresh;
+    }
+    if (this.mine![slot] === 1) return c;
+    const copy = c.slice();
+    this.chunks![slot] = copy;
+    this.mine![slot] = 1;
+    return copy;
+  }
+
+  /** A chunk that now holds all its grains gives its bitmap up for the shared full chunk; true if so. */
+  settle(slot: number): boolean {
+    if (this.chunkHeld![slot] !== CHUNK_GRAINS || this.chunks![slot] === FULL_CHUNK) return false;
+    this.chunks![slot] = FULL_CHUNK;
+    this.mine![slot] = 0;
+    return true;
   }
 
   /** Converts to the dense form (chunk bitmaps). chunkCount is unchanged. */
   densify(): void {
-    if (this.slots !== null) return;
+    if (this.chunks !== null) return;
     const items = this.items!;
-    this.slots = new Int32Array(PAGE_CHUNKS).fill(-1);
-    this.words = new Uint32Array(this.span * CHUNK_WORDS);
-    this.chunkHeld = new Uint16Array(PAGE_CHUNKS);
+    this.chunks = new Array<Uint32Array | null>(this.span).fill(null);
+    this.mine = new Uint8Array(this.span);
+    this.chunkHeld = new Uint16Array(this.span);
     this.chunkCount = 0;
     for (let i = 0; i < this.n; i++) {
       const off = items[i];
       const slot = off >>> CHUNK_SHIFT;
-      const at = this.chunkAt(slot);
+      const words = this.writableChunk(slot);
       const b = off & 4095;
-      this.words![at + (b >>> 5)] |= 1 << (b & 31);
+      words[b >>> 5] |= 1 << (b & 31);
       this.chunkHeld[slot]++;
     }
     this.items = null;
@@ -147,9 +192,9 @@ export function lowerBound(items: Uint32Array, n: number, x: number, from = 0): 
 
 /** Does the (sparse or dense) page hold in-page offset off? */
 export function pageHas(page: GrainPage, off: number): boolean {
-  if (page.slots !== null) {
-    const at = page.slots[off >>> CHUNK_SHIFT];
-    return at >= 0 && ((page.words![at + ((off & 4095) >>> 5)] >>> (off & 31)) & 1) !== 0;
+  if (page.chunks !== null) {
+    const words = page.chunks[off >>> CHUNK_SHIFT];
+    return words !== null && ((words[(off & 4095) >>> 5] >>> (off & 31)) & 1) !== 0;
   }
   const i = lowerBound(page.items!, page.n, off);
   return i < page.n && page.items![i] === off;

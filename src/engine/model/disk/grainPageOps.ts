@@ -1,7 +1,7 @@
 // Page-level operations GrainMap's unions, counts and comparisons are built from. Each handles the
 // four sparse/dense combinations; in-page offsets are 0..2^22-1.
-import { CHUNK_GRAINS, CHUNK_SHIFT, PAGE_CHUNKS, PAGE_GRAINS, countAndNot, countChunkBits, orChunk, popcount32, popcountChunk, wordMask } from './grainBits';
-import { type GrainPage, lowerBound, pageHas } from './grainPage';
+import { CHUNK_GRAINS, CHUNK_SHIFT, PAGE_GRAINS, countAndNot, countChunkBits, orChunk, popcount32, wordMask } from './grainBits';
+import { FULL_CHUNK, type GrainPage, lowerBound, pageHas } from './grainPage';
 
 /** Sets sorted in-page offsets in a dense page; returns how many were new. */
 export function setItemsDense(page: GrainPage, items: Uint32Array, n: number): number {
@@ -9,17 +9,16 @@ export function setItemsDense(page: GrainPage, items: Uint32Array, n: number): n
   for (let i = 0; i < n; i++) {
     const off = items[i];
     const slot = off >>> CHUNK_SHIFT;
-    const at = page.chunkAt(slot);
-    const words = page.words!;
     const b = off & 4095;
-    const wi = at + (b >>> 5);
+    const wi = b >>> 5;
     const m = 1 << (b & 31);
-    const w = words[wi];
-    if ((w & m) === 0) {
-      words[wi] = w | m;
-      page.chunkHeld![slot]++;
-      added++;
-    }
+    const had = page.chunks![slot];
+    if (had !== null && (had[wi] & m) !== 0) continue;
+    const words = page.writableChunk(slot);
+    words[wi] |= m;
+    page.chunkHeld![slot]++;
+    page.settle(slot);
+    added++;
   }
   page.held += added;
   return added;
@@ -27,15 +26,24 @@ export function setItemsDense(page: GrainPage, items: Uint32Array, n: number): n
 
 /** ORs a dense page's chunks into a dense page; returns how many grains were new. */
 export function orPageDense(page: GrainPage, src: GrainPage): number {
-  const srcSlots = src.slots!;
-  const srcWords = src.words!;
+  const srcChunks = src.chunks!;
+  const held = page.chunkHeld!;
   let added = 0;
-  for (let slot = 0; slot < PAGE_CHUNKS; slot++) {
-    const sAt = srcSlots[slot];
-    if (sAt < 0) continue;
-    const dAt = page.chunkAt(slot); // may replace page.words: read it after
-    const k = orChunk(page.words!, dAt, srcWords, sAt);
-    page.chunkHeld![slot] += k;
+  for (let slot = 0; slot < srcChunks.length && slot < page.span; slot++) {
+    const s = srcChunks[slot];
+    if (s === null || held[slot] === CHUNK_GRAINS) continue;
+    const d = page.chunks![slot];
+    // A chunk this page lacks takes the source's as it is (shared: neither writes a chunk it did not make).
+    if (d === null && s === FULL_CHUNK) {
+      page.chunks![slot] = FULL_CHUNK;
+      page.chunkCount++;
+      held[slot] = CHUNK_GRAINS;
+      added += CHUNK_GRAINS;
+      continue;
+    }
+    const k = orChunk(page.writableChunk(slot), 0, s, 0);
+    held[slot] += k;
+    page.settle(slot);
     added += k;
   }
   page.held += added;
@@ -47,17 +55,17 @@ export function orPageDense(page: GrainPage, src: GrainPage): number {
  * part is the whole chunk). The chunk walks of counting, select and sampling share it.
  */
 export function denseHeldIn(page: GrainPage, slot: number, off: number, stop: number): number {
-  const at = page.slots![slot];
-  if (at < 0) return 0;
+  const words = page.chunks![slot];
+  if (words === null) return 0;
   const chunkStart = slot << CHUNK_SHIFT;
   return off === chunkStart && stop - chunkStart === CHUNK_GRAINS
-    ? page.chunkHeld![slot] : countChunkBits(page.words!, at, off - chunkStart, stop - chunkStart);
+    ? page.chunkHeld![slot] : countChunkBits(words, 0, off - chunkStart, stop - chunkStart);
 }
 
 /** Grains of a page in in-page offsets [lo, hiEx). */
 export function pageCountRange(page: GrainPage, lo: number, hiEx: number): number {
   if (lo === 0 && hiEx === PAGE_GRAINS) return page.held;
-  if (page.slots === null) {
+  if (page.chunks === null) {
     const a = lowerBound(page.items!, page.n, lo);
     return lowerBound(page.items!, page.n, hiEx, a) - a;
   }
@@ -75,9 +83,9 @@ export function pageCountRange(page: GrainPage, lo: number, hiEx: number): numbe
 
 /** Grains of page mine that page theirs lacks. */
 export function pageCountNotIn(mine: GrainPage, theirs: GrainPage): number {
-  if (mine.slots === null) {
+  if (mine.chunks === null) {
     const items = mine.items!;
-    if (theirs.slots !== null) {
+    if (theirs.chunks !== null) {
       let n = 0;
       for (let i = 0; i < mine.n; i++) if (!pageHas(theirs, items[i])) n++;
       return n;
@@ -93,34 +101,36 @@ export function pageCountNotIn(mine: GrainPage, theirs: GrainPage): number {
     }
     return n;
   }
-  if (theirs.slots === null) {
+  if (theirs.chunks === null) {
     let shared = 0;
     for (let j = 0; j < theirs.n; j++) if (pageHas(mine, theirs.items![j])) shared++;
     return mine.count() - shared;
   }
   let n = 0;
-  const a = mine.words!;
-  const b = theirs.words!;
-  for (let slot = 0; slot < PAGE_CHUNKS; slot++) {
-    const aAt = mine.slots[slot];
-    if (aAt < 0) continue;
-    const bAt = theirs.slots[slot];
-    n += bAt < 0 ? popcountChunk(a, aAt) : countAndNot(a, aAt, b, bAt);
+  const a = mine.chunks;
+  const b = theirs.chunks;
+  for (let slot = 0; slot < a.length; slot++) {
+    const aw = a[slot];
+    if (aw === null) continue;
+    const bw = slot < b.length ? b[slot] : null;
+    if (aw === bw) continue; // one chunk shared by both: nothing of it is missing
+    n += bw === null ? mine.chunkHeld![slot] : countAndNot(aw, 0, bw, 0);
   }
   return n;
 }
 
 /** Calls add(first, endExclusive) for each grain run of a page, ascending; pageStart = its first grain. */
 export function pageRuns(page: GrainPage, pageStart: number, add: (a: number, b: number) => void): void {
-  if (page.slots === null) {
+  if (page.chunks === null) {
     const items = page.items!;
     for (let i = 0; i < page.n; i++) add(pageStart + items[i], pageStart + items[i] + 1);
     return;
   }
-  const words = page.words!;
-  for (let slot = 0; slot < PAGE_CHUNKS; slot++) {
-    const at = page.slots[slot];
-    if (at < 0) continue;
+  const chunks = page.chunks;
+  for (let slot = 0; slot < chunks.length; slot++) {
+    const words = chunks[slot];
+    if (words === null) continue;
+    const at = 0;
     const chunkStart = pageStart + slot * CHUNK_GRAINS;
     for (let wi = 0; wi < 128; wi++) {
       const w = words[at + wi];
@@ -143,20 +153,21 @@ export function pageRuns(page: GrainPage, pageStart: number, add: (a: number, b:
 export function pageBucketCounts(page: GrainPage, pageStart: number, total: number, out: Float64Array): void {
   const buckets = out.length;
   const bucketOf = (g: number) => Math.min(buckets - 1, Math.floor((g * buckets) / total));
-  if (page.slots === null) {
+  if (page.chunks === null) {
     const items = page.items!;
     for (let i = 0; i < page.n; i++) out[bucketOf(pageStart + items[i])]++;
     return;
   }
-  const words = page.words!;
-  for (let slot = 0; slot < PAGE_CHUNKS; slot++) {
-    const at = page.slots[slot];
-    if (at < 0) continue;
+  const chunks = page.chunks;
+  for (let slot = 0; slot < chunks.length; slot++) {
+    const words = chunks[slot];
+    if (words === null) continue;
+    const at = 0;
     const first = pageStart + (slot << CHUNK_SHIFT);
     const end = Math.min(first + CHUNK_GRAINS, total);
     const a = bucketOf(first);
     const b = bucketOf(end - 1);
-    if (a === b) { out[a] += popcountChunk(words, at); continue; }
+    if (a === b) { out[a] += page.chunkHeld![slot]; continue; }
     for (let k = a; k <= b; k++) {
       const lo = Math.max(first, Math.ceil((k * total) / buckets));
       const hi = Math.min(end, Math.ceil(((k + 1) * total) / buckets));
@@ -168,7 +179,7 @@ export function pageBucketCounts(page: GrainPage, pageStart: number, total: numb
 /** In-page offset of the free grain with `rank` free grains before it in [lo, hiEx) (page may be null). */
 export function pageNthFree(page: GrainPage | null, lo: number, hiEx: number, rank: number): number {
   if (page === null) return lo + rank;
-  if (page.slots === null) {
+  if (page.chunks === null) {
     // Sparse: step over the held offsets at or before the candidate.
     const items = page.items!;
     let pos = lo + rank;
@@ -181,12 +192,12 @@ export function pageNthFree(page: GrainPage | null, lo: number, hiEx: number, ra
     const slot = off >>> CHUNK_SHIFT;
     const chunkStart = slot << CHUNK_SHIFT;
     const stop = Math.min(hiEx, chunkStart + CHUNK_GRAINS);
-    const at = page.slots[slot];
+    const words = page.chunks[slot];
+    const at = 0;
     const free = stop - off - denseHeldIn(page, slot, off, stop);
     if (left >= free) { left -= free; off = stop; continue; }
-    if (at < 0) return off + left;
+    if (words === null) return off + left;
     // Walk the chunk's words: free bits are the zeros inside [off, stop).
-    const words = page.words!;
     for (let b = off - chunkStart; b < stop - chunkStart;) {
       const wi = b >>> 5;
       const lim = Math.min(stop - chunkStart, (wi + 1) << 5);

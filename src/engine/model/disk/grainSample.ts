@@ -46,7 +46,7 @@ export function pageSample(
 ): number {
   let left = n;
   let freeLeft = free;
-  const dense = page !== null && page.slots !== null;
+  const dense = page !== null && page.chunks !== null;
   let item = page !== null && !dense ? lowerBound(page.items!, page.n, lo) : 0;
   for (let off = lo; off < hiEx && left > 0;) {
     const slot = off >>> CHUNK_SHIFT;
@@ -57,10 +57,10 @@ export function pageSample(
     let at: number;
     let held: number;
     if (dense) {
-      words = page.words!;
-      at = page.slots![slot];
+      const own = page.chunks![slot];
+      at = 0;
       held = denseHeldIn(page, slot, off, stop);
-      if (at < 0) { words = cleanScratch(); at = 0; }
+      words = own === null ? cleanScratch() : own;
     } else {
       words = cleanScratch();
       at = 0;
@@ -93,9 +93,10 @@ export function pageSample(
 
 /** Sets a dense page's chunk bits for picks out[k0..k1) (grain numbers from base), counting what is new. */
 function setPicks(page: GrainPage, slot: number, base: number, out: Float64Array, k0: number, k1: number): void {
-  let at = page.slots![slot];
-  if (at < 0) { at = page.chunkAt(slot); sampleSet.newChunks++; }
-  const words = page.words!;
+  const before = page.chunkCount;
+  const words = page.writableChunk(slot);
+  sampleSet.newChunks += page.chunkCount - before;
+  const at = 0;
   let added = 0;
   for (let i = k0; i < k1; i++) {
     const b = out[i] - base;
@@ -105,6 +106,7 @@ function setPicks(page: GrainPage, slot: number, base: number, out: Float64Array
     if ((w & m) === 0) { words[wi] = w | m; added++; }
   }
   page.chunkHeld![slot] += added;
+  page.settle(slot);
   page.held += added;
   sampleSet.added += added;
 }

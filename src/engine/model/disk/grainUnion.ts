@@ -15,7 +15,7 @@ export function unionInto(map: GrainMap, other: GrainMap): number {
   let total = 0;
   for (let p = 0; p < other.pageCount; p++) {
     const src = other.pageAt(p);
-    if (src === null || (src.slots === null && src.n === 0)) continue;
+    if (src === null || (src.chunks === null && src.n === 0)) continue;
     if (map.pageAt(p)?.full) continue;
     const dst = map.writablePage(p);
     const before = dst.chunkCount;
@@ -27,10 +27,10 @@ export function unionInto(map: GrainMap, other: GrainMap): number {
       total += added;
       continue;
     }
-    added = src.slots === null && dst.slots === null ? sparseMerge(dst, src.items!, src.n) : -1;
+    added = src.chunks === null && dst.chunks === null ? sparseMerge(dst, src.items!, src.n) : -1;
     if (added < 0) {
       dst.densify();
-      added = src.slots === null ? setItemsDense(dst, src.items!, src.n) : orPageDense(dst, src);
+      added = src.chunks === null ? setItemsDense(dst, src.items!, src.n) : orPageDense(dst, src);
     }
     map.notePageSet(dst, added, dst.chunkCount - before);
     total += added;

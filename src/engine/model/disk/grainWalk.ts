@@ -91,7 +91,7 @@ export function hasChunk(map: GrainMap, chunk: number): boolean {
   const page = map.pageAt(chunk >>> 10);
   if (page === null) return false;
   const slot = chunk & 1023;
-  if (page.slots !== null) return page.slots[slot] >= 0;
+  if (page.chunks !== null) return page.chunks[slot] !== null;
   const items = page.items!;
   const i = lowerBound(items, page.n, slot << 12);
   return i < page.n && items[i] >>> 12 === slot;
