@@ -66,10 +66,10 @@ export class Checkpoints<L> {
   }
 
   add(cp: Checkpoint<L>): void {
-    if (this.costOf(cp) > this.budgetBytes) return;
-    const at = this.list.findIndex((c) => c.time > cp.time);
-    if (at < 0) this.list.push(cp);
-    else this.list.splice(at, 0, cp);
+    // Counted as it is kept (one pass over its parts), and let go at once if it alone is over budget.
+    const before = this.total;
+    let at = this.list.findIndex((c) => c.time > cp.time);
+    if (at < 0) { at = this.list.length; this.list.push(cp); } else this.list.splice(at, 0, cp);
     this.total += cp.bytes;
     if (cp.shared) {
       for (const [part, bytes] of cp.shared) {
@@ -85,6 +85,7 @@ export class Checkpoints<L> {
         this.holders.set(part, n + 1);
       }
     }
+    if (this.total - before > this.budgetBytes) { this.remove(at); return; }
     this.thin(cp.time);
   }
 

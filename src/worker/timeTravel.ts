@@ -13,7 +13,7 @@ const MIN_SPACING_MS = 60_000;
 const SPACING_PARTS = 64;
 /** Real time between two checkpoint copies, and at least ten times what the last copy took, so
  *  copying never takes more than a tenth of the worker's time. */
-const MIN_REAL_GAP_MS = 200;
+const MIN_REAL_GAP_MS = 100;
 const COPY_SHARE = 10;
 
 export interface TravelDeps {

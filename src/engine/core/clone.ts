@@ -3,7 +3,8 @@
 // copied whole, and cycles are followed once. An object with a [COPY] method copies itself (a grain
 // map shares its pages copy-on-write) and names the parts it shares, so a checkpoint store can count
 // each shared part once (and the parts a shared part holds, see PARTS). A function in the graph cannot
-// be copied faithfully: the copy is refused and says where the function sits (a lab holds none: its scheduled work is data, see core/scheduler.ts).
+// be copied faithfully: the copy is refused and says where the function sits (a lab holds none: its
+// scheduled work is data, see core/scheduler.ts).
 
 export class NotCloneable extends Error {
   constructor(readonly path: string) {

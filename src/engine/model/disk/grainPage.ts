@@ -161,7 +161,10 @@ export class GrainPage {
   densify(): void {
     if (this.chunks !== null) return;
     const items = this.items!;
-    this.chunks = new Array<Uint32Array | null>(this.span).fill(null);
+    // Built by push, so V8 keeps the list packed (a hole-free array reads faster on the write path).
+    const chunks: (Uint32Array | null)[] = [];
+    for (let i = 0; i < this.span; i++) chunks.push(null);
+    this.chunks = chunks;
     this.mine = new Uint8Array(this.span);
     this.chunkHeld = new Uint16Array(this.span);
     this.chunkCount = 0;
