@@ -1,6 +1,7 @@
 // Time travel as a learner reads it (docs/time-travel.md): a sign says when the lab shows its past,
 // a click that would change the past asks first (Cancel changes nothing), once: a dialog that asks for
-// itself says that its answer starts the branch; a console line that only reads just answers. Branches
+// itself (Revert, Delete, Take Snapshot, Restore VM, Increase…, Edit job…, Edit proxy…, VM settings) says
+// that its answer starts the branch; a console line that only reads just answers. Branches
 // are named with the VM's and the snapshot's display names, and Compare branches keeps the two lines
 // apart.
 import AxeBuilder from '@axe-core/playwright';
@@ -219,6 +220,82 @@ test('Restore VM in the past says that OK starts Branch 2, and asks once', async
   await expect(branch.locator('option')).toHaveCount(2);
   await expect(branch.locator('option').last()).toHaveText(/^Branch 2 · APP01: restored from a backup/);
   await expect(page.getByRole('alertdialog', { name: 'Start a new branch?' })).toHaveCount(0);
+});
+
+test('Edit backup job, Edit backup proxy and VM settings in the past say that OK starts the branch, and ask once', async ({ page, lab }) => {
+  expect(await lab.load({
+    name: 'Settings in the past', seed: 9,
+    hosts: [{ id: 'esx01', version: '5.0' }],
+    datastores: [{ id: 'ds1', capacityGB: 200, fs: 'vmfs5', MBps: 300 }],
+    vms: [{ id: 'app01', name: 'APP01', disks: [{ id: 'disk1', capacityGB: 20, usedGB: 2 }] }],
+    backup: {
+      proxies: [{ id: 'proxy01', transport: 'hotadd', MBps: 400 }],
+      jobs: [{ id: 'nightly', name: 'Nightly backup', vms: ['app01'], proxy: 'proxy01' }],
+    },
+  })).toMatchObject({ ok: true });
+  await lab.advance(10 * MIN);
+  await lab.dispatch({ type: 'snapshot.take', vm: 'app01', name: 'later' });
+  await lab.advance(10 * MIN);
+  const seek = async (ms: number) => {
+    await page.evaluate((at) => window.lab.seek(at), ms);
+    await expect(page.getByRole('region', { name: 'In the past' })).toBeVisible();
+  };
+  const branch = page.getByRole('combobox', { name: 'Branch' });
+  const question = page.getByRole('alertdialog', { name: 'Start a new branch?' });
+  const nav = page.getByRole('navigation', { name: 'VM panels' });
+  const jobs = page.getByRole('region', { name: 'Backup jobs' });
+
+  // Edit job…: the note in the dialog, and its OK is the only answer.
+  await seek(6 * MIN);
+  await nav.getByRole('button', { name: 'Backup jobs' }).click();
+  await jobs.getByRole('button', { name: 'Edit job…' }).click();
+  const job = page.getByRole('dialog', { name: 'Edit backup job' });
+  await expect(job.getByRole('note')).toHaveText('⟲ The lab shows its past: OK also starts Branch 2 from this moment. The old future is kept as Branch 1 · APP01: took snapshot later (day 1, 00:10).');
+  await job.getByLabel('Restore points to keep').fill('3');
+  await page.screenshot({ path: '/tmp/travel-edit-job.png' });
+  expect(await axeFindings(page)).toEqual([]);
+  await job.getByRole('button', { name: 'OK' }).click();
+  await expect(branch.locator('option')).toHaveCount(2);
+  await expect(question).toHaveCount(0);
+  await expect.poll(async () => (await lab.state()).backupJobs[0].retainPoints).toBe(3);
+
+  // Edit proxy…: Branch 3, one answer.
+  await seek(4 * MIN);
+  await jobs.getByRole('button', { name: 'Edit proxy… proxy01', exact: true }).click();
+  const proxy = page.getByRole('dialog', { name: 'Edit backup proxy' });
+  await expect(proxy.getByRole('note')).toContainText('OK also starts Branch 3 from this moment.');
+  await proxy.getByRole('spinbutton', { name: 'Max concurrent tasks' }).fill('2');
+  await proxy.getByRole('button', { name: 'OK' }).click();
+  await expect(branch.locator('option')).toHaveCount(3);
+  await expect(question).toHaveCount(0);
+  await expect.poll(async () => (await lab.state()).backupJobs[0].proxy.slots).toBe(2);
+
+  // The VM settings panel: the note beside its OK, Branch 4, one answer.
+  await seek(2 * MIN);
+  await lab.selectVm('APP01');
+  await nav.getByRole('button', { name: 'VM settings' }).click();
+  const settings = page.getByRole('region', { name: 'VM settings' });
+  await expect(settings.getByRole('note')).toContainText('OK also starts Branch 4 from this moment.');
+  await settings.getByLabel('Changed Block Tracking').check();
+  await page.screenshot({ path: '/tmp/travel-vm-settings.png' });
+  await settings.getByRole('button', { name: 'OK' }).click();
+  await expect(branch.locator('option')).toHaveCount(4);
+  await expect(question).toHaveCount(0);
+  await expect.poll(async () => (await lab.state()).vms[0].ctkEnabled).toBe(true);
+
+  // At the present (Branch 4's newest moment) none of them speaks of branches.
+  await expect(page.getByRole('region', { name: 'In the past' })).toHaveCount(0);
+  await expect(settings.getByLabel('Changed Block Tracking')).toBeChecked();
+  await expect(settings.getByRole('note')).toHaveCount(0);
+  await nav.getByRole('button', { name: 'Backup jobs' }).click();
+  await jobs.getByRole('button', { name: 'Edit job…' }).click();
+  await expect(job).toBeVisible();
+  await expect(job.getByRole('note')).toHaveCount(0);
+  await job.getByRole('button', { name: 'Cancel' }).click();
+  await jobs.getByRole('button', { name: 'Edit proxy… proxy01', exact: true }).click();
+  await expect(proxy).toBeVisible();
+  await expect(proxy.getByRole('note')).toHaveCount(0);
+  await proxy.getByRole('button', { name: 'Cancel' }).click();
 });
 
 test('console lines that only read answer in the past without a question; a line that changes the lab asks', async ({ page, lab }) => {

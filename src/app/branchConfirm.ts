@@ -3,7 +3,7 @@
 // say (the history view's `atEnd`, asked fresh for each command, so a view still on its way after a
 // reset or a seek is never trusted); this only holds the open question until the learner answers it.
 // Scripts (window.lab, postMessage, the CLI) never come through here: they branch without a question.
-// A dialog that asks for itself (Revert, Delete, Restore VM, Take Snapshot) says in its own words that
+// A dialog that asks for itself (Revert, Delete, Restore VM, Take Snapshot, the settings dialogs) says in its own words that
 // its Yes or OK starts the branch, and passes the branch it named: the learner is asked once.
 import { create } from 'zustand';
 import type { CommandResult } from '../engine/core/view';

@@ -37,7 +37,7 @@ export const deleteSnapshot = (vm: string, snapshot: string, removeChildren = fa
 export const deleteAllSnapshots = (vm: string, agreed?: string) => dispatch({ type: 'snapshot.deleteAll', vm }, agreed);
 export const consolidate = (vm: string) => dispatch({ type: 'vm.consolidate', vm });
 
-export const configureVm = (vm: string, settings: Record<string, unknown>) => dispatch({ type: 'vm.configure', vm, ...settings });
+export const configureVm = (vm: string, settings: Record<string, unknown>, agreed?: string) => dispatch({ type: 'vm.configure', vm, ...settings }, agreed);
 export const injectFault = (vm: string, fault: Record<string, unknown>) => dispatch({ type: 'fault.inject', vm, fault });
 export const clearFaults = (vm: string) => dispatch({ type: 'fault.clear', vm });
 /** Host settings: a host's ESX version. */
@@ -52,9 +52,10 @@ export const runBackup = (vm: string, backupType: string) => dispatch({ type: 'g
 /** Backup jobs region: "Run now". */
 export const runBackupJob = (job: string) => dispatch({ type: 'backup.run', job });
 /** Backup jobs region: "Edit job…" (only the fields that change). */
-export const configureBackupJob = (job: string, changes: Record<string, unknown>) => dispatch({ type: 'backup.configureJob', job, ...changes });
+export const configureBackupJob = (job: string, changes: Record<string, unknown>, agreed?: string) =>
+  dispatch({ type: 'backup.configureJob', job, ...changes }, agreed);
 /** Backup jobs region: "Edit proxy…", the proxy's "Max concurrent tasks". */
-export const configureBackupProxy = (proxy: string, slots: number) => dispatch({ type: 'backup.configureProxy', proxy, slots });
+export const configureBackupProxy = (proxy: string, slots: number, agreed?: string) => dispatch({ type: 'backup.configureProxy', proxy, slots }, agreed);
 export const restoreVm = (point: string, options: { mode: 'overwrite' | 'newVm'; vm?: string; name?: string; datastore?: string; powerOn?: boolean }, agreed?: string) =>
   dispatch({ type: 'restore.vm', point, ...options }, agreed);
 export const instantRecovery = (point: string, name?: string, agreed?: string) => dispatch({ type: 'restore.instant', point, ...(name ? { name } : {}) }, agreed);

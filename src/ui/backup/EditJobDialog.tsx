@@ -1,12 +1,13 @@
 // "Edit backup job": what the job's runs do (quiescing, application-aware processing, log truncation,
 // CBT), when it runs, which VMs it backs up, through which proxy, and how many restore points it keeps;
-// applied with backup.configureJob.
+// applied with backup.configureJob. In the lab's past it says that OK also starts a new branch (asked once).
 import { useId, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { BackupJobView } from '../../engine/core/view';
 import { configureBackupJob } from '../../app/commands';
 import { useLab } from '../../app/store';
 import { Dialog } from '../common/Dialog';
+import { BranchNote, usePastBranch } from '../controls/BranchNote';
 import { jobChanges, jobFieldsOf, jobProblems, type JobFields } from './jobForm';
 
 export function EditJobDialog({ job, onClose }: { job: BackupJobView; onClose(): void }) {
@@ -17,12 +18,13 @@ export function EditJobDialog({ job, onClose }: { job: BackupJobView; onClose():
   const proxies = useLab(useShallow((s) => [...new Set(s.state.backupJobs.map((j) => j.proxy.id))]));
   const problems = jobProblems(f);
   const formId = useId();
+  const branch = usePastBranch();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (problems.length) return;
     const changes = jobChanges(job, f);
     onClose();
-    if (Object.keys(changes).length) void configureBackupJob(job.id, changes);
+    if (Object.keys(changes).length) void configureBackupJob(job.id, changes, branch?.newBranch);
   };
   const toggleVm = (id: string, on: boolean) => set('vms', on ? [...f.vms, id] : f.vms.filter((v) => v !== id));
   return (
@@ -71,6 +73,7 @@ export function EditJobDialog({ job, onClose }: { job: BackupJobView; onClose():
           <input type="number" min={1} max={999} step={1} value={f.retainPoints} onChange={(e) => set('retainPoints', e.target.value)} />
         </label>
         {problems.map((p) => <p key={p} className="banner warn small" role="alert">{p}</p>)}
+        <BranchNote branch={branch} answer="OK" />
       </form>
     </Dialog>
   );

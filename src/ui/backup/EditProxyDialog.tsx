@@ -1,12 +1,14 @@
 // "Edit backup proxy": the proxy's "Max concurrent tasks" (its task slots, backup rule 24), as a
 // Veeam administrator sets it in the proxy's settings; applied with backup.configureProxy. The form
-// refuses what the engine would (a whole number from 1 to 64) and says why before anything is sent.
+// refuses what the engine would (a whole number from 1 to 64) and says why before anything is sent. In
+// the lab's past it says that OK also starts a new branch (asked once).
 import { useId, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { BackupJobView } from '../../engine/core/view';
 import { configureBackupProxy } from '../../app/commands';
 import { useLab } from '../../app/store';
 import { Dialog } from '../common/Dialog';
+import { BranchNote, usePastBranch } from '../controls/BranchNote';
 import { MAX_TASKS, MIN_TASKS, parseMaxTasks } from './proxyForm';
 
 export function EditProxyDialog({ job, onClose }: { job: BackupJobView; onClose(): void }) {
@@ -19,11 +21,12 @@ export function EditProxyDialog({ job, onClose }: { job: BackupJobView; onClose(
   const formId = useId();
   const errorId = useId();
   const helpId = useId();
+  const branch = usePastBranch();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!('slots' in parsed)) return;
     onClose();
-    if (parsed.slots !== proxy.slots) void configureBackupProxy(proxy.id, parsed.slots);
+    if (parsed.slots !== proxy.slots) void configureBackupProxy(proxy.id, parsed.slots, branch?.newBranch);
   };
   return (
     <Dialog title="Edit backup proxy" onClose={onClose}
@@ -43,6 +46,7 @@ export function EditProxyDialog({ job, onClose }: { job: BackupJobView; onClose(
           {!job.parallelProcessing && ' Parallel processing is off in this lab: VMs are processed one after another whatever this number.'}
         </p>
         {problem && <p id={errorId} className="banner warn small" role="alert">{problem}</p>}
+        <BranchNote branch={branch} answer="OK" />
       </form>
     </Dialog>
   );

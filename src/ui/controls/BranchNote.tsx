@@ -1,8 +1,8 @@
 // In the lab's past, a dialog that already asks before it changes the lab (Revert, Delete, Delete All,
-// Restore VM, Take Snapshot, Increase Datastore Capacity, Host settings) says there that its answer
-// also starts a new branch, and hands the branch it named to its command: the learner is asked once,
-// not by the dialog and then by "Start a new branch?". The words are the worker's history view, as the
-// sign "In the past" shows them.
+// Restore VM, Take Snapshot, Increase Datastore Capacity, Host settings, Edit backup job, Edit backup
+// proxy, and the VM settings panel's OK) says there that its answer also starts a new branch, and hands
+// the branch it named to its command: the learner is asked once, not by the dialog and then by "Start a
+// new branch?". The words are the worker's history view, as the sign "In the past" shows them.
 import type { WouldBranch } from '../../worker/branchTree';
 import { useLab } from '../../app/store';
 

@@ -1,10 +1,12 @@
 // "VM settings": VMware Tools, the VSS service, disk.EnableUUID, Changed Block Tracking, tools.conf and
-// the quiescing scripts, applied with vm.configure.
+// the quiescing scripts, applied with vm.configure. In the lab's past a note beside OK says that OK also
+// starts a new branch (asked once).
 import { useState } from 'react';
 import type { VmView } from '../../engine/core/view';
 import { configureVm } from '../../app/commands';
 import { useLab, useSelectedVm } from '../../app/store';
 import { Region } from '../common/Region';
+import { BranchNote, usePastBranch } from '../controls/BranchNote';
 import { configureChanges, fieldsOf, settingsProblems, TOOLS_CONF_FLAGS, type FlagValue, type SettingsFields } from './settingsForm';
 
 export function VmSettings({ id }: { id?: string }) {
@@ -22,6 +24,7 @@ export function VmSettings({ id }: { id?: string }) {
 interface Draft { base: string; fields: SettingsFields }
 
 function SettingsForm({ vm }: { vm: VmView }) {
+  const branch = usePastBranch();
   const hostVersion = useLab((s) => s.state.hosts.find((h) => h.id === vm.host)?.version ?? '');
   const current = fieldsOf(vm);
   const base = JSON.stringify(current);
@@ -41,7 +44,7 @@ function SettingsForm({ vm }: { vm: VmView }) {
     <form className="form compact" onSubmit={(e) => {
       e.preventDefault();
       if (problems.length) return;
-      void configureVm(vm.id, changes).then((r) => { if (r.ok) setDraft(null); });
+      void configureVm(vm.id, changes, branch?.newBranch).then((r) => { if (r.ok) setDraft(null); });
     }}>
       <p className="muted small">Host {vm.host}: ESX {hostVersion}</p>
       <fieldset>
@@ -101,6 +104,7 @@ function SettingsForm({ vm }: { vm: VmView }) {
         </label>
       </fieldset>
       {problems.map((p) => <p key={p} className="banner warn small" role="alert">{p}</p>)}
+      <BranchNote branch={branch} answer="OK" />
       <div className="btn-row">
         <button type="submit" className="btn btn-primary" disabled={!dirty || problems.length > 0}>OK</button>
         <button type="button" className="btn" disabled={!dirty} onClick={() => setDraft(null)}>Cancel</button>
