@@ -70,15 +70,15 @@ export function pageCountRange(page: GrainPage, lo: number, hiEx: number): numbe
     return lowerBound(page.items!, page.n, hiEx, a) - a;
   }
   let n = 0;
-  let off = lo;
-  while (off < hiEx) {
-    const slot = off >>> CHUNK_SHIFT;
-    const chunkStart = slot << CHUNK_SHIFT;
-    const stop = Math.min(hiEx, chunkStart + CHUNK_GRAINS);
-    n += denseHeldIn(page, slot, off, stop);
-    off = stop;
+  for (let off = lo; off < hiEx; off = chunkPartEnd(off, hiEx)) {
+    n += denseHeldIn(page, off >>> CHUNK_SHIFT, off, chunkPartEnd(off, hiEx));
   }
   return n;
+}
+
+/** Where the part of [off, hiEx) inside off's chunk ends: the chunk walks step by it. */
+function chunkPartEnd(off: number, hiEx: number): number {
+  return Math.min(hiEx, ((off >>> CHUNK_SHIFT) + 1) << CHUNK_SHIFT);
 }
 
 /** Grains of page mine that page theirs lacks. */
@@ -130,10 +130,9 @@ export function pageRuns(page: GrainPage, pageStart: number, add: (a: number, b:
   for (let slot = 0; slot < chunks.length; slot++) {
     const words = chunks[slot];
     if (words === null) continue;
-    const at = 0;
     const chunkStart = pageStart + slot * CHUNK_GRAINS;
     for (let wi = 0; wi < 128; wi++) {
-      const w = words[at + wi];
+      const w = words[wi];
       if (w === 0) continue;
       const base = chunkStart + wi * 32;
       if (w === 0xffffffff) {
@@ -162,7 +161,6 @@ export function pageBucketCounts(page: GrainPage, pageStart: number, total: numb
   for (let slot = 0; slot < chunks.length; slot++) {
     const words = chunks[slot];
     if (words === null) continue;
-    const at = 0;
     const first = pageStart + (slot << CHUNK_SHIFT);
     const end = Math.min(first + CHUNK_GRAINS, total);
     const a = bucketOf(first);
@@ -171,7 +169,7 @@ export function pageBucketCounts(page: GrainPage, pageStart: number, total: numb
     for (let k = a; k <= b; k++) {
       const lo = Math.max(first, Math.ceil((k * total) / buckets));
       const hi = Math.min(end, Math.ceil(((k + 1) * total) / buckets));
-      if (hi > lo) out[k] += countChunkBits(words, at, lo - first, hi - first);
+      if (hi > lo) out[k] += countChunkBits(words, 0, lo - first, hi - first);
     }
   }
 }
@@ -187,21 +185,19 @@ export function pageNthFree(page: GrainPage | null, lo: number, hiEx: number, ra
     return pos;
   }
   let left = rank;
-  let off = lo;
-  while (off < hiEx) {
+  for (let off = lo; off < hiEx; off = chunkPartEnd(off, hiEx)) {
+    const stop = chunkPartEnd(off, hiEx);
     const slot = off >>> CHUNK_SHIFT;
     const chunkStart = slot << CHUNK_SHIFT;
-    const stop = Math.min(hiEx, chunkStart + CHUNK_GRAINS);
     const words = page.chunks[slot];
-    const at = 0;
     const free = stop - off - denseHeldIn(page, slot, off, stop);
-    if (left >= free) { left -= free; off = stop; continue; }
+    if (left >= free) { left -= free; continue; }
     if (words === null) return off + left;
     // Walk the chunk's words: free bits are the zeros inside [off, stop).
     for (let b = off - chunkStart; b < stop - chunkStart;) {
       const wi = b >>> 5;
       const lim = Math.min(stop - chunkStart, (wi + 1) << 5);
-      let zeros = ~words[at + wi] & wordMask(b & 31, ((lim - 1) & 31) + 1);
+      let zeros = ~words[wi] & wordMask(b & 31, ((lim - 1) & 31) + 1);
       const n = popcount32(zeros);
       if (left >= n) { left -= n; b = lim; continue; }
       while (left > 0) { zeros &= zeros - 1; left--; }
