@@ -7,16 +7,20 @@ import type { EventView } from '../../engine/core/view';
 import { formatDuration, formatSimTime } from '../../app/format';
 import { usePresenterScale } from '../presenter/usePresenterScale';
 import { useWidth } from '../common/useWidth';
+import { useRoom } from './useRoom';
 import { failureCode, isFailure, phasesOf, type Episode, type Lane } from './episodes';
 import { labelWidth } from './labelWidth';
 import { placeLabels, stepsOf, type Step } from './steps';
 
 const LABEL_W = 128;
 const LANE_H = 22;
+/** The lowest a lane is drawn to fit a short window: its 11 px name and a failure's dot still fit. */
+const LANE_MIN_H = 13;
 const HOLD_ROW_H = 20;
 const AXIS_H = 20;
 const RIBBON_H = 16;
 const LABEL_ROW_H = 14;
+const LABEL_ROW_MIN_H = 12;
 const CHAR_W = 6.3; // 11 px text
 const PRESENTER_SCALE = 1.3;
 
@@ -57,6 +61,7 @@ function placeHeld(held: string, limit: string, a: number, b: number, right: num
 
 export function TimelineChart({ episode, lanes, now, holdLimitMs, freezeLimits, playhead = null, heldMs = null }: Props) {
   const [box, boxWidth] = useWidth<HTMLDivElement>();
+  const room = useRoom(box);
   // Presenter mode draws the chart larger (the whole drawing, text included), for a projector's back row;
   // less so in a small window, in step with the type.
   const share = usePresenterScale();
@@ -81,11 +86,18 @@ export function TimelineChart({ episode, lanes, now, holdLimitMs, freezeLimits, 
   // Every label is placed (sliding sideways or a row down), and the chart is as tall as the rows used.
   const placed = placeLabels(shownSteps.map((s) => { const { a, b } = seg(s); return { x: (a + b) / 2, width: labelWidth(s.label) }; }), LABEL_W, right - 2);
   const labelRows = Math.max(1, ...placed.map((p) => p.row + 1));
-  const holdY = ribbonY + RIBBON_H + labelRows * LABEL_ROW_H + 4;
-  const lanesY = holdY + (hold ? HOLD_ROW_H : 0) + 4;
+  // In a short region (the room left under the result line) the label rows close up and the lanes
+  // lower (down to LANE_MIN_H), so every lane stays in view without scrolling.
+  const lanesAt = (rowH: number) => ribbonY + RIBBON_H + labelRows * rowH + 4 + (hold ? HOLD_ROW_H : 0) + 4;
+  const short = (lanesAt(LABEL_ROW_H) + lanes.length * LANE_H + 4) * scale > room;
+  const rowH = short ? LABEL_ROW_MIN_H : LABEL_ROW_H;
+  const holdY = ribbonY + RIBBON_H + labelRows * rowH + 4;
+  const lanesY = lanesAt(rowH);
+  const laneH = lanes.length === 0 || !short ? LANE_H : Math.max(LANE_MIN_H, Math.min(LANE_H, Math.floor((room / scale - lanesY - 4) / lanes.length)));
+  const inset = Math.min(8, laneH / 2 - 2); // a phase bar's distance from its lane's edges
   const laneIndex = new Map(lanes.map((l, i) => [l.key, i]));
-  const y = (lane: string) => lanesY + (laneIndex.get(lane) ?? 0) * LANE_H;
-  const height = lanesY + lanes.length * LANE_H + 4;
+  const y = (lane: string) => lanesY + (laneIndex.get(lane) ?? 0) * laneH;
+  const height = lanesY + lanes.length * laneH + 4;
   const tickCount = Math.max(2, Math.min(6, Math.floor(plotW / 80)));
   const ticks = Array.from({ length: tickCount + 1 }, (_, i) => episode.start + (span * i) / tickCount);
 
@@ -115,15 +127,15 @@ export function TimelineChart({ episode, lanes, now, holdLimitMs, freezeLimits, 
                 <title>{`${s.label}: ${formatDuration((Math.min(s.to ?? shownUntil, shownUntil)) - s.from)}`}</title>
               </rect>
               {/* A tick from the step down to its label, slanting where the label had to slide aside. */}
-              <line className="step-tick" x1={mid} x2={Math.min(Math.max(mid, at - half), at + half)} y1={ribbonY + RIBBON_H} y2={ribbonY + RIBBON_H + row * LABEL_ROW_H + 3} />
-              <text className="step-label" x={at} y={ribbonY + RIBBON_H + (row + 1) * LABEL_ROW_H} textAnchor="middle">{s.label}</text>
+              <line className="step-tick" x1={mid} x2={Math.min(Math.max(mid, at - half), at + half)} y1={ribbonY + RIBBON_H} y2={ribbonY + RIBBON_H + row * rowH + 3} />
+              <text className="step-label" x={at} y={ribbonY + RIBBON_H + (row + 1) * rowH} textAnchor="middle">{s.label}</text>
             </g>
           );
         })}
         {lanes.map((l, i) => (
           <g key={l.key} className="lane">
-            <rect x={0} y={lanesY + i * LANE_H} width={width} height={LANE_H} className={i % 2 ? 'lane-odd' : 'lane-even'} />
-            <text x={8} y={lanesY + i * LANE_H + LANE_H / 2 + 4} className="lane-label">
+            <rect x={0} y={lanesY + i * laneH} width={width} height={laneH} className={i % 2 ? 'lane-odd' : 'lane-even'} />
+            <text x={8} y={lanesY + i * laneH + laneH / 2 + 4} className="lane-label">
               {l.label.replace(/^Microsoft /, '')}
               {freezeLimits?.has(l.key) && <title>{`${l.key} gives up if it stays frozen ${seconds(freezeLimits.get(l.key)!)} (VSS event 8229)`}</title>}
             </text>
@@ -153,13 +165,13 @@ export function TimelineChart({ episode, lanes, now, holdLimitMs, freezeLimits, 
         {episode.events.filter((e) => e.kind === 'vss.freeze' && e.time <= shownUntil && freezeLimits?.has(e.source) && e.time + freezeLimits.get(e.source)! <= t1).map((e, i) => {
           // A writer's freeze-to-thaw limit (20 s Exchange, 60 s others) when it falls inside the axis.
           const at = x(e.time + freezeLimits!.get(e.source)!);
-          return <line key={`fw${i}`} className="freeze-limit-line" x1={at} x2={at} y1={y(e.source) + 2} y2={y(e.source) + LANE_H - 2} />;
+          return <line key={`fw${i}`} className="freeze-limit-line" x1={at} x2={at} y1={y(e.source) + 2} y2={y(e.source) + laneH - 2} />;
         })}
         {phases.filter((p) => !p.hold && p.from <= shownUntil).map((p, i) => {
           const to = Math.min(p.to ?? shownUntil, shownUntil);
           return (
             <rect key={i} className={`phase ${p.failed ? 'failed' : ''}`}
-              x={x(p.from)} y={y(p.lane) + 8} width={Math.max(2, x(to) - x(p.from))} height={LANE_H - 16} rx={3}>
+              x={x(p.from)} y={y(p.lane) + inset} width={Math.max(2, x(to) - x(p.from))} height={laneH - 2 * inset} rx={3}>
               <title>{`${p.label}: ${formatDuration(to - p.from)}${p.to === null ? ' so far' : ''}`}</title>
             </rect>
           );
@@ -172,10 +184,10 @@ export function TimelineChart({ episode, lanes, now, holdLimitMs, freezeLimits, 
           return (
             <g key={i} className={`marker ${fail ? 'failed' : ''} ${future ? 'future' : ''}`} tabIndex={future ? -1 : 0} role="img" aria-label={label}
               aria-hidden={future || undefined} onFocus={() => setActive(e)} onMouseEnter={() => setActive(e)}>
-              <circle cx={cx} cy={y(e.source) + LANE_H / 2} r={fail ? 5.5 : 4} />
+              <circle cx={cx} cy={y(e.source) + laneH / 2} r={fail ? 5.5 : 4} />
               {fail && !future && (
                 <text x={cx + (cx > right - 110 ? -9 : 9)} textAnchor={cx > right - 110 ? 'end' : 'start'}
-                  y={y(e.source) + LANE_H / 2 + 4} className="fail-code">{failureCode(e)}</text>
+                  y={y(e.source) + laneH / 2 + 4} className="fail-code">{failureCode(e)}</text>
               )}
             </g>
           );
