@@ -129,6 +129,13 @@ export class Hands {
     await expect(dialog).toHaveCount(0);
   }
 
+  /** Select a snapshot's card in the tree from the keyboard (focus, Enter). */
+  async selectSnapshotByKeyboard(name: string): Promise<void> {
+    await this.tree.getByRole('button', { name: new RegExp(`Snapshot ${escape(name)}`) }).focus();
+    await this.page.keyboard.press('Enter');
+    await expect(this.tree.getByRole('button', { name: 'Delete Snapshot' })).toBeEnabled();
+  }
+
   /** Open Snapshot Manager, select a snapshot and use one of its buttons, then confirm with Yes. */
   private async inManager(snapshot: string, action: 'Revert to Snapshot' | 'Delete Snapshot', confirm: string): Promise<void> {
     await this.tree.getByRole('button', { name: 'Snapshot Manager' }).click();
