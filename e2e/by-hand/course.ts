@@ -262,7 +262,7 @@ export const course: Record<string, ByHand> = {
     for (const [dc, objective] of [['DC01', 'rollback'], ['DC03', 'generation-id']] as const) {
       await h.selectVm(dc);
       await h.takeSnapshot('before-patch');
-      await h.playFor(2 * 3600_000, 1000);
+      await h.playFor(2 * 3600_000, FAST);
       await h.revert('before-patch');
       await h.playUntilTaskEnds(/Revert/, 10);
       await h.power('Power On');
