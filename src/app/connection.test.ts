@@ -6,6 +6,7 @@ import { Connection } from './connection';
 import { Autosave } from './persistence/autosave';
 import { memoryStore } from './persistence/sessionDb';
 import { useLab } from './store';
+import type { Takeovers } from './offline/takeover';
 import type { PortLike } from './workerClient';
 
 /** A worker in the same thread: the real LabHost behind a message port, on the test's (fake) timers. */
@@ -157,5 +158,115 @@ describe('connection', () => {
     expect(useLab.getState().status).toBe('ready');
     expect(ports.length).toBe(4);
     expect(useLab.getState().notices.at(-1)?.text).toMatch(/^Your saved lab could not be restored\. Rebuilding the session took longer/);
+  });
+
+  /** A page's service worker takeovers, moved by the test. */
+  function handTakeovers() {
+    const listeners = new Set<() => void>();
+    let settle: (() => void) | null = null;
+    const t: Takeovers & { waiting: boolean; takeOver(): void; calls: number } = {
+      waiting: false,
+      calls: 0,
+      underWay: () => Promise.resolve(t.waiting),
+      settled: () => { t.calls++; return t.waiting ? new Promise<void>((resolve) => { settle = resolve; }) : Promise.resolve(); },
+      onTakeover: (fn) => { listeners.add(fn); return () => listeners.delete(fn); },
+      takeOver: () => { t.waiting = false; settle?.(); settle = null; for (const fn of [...listeners]) fn(); },
+    };
+    return t;
+  }
+  /** A worker whose file never loads: no hello, no error (its request was lost in a takeover). */
+  const silentWorker = (terminated: PortLike[]): PortLike => {
+    const port: PortLike = { onmessage: null, onerror: null, onmessageerror: null, postMessage: () => {}, terminate: () => { terminated.push(port); } };
+    return port;
+  };
+
+  it('a lab worker whose file was requested as a new service worker took over, and that never said hello, is started again: the lab starts', async () => {
+    const takeovers = handTakeovers();
+    const terminated: PortLike[] = [];
+    const ports: PortLike[] = [];
+    const connection = new Connection({
+      makePort: () => { const p = ports.length === 0 ? silentWorker(terminated) : inProcessWorker(); ports.push(p); return p; },
+      autosave: memoryAutosave(),
+      takeovers,
+    });
+    const t0 = Date.now();
+    const started = connection.start();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(useLab.getState().status).toBe('starting');
+    expect(ports).toHaveLength(1);
+    takeovers.takeOver();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(useLab.getState().status).toBe('ready');
+    await started;
+    expect(ports).toHaveLength(2);
+    expect(terminated).toEqual([ports[0]]);
+    // Far from the time limit for hello (20 s): the lab did not wait for it.
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+
+  it('no lab worker is started while a new service worker waits to take over the page; once it has, the lab starts', async () => {
+    const takeovers = handTakeovers();
+    takeovers.waiting = true;
+    const ports: PortLike[] = [];
+    const connection = new Connection({ makePort: () => { const p = inProcessWorker(); ports.push(p); return p; }, autosave: memoryAutosave(), takeovers });
+    const started = connection.start();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(ports).toHaveLength(0);
+    expect(useLab.getState().status).toBe('starting');
+    takeovers.takeOver();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(ports).toHaveLength(1);
+    expect(useLab.getState().status).toBe('ready');
+    await started;
+  });
+
+  it('a worker that is slow but keeps being caught by takeovers is started at most three times, then waited for', async () => {
+    const takeovers = handTakeovers();
+    const ports: PortLike[] = [];
+    const connection = new Connection({ makePort: () => { const p = silentWorker([]); ports.push(p); return p; }, autosave: memoryAutosave(), takeovers });
+    const started = connection.start();
+    started.catch(() => {});
+    for (let i = 0; i < 4; i++) { await vi.advanceTimersByTimeAsync(10); takeovers.takeOver(); }
+    await vi.advanceTimersByTimeAsync(10);
+    expect(ports).toHaveLength(3);
+    // The last one has the time limit for hello.
+    await vi.advanceTimersByTimeAsync(20_000);
+    await expect(started).rejects.toThrow(/did not start within 20 s/);
+    expect(useLab.getState().status).toBe('crashed');
+  });
+
+  it('a worker file that fails to load while a new service worker takes over is tried again; one that fails without a takeover stops the lab', async () => {
+    const takeovers = handTakeovers();
+    const ports: PortLike[] = [];
+    let fileGone = false;
+    const connection = new Connection({
+      makePort: () => { const p = ports.length === 0 || fileGone ? silentWorker([]) : inProcessWorker(); ports.push(p); return p; },
+      autosave: memoryAutosave(),
+      takeovers,
+    });
+    const started = connection.start();
+    await vi.advanceTimersByTimeAsync(10);
+    // The takeover is under way (the new service worker activating) when the load fails.
+    takeovers.waiting = true;
+    ports[0].onerror?.(new Event('error'));
+    await vi.advanceTimersByTimeAsync(10);
+    takeovers.takeOver();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(useLab.getState().status).toBe('ready');
+    await started;
+    expect(ports).toHaveLength(2);
+
+    ports[1].onerror?.(new Event('error'));
+    fileGone = true;
+    const again = connection.start();
+    again.catch(() => {});
+    await vi.advanceTimersByTimeAsync(10);
+    // No takeover: the third worker's file is gone, and the page says so.
+    const third = ports[2];
+    expect(third).toBeDefined();
+    third.onerror?.(new Event('error'));
+    await expect(again).rejects.toThrow('The lab engine could not be loaded');
+    expect(ports).toHaveLength(3);
+    expect(useLab.getState().status).toBe('crashed');
   });
 });

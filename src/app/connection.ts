@@ -10,6 +10,7 @@ import { applyPatch, patchLessonId } from '../worker/patch';
 import type { Session } from '../worker/session';
 import { browserAutosave, type Autosave } from './persistence/autosave';
 import { clearCharts, commitState, notify, receiveCharts, receiveClock, receiveHistory, receiveLiveTime, setStatus, useLab, type LabConnection } from './store';
+import { browserTakeovers, type Takeovers } from './offline/takeover';
 import { WorkerClient, type PortLike } from './workerClient';
 
 export type PortFactory = () => PortLike;
@@ -18,6 +19,10 @@ export type PortFactory = () => PortLike;
 export const DEFAULT_LAB = 'workshop';
 /** The longest a session may take to rebuild before it is given up. */
 export const RESTORE_TIMEOUT_MS = 20_000;
+/** The longest the lab waits for a new service worker to finish taking over before starting its worker. */
+export const TAKEOVER_WAIT_MS = 10_000;
+/** Workers started for one start: the first, and again after each takeover that came before hello. */
+const MAX_WORKER_TRIES = 3;
 
 export interface ConnectionOptions {
   /** The worker (default: the lab's Web Worker). */
@@ -25,6 +30,8 @@ export interface ConnectionOptions {
   /** Where sessions are saved (default: the browser's autosave). */
   autosave?: Autosave;
   restoreTimeoutMs?: number;
+  /** A new service worker taking over the page (default: the browser's; see offline/takeover.ts). */
+  takeovers?: Takeovers;
 }
 
 const workerPort: PortFactory = () =>
@@ -33,6 +40,7 @@ const workerPort: PortFactory = () =>
 export class Connection implements LabConnection {
   readonly autosave: Autosave;
   private readonly restoreTimeoutMs: number;
+  private readonly takeovers: Takeovers;
   private makePort: PortFactory;
   private client: WorkerClient | null = null;
   private started: Promise<void> | null = null;
@@ -41,6 +49,7 @@ export class Connection implements LabConnection {
     this.makePort = options.makePort ?? workerPort;
     this.autosave = options.autosave ?? browserAutosave();
     this.restoreTimeoutMs = options.restoreTimeoutMs ?? RESTORE_TIMEOUT_MS;
+    this.takeovers = options.takeovers ?? browserTakeovers();
   }
 
   restoreTimedOut(): string {
@@ -51,9 +60,8 @@ export class Connection implements LabConnection {
   start(makePort: PortFactory = this.makePort): Promise<void> {
     this.makePort = makePort;
     setStatus('starting');
-    const c = this.spawn();
     const started = (async () => {
-      await c.ready;
+      const c = await this.startWorker();
       const { saved, note } = await this.autosave.load();
       if (saved) {
         const answer = await this.restoreOn(c, saved.session);
@@ -86,7 +94,8 @@ export class Connection implements LabConnection {
 
   /** The running client, once it is ready. */
   async labClient(): Promise<WorkerClient> {
-    if (!this.started || !this.client) await this.start();
+    // Not `this.client`: a start may still be waiting for a service worker takeover before its worker.
+    if (!this.started) await this.start();
     await this.started;
     return this.client!;
   }
@@ -116,6 +125,30 @@ export class Connection implements LabConnection {
     commitState(state, patch.version, clock, patchLessonId(prev.lessonId, patch));
   }
 
+  /**
+   * A new worker that has said hello. Never while a new service worker takes over the page, and again
+   * when one took over before hello, or its file failed to load as one did: a worker file requested
+   * during a takeover may never load, or fail (offline/takeover.ts). At most three workers in all.
+   */
+  private async startWorker(): Promise<WorkerClient> {
+    for (let tries = 1; ; tries++) {
+      await this.takeovers.settled(TAKEOVER_WAIT_MS);
+      const c = this.spawn();
+      if (tries === MAX_WORKER_TRIES) { await c.ready; return c; }
+      let tookOver = false;
+      let stopListening = () => {};
+      const takeover = new Promise<false>((resolve) => { stopListening = this.takeovers.onTakeover(() => { tookOver = true; resolve(false); }); });
+      try {
+        if (await Promise.race([c.ready.then(() => true), takeover])) return c;
+      } catch (e) {
+        if (!tookOver && !(await this.takeovers.underWay())) throw e;
+      } finally {
+        stopListening();
+      }
+      console.warn('SnapLab: a new version of SnapLab took over the page while the lab worker was loading; starting it again');
+    }
+  }
+
   private spawn(): WorkerClient {
     this.client?.terminate();
     const c = new WorkerClient(this.makePort(), {
@@ -139,8 +172,7 @@ export class Connection implements LabConnection {
 
   /** A new worker with the default lab, whose session then replaces the autosave that did not finish. */
   private async freshWorker(): Promise<WorkerClient> {
-    const c = this.spawn();
-    await c.ready;
+    const c = await this.startWorker();
     await c.request({ kind: 'load', source: DEFAULT_LAB });
     return c;
   }

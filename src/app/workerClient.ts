@@ -1,7 +1,8 @@
 // The page's end of the worker protocol: one promise per request id, the hello/version handshake,
 // and crash detection. It knows nothing of React; the store subscribes to its messages. A worker that
 // never says hello (its file did not load, and the browser reported nothing) fails after a time limit:
-// the page is never left "starting" for ever.
+// the page is never left "starting" for ever. The one cause seen, a service worker taking over while the
+// file was asked for, is waited out before the worker is made (connection.ts, offline/takeover.ts).
 import { PROTOCOL_VERSION, type AnswerMap, type WorkerMessage, type WorkerRequest } from '../worker/protocol';
 
 export interface PortLike {
