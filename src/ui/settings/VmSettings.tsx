@@ -105,7 +105,8 @@ function SettingsForm({ vm }: { vm: VmView }) {
       </fieldset>
       {problems.map((p) => <p key={p} className="banner warn small" role="alert">{p}</p>)}
       <BranchNote branch={branch} answer="OK" />
-      <div className="btn-row">
+      {/* OK and Cancel stay at the bottom of the view while the form scrolls, as a dialog's footer does. */}
+      <div className="btn-row form-foot">
         <button type="submit" className="btn btn-primary" disabled={!dirty || problems.length > 0}>OK</button>
         <button type="button" className="btn" disabled={!dirty} onClick={() => setDraft(null)}>Cancel</button>
       </div>
