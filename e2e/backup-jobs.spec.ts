@@ -1,7 +1,7 @@
 // The Backup jobs region (docs/api.md, "What a person sees"): there only when the lab has jobs; Run now from the
 // keyboard; runs, modes and the run's timeline shown; no serious axe violations in either theme.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect } from './fixtures';
+import { test, expect, AT_ONCE } from './fixtures';
 
 const HOUR = 3_600_000;
 const lab = {
@@ -38,7 +38,7 @@ for (const theme of ['light', 'dark'] as const) {
       const r = (await driver.state()).backupJobs[0].runs[0];
       if (r?.end === null) await driver.advance(30_000);
       return r?.state;
-    }, { timeout: 30_000 }).toBe('success');
+    }, { timeout: 30_000, intervals: AT_ONCE }).toBe('success');
     await expect(region.getByRole('button', { name: 'Run now' })).toBeEnabled();
     await expect(region.getByRole('figure', { name: 'Timeline of run 1' })).toContainText('Create virtual machine snapshot');
     await expect(region.getByRole('figure', { name: 'Timeline of run 1' })).toContainText('Full read, 6.00 GB via nbd');
@@ -64,7 +64,7 @@ test('the proxy\'s task slots: shown on the job, and a VM waits for a free slot 
     const r = (await driver.state()).backupJobs[0].runs[0];
     if (r?.end === null) await driver.advance(30_000);
     return r?.state;
-  }, { timeout: 30_000 }).toBe('success');
+  }, { timeout: 30_000, intervals: AT_ONCE }).toBe('success');
   const runs = region.getByRole('group', { name: 'Runs of Nightly backup' });
   await expect(runs.getByRole('row').filter({ hasText: 'APP02' })).toContainText(/Waited \d+ (s|min) for a free slot of proxy01/);
   await expect(runs.getByRole('row').filter({ hasText: 'APP01' })).not.toContainText('Waited');

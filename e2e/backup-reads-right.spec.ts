@@ -1,7 +1,7 @@
 // The Backup jobs region reads right: its tab opens on the jobs (not on the datastore charts), VMs go by
 // their inventory names, "Run now" is a real button of the page's style, and a run whose snapshot
 // removal failed says so in words, its bar wide enough to see.
-import { test, expect } from './fixtures';
+import { test, expect, AT_ONCE } from './fixtures';
 
 const HOUR = 3_600_000;
 const lab = {
@@ -45,7 +45,7 @@ test('Backup jobs: the tab opens on the jobs; names, Run now and a failed remova
     const r = (await driver.state()).backupJobs[0].runs[0];
     if (r?.end === null) await driver.advance(30_000);
     return r?.state;
-  }, { timeout: 30_000 }).toBe('warning');
+  }, { timeout: 30_000, intervals: AT_ONCE }).toBe('warning');
   const timeline = region.getByRole('figure', { name: 'Timeline of run 1' });
   const lane = timeline.getByRole('listitem').filter({ hasText: 'APP01' });
   await expect(lane).toBeVisible();

@@ -45,6 +45,12 @@ export const test = base.extend<{ lab: LabDriver }>({
 
 export { expect };
 
+/**
+ * expect.poll intervals for a poll that moves the lab's (paused) clock itself: poll again at once.
+ * The default waits up to a second of real time between tries, which changes nothing in the lab.
+ */
+export const AT_ONCE = [0];
+
 /** The learner's autosave as IndexedDB holds it: the session of the newest learner's slot (one per tab). */
 export function savedSession(page: Page): Promise<unknown> {
   return page.evaluate(() => new Promise((resolve, reject) => {

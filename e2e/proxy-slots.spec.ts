@@ -2,7 +2,7 @@
 // "Edit backup proxy"; invalid numbers are refused in words with OK disabled; 4 tasks back up three
 // one-disk VMs side by side, 1 task one after another (the later VMs say they waited for a slot).
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect } from './fixtures';
+import { test, expect, AT_ONCE } from './fixtures';
 import type { BackupRunView } from '../src/engine/core/view';
 
 const lab = {
@@ -37,7 +37,7 @@ test('Max concurrent tasks: refused when invalid, and 1 task backs up the VMs on
       const r = (await driver.state()).backupJobs[0].runs[n - 1];
       if (r?.end === null) await driver.advance(30_000);
       return r?.state;
-    }, { timeout: 30_000 }).toBe('success');
+    }, { timeout: 30_000, intervals: AT_ONCE }).toBe('success');
     return (await driver.state()).backupJobs[0].runs[n - 1];
   };
   const runs = region.getByRole('group', { name: 'Runs of Nightly backup' });

@@ -1,7 +1,7 @@
 // Restores by hand: a restore point's "Restore…" opens "Restore VM"; Instant VM Recovery runs the VM
 // from the repository's NFS datastore on a growing redo log until "Migrate to production"; an
 // overwrite from the keyboard puts the point's disks back.
-import { test, expect } from './fixtures';
+import { test, expect, AT_ONCE } from './fixtures';
 
 const HOUR = 3_600_000;
 const lab = {
@@ -25,7 +25,7 @@ async function backUp(page: import('@playwright/test').Page, driver: import('./f
     const r = (await driver.state()).backupJobs[0].runs[0];
     if (r?.end === null) await driver.advance(30_000);
     return r?.state;
-  }, { timeout: 30_000 }).toBe('success');
+  }, { timeout: 30_000, intervals: AT_ONCE }).toBe('success');
   const points = region.getByRole('group', { name: 'Restore points' });
   await expect(points).toContainText('APP01');
   await expect(points).toContainText('full');
@@ -45,7 +45,7 @@ test('Instant VM Recovery from a restore point, a growing redo log, then Migrate
     const vm = s.vms.find((v) => v.name === 'APP01-IVR');
     if (vm?.power !== 'poweredOn') await driver.advance(10_000);
     return vm?.power;
-  }, { timeout: 30_000 }).toBe('poweredOn');
+  }, { timeout: 30_000, intervals: AT_ONCE }).toBe('poweredOn');
   await expect(region).toContainText('APP01-IVR runs from the backup on repo01');
   const redo = async () => (await driver.state()).vms.find((v) => v.name === 'APP01-IVR')!.disks[0].chain.at(-1)!;
   expect((await redo()).file).toContain('.REDO');
@@ -70,7 +70,7 @@ test('Instant VM Recovery from a restore point, a growing redo log, then Migrate
     const vm = (await driver.state()).vms.find((v) => v.name === 'APP01-IVR')!;
     if (vm.instantRecovery) await driver.advance(30_000);
     return vm.instantRecovery === null && vm.datastore;
-  }, { timeout: 30_000 }).toBe('ds1');
+  }, { timeout: 30_000, intervals: AT_ONCE }).toBe('ds1');
   await expect(migrate('APP01-IVR')).toHaveCount(0);
   await expect(migrate('APP01-IVR2')).toBeVisible();
   expect((await driver.state()).vms.find((v) => v.name === 'APP01-IVR2')!.instantRecovery).not.toBeNull();
@@ -95,7 +95,7 @@ test('Overwrite the original VM from the keyboard: powered off, its snapshots go
     const t = s.tasks.find((x) => x.name === 'Restore VM from backup');
     if (t?.state !== 'success') await driver.advance(10_000);
     return t?.state;
-  }, { timeout: 30_000 }).toBe('success');
+  }, { timeout: 30_000, intervals: AT_ONCE }).toBe('success');
   const vm = (await driver.state()).vms.find((v) => v.id === 'app01')!;
   expect(vm.power).toBe('poweredOff');
   expect(vm.snapshots).toEqual([]);

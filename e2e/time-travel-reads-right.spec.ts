@@ -5,7 +5,7 @@
 // are named with the VM's and the snapshot's display names, and Compare branches keeps the two lines
 // apart.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, type LabDriver } from './fixtures';
+import { test, expect, AT_ONCE, type LabDriver } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const MIN = 60_000;
@@ -205,7 +205,7 @@ test('Restore VM in the past says that OK starts Branch 2, and asks once', async
     const r = (await lab.state()).backupJobs[0].runs[0];
     if (r?.end === null) await lab.advance(30_000);
     return r?.state;
-  }, { timeout: 30_000 }).toBe('success');
+  }, { timeout: 30_000, intervals: AT_ONCE }).toBe('success');
   const done = await time(lab);
   await lab.advance(30 * MIN);
   await page.evaluate((ms) => window.lab.seek(ms), done + 5 * MIN);

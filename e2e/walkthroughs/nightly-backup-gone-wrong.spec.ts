@@ -3,7 +3,7 @@
 // parallel, stops too) and leaves its snapshot to grow until the trainer's snapshot-size alarm fires. Run now hunts that leftover down (snapshot
 // hunting), but the proxy keeps FS01's hot-added disks, so FS01 needs consolidation. The admin frees the
 // lock, consolidates, and the next night is clean.
-import { advanceBy, expect, test } from './walkthrough';
+import { advanceBy, AT_ONCE, expect, test } from './walkthrough';
 
 const HOUR = 3_600_000;
 
@@ -36,7 +36,7 @@ test('nightly backup gone wrong', async ({ page, lab: driver, walk }) => {
       const r = (await job()).runs[n - 1];
       if (!r || r.end === null) await driver.advance(60_000);
       return r?.end ?? null;
-    }, { timeout: 60_000 }).not.toBeNull();
+    }, { timeout: 60_000, intervals: AT_ONCE }).not.toBeNull();
   };
 
   await walk.step('A nightly job for EXCH01 and FS01', async () => {
@@ -72,7 +72,7 @@ test('nightly backup gone wrong', async ({ page, lab: driver, walk }) => {
       const fired = (await vm('exch01')).alarms.some((a) => a.name === 'VM Snapshot Size (GB)');
       if (!fired) await driver.advance(HOUR);
       return fired;
-    }, { timeout: 120_000 }).toBe(true);
+    }, { timeout: 120_000, intervals: AT_ONCE }).toBe(true);
     await expect(page.getByRole('group', { name: 'Triggered alarms' })).toContainText('VM Snapshot Size (GB)');
   });
 

@@ -3,7 +3,7 @@
 // point's data. FS01 is lost after a failed patch: Instant VM Recovery runs it from the repository,
 // mounted as an NFS datastore, on a redo log that grows like a snapshot's delta, until Migrate to
 // production copies it to ds1 and the redo log is gone.
-import { advanceBy, expect, test } from './walkthrough';
+import { advanceBy, AT_ONCE, expect, test } from './walkthrough';
 
 const HOUR = 3_600_000;
 const GB = 1024 ** 3;
@@ -41,7 +41,7 @@ test('restore night', async ({ page, lab: driver, walk }) => {
       const yes = await done();
       if (!yes) await driver.advance(step);
       return yes;
-    }, { timeout: 60_000 }).toBe(true);
+    }, { timeout: 60_000, intervals: AT_ONCE }).toBe(true);
   };
   const taskDone = (name: string) => async () => (await driver.state()).tasks.filter((t) => t.name === name).at(-1)?.state === 'success';
 

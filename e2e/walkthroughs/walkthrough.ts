@@ -2,7 +2,7 @@
 // screenshot per step in walkthrough-shots/<walkthrough>/NN-<step>.png, 16:9 and ready for slides.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { test as base, expect, LabDriver } from '../fixtures';
+import { test as base, expect, LabDriver, AT_ONCE } from '../fixtures';
 import type { Page } from '@playwright/test';
 import { expectLearnerText } from './learnerText';
 
@@ -61,4 +61,4 @@ export async function advanceBy(lab: LabDriver, ms: number, step = 10_000): Prom
   for (let done = 0; done < ms; done += step) await lab.advance(Math.min(step, ms - done));
 }
 
-export { expect };
+export { expect, AT_ONCE };
