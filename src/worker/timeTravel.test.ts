@@ -7,6 +7,9 @@ import type { WorkerMessage } from './protocol';
 import type { Session } from './session';
 import type { StateView } from '../engine/core/view';
 import { emptyState } from './patch';
+import type { LabLike } from './labLike';
+
+type FakeLab = LabLike & { now: number };
 
 /** A host whose real clock moves a second per reading, so checkpoints are taken as time runs. */
 function host(checkpointBudgetBytes?: number) {
@@ -258,6 +261,42 @@ describe('TimeTravel legs', () => {
     // Legs also end at each usage sample's moment (a few hundred in a week, fewer as time goes on).
     const samples = travel.history.usage(travel.branch).length;
     expect(calls.length).toBeLessThan(3 * travel.checkpoints.count + samples);
+  });
+
+  it('a seek forward inside the history replays in one engine call and takes no copy: the learner waits for it', () => {
+    // A fake lab on a fake real clock: 1 simulated hour costs 100 real ms, a copy 50 ms.
+    const HOUR = 3600_000;
+    let real = 0;
+    let copyable = false;
+    let forks = 0;
+    const calls: number[] = [];
+    const make = (now: number): FakeLab => ({
+      now,
+      dispatch: () => ({ ok: true as const }),
+      state() { return { ...emptyState(), time: this.now }; },
+      eventSeq: 0,
+      eventsAfter: () => [],
+      datastoreUsage: () => ({ datastores: [{ id: 'ds1', capacityBytes: 0, usedBytes: 0, baseBytes: 0, deltaBytes: 0, memoryBytes: 0, otherBytes: 0 }], vms: [] }),
+      advance(ms: number) { calls.push(ms); this.now += ms; real += ms / 36_000; },
+      fork() {
+        if (!copyable) return null;
+        forks++;
+        real += 50;
+        return { lab: make(this.now), bytes: 1000 };
+      },
+    });
+    const travel = new TimeTravel<FakeLab>({ realNow: () => real });
+    travel.reset(() => make(0));
+    // A week with no checkpoint, then back to its first day (replayed from the start).
+    travel.advance(make(0), 7 * 24 * HOUR);
+    const back = travel.seek(make(3 * HOUR), 24 * HOUR);
+    expect(back.now).toBe(24 * HOUR);
+    copyable = true;
+    calls.length = 0;
+    const there = travel.seek(back, 6 * 24 * HOUR);
+    expect(there.now).toBe(6 * 24 * HOUR);
+    expect(calls).toEqual([5 * 24 * HOUR]);
+    expect(forks).toBe(0);
   });
 });
 

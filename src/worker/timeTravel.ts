@@ -199,7 +199,10 @@ export class TimeTravel<L extends LabLike> {
   seek(current: L, ms: number): L {
     const cp = this.checkpoints.best(ms, (c) => this.usable(c));
     if (ms >= current.now && (!cp || cp.time <= current.now)) {
-      this.advance(current, ms - current.now);
+      // Up to the newest moment the history holds its markers and samples already: replay it as a
+      // rebuild does, in one engine call and without copies, which would cost the learner's wait.
+      if (ms <= this.reached) this.replay(current, ms);
+      else this.advance(current, ms - current.now);
       return current;
     }
     return this.rebuild(ms);
@@ -240,15 +243,20 @@ export class TimeTravel<L extends LabLike> {
     const lab = copy ?? this.fresh();
     this.cursor = copy ? cp!.applied : 0;
     this.work = copy ? cp!.work ?? 0 : 0;
+    this.replay(lab, ms);
+    return lab;
+  }
+
+  /** Moves the lab to `ms`, at or before the newest moment its branch reached, as a replay. */
+  private replay(lab: L, ms: number): void {
     this.rebuilding = true;
     try {
       this.advance(lab, ms - lab.now);
     } finally {
       this.rebuilding = false;
     }
-    // The rebuilt lab's events are all in the history already (a seek never passes the newest moment).
+    // The replayed lab's events are all in the history already (a seek never passes the newest moment).
     this.scanSeq = lab.eventSeq;
-    return lab;
   }
 
   private usable(cp: Checkpoint<L>): boolean {
