@@ -15,6 +15,16 @@ describe('Lab.describe: a command in a learner\'s words (time travel\'s branch n
     expect(lab.describe({ type: 'guest.exec', vm: 'dc01', command: 'vssadmin list writers' })).toBe('DC01: typed "vssadmin list writers" in the console');
   });
 
+  it('says where a migration to production goes and in which disk format', () => {
+    const lab = createLab(defaultLabDefinition);
+    expect(lab.describe({ type: 'restore.migrate', vm: 'exch01' })).toBe('EXCH01: migrated to production');
+    expect(lab.describe({ type: 'restore.migrate', vm: 'exch01', datastore: 'ds1', diskFormat: 'thin' })).toBe('EXCH01: migrated to production on ds1, thin provisioned format');
+    expect(lab.describe({ type: 'restore.migrate', vm: 'exch01', diskFormat: 'thick' })).toBe('EXCH01: migrated to production, thick format');
+    expect(lab.describe({ type: 'restore.migrate', vm: 'exch01', diskFormat: 'sameAsSource' })).toBe('EXCH01: migrated to production, same format as source');
+    // A datastore the lab does not have is not named.
+    expect(lab.describe({ type: 'restore.migrate', vm: 'exch01', datastore: 'nowhere' })).toBe('EXCH01: migrated to production');
+  });
+
   it('never shows an id, even for what it cannot find, and changes nothing', () => {
     const lab = createLab(defaultLabDefinition);
     const before = lab.state();

@@ -45,10 +45,15 @@ export function commandWords(lab: Lab, command: unknown): string {
     case 'backup.configureProxy': return `Backup proxy ${text(c.proxy) ?? ''}: max concurrent tasks ${text(c.slots) ?? '?'}`;
     case 'restore.vm': return `${pointVm(lab, c.point)}: restored from a backup${c.mode === 'newVm' ? ' as a new VM' : ''}`;
     case 'restore.instant': return `${pointVm(lab, c.point)}: Instant VM Recovery`;
-    case 'restore.migrate': return said('migrated to production');
+    case 'restore.migrate': return said(`migrated to production${lab.datastore(String(c.datastore)) ? ` on ${String(c.datastore)}` : ''}${MIGRATE_FORMAT[String(c.diskFormat)] ?? ''}`);
     default: return vm ? said('a change') : 'A change to the lab';
   }
 }
+
+/** restore.migrate's disk format, in the words of the vSphere Client's "Select virtual disk format". */
+const MIGRATE_FORMAT: Record<string, string> = {
+  sameAsSource: ', same format as source', thin: ', thin provisioned format', thick: ', thick format',
+};
 
 function jobName(lab: Lab, id: unknown): string {
   const job = lab.backup.job(String(id));

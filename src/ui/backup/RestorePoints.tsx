@@ -1,5 +1,5 @@
 // Restore points per VM (what the jobs' good runs wrote to the repositories), each with "Restore…",
-// the repositories' space, and VMs running from a backup with a "Virtual disk format" and "Migrate to production". All from the
+// the repositories' space, and VMs running from a backup with a "Datastore", a "Virtual disk format" and "Migrate to production". All from the
 // state view's restorePoints, repositories and vms[].instantRecovery.
 import { memo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -55,14 +55,19 @@ const InstantVms = memo(function InstantVms() {
   const vms = useLab(useShallow((s) => s.state.vms.filter((v) => v.instantRecovery).map((v) => {
     const moving = s.state.tasks.find((t) => t.vm === v.id && t.name === MIGRATE_TASK && (t.state === 'running' || t.state === 'queued'));
     const source = [...new Set(Object.values(v.instantRecovery!.sourceDiskFormats ?? {}))].join(' and ');
-    return `${v.id}\u0000${v.name}\u0000${v.datastore}\u0000${moving ? moving.progress : ''}\u0000${source}`;
+    // The engine's default target: the datastore of the VM the backup was taken of.
+    const home = s.state.vms.find((o) => o.id === v.instantRecovery!.source)?.datastore ?? '';
+    return `${v.id}\u0000${v.name}\u0000${v.datastore}\u0000${moving ? moving.progress : ''}\u0000${source}\u0000${home}`;
   })));
+  // Production storage: every datastore but the repositories' own NFS datastores (as Restore VM lists them).
+  const targets = useLab(useShallow((s) => s.state.datastores.filter((d) => d.fs !== 'nfs' || !s.state.repositories?.some((r) => r.id === d.id))
+    .map((d) => `${d.id}\u0000${formatBytes(d.freeBytes)}`)));
   if (vms.length === 0) return null;
   return (
     <ul className="instant-vms">
       {vms.map((k) => {
-        const [id, name, ds, progress, source] = k.split('\u0000');
-        return <InstantVm key={id} id={id} name={name} ds={ds} progress={progress} source={source} />;
+        const [id, name, ds, progress, source, home] = k.split('\u0000');
+        return <InstantVm key={id} id={id} name={name} ds={ds} progress={progress} source={source} home={home} targets={targets} />;
       })}
     </ul>
   );
@@ -72,20 +77,34 @@ const InstantVms = memo(function InstantVms() {
 const FORMATS = [['sameAsSource', 'Same format as source'], ['thin', 'Thin provisioned format'], ['thick', 'Thick format']] as const;
 type Format = (typeof FORMATS)[number][0];
 
-function InstantVm({ id, name, ds, progress, source }: { id: string; name: string; ds: string; progress: string; source: string }) {
+interface InstantVmProps { id: string; name: string; ds: string; progress: string; source: string; home: string; targets: string[] }
+
+function InstantVm({ id, name, ds, progress, source, home, targets }: InstantVmProps) {
   const [format, setFormat] = useState<Format>('sameAsSource');
+  const ids = targets.map((t) => t.split('\u0000')[0]);
+  const [picked, setPicked] = useState<string | null>(null);
+  // The learner's choice while it is still a datastore of the lab; else the original VM's, else the first.
+  const datastore = picked !== null && ids.includes(picked) ? picked : ids.includes(home) ? home : ids[0] ?? '';
   return (
     <li>
       {name} runs from the backup on {ds} (Instant VM Recovery): its writes go to redo logs.{' '}
       {progress === '' ? (
         <>
+          <label className="inline-field">Datastore{' '}
+            <select aria-label={`Datastore: ${name}`} value={datastore} onChange={(e) => setPicked(e.target.value)}>
+              {targets.map((t) => {
+                const [d, free] = t.split('\u0000');
+                return <option key={d} value={d}>{`${d} (${free} free)${d === home ? ', the original VM\'s' : ''}`}</option>;
+              })}
+            </select>
+          </label>{' '}
           <label className="inline-field">Virtual disk format{' '}
             <select aria-label={`Virtual disk format: ${name}`} value={format} onChange={(e) => setFormat(e.target.value as Format)}>
               {FORMATS.map(([v, label]) => <option key={v} value={v}>{v === 'sameAsSource' && source ? `${label} (${source})` : label}</option>)}
             </select>
           </label>{' '}
           <button type="button" className="btn" aria-label={`Migrate to production: ${name}`}
-            onClick={() => void migrateVm(id, undefined, format === 'sameAsSource' ? undefined : format)}>Migrate to production</button>
+            onClick={() => void migrateVm(id, datastore || undefined, format === 'sameAsSource' ? undefined : format)}>Migrate to production</button>
         </>
       ) : <span role="status">Migrating to production storage… {progress} %</span>}
     </li>
