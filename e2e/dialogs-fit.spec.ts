@@ -2,7 +2,7 @@
 // OK of every dialog (and of the VM settings panel, brought up by its tab) is in the window as the
 // dialog opens, without scrolling, and clicking it does its work.
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, type LabDriver } from './fixtures';
+import { test, expect, AT_ONCE, type LabDriver } from './fixtures';
 
 const lab = {
   name: 'Dialogs e2e',
@@ -50,7 +50,7 @@ async function backUp(page: Page, driver: LabDriver): Promise<void> {
     const r = (await driver.state()).backupJobs[0].runs[0];
     if (r?.end === null) await driver.advance(30_000);
     return r?.state;
-  }, { timeout: 30_000 }).toBe('success');
+  }, { timeout: 30_000, intervals: AT_ONCE }).toBe('success');
 }
 
 for (const size of [{ width: 1280, height: 720 }, { width: 960, height: 540 }]) {

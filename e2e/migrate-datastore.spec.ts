@@ -1,7 +1,7 @@
 // "Migrate to production" of a VM running from a backup (Instant VM Recovery) asks where to: a
 // "Datastore" choice (the original VM's by default, never the repository's NFS datastore) beside the
 // "Virtual disk format", chosen from the keyboard and by clicking; the VM ends on the datastore chosen.
-import { test, expect } from './fixtures';
+import { test, expect, AT_ONCE } from './fixtures';
 
 const lab = {
   name: 'Migrate e2e',
@@ -24,7 +24,7 @@ test('Migrate to production: the Datastore choice puts the recovered VM on the d
     const r = (await driver.state()).backupJobs[0].runs[0];
     if (r?.end === null) await driver.advance(30_000);
     return r?.state;
-  }, { timeout: 30_000 }).toBe('success');
+  }, { timeout: 30_000, intervals: AT_ONCE }).toBe('success');
 
   await region.getByRole('button', { name: /^Restore… APP01/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Restore VM' });
@@ -47,7 +47,7 @@ test('Migrate to production: the Datastore choice puts the recovered VM on the d
     const vm = (await driver.state()).vms.find((v) => v.name === 'APP01-IVR')!;
     if (vm.instantRecovery) await driver.advance(30_000);
     return vm.instantRecovery === null && vm.datastore;
-  }, { timeout: 30_000 }).toBe('ds2');
+  }, { timeout: 30_000, intervals: AT_ONCE }).toBe('ds2');
   expect((await driver.state()).vms.find((v) => v.name === 'APP01-IVR')!.migratedFromBackup).toMatchObject({ from: 'repo01', to: 'ds2', diskFormats: { disk1: 'thin' } });
   await driver.selectVm('APP01-IVR');
   await expect(page.getByRole('region', { name: 'Events' })).toContainText('APP01-IVR now runs from ds2');
