@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Checkpoints } from './checkpoints';
 import { PARTS, type PartVisitor } from '../engine/core/clone';
-import { Rng } from '../engine/core/rng';
 
 const cp = (time: number, bytes = 10, branch = 'b1') => ({ branch, time, applied: 0, lab: { time }, bytes });
 
@@ -69,41 +68,5 @@ describe('checkpoints', () => {
     // Over 70: the first goes; its own chunk is freed, the shared one stays for the second.
     expect(small.all().map((k) => k.time)).toEqual([2]);
     expect(small.bytes).toBe(1 + 5 + 30);
-  });
-
-  it('know what losing each checkpoint frees as copies come and go, as a walk over every part finds it', () => {
-    // Pages as a grain map's versions make them: each copy holds the pages of the lab then, a page
-    // changed since the copy before is a new page that keeps some chunks of the old one and makes others.
-    const rng = new Rng(11);
-    type Page = { [PARTS]: (visit: PartVisitor) => void; chunks: object[] };
-    const page = (chunks: object[]): Page => ({ chunks, [PARTS](visit) { for (const c of this.chunks) visit(c, 7); } });
-    let live: Page[] = Array.from({ length: 6 }, () => page(Array.from({ length: 4 }, () => ({}))));
-    const store = new Checkpoints<{ time: number }>(1000);
-    const walk = (held: readonly { shared?: ReadonlyMap<object, number>; bytes: number }[], cp: (typeof held)[number]) => {
-      // What the store would no longer hold without cp: its bytes, the pages only it holds, and
-      // their chunks that no page another checkpoint holds has.
-      const pagesOf = (c: (typeof held)[number]) => [...(c.shared ?? new Map()).keys()] as Page[];
-      const others = new Set(held.filter((c) => c !== cp).flatMap(pagesOf));
-      const otherChunks = new Set([...others].flatMap((p) => p.chunks));
-      let n = cp.bytes;
-      const alone = pagesOf(cp).filter((p) => !others.has(p));
-      const aloneChunks = new Set<object>();
-      for (const p of alone) {
-        n += 5;
-        for (const c of p.chunks) if (!otherChunks.has(c)) aloneChunks.add(c);
-      }
-      // A chunk two of its own pages hold is counted by neither (an estimate from below).
-      for (const c of aloneChunks) if (alone.filter((p) => p.chunks.includes(c)).length === 1) n += 7;
-      return n;
-    };
-    for (let t = 1; t <= 60; t++) {
-      live = live.map((p) => rng.next() < 0.3 ? p : page(p.chunks.map((c) => rng.next() < 0.5 ? c : {})));
-      store.add({ ...cp(t, 3), work: t * (t < 10 ? 50 : 5), shared: new Map(live.map((p) => [p, 5])) });
-      expect(store.bytes).toBeLessThanOrEqual(1000);
-      for (const c of store.all()) expect(store.freedBy(c)).toBe(walk(store.all(), c));
-    }
-    // Thinned all along, and more than a few kept.
-    expect(store.count).toBeGreaterThan(5);
-    expect(store.count).toBeLessThan(30);
   });
 });

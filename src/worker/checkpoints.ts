@@ -7,8 +7,7 @@
 // copy on write) with the lab and with each other: each shared part is counted once, while any
 // checkpoint holds it, so a copy costs what changed since the one before it. A shared part may hold
 // smaller parts that other parts hold too (a grain-map page and its chunks, see core/clone.ts PARTS):
-// those are counted once as well, while any held part holds them. What losing each checkpoint would
-// free is kept up to date as parts come and go, so choosing what to thin walks no chunk.
+// those are counted once as well, while any held part holds them.
 import { PARTS, type HoldsParts } from '../engine/core/clone';
 
 export interface Checkpoint<L> {
@@ -32,15 +31,10 @@ export const DEFAULT_BUDGET_BYTES = 192 * 1024 * 1024;
 export class Checkpoints<L> {
   private list: Checkpoint<L>[] = [];
   private total = 0;
-  /** The checkpoints holding each shared part. */
-  private holders = new Map<object, Checkpoint<L>[]>();
-  /** The held shared parts holding each smaller part (a page's chunks): the one, or a list of two or more. */
-  private inner = new Map<object, object | object[]>();
-  /** Bytes of the smaller parts only this shared part holds. */
-  private own = new Map<object, number>();
-  /** What losing each checkpoint would free: its bytes, and the parts (with the smaller parts only
-   *  they hold) no other checkpoint holds. Kept as parts come and go, so thinning walks no chunk. */
-  private freed = new Map<Checkpoint<L>, number>();
+  /** How many checkpoints hold each shared part. */
+  private holders = new Map<object, number>();
+  /** How many held shared parts hold each smaller part (a page's chunks). */
+  private inner = new Map<object, number>();
 
   constructor(readonly budgetBytes = DEFAULT_BUDGET_BYTES) {}
 
@@ -77,34 +71,18 @@ export class Checkpoints<L> {
     let at = this.list.findIndex((c) => c.time > cp.time);
     if (at < 0) { at = this.list.length; this.list.push(cp); } else this.list.splice(at, 0, cp);
     this.total += cp.bytes;
-    this.freed.set(cp, cp.bytes);
     if (cp.shared) {
       for (const [part, bytes] of cp.shared) {
-        const hs = this.holders.get(part);
-        if (hs) {
-          // Held before by one checkpoint alone: losing that one no longer frees it.
-          if (hs.length === 1) this.addFreed(hs[0], -(bytes + this.own.get(part)!));
-          hs.push(cp);
-          continue;
+        const n = this.holders.get(part) ?? 0;
+        if (n === 0) {
+          this.total += bytes;
+          partsOf(part, (p, b) => {
+            const k = this.inner.get(p) ?? 0;
+            if (k === 0) this.total += b;
+            this.inner.set(p, k + 1);
+          });
         }
-        this.holders.set(part, [cp]);
-        this.total += bytes;
-        let own = 0;
-        partsOf(part, (p, b) => {
-          const h = this.inner.get(p);
-          if (h === undefined) {
-            this.inner.set(p, part);
-            this.total += b;
-            own += b;
-          } else if (Array.isArray(h)) {
-            h.push(part);
-          } else {
-            this.inner.set(p, [h, part]);
-            this.addOwn(h, -b);
-          }
-        });
-        this.own.set(part, own);
-        this.addFreed(cp, bytes + own);
+        this.holders.set(part, n + 1);
       }
     }
     if (this.total - before > this.budgetBytes) { this.remove(at); return; }
@@ -126,8 +104,6 @@ export class Checkpoints<L> {
     this.total = 0;
     this.holders.clear();
     this.inner.clear();
-    this.own.clear();
-    this.freed.clear();
   }
 
   private remove(i: number): void {
@@ -135,39 +111,30 @@ export class Checkpoints<L> {
     this.total -= cp.bytes;
     if (cp.shared) {
       for (const [part, bytes] of cp.shared) {
-        const hs = this.holders.get(part)!;
-        if (hs.length > 1) {
-          hs.splice(hs.indexOf(cp), 1);
-          if (hs.length === 1) this.addFreed(hs[0], bytes + this.own.get(part)!);
-          continue;
-        }
+        const n = this.holders.get(part)!;
+        if (n > 1) { this.holders.set(part, n - 1); continue; }
         this.holders.delete(part);
-        this.own.delete(part);
         this.total -= bytes;
         partsOf(part, (p, b) => {
-          const h = this.inner.get(p)!;
-          if (!Array.isArray(h)) { this.inner.delete(p); this.total -= b; return; }
-          h.splice(h.indexOf(part), 1);
-          if (h.length > 1) return;
-          // One part holds it now: it is that part's own.
-          this.inner.set(p, h[0]);
-          this.addOwn(h[0], b);
+          const k = this.inner.get(p)!;
+          if (k === 1) { this.inner.delete(p); this.total -= b; } else this.inner.set(p, k - 1);
         });
       }
     }
     this.list.splice(i, 1);
-    this.freed.delete(cp);
   }
 
-  /** The smaller parts only `part` holds grew (or shrank) by `b`; so did its one holder's freed bytes. */
-  private addOwn(part: object, b: number): void {
-    this.own.set(part, this.own.get(part)! + b);
-    const hs = this.holders.get(part)!;
-    if (hs.length === 1) this.addFreed(hs[0], b);
-  }
-
-  private addFreed(cp: Checkpoint<L>, b: number): void {
-    this.freed.set(cp, this.freed.get(cp)! + b);
+  /** What losing `cp` would free: its own bytes and the parts no other checkpoint holds (a part held
+   *  by two of its own parts and nothing else is missed: an estimate from below). */
+  private freedBy(cp: Checkpoint<L>): number {
+    let n = cp.bytes;
+    if (!cp.shared) return n;
+    for (const [part, bytes] of cp.shared) {
+      if (this.holders.get(part) !== 1) continue;
+      n += bytes;
+      partsOf(part, (p, b) => { if (this.inner.get(p) === 1) n += b; });
+    }
+    return n;
   }
 
   private thin(now: number): void {
@@ -181,7 +148,7 @@ export class Checkpoints<L> {
         if (byWork) {
           // The replay its loss would leave, per byte it frees: big copies in cheap stretches go first.
           const gap = Math.max(0, this.list[i + 1].work! - (i === 0 ? 0 : this.list[i - 1].work!));
-          score = gap / Math.max(1, this.freed.get(this.list[i])!);
+          score = gap / Math.max(1, this.freedBy(this.list[i]));
         } else {
           const before = i === 0 ? 0 : this.list[i - 1].time;
           const gap = this.list[i + 1].time - before;
@@ -193,9 +160,6 @@ export class Checkpoints<L> {
       this.remove(victim);
     }
   }
-
-  /** What losing the checkpoint would free now (for tests and benchmarks). */
-  freedBy(cp: Checkpoint<L>): number { return this.freed.get(cp) ?? 0; }
 }
 
 /** The smaller parts a shared part holds, if it holds any. */
