@@ -16,9 +16,10 @@ async function mirror(): Promise<(patch: StatePatch) => void> {
     store: memoryStore(), local: null, tab: async () => 'tab', now: () => 0,
     setTimer: () => 0, clearTimer: () => {}, report: () => {},
   });
-  const started = new Connection({ makePort: () => port, autosave }).start();
-  emit({ type: 'hello', protocol: PROTOCOL_VERSION });
-  await started;
+  // Like a real worker, it says hello once it has started, after the page made it (the connection
+  // may first wait for a service worker takeover, so the port is not made at once).
+  const makePort = () => { queueMicrotask(() => emit({ type: 'hello', protocol: PROTOCOL_VERSION })); return port; };
+  await new Connection({ makePort, autosave }).start();
   return (patch) => emit({ type: 'state', patch, clock: initialClock });
 }
 
